@@ -1,0 +1,309 @@
+//! Validated values: each newtype can only be built through its parser, so code holding one holds a valid one.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Why a value was refused. Each case names the rule that was broken, so the message can be translated.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ValueError {
+    /// A slug was empty, too long or held characters other than a-z, 0-9 and single inner hyphens.
+    #[error("a slug is 1 to {max} characters: lowercase a-z, digits and single hyphens inside")]
+    Slug {
+        /// The longest accepted slug.
+        max: usize,
+    },
+    /// An e-mail address was malformed.
+    #[error("not a valid e-mail address")]
+    Email,
+    /// A web address was malformed or used a scheme other than http or https.
+    #[error("a web address must start with http:// or https:// and name a host")]
+    Url,
+    /// Latitude or longitude out of range, or not a number.
+    #[error("latitude must be within -90..90 and longitude within -180..180")]
+    Coordinates,
+}
+
+/// A short, readable, lowercase ASCII identifier used in URLs (`karolinska-institutet`). Stable once published.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct Slug(String);
+
+impl Slug {
+    /// The longest accepted slug.
+    pub const MAX_LEN: usize = 80;
+
+    /// Accepts `a-z`, `0-9` and hyphens between them; refuses everything else.
+    pub fn parse(input: &str) -> Result<Slug, ValueError> {
+        let err = ValueError::Slug { max: Self::MAX_LEN };
+        if input.is_empty() || input.len() > Self::MAX_LEN {
+            return Err(err);
+        }
+        let bytes = input.as_bytes();
+        if bytes[0] == b'-' || bytes[bytes.len() - 1] == b'-' || input.contains("--") {
+            return Err(err);
+        }
+        if !bytes
+            .iter()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-')
+        {
+            return Err(err);
+        }
+        Ok(Slug(input.to_owned()))
+    }
+
+    /// Makes a slug from a name people use: å/ä become a, ö becomes o, other accents are dropped, and every run
+    /// of other characters becomes one hyphen. Returns `None` when nothing usable is left.
+    pub fn from_name(name: &str) -> Option<Slug> {
+        let mut out = String::new();
+        let mut pending_hyphen = false;
+        for ch in name.chars().flat_map(char::to_lowercase) {
+            let mapped = match ch {
+                'å' | 'ä' | 'á' | 'à' | 'â' | 'ã' | 'æ' => Some('a'),
+                'ö' | 'ó' | 'ò' | 'ô' | 'õ' | 'ø' => Some('o'),
+                'é' | 'è' | 'ê' | 'ë' => Some('e'),
+                'ü' | 'ú' | 'ù' | 'û' => Some('u'),
+                'í' | 'ì' | 'î' | 'ï' => Some('i'),
+                c if c.is_ascii_lowercase() || c.is_ascii_digit() => Some(c),
+                _ => None,
+            };
+            match mapped {
+                Some(c) => {
+                    if pending_hyphen && !out.is_empty() {
+                        out.push('-');
+                    }
+                    pending_hyphen = false;
+                    out.push(c);
+                }
+                None => pending_hyphen = true,
+            }
+        }
+        while out.len() > Self::MAX_LEN {
+            out.pop();
+        }
+        let trimmed = out.trim_end_matches('-');
+        Slug::parse(trimmed).ok()
+    }
+
+    /// The slug as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Slug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Slug {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Slug::parse(&s).map_err(|e| serde::de::Error::custom(format!("{e}: {s:?}")))
+    }
+}
+
+/// An e-mail address: one `@`, a non-empty local part and a domain with a dot, no spaces, at most 254 bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Email(String);
+
+impl Email {
+    /// Parses and normalises (trims, lowercases the domain) an e-mail address.
+    pub fn parse(input: &str) -> Result<Email, ValueError> {
+        let s = input.trim();
+        if s.len() > 254 || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(ValueError::Email);
+        }
+        let (local, domain) = s.split_once('@').ok_or(ValueError::Email)?;
+        let domain_ok = !domain.is_empty()
+            && !domain.contains('@')
+            && domain.contains('.')
+            && domain.split('.').all(|label| {
+                !label.is_empty()
+                    && !label.starts_with('-')
+                    && !label.ends_with('-')
+                    && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+            });
+        if local.is_empty() || local.len() > 64 || !domain_ok {
+            return Err(ValueError::Email);
+        }
+        Ok(Email(format!("{local}@{}", domain.to_lowercase())))
+    }
+
+    /// The address as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Email {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Email::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+/// A web address that is safe to link to: http or https with a host.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(transparent)]
+pub struct WebUrl(String);
+
+impl WebUrl {
+    /// Parses an absolute http(s) URL; refuses `javascript:`, `data:`, relative and host-less addresses.
+    pub fn parse(input: &str) -> Result<WebUrl, ValueError> {
+        let parsed = url::Url::parse(input.trim()).map_err(|_| ValueError::Url)?;
+        if !matches!(parsed.scheme(), "http" | "https")
+            || parsed.host_str().is_none_or(str::is_empty)
+        {
+            return Err(ValueError::Url);
+        }
+        Ok(WebUrl(parsed.to_string()))
+    }
+
+    /// The address as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The host name, for showing a short label next to a link.
+    pub fn host(&self) -> &str {
+        let rest = self.0.split_once("://").map_or(self.0.as_str(), |(_, r)| r);
+        let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+        host.strip_prefix("www.").unwrap_or(host)
+    }
+}
+
+impl<'de> Deserialize<'de> for WebUrl {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        WebUrl::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+/// A point on the map in WGS 84 degrees.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Coordinates {
+    lat: f64,
+    lon: f64,
+}
+
+impl Coordinates {
+    /// Builds coordinates, refusing NaN and values outside the globe.
+    pub fn new(lat: f64, lon: f64) -> Result<Coordinates, ValueError> {
+        if lat.is_finite()
+            && lon.is_finite()
+            && (-90.0..=90.0).contains(&lat)
+            && (-180.0..=180.0).contains(&lon)
+        {
+            Ok(Coordinates { lat, lon })
+        } else {
+            Err(ValueError::Coordinates)
+        }
+    }
+
+    /// Latitude in degrees.
+    pub fn lat(self) -> f64 {
+        self.lat
+    }
+
+    /// Longitude in degrees.
+    pub fn lon(self) -> f64 {
+        self.lon
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn slugs() {
+        for ok in ["vecura", "ana-futura", "a-working-lab", "kth", "x1"] {
+            assert!(Slug::parse(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "",
+            "-a",
+            "a-",
+            "a--b",
+            "Vecura",
+            "å",
+            "a b",
+            "a_b",
+            "a/b",
+            &"a".repeat(81),
+        ] {
+            assert!(Slug::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn slug_from_swedish_names() {
+        let s = |n: &str| Slug::from_name(n).map(|s| s.to_string());
+        assert_eq!(
+            s("Centrum för hälsodata").as_deref(),
+            Some("centrum-for-halsodata")
+        );
+        assert_eq!(s("A Working Lab").as_deref(), Some("a-working-lab"));
+        assert_eq!(s("Locum AB").as_deref(), Some("locum-ab"));
+        assert_eq!(s("Forska!Sverige").as_deref(), Some("forska-sverige"));
+        assert_eq!(s("  Åsa   Öberg ").as_deref(), Some("asa-oberg"));
+        assert_eq!(s("!!!"), None);
+    }
+
+    #[test]
+    fn emails() {
+        assert_eq!(
+            Email::parse(" Pontus@Vecura.SE ").map(|e| e.0),
+            Ok("Pontus@vecura.se".into())
+        );
+        for bad in [
+            "", "a", "a@", "@b.se", "a@b", "a b@c.se", "a@b..se", "a@-b.se", "a@@b.se",
+        ] {
+            assert!(Email::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn urls_only_http() {
+        assert!(WebUrl::parse("https://ki.se").is_ok());
+        assert_eq!(
+            WebUrl::parse("https://www.ki.se/om").map(|u| u.host().to_string()),
+            Ok("ki.se".into())
+        );
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "ftp://a.se",
+            "/relative",
+            "https://",
+            "ki.se",
+        ] {
+            assert!(WebUrl::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn coordinates() {
+        assert!(Coordinates::new(59.22, 17.94).is_ok());
+        assert!(Coordinates::new(91.0, 0.0).is_err());
+        assert!(Coordinates::new(0.0, f64::NAN).is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn from_name_always_gives_a_valid_slug(name in "\\PC{0,120}") {
+            if let Some(slug) = Slug::from_name(&name) {
+                prop_assert!(Slug::parse(slug.as_str()).is_ok());
+            }
+        }
+
+        #[test]
+        fn parse_accepts_only_the_alphabet(s in "[a-z0-9-]{0,90}") {
+            let ok = !s.is_empty() && s.len() <= 80 && !s.starts_with('-') && !s.ends_with('-') && !s.contains("--");
+            prop_assert_eq!(Slug::parse(&s).is_ok(), ok);
+        }
+    }
+}

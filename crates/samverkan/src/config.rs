@@ -1,0 +1,213 @@
+//! One configuration, read from a TOML file, then `SAMVERKAN_*` environment variables, then flags; later
+//! sources win. Secrets (database passwords) are never logged: use [`redact`].
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// Samverkan: the Stockholm region's life-science cluster platform.
+#[derive(Debug, Parser)]
+#[command(name = "samverkan", version, about, propagate_version = true)]
+pub struct Cli {
+    /// Settings shared by every subcommand.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Settings shared by every subcommand.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// A TOML configuration file (default: ./samverkan.toml when it exists).
+    #[arg(long, global = true, env = "SAMVERKAN_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// The database: sqlite://FILE (default sqlite://samverkan.db) or postgres://USER:PASSWORD@HOST/DB.
+    #[arg(long, global = true, env = "SAMVERKAN_DB", value_name = "URL")]
+    pub db: Option<String>,
+    /// Folder for the search index and uploaded files (default ./samverkan-data).
+    #[arg(long, global = true, env = "SAMVERKAN_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Log format: human (default) or json.
+    #[arg(long, global = true, env = "SAMVERKAN_LOG_FORMAT", value_enum)]
+    pub log_format: Option<LogFormat>,
+    /// Log filter, e.g. "info" or "samverkan=debug,sqlx=warn" (default info).
+    #[arg(long, global = true, env = "SAMVERKAN_LOG", value_name = "FILTER")]
+    pub log: Option<String>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Migrate, load the built-in Stockholm data set into an empty database, and serve the web site and API.
+    Serve {
+        /// Address to listen on (default 127.0.0.1:8080).
+        #[arg(long, env = "SAMVERKAN_ADDR", value_name = "HOST:PORT")]
+        addr: Option<String>,
+    },
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Load the built-in Stockholm data set into an empty database (refuses a database that holds data).
+    Seed,
+}
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Readable lines for a terminal.
+    #[default]
+    Human,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+/// The configuration file's contents; every field is optional and documented in the README.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileConfig {
+    /// Address to listen on.
+    pub addr: Option<String>,
+    /// Database URL.
+    pub db: Option<String>,
+    /// Data folder.
+    pub data_dir: Option<PathBuf>,
+    /// Log format.
+    pub log_format: Option<LogFormat>,
+    /// Log filter.
+    pub log: Option<String>,
+}
+
+/// The settings in force after merging file, environment and flags.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Address to listen on.
+    pub addr: String,
+    /// Database URL.
+    pub db: String,
+    /// Data folder.
+    pub data_dir: PathBuf,
+    /// Log format.
+    pub log_format: LogFormat,
+    /// Log filter.
+    pub log: String,
+}
+
+/// The default database.
+pub const DEFAULT_DB: &str = "sqlite://samverkan.db";
+/// The default listening address.
+pub const DEFAULT_ADDR: &str = "127.0.0.1:8080";
+
+impl FileConfig {
+    /// Reads the file named by `--config`, or `./samverkan.toml` when it exists, or nothing.
+    pub fn load(explicit: Option<&Path>) -> anyhow::Result<FileConfig> {
+        let path = match explicit {
+            Some(p) => p.to_path_buf(),
+            None if Path::new("samverkan.toml").exists() => PathBuf::from("samverkan.toml"),
+            None => return Ok(FileConfig::default()),
+        };
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            anyhow::anyhow!("cannot read the configuration file {}: {e}", path.display())
+        })?;
+        toml::from_str(&text)
+            .map_err(|e| anyhow::anyhow!("configuration file {}: {e}", path.display()))
+    }
+}
+
+impl Settings {
+    /// Merges the sources: defaults < file < environment < flags (clap has already put flags over env).
+    pub fn resolve(global: &GlobalArgs, addr_flag: Option<&str>, file: FileConfig) -> Settings {
+        Settings {
+            addr: addr_flag
+                .map(str::to_owned)
+                .or(file.addr)
+                .unwrap_or_else(|| DEFAULT_ADDR.to_owned()),
+            db: global
+                .db
+                .clone()
+                .or(file.db)
+                .unwrap_or_else(|| DEFAULT_DB.to_owned()),
+            data_dir: global
+                .data_dir
+                .clone()
+                .or(file.data_dir)
+                .unwrap_or_else(|| PathBuf::from("samverkan-data")),
+            log_format: global.log_format.or(file.log_format).unwrap_or_default(),
+            log: global
+                .log
+                .clone()
+                .or(file.log)
+                .unwrap_or_else(|| "info".to_owned()),
+        }
+    }
+}
+
+/// A database URL with any password replaced by `***`, safe to log.
+pub fn redact(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let (authority, path) = rest.split_once('/').map_or((rest, ""), |(a, p)| (a, p));
+    let Some((userinfo, host)) = authority.rsplit_once('@') else {
+        return url.to_owned();
+    };
+    let user = userinfo.split(':').next().unwrap_or_default();
+    let sep = if path.is_empty() && !rest.contains('/') {
+        ""
+    } else {
+        "/"
+    };
+    format!("{scheme}://{user}:***@{host}{sep}{path}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn global(db: Option<&str>) -> GlobalArgs {
+        GlobalArgs {
+            config: None,
+            db: db.map(str::to_owned),
+            data_dir: None,
+            log_format: None,
+            log: None,
+        }
+    }
+
+    #[test]
+    fn flags_and_env_win_over_the_file_which_wins_over_defaults() {
+        let file = FileConfig {
+            db: Some("sqlite://file.db".into()),
+            addr: Some("0.0.0.0:1".into()),
+            ..Default::default()
+        };
+        let s = Settings::resolve(&global(Some("sqlite://flag.db")), None, file);
+        assert_eq!(s.db, "sqlite://flag.db");
+        assert_eq!(s.addr, "0.0.0.0:1");
+        let s = Settings::resolve(&global(None), Some("127.0.0.1:9"), FileConfig::default());
+        assert_eq!(s.db, DEFAULT_DB);
+        assert_eq!(s.addr, "127.0.0.1:9");
+    }
+
+    #[test]
+    fn unknown_keys_in_the_file_are_refused() {
+        assert!(toml::from_str::<FileConfig>("dbb = \"x\"").is_err());
+        assert!(
+            toml::from_str::<FileConfig>("db = \"sqlite://x.db\"\nlog_format = \"json\"").is_ok()
+        );
+    }
+
+    #[test]
+    fn passwords_are_redacted() {
+        assert_eq!(
+            redact("postgres://app:s3cret@db.local:5432/samverkan"),
+            "postgres://app:***@db.local:5432/samverkan"
+        );
+        assert_eq!(redact("sqlite://samverkan.db"), "sqlite://samverkan.db");
+        assert!(
+            !redact("postgres://u:p@h").contains('p')
+                || redact("postgres://u:p@h") == "postgres://u:***@h"
+        );
+    }
+}

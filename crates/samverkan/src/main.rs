@@ -1,0 +1,103 @@
+//! `samverkan`: parses the command line and dispatches to the library.
+
+use anyhow::Context;
+use clap::Parser;
+use samverkan::config::{Cli, Command, FileConfig, LogFormat, Settings, redact};
+use samverkan::{Prepared, prepare};
+use tracing_subscriber::EnvFilter;
+
+fn init_logging(settings: &Settings) {
+    let filter = EnvFilter::try_new(&settings.log).unwrap_or_else(|_| EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    match settings.log_format {
+        LogFormat::Human => builder.init(),
+        LogFormat::Json => builder.json().flatten_event(true).init(),
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let file = FileConfig::load(cli.global.config.as_deref())?;
+    let addr_flag = match &cli.command {
+        Command::Serve { addr } => addr.as_deref(),
+        _ => None,
+    };
+    let settings = Settings::resolve(&cli.global, addr_flag, file);
+    init_logging(&settings);
+
+    match cli.command {
+        Command::Serve { .. } => {
+            std::fs::create_dir_all(&settings.data_dir).with_context(|| {
+                format!("creating the data folder {}", settings.data_dir.display())
+            })?;
+            let (store, prepared) = prepare(&settings.db).await?;
+            if let Prepared::Seeded(r) = prepared {
+                tracing::info!(
+                    actors = r.actors,
+                    relations = r.relations,
+                    campuses = r.campuses,
+                    "loaded the Stockholm data set"
+                );
+            }
+            let listener = tokio::net::TcpListener::bind(&settings.addr)
+                .await
+                .with_context(|| format!("cannot listen on {}", settings.addr))?;
+            let addr = listener.local_addr()?;
+            tracing::info!(db = %redact(&settings.db), "Samverkan is serving on http://{addr}/");
+            let app = web::router(web::AppState::new(store.clone()));
+            web::serve(listener, app, shutdown_signal()).await?;
+            store.close().await;
+            tracing::info!("stopped");
+        }
+        Command::Migrate => {
+            let store = store::Store::connect(&settings.db)
+                .await
+                .with_context(|| redact(&settings.db))?;
+            store.migrate().await?;
+            println!("Database {} is up to date.", redact(&settings.db));
+        }
+        Command::Seed => {
+            let store = store::Store::connect(&settings.db)
+                .await
+                .with_context(|| redact(&settings.db))?;
+            store.migrate().await?;
+            if !store.is_empty().await? {
+                anyhow::bail!(
+                    "the database {} already holds data; seed only loads into an empty database",
+                    redact(&settings.db)
+                );
+            }
+            let r = samverkan::seed(&store).await?;
+            println!(
+                "Loaded the Stockholm data set: {} actors, {} relations, {} campuses, {} tags.",
+                r.actors, r.relations, r.campuses, r.tags
+            );
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,193 @@
+//! The JSON API and its OpenAPI document.
+
+use crate::helpers::{TestApp, all_actors};
+use reqwest::StatusCode;
+use std::collections::BTreeSet;
+
+#[tokio::test]
+async fn actors_endpoint_returns_every_seeded_actor_paged_with_a_total() {
+    let app = TestApp::spawn().await;
+    let data = samverkan::stockholm_dataset().expect("valid");
+    let first = app.json("/api/v1/actors").await;
+    assert_eq!(first["total"].as_u64(), Some(data.actors.len() as u64));
+    assert_eq!(first["per_page"], 20);
+    assert_eq!(first["items"].as_array().map(Vec::len), Some(20));
+    let all = all_actors(&app, "").await;
+    let got: BTreeSet<String> = all
+        .iter()
+        .map(|a| a["slug"].as_str().expect("slug").to_owned())
+        .collect();
+    let want: BTreeSet<String> = data.actors.iter().map(|a| a.slug.to_string()).collect();
+    assert_eq!(got, want, "every seeded actor exactly once across pages");
+    assert_eq!(all.len(), want.len(), "no actor on two pages");
+    // Ordered by Swedish name, Swedish letters after z.
+    let keys: Vec<String> = all
+        .iter()
+        .map(|a| {
+            domain::collate::sort_key(domain::Lang::Sv, a["name"]["sv"].as_str().expect("name"))
+        })
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn filters_narrow_the_list_consistently() {
+    let app = TestApp::spawn().await;
+    let everyone = all_actors(&app, "").await;
+    let cases: [(&str, fn(&serde_json::Value) -> bool); 4] = [
+        ("kind=infrastructure", |a| a["kind"] == "infrastructure"),
+        ("ownership=region", |a| a["ownership"] == "region"),
+        ("campus=solna", |a| {
+            a["campuses"]
+                .as_array()
+                .is_some_and(|c| c.iter().any(|x| x == "solna"))
+        }),
+        ("tag=cell-therapy", |a| {
+            a["tags"]
+                .as_array()
+                .is_some_and(|c| c.iter().any(|x| x == "cell-therapy"))
+        }),
+    ];
+    for (query, keep) in cases {
+        let expected: BTreeSet<_> = everyone
+            .iter()
+            .filter(|a| keep(a))
+            .map(|a| a["slug"].clone().to_string())
+            .collect();
+        assert!(
+            !expected.is_empty(),
+            "{query} selects someone in the data set"
+        );
+        let got: BTreeSet<_> = all_actors(&app, query)
+            .await
+            .iter()
+            .map(|a| a["slug"].clone().to_string())
+            .collect();
+        assert_eq!(got, expected, "{query}");
+    }
+    let both = all_actors(&app, "kind=infrastructure&campus=flemingsberg").await;
+    assert!(both.iter().any(|a| a["slug"] == "vecura"));
+    assert!(both.iter().all(|a| a["kind"] == "infrastructure"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn actor_detail_has_contacts_and_relations_both_ways() {
+    let app = TestApp::spawn().await;
+    let ki = app.json("/api/v1/actors/karolinska-institutet").await;
+    assert_eq!(ki["kind"], "university");
+    assert_eq!(ki["ownership"], "state_agency");
+    assert_eq!(ki["links"]["html_en"], "/en/actors/karolinska-institutet");
+    let rels = ki["relations"].as_array().expect("relations");
+    assert!(rels.iter().any(|r| r["from"] == "ana-futura"
+        && r["kind"] == "part_of"
+        && r["to"] == "karolinska-institutet"));
+    assert!(
+        rels.iter().any(|r| r["from"] == "karolinska-institutet"),
+        "outgoing relations too"
+    );
+    let vecura = app.json("/api/v1/actors/vecura").await;
+    assert!(
+        vecura["contacts"]
+            .as_array()
+            .is_some_and(|c| c.iter().any(|p| p["name"] == "Pontus Blomberg"))
+    );
+    let res = app.get_with("/api/v1/actors/nobody", &[]).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let body: serde_json::Value = res.json().await.expect("json");
+    assert_eq!(body["error"]["code"], "not_found");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn relations_and_campuses_endpoints() {
+    let app = TestApp::spawn().await;
+    let data = samverkan::stockholm_dataset().expect("valid");
+    let rel = app.json("/api/v1/relations?per_page=100").await;
+    assert_eq!(rel["total"].as_u64(), Some(data.relations.len() as u64));
+    let campuses = app.json("/api/v1/campuses").await;
+    let items = campuses["items"].as_array().expect("items");
+    assert_eq!(items.len(), data.campuses.len());
+    let flemingsberg = items
+        .iter()
+        .find(|c| c["slug"] == "flemingsberg")
+        .expect("flemingsberg");
+    let on_campus = data
+        .actors
+        .iter()
+        .filter(|a| a.campuses.iter().any(|c| c.as_str() == "flemingsberg"))
+        .count();
+    assert_eq!(flemingsberg["actor_count"].as_u64(), Some(on_campus as u64));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn api_errors_are_json_with_a_stable_code_in_the_asked_language() {
+    let app = TestApp::spawn().await;
+    let res = app.get_with("/api/v1/actors?page=x", &[]).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let body: serde_json::Value = res.json().await.expect("json");
+    assert_eq!(body["error"]["code"], "bad_parameter");
+    assert_eq!(body["error"]["parameter"], "page");
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("whole number"))
+    );
+    let res = app
+        .get_with(
+            "/api/v1/actors?per_page=0",
+            &[("accept-language", "sv-SE,sv;q=0.9,en;q=0.5")],
+        )
+        .await;
+    let body: serde_json::Value = res.json().await.expect("json");
+    assert_eq!(body["error"]["parameter"], "per_page");
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("Parametern per_page"))
+    );
+    let res = app.get_with("/api/v1/nothing", &[]).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let body: serde_json::Value = res.json().await.expect("json");
+    assert_eq!(body["error"]["code"], "not_found");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn openapi_document_is_3_1_and_describes_every_api_route() {
+    let app = TestApp::spawn().await;
+    let doc = app.json("/api/v1/openapi.json").await;
+    assert!(
+        doc["openapi"]
+            .as_str()
+            .is_some_and(|v| v.starts_with("3.1"))
+    );
+    let paths: BTreeSet<&str> = doc["paths"]
+        .as_object()
+        .expect("paths")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let routes: BTreeSet<&str> = [
+        "/api/v1/actors",
+        "/api/v1/actors/{slug}",
+        "/api/v1/relations",
+        "/api/v1/campuses",
+    ]
+    .into();
+    assert_eq!(paths, routes);
+    // Every documented path answers (with an example slug where needed).
+    for p in &paths {
+        let (status, _) = app.get(&p.replace("{slug}", "vecura")).await;
+        assert_eq!(status, StatusCode::OK, "{p}");
+    }
+    // The interactive docs are served by the binary.
+    let (status, html) = app.get("/api/v1/docs/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("swagger"));
+    app.stop().await;
+}

@@ -1,0 +1,170 @@
+//! The `samverkan` binary as an operator uses it.
+
+use crate::helpers::TestDb;
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+fn samverkan() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_samverkan"));
+    for (k, _) in std::env::vars() {
+        if k.starts_with("SAMVERKAN_") {
+            cmd.env_remove(k);
+        }
+    }
+    cmd.current_dir(std::env::temp_dir());
+    cmd
+}
+
+#[tokio::test]
+async fn migrate_then_seed_then_seed_again_is_refused() {
+    let db = TestDb::create().await;
+    let out = samverkan()
+        .args(["migrate", "--db", &db.url()])
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("is up to date"));
+    let out = samverkan()
+        .args(["seed", "--db", &db.url()])
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Loaded the Stockholm data set"));
+    let out = samverkan()
+        .args(["seed", "--db", &db.url()])
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already holds data"));
+}
+
+#[test]
+fn every_subcommand_has_help() {
+    for args in [
+        vec!["--help"],
+        vec!["serve", "--help"],
+        vec!["migrate", "--help"],
+        vec!["seed", "--help"],
+    ] {
+        let out = samverkan().args(&args).output().expect("run");
+        assert!(out.status.success(), "{args:?}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains("--db") && text.contains("--data-dir"),
+            "{args:?}: {text}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn config_precedence_is_file_then_environment_then_flag() {
+    let file_db = TestDb::create().await;
+    let env_db = TestDb::create().await;
+    let flag_db = TestDb::create().await;
+    let dir = std::env::temp_dir().join(format!("samverkan-config-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let config = dir.join("samverkan.toml");
+    std::fs::write(&config, format!("db = \"{}\"\n", file_db.url())).expect("write");
+    let run = |env: Option<&str>, flag: Option<&str>| {
+        let mut cmd = samverkan();
+        cmd.arg("migrate").arg("--config").arg(&config);
+        if let Some(e) = env {
+            cmd.env("SAMVERKAN_DB", e);
+        }
+        if let Some(f) = flag {
+            cmd.args(["--db", f]);
+        }
+        let out = cmd.output().expect("run");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let redact = |u: String| samverkan::config::redact(&u);
+    assert!(run(None, None).contains(&redact(file_db.url())));
+    assert!(run(Some(&env_db.url()), None).contains(&redact(env_db.url())));
+    assert!(run(Some(&env_db.url()), Some(&flag_db.url())).contains(&redact(flag_db.url())));
+    std::fs::write(&config, "dbb = \"typo\"\n").expect("write");
+    let out = samverkan()
+        .arg("migrate")
+        .arg("--config")
+        .arg(&config)
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown field"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn serve_seeds_an_empty_database_and_stops_gracefully_on_sigterm() {
+    let db = TestDb::create().await;
+    let data_dir = std::env::temp_dir().join(format!("samverkan-data-{}", std::process::id()));
+    let mut child = samverkan()
+        .args([
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            "--db",
+            &db.url(),
+            "--log-format",
+            "json",
+        ])
+        .arg("--data-dir")
+        .arg(&data_dir)
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let stderr = child.stderr.take().expect("stderr");
+    let mut lines = BufReader::new(stderr).lines();
+    let mut addr = None;
+    let mut seeded = false;
+    for line in lines.by_ref() {
+        let line = line.expect("line");
+        let json: serde_json::Value =
+            serde_json::from_str(&line).unwrap_or_else(|_| panic!("JSON log line: {line}"));
+        if json["message"] == "loaded the Stockholm data set" {
+            seeded = true;
+        }
+        if let Some(m) = json["message"]
+            .as_str()
+            .and_then(|m| m.strip_prefix("Samverkan is serving on http://"))
+        {
+            addr = Some(m.trim_end_matches('/').to_owned());
+            break;
+        }
+    }
+    let addr = addr.expect("serving line");
+    assert!(seeded);
+    assert!(data_dir.is_dir(), "data folder created");
+    let body = reqwest::get(format!("http://{addr}/en/actors?per_page=100"))
+        .await
+        .expect("get")
+        .text()
+        .await
+        .expect("text");
+    assert!(body.contains("Vecura"));
+    let pid = child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .expect("kill")
+            .success()
+    );
+    let status = child.wait().expect("wait");
+    assert!(status.success(), "clean exit on SIGTERM: {status:?}");
+    let rest: Vec<String> = lines.map_while(Result::ok).collect();
+    assert!(rest.iter().any(|l| l.contains("stopped")), "{rest:?}");
+    let _ = std::fs::remove_dir_all(&data_dir);
+}

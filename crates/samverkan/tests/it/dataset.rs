@@ -1,0 +1,161 @@
+//! The built-in Stockholm data set: valid, complete in both languages, and true to what the seeds state.
+
+use domain::{ActorKind, OwnershipForm, RelationKind, Slug};
+
+fn slug(s: &str) -> Slug {
+    Slug::parse(s).expect("valid slug")
+}
+
+#[test]
+fn the_built_in_data_set_is_valid() {
+    // Dataset::parse checks unique slugs, resolving references, both languages and the vocabularies.
+    let data = samverkan::stockholm_dataset().unwrap_or_else(|problems| {
+        panic!(
+            "data set problems:\n{}",
+            problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    });
+    assert!(
+        data.actors.len() >= 35,
+        "at least 35 actors, got {}",
+        data.actors.len()
+    );
+    for a in &data.actors {
+        assert!(
+            a.name.is_complete() && a.description.is_complete(),
+            "{} lacks a language",
+            a.slug
+        );
+    }
+    for c in &data.campuses {
+        assert!(
+            c.name.is_complete() && c.description.is_complete(),
+            "{} lacks a language",
+            c.slug
+        );
+    }
+}
+
+#[test]
+fn the_organisations_named_in_the_seeds_are_present() {
+    let data = samverkan::stockholm_dataset().expect("valid");
+    let required = [
+        "region-stockholm",
+        "programkontoret-life-science",
+        "centrum-for-halsodata",
+        "karolinska-universitetssjukhuset",
+        "karolinska-institutet",
+        "kth",
+        "stockholms-universitet",
+        "ki-holding",
+        "karolinska-institutet-science-park",
+        "stiftelsen-flemingsberg-science",
+        "huddinge-kommun",
+        "akademiska-hus",
+        "a-working-lab",
+        "locum",
+        "ana-futura",
+        "vecura",
+        "karolinska-centrum-for-cellterapi",
+        "pre-gmp-labbet",
+        "scilifelab",
+        "cimed",
+        "bioclinicum",
+        "medtechlabs",
+        "biomedicum",
+        "centrum-for-molekylar-medicin",
+        "karolinska-trial-alliance",
+        "human-protein-atlas",
+        "pku-biobanken",
+        "svenska-tvillingregistret",
+        "biolamina",
+        "stockholm-life-tech",
+        "cluster-engine-life-science-flemingsberg",
+    ];
+    for s in required {
+        assert!(
+            data.actors.iter().any(|a| a.slug.as_str() == s),
+            "missing actor {s}"
+        );
+    }
+    for c in ["flemingsberg", "solna", "kista"] {
+        assert!(
+            data.campuses.iter().any(|x| x.slug.as_str() == c),
+            "missing campus {c}"
+        );
+    }
+}
+
+#[test]
+fn relations_and_facts_stated_in_the_seeds_hold() {
+    let data = samverkan::stockholm_dataset().expect("valid");
+    let has = |from: &str, kind: RelationKind, to: &str| {
+        data.relations
+            .iter()
+            .any(|r| r.from == slug(from) && r.kind == kind && r.to == slug(to))
+    };
+    assert!(has(
+        "ana-futura",
+        RelationKind::PartOf,
+        "karolinska-institutet"
+    ));
+    assert!(has("akademiska-hus", RelationKind::Runs, "a-working-lab"));
+    assert!(
+        has(
+            "vecura",
+            RelationKind::PartOf,
+            "karolinska-universitetssjukhuset"
+        ) || (has(
+            "vecura",
+            RelationKind::PartOf,
+            "karolinska-centrum-for-cellterapi"
+        ) && has(
+            "karolinska-centrum-for-cellterapi",
+            RelationKind::PartOf,
+            "karolinska-universitetssjukhuset"
+        ))
+    );
+    for pilot in ["ana-futura", "vecura", "a-working-lab"] {
+        assert!(
+            has(pilot, RelationKind::PartnerInProject, "stockholm-life-tech"),
+            "{pilot} in Stockholm Life Tech"
+        );
+    }
+    let actor = |s: &str| {
+        data.actors
+            .iter()
+            .find(|a| a.slug.as_str() == s)
+            .expect("actor")
+    };
+    assert!(actor("biolamina").campuses.contains(&slug("flemingsberg")));
+    assert!(
+        actor("a-working-lab")
+            .campuses
+            .contains(&slug("flemingsberg"))
+    );
+    // The three pilots have the three ownership forms the seed describes.
+    assert_eq!(
+        actor("ana-futura").ownership,
+        Some(OwnershipForm::StateAgency)
+    );
+    assert_eq!(actor("vecura").ownership, Some(OwnershipForm::Region));
+    assert_eq!(
+        actor("a-working-lab").ownership,
+        Some(OwnershipForm::StateOwnedCompany)
+    );
+    assert_eq!(
+        actor("locum").ownership,
+        Some(OwnershipForm::RegionOwnedCompany)
+    );
+    assert_eq!(actor("stockholm-life-tech").kind, ActorKind::Project);
+    // Facts the seeds do not give are left empty, not invented.
+    assert!(
+        data.actors
+            .iter()
+            .all(|a| a.org_number.is_none() && a.address.is_none())
+    );
+}

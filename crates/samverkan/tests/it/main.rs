@@ -1,0 +1,12 @@
+//! The integration suite: the real server on port 0 with its own database, spoken to over HTTP.
+//!
+//! The backend follows `SAMVERKAN_TEST_DB`: unset or `sqlite` runs on a temporary SQLite file; a
+//! `postgres://` URL names a server where each test creates (and afterwards drops) its own database.
+//! `scripts/test` runs the whole suite once per backend.
+
+mod api;
+mod cli;
+mod dataset;
+mod helpers;
+mod ops;
+mod pages;

@@ -1,0 +1,244 @@
+//! Public pages as a visitor sees them, in Swedish and English.
+
+use crate::helpers::{TestApp, all_actors};
+use reqwest::StatusCode;
+
+#[tokio::test]
+async fn root_redirects_to_swedish_and_lang_roots_get_their_slash() {
+    let app = TestApp::spawn().await;
+    let res = app.get_with("/", &[]).await;
+    assert!(res.status().is_redirection());
+    assert_eq!(res.headers()["location"], "/sv/");
+    let res = app.get_with("/en", &[]).await;
+    assert!(res.status().is_redirection());
+    assert_eq!(res.headers()["location"], "/en/");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn home_page_speaks_the_language_of_its_url_and_links_to_the_other() {
+    let app = TestApp::spawn().await;
+    let (status, sv) = app.get("/sv/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(sv.contains("<html lang=\"sv\">"));
+    assert!(sv.contains("Hitta rätt i Stockholms life science-ekosystem"));
+    assert!(sv.contains("href=\"/en/\""), "language switch to English");
+    assert!(sv.contains("role=\"search\""), "search box");
+    let (_, en) = app.get("/en/").await;
+    assert!(en.contains("<html lang=\"en\">"));
+    assert!(en.contains("Find your way in Stockholm's life-science ecosystem"));
+    assert!(en.contains("href=\"/sv/\""));
+    // Entry points: each campus is linked with its actor count.
+    for campus in ["flemingsberg", "solna", "kista"] {
+        assert!(
+            en.contains(&format!("href=\"/en/campuses/{campus}\"")),
+            "{campus} linked"
+        );
+    }
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn actor_list_shows_the_stockholm_actors_in_both_languages() {
+    let app = TestApp::spawn().await;
+    for lang in ["sv", "en"] {
+        let (status, html) = app.get(&format!("/{lang}/actors?per_page=100")).await;
+        assert_eq!(status, StatusCode::OK);
+        for name in [
+            "Vecura",
+            "ANA Futura",
+            "Karolinska Institutet",
+            "A Working Lab",
+            "BioLamina",
+            "Locum",
+        ] {
+            assert!(html.contains(name), "{name} on /{lang}/actors");
+        }
+    }
+    let (_, en) = app.get("/en/actors?per_page=100").await;
+    assert!(
+        en.contains("Karolinska University Hospital"),
+        "English names on English pages"
+    );
+    let (_, sv) = app.get("/sv/actors?per_page=100").await;
+    assert!(sv.contains("Karolinska Universitetssjukhuset"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn actor_list_filters_and_pages() {
+    let app = TestApp::spawn().await;
+    let everyone = all_actors(&app, "").await;
+    let on_flemingsberg = everyone
+        .iter()
+        .filter(|a| {
+            a["campuses"]
+                .as_array()
+                .is_some_and(|c| c.iter().any(|c| c == "flemingsberg"))
+        })
+        .count();
+    let (_, html) = app.get("/en/actors?campus=flemingsberg&per_page=100").await;
+    assert!(
+        html.contains(&format!("{on_flemingsberg} actors match the filters")),
+        "count of Flemingsberg actors"
+    );
+    assert!(html.contains("BioLamina"));
+    assert!(
+        html.contains("<option value=\"flemingsberg\" selected>"),
+        "the filter keeps its value"
+    );
+    let not_there: Vec<_> = everyone
+        .iter()
+        .filter(|a| {
+            !a["campuses"]
+                .as_array()
+                .is_some_and(|c| c.iter().any(|c| c == "flemingsberg"))
+        })
+        .collect();
+    for a in &not_there {
+        assert!(!html.contains(&format!(
+            "href=\"/en/actors/{}\"",
+            a["slug"].as_str().expect("slug")
+        )));
+    }
+
+    // Paging: page 1 and 2 of 10 are different actors, with a link to the next page that keeps the filter.
+    let (_, page1) = app.get("/sv/actors?per_page=10").await;
+    assert!(page1.contains("Sida 1 av"));
+    assert!(page1.contains("rel=\"next\" href=\"/sv/actors?per_page=10&page=2\""));
+    let (_, kinds) = app.get("/sv/actors?kind=infrastructure&per_page=10").await;
+    assert!(kinds.contains("kind=infrastructure"));
+
+    // Text filter ignores case and Swedish letters' accents.
+    let (_, q) = app.get("/en/actors?q=karolinska%20institutet").await;
+    assert!(q.contains("href=\"/en/actors/karolinska-institutet\""));
+    assert!(!q.contains("href=\"/en/actors/vecura\""));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn actor_page_shows_facts_and_relations_both_ways() {
+    let app = TestApp::spawn().await;
+    let (status, vecura) = app.get("/en/actors/vecura").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(vecura.contains("<h1>Vecura"));
+    assert!(vecura.contains("Region</a>"), "ownership form");
+    assert!(
+        vecura.contains("href=\"/en/campuses/flemingsberg\""),
+        "campus link"
+    );
+    assert!(vecura.contains("Part of"), "outgoing relation label");
+    let (_, ki) = app.get("/en/actors/karolinska-institutet").await;
+    assert!(ki.contains("Has as part"), "incoming relation label");
+    assert!(
+        ki.contains("href=\"/en/actors/ana-futura\""),
+        "ANA Futura is part of KI, shown on KI's page"
+    );
+    let (_, ki_sv) = app.get("/sv/actors/karolinska-institutet").await;
+    assert!(ki_sv.contains("Har som del"));
+    assert!(ki_sv.contains("Statlig myndighet"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn campus_page_lists_the_actors_on_the_campus() {
+    let app = TestApp::spawn().await;
+    let (status, html) = app.get("/sv/campuses/flemingsberg").await;
+    assert_eq!(status, StatusCode::OK);
+    for slug in ["biolamina", "a-working-lab", "vecura"] {
+        assert!(
+            html.contains(&format!("href=\"/sv/actors/{slug}\"")),
+            "{slug} on Flemingsberg"
+        );
+    }
+    let (status, list) = app.get("/en/campuses").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(list.contains("href=\"/en/campuses/kista\""));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn unknown_pages_are_404_in_the_right_language() {
+    let app = TestApp::spawn().await;
+    let (status, html) = app.get("/en/actors/no-such-actor").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(html.contains("Page not found") && html.contains("<html lang=\"en\">"));
+    let (status, html) = app.get("/sv/campuses/atlantis").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(html.contains("Sidan finns inte"));
+    for path in [
+        "/de/",
+        "/de/actors",
+        "/EN/actors",
+        "/sv/nothing-here",
+        "/static/nope.css",
+        "/sv/actors/Not_A_Slug",
+    ] {
+        let (status, _) = app.get(path).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+    }
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn malformed_query_parameters_get_a_400_naming_the_parameter() {
+    let app = TestApp::spawn().await;
+    let cases = [
+        ("/en/actors?page=abc", "page", "must be a whole number"),
+        ("/en/actors?page=0", "page", "from 1 to"),
+        ("/en/actors?per_page=101", "per_page", "from 1 to 100"),
+        ("/en/actors?kind=castle", "kind", "unknown value"),
+        ("/en/actors?ownership=royal", "ownership", "unknown value"),
+        (
+            "/en/actors?campus=Flemings%20berg",
+            "campus",
+            "not a valid identifier",
+        ),
+        ("/en/actors?q=%FF", "query", "could not be read"),
+    ];
+    for (path, param, text) in cases {
+        let (status, html) = app.get(path).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{path}");
+        assert!(
+            html.contains(param) && html.contains(text),
+            "{path}: {html}"
+        );
+    }
+    let (status, html) = app.get(&format!("/sv/actors?q={}", "a".repeat(201))).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(html.contains("Parametern q är för lång"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn stylesheet_and_icon_are_served_by_the_binary_with_caching() {
+    let app = TestApp::spawn().await;
+    let (_, html) = app.get("/en/").await;
+    let css = html
+        .split("href=\"/static/style.css?v=")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("css link");
+    let res = app
+        .get_with(&format!("/static/style.css?v={css}"), &[])
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["content-type"], "text/css; charset=utf-8");
+    let etag = res.headers()["etag"].to_str().expect("etag").to_owned();
+    let again = app
+        .get_with("/static/style.css", &[("if-none-match", &etag)])
+        .await;
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+    // No CDN: every stylesheet, icon and script comes from this server.
+    for marker in ["<link ", "<script "] {
+        for tag in html.split(marker).skip(1) {
+            let tag = tag.split('>').next().unwrap_or_default();
+            for attr in ["href=\"", "src=\""] {
+                if let Some(url) = tag.split(attr).nth(1) {
+                    assert!(url.starts_with('/'), "asset from elsewhere: {tag}");
+                }
+            }
+        }
+    }
+    app.stop().await;
+}

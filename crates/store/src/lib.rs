@@ -1,0 +1,163 @@
+//! Samverkan's database: one repository API over SQLite (the default) and PostgreSQL (production).
+//!
+//! Every query is written once in SQL that both databases accept (`$1` placeholders, `RETURNING`, no
+//! dialect functions) and runs through sqlx's `Any` driver; the two dialects differ only in their migration
+//! trees (`migrations/sqlite`, `migrations/postgres`), which are never edited after they ship.
+
+mod atlas;
+mod migrations;
+mod rows;
+mod seed;
+
+pub use atlas::{
+    ActorFilter, ActorSummary, CampusSummary, RelationDirection, RelationView, TagCount,
+};
+pub use seed::SeedReport;
+
+use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::{AnyPool, Executor};
+use std::sync::Once;
+use std::time::Duration;
+
+/// Which database a store talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// An embedded SQLite file (WAL mode).
+    Sqlite,
+    /// A PostgreSQL server.
+    Postgres,
+}
+
+impl Backend {
+    /// Recognises the backend from a database URL (`sqlite://...`, `postgres://...`, `postgresql://...`).
+    pub fn from_url(url: &str) -> Option<Backend> {
+        if url.starts_with("sqlite:") {
+            Some(Backend::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Some(Backend::Postgres)
+        } else {
+            None
+        }
+    }
+}
+
+/// What went wrong in the store. Internal causes are kept for the log; callers map cases to user messages.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The URL names no supported database.
+    #[error("unsupported database URL (use sqlite://FILE or postgres://...)")]
+    UnsupportedUrl,
+    /// The database could not be reached or opened.
+    #[error("cannot connect to the database: {0}")]
+    Connect(#[source] sqlx::Error),
+    /// A migration failed.
+    #[error("database migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// A query failed.
+    #[error("database query failed: {0}")]
+    Query(#[from] sqlx::Error),
+    /// A stored value could not be read back as a valid domain value.
+    #[error("stored data is inconsistent: {0}")]
+    Corrupt(String),
+    /// A page of results was asked for past the end of the data the database can address.
+    #[error("value out of range: {0}")]
+    OutOfRange(&'static str),
+}
+
+/// One page of a list together with the total number of items.
+#[derive(Debug, Clone)]
+pub struct Paged<T> {
+    /// The items on this page.
+    pub items: Vec<T>,
+    /// How many items the whole list has.
+    pub total: u64,
+}
+
+/// The repository: a connection pool and the backend it talks to.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+static DRIVERS: Once = Once::new();
+
+fn sqlite_url_with_create(url: &str) -> String {
+    if url.contains("mode=") {
+        url.to_owned()
+    } else if url.contains('?') {
+        format!("{url}&mode=rwc")
+    } else {
+        format!("{url}?mode=rwc")
+    }
+}
+
+impl Store {
+    /// Opens a pool on `url`. A SQLite file is created when missing and put in WAL mode with foreign keys on.
+    pub async fn connect(url: &str) -> Result<Store, StoreError> {
+        DRIVERS.call_once(install_default_drivers);
+        let backend = Backend::from_url(url).ok_or(StoreError::UnsupportedUrl)?;
+        let options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(10));
+        let pool = match backend {
+            Backend::Sqlite => {
+                options
+                    .max_connections(8)
+                    .after_connect(|conn, _| {
+                        Box::pin(async move {
+                            conn.execute(
+                                "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; \
+                                 PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;",
+                            )
+                            .await?;
+                            Ok(())
+                        })
+                    })
+                    .connect(&sqlite_url_with_create(url))
+                    .await
+            }
+            Backend::Postgres => options.max_connections(16).connect(url).await,
+        }
+        .map_err(StoreError::Connect)?;
+        Ok(Store { pool, backend })
+    }
+
+    /// The backend this store talks to.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Applies every pending migration of this backend's tree.
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        let source = match self.backend {
+            Backend::Sqlite => migrations::SQLITE,
+            Backend::Postgres => migrations::POSTGRES,
+        };
+        sqlx::migrate::Migrator::new(source)
+            .await?
+            .run(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Checks that the database answers, for the readiness probe.
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Closes every connection, waiting for queries in flight.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    pub(crate) fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+}
+
+pub(crate) fn now_millis() -> i64 {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    i64::try_from(now.as_millis()).unwrap_or(i64::MAX)
+}

@@ -1,0 +1,54 @@
+//! The two migration trees, embedded in the binary. Files are never edited after they ship; a change is a new file
+//! in both trees with the same version number.
+
+use sqlx::error::BoxDynError;
+use sqlx::migrate::{Migration, MigrationSource, MigrationType};
+use std::borrow::Cow;
+
+/// An embedded migration tree: `(version, description, sql)` in version order.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Embedded(&'static [(i64, &'static str, &'static str)]);
+
+macro_rules! tree {
+    ($dir:literal: $($version:literal $name:literal),+ $(,)?) => {
+        Embedded(&[$(($version, $name, include_str!(concat!("../migrations/", $dir, "/", $version, "_", $name, ".sql")))),+])
+    };
+}
+
+/// The SQLite tree.
+pub(crate) const SQLITE: Embedded = tree!("sqlite": 20261123000001 "atlas");
+/// The PostgreSQL tree.
+pub(crate) const POSTGRES: Embedded = tree!("postgres": 20261123000001 "atlas");
+
+impl MigrationSource<'static> for Embedded {
+    fn resolve(
+        self,
+    ) -> futures_core::future::BoxFuture<'static, Result<Vec<Migration>, BoxDynError>> {
+        Box::pin(async move {
+            Ok(self
+                .0
+                .iter()
+                .map(|(version, name, sql)| {
+                    Migration::new(
+                        *version,
+                        Cow::Borrowed(*name),
+                        MigrationType::Simple,
+                        Cow::Borrowed(*sql),
+                        false,
+                    )
+                })
+                .collect())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_trees_have_the_same_versions() {
+        let versions = |t: Embedded| t.0.iter().map(|(v, n, _)| (*v, *n)).collect::<Vec<_>>();
+        assert_eq!(versions(SQLITE), versions(POSTGRES));
+    }
+}

@@ -1,0 +1,152 @@
+//! Loading a validated data set into an empty database, all or nothing.
+
+use crate::{Store, StoreError, now_millis};
+use domain::collate::sort_key;
+use domain::dataset::Dataset;
+use domain::{Lang, Slug};
+use std::collections::HashMap;
+
+/// What a seed wrote.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SeedReport {
+    /// Campuses written.
+    pub campuses: usize,
+    /// Tags written.
+    pub tags: usize,
+    /// Actors written.
+    pub actors: usize,
+    /// Relations written.
+    pub relations: usize,
+}
+
+fn id_of(map: &HashMap<Slug, i64>, slug: &Slug) -> Result<i64, StoreError> {
+    map.get(slug)
+        .copied()
+        .ok_or_else(|| StoreError::Corrupt(format!("unknown reference {slug}")))
+}
+
+impl Store {
+    /// Writes the whole data set in one transaction: either all of it is stored or none of it.
+    ///
+    /// The data set is already validated, so a failure here means the database refused (for example a slug
+    /// that already exists); the transaction is then rolled back.
+    pub async fn seed(&self, data: &Dataset) -> Result<SeedReport, StoreError> {
+        let mut tx = self.pool().begin().await?;
+        let now = now_millis();
+
+        let mut campus_ids = HashMap::new();
+        for c in &data.campuses {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO campuses (slug, name_sv, name_en, sort_sv, sort_en, municipality, description_sv, \
+                 description_en, lat, lon) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+            )
+            .bind(c.slug.as_str())
+            .bind(&c.name.sv)
+            .bind(&c.name.en)
+            .bind(sort_key(Lang::Sv, &c.name.sv))
+            .bind(sort_key(Lang::En, &c.name.en))
+            .bind(c.municipality.as_deref())
+            .bind(&c.description.sv)
+            .bind(&c.description.en)
+            .bind(c.coordinates.map(|p| p.lat()))
+            .bind(c.coordinates.map(|p| p.lon()))
+            .fetch_one(&mut *tx)
+            .await?;
+            campus_ids.insert(c.slug.clone(), id);
+        }
+
+        let mut tag_ids = HashMap::new();
+        for t in &data.tags {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO tags (slug, label_sv, label_en, sort_sv, sort_en) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            )
+            .bind(t.slug.as_str())
+            .bind(&t.label.sv)
+            .bind(&t.label.en)
+            .bind(sort_key(Lang::Sv, &t.label.sv))
+            .bind(sort_key(Lang::En, &t.label.en))
+            .fetch_one(&mut *tx)
+            .await?;
+            tag_ids.insert(t.slug.clone(), id);
+        }
+
+        let mut actor_ids = HashMap::new();
+        for a in &data.actors {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO actors (slug, org_number, name_sv, name_en, sort_sv, sort_en, short_name, kind, \
+                 ownership, description_sv, description_en, website, address, lat, lon, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id",
+            )
+            .bind(a.slug.as_str())
+            .bind(a.org_number.as_deref())
+            .bind(&a.name.sv)
+            .bind(&a.name.en)
+            .bind(sort_key(Lang::Sv, &a.name.sv))
+            .bind(sort_key(Lang::En, &a.name.en))
+            .bind(a.short_name.as_deref())
+            .bind(a.kind.as_str())
+            .bind(a.ownership.map(|o| o.as_str()))
+            .bind(&a.description.sv)
+            .bind(&a.description.en)
+            .bind(a.website.as_ref().map(|w| w.as_str()))
+            .bind(a.address.as_deref())
+            .bind(a.coordinates.map(|p| p.lat()))
+            .bind(a.coordinates.map(|p| p.lon()))
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            actor_ids.insert(a.slug.clone(), id);
+            for c in &a.campuses {
+                sqlx::query("INSERT INTO actor_campuses (actor_id, campus_id) VALUES ($1, $2)")
+                    .bind(id)
+                    .bind(id_of(&campus_ids, c)?)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            for t in &a.tags {
+                sqlx::query("INSERT INTO actor_tags (actor_id, tag_id) VALUES ($1, $2)")
+                    .bind(id)
+                    .bind(id_of(&tag_ids, t)?)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            for (position, c) in a.contacts.iter().enumerate() {
+                sqlx::query(
+                    "INSERT INTO contact_persons (actor_id, position, name, role_sv, role_en, email) \
+                     VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(id)
+                .bind(i64::try_from(position).unwrap_or(i64::MAX))
+                .bind(&c.name)
+                .bind(&c.role.sv)
+                .bind(&c.role.en)
+                .bind(c.email.as_ref().map(|e| e.as_str()))
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+
+        for r in &data.relations {
+            sqlx::query(
+                "INSERT INTO relations (from_actor_id, kind, to_actor_id, since_year, until_year, source) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(id_of(&actor_ids, &r.from)?)
+            .bind(r.kind.as_str())
+            .bind(id_of(&actor_ids, &r.to)?)
+            .bind(r.since.map(i64::from))
+            .bind(r.until.map(i64::from))
+            .bind(r.source.as_deref())
+            .execute(&mut *tx)
+            .await?;
+        }
+
+        tx.commit().await?;
+        Ok(SeedReport {
+            campuses: data.campuses.len(),
+            tags: data.tags.len(),
+            actors: data.actors.len(),
+            relations: data.relations.len(),
+        })
+    }
+}

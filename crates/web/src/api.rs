@@ -1,0 +1,458 @@
+//! The JSON API under `/api/v1`, described by an OpenAPI 3.1 document generated from this code.
+
+use crate::AppState;
+use crate::error::WebError;
+use crate::pages::actor_filter;
+use crate::params::Params;
+use axum::extract::{Path, State};
+use axum::routing::get;
+use axum::{Json, Router};
+use domain::{Actor, Campus, Lang, LangText, PageRequest, Slug};
+use serde::Serialize;
+use store::{ActorSummary, RelationView};
+use utoipa::{IntoParams, OpenApi, ToSchema};
+use utoipa_swagger_ui::SwaggerUi;
+
+/// The API's OpenAPI document.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Samverkan API",
+        version = "1",
+        description = "Open data on the Stockholm region's life-science ecosystem: actors, relations and campuses. \
+                       Texts come in Swedish (`sv`) and English (`en`). Errors are JSON objects with a stable `code`; \
+                       their `message` follows `Accept-Language` (sv or en, default en).",
+        license(name = "EUPL-1.2")
+    ),
+    paths(list_actors, get_actor, list_relations, list_campuses),
+    tags((name = "atlas", description = "Actors, relations and campuses"))
+)]
+pub struct ApiDoc;
+
+/// Routes of the API, its OpenAPI document and the interactive docs (served from the binary, no CDN).
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/actors", get(list_actors))
+        .route("/api/v1/actors/{slug}", get(get_actor))
+        .route("/api/v1/relations", get(list_relations))
+        .route("/api/v1/campuses", get(list_campuses))
+        .merge(SwaggerUi::new("/api/v1/docs").url("/api/v1/openapi.json", ApiDoc::openapi()))
+}
+
+/// A text in both languages.
+#[derive(Serialize, ToSchema)]
+pub struct Text {
+    /// Swedish.
+    pub sv: String,
+    /// English.
+    pub en: String,
+}
+
+impl From<&LangText> for Text {
+    fn from(t: &LangText) -> Self {
+        Text {
+            sv: t.sv.clone(),
+            en: t.en.clone(),
+        }
+    }
+}
+
+/// Links to the same object elsewhere.
+#[derive(Serialize, ToSchema)]
+pub struct Links {
+    /// This object in the API.
+    #[serde(rename = "self")]
+    pub this: String,
+    /// The Swedish page.
+    pub html_sv: String,
+    /// The English page.
+    pub html_en: String,
+}
+
+fn links(kind: &str, slug: &Slug) -> Links {
+    Links {
+        this: format!("/api/v1/{kind}/{slug}"),
+        html_sv: format!("/sv/{kind}/{slug}"),
+        html_en: format!("/en/{kind}/{slug}"),
+    }
+}
+
+/// An actor in a list.
+#[derive(Serialize, ToSchema)]
+pub struct ActorItem {
+    /// Stable identifier.
+    #[schema(example = "vecura")]
+    pub slug: String,
+    /// Name.
+    pub name: Text,
+    /// Abbreviation.
+    pub short_name: Option<String>,
+    /// Kind: university, hospital, company_sme, company_large, infrastructure, incubator, funder,
+    /// public_authority, foundation, patient_organisation, real_estate or project.
+    #[schema(example = "infrastructure")]
+    pub kind: String,
+    /// Ownership form, when known: state_agency, region, municipality, state_owned_company,
+    /// region_owned_company, private or foundation.
+    pub ownership: Option<String>,
+    /// Description.
+    pub description: Text,
+    /// Campus slugs.
+    pub campuses: Vec<String>,
+    /// Competence tag slugs.
+    pub tags: Vec<String>,
+    /// Links.
+    pub links: Links,
+}
+
+impl From<&ActorSummary> for ActorItem {
+    fn from(a: &ActorSummary) -> Self {
+        ActorItem {
+            slug: a.slug.to_string(),
+            name: (&a.name).into(),
+            short_name: a.short_name.clone(),
+            kind: a.kind.as_str().into(),
+            ownership: a.ownership.map(|o| o.as_str().into()),
+            description: (&a.description).into(),
+            campuses: a.campuses.iter().map(ToString::to_string).collect(),
+            tags: a.tags.iter().map(ToString::to_string).collect(),
+            links: links("actors", &a.slug),
+        }
+    }
+}
+
+/// A page of actors.
+#[derive(Serialize, ToSchema)]
+pub struct ActorPage {
+    /// The actors on this page.
+    pub items: Vec<ActorItem>,
+    /// How many actors match in all.
+    pub total: u64,
+    /// This page's number (from 1).
+    pub page: u32,
+    /// Items per page.
+    pub per_page: u32,
+    /// How many pages there are.
+    pub pages: u32,
+}
+
+/// A point in WGS 84 degrees.
+#[derive(Serialize, ToSchema)]
+pub struct Point {
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+}
+
+/// A contact person.
+#[derive(Serialize, ToSchema)]
+pub struct Contact {
+    /// Full name.
+    pub name: String,
+    /// Role.
+    pub role: Text,
+    /// E-mail, when published.
+    pub email: Option<String>,
+}
+
+/// A relation seen from an actor.
+#[derive(Serialize, ToSchema)]
+pub struct RelationItem {
+    /// The actor the relation is read from.
+    pub from: String,
+    /// part_of, located_at, hosts, collaborates_with, funds, spin_off_of, member_of, partner_in_project, owns or runs.
+    pub kind: String,
+    /// The actor the relation points to.
+    pub to: String,
+    /// Name of `from`.
+    pub from_name: Text,
+    /// Name of `to`.
+    pub to_name: Text,
+    /// First year, when known.
+    pub since: Option<i32>,
+    /// Last year, when the relation has ended.
+    pub until: Option<i32>,
+    /// Where the fact comes from.
+    pub source: Option<String>,
+}
+
+impl From<&RelationView> for RelationItem {
+    fn from(r: &RelationView) -> Self {
+        RelationItem {
+            from: r.from.to_string(),
+            kind: r.kind.as_str().into(),
+            to: r.to.to_string(),
+            from_name: (&r.from_name).into(),
+            to_name: (&r.to_name).into(),
+            since: r.since,
+            until: r.until,
+            source: r.source.clone(),
+        }
+    }
+}
+
+/// One actor's whole profile with its relations both ways.
+#[derive(Serialize, ToSchema)]
+pub struct ActorDetail {
+    /// Stable identifier.
+    pub slug: String,
+    /// Name.
+    pub name: Text,
+    /// Abbreviation.
+    pub short_name: Option<String>,
+    /// Kind.
+    pub kind: String,
+    /// Ownership form, when known.
+    pub ownership: Option<String>,
+    /// Description.
+    pub description: Text,
+    /// Official web site.
+    pub website: Option<String>,
+    /// Swedish organisation number, when known.
+    pub org_number: Option<String>,
+    /// Street address, when known.
+    pub address: Option<String>,
+    /// Location, when known.
+    pub coordinates: Option<Point>,
+    /// Campus slugs.
+    pub campuses: Vec<String>,
+    /// Competence tag slugs.
+    pub tags: Vec<String>,
+    /// Contact persons.
+    pub contacts: Vec<Contact>,
+    /// Relations starting or ending at this actor.
+    pub relations: Vec<RelationItem>,
+    /// Links.
+    pub links: Links,
+}
+
+impl ActorDetail {
+    fn new(a: &Actor, relations: &[RelationView]) -> ActorDetail {
+        ActorDetail {
+            slug: a.slug.to_string(),
+            name: (&a.name).into(),
+            short_name: a.short_name.clone(),
+            kind: a.kind.as_str().into(),
+            ownership: a.ownership.map(|o| o.as_str().into()),
+            description: (&a.description).into(),
+            website: a.website.as_ref().map(|w| w.as_str().into()),
+            org_number: a.org_number.clone(),
+            address: a.address.clone(),
+            coordinates: a.coordinates.map(|c| Point {
+                lat: c.lat(),
+                lon: c.lon(),
+            }),
+            campuses: a.campuses.iter().map(ToString::to_string).collect(),
+            tags: a.tags.iter().map(ToString::to_string).collect(),
+            contacts: a
+                .contacts
+                .iter()
+                .map(|c| Contact {
+                    name: c.name.clone(),
+                    role: (&c.role).into(),
+                    email: c.email.as_ref().map(|e| e.as_str().into()),
+                })
+                .collect(),
+            relations: relations.iter().map(Into::into).collect(),
+            links: links("actors", &a.slug),
+        }
+    }
+}
+
+/// A page of relations.
+#[derive(Serialize, ToSchema)]
+pub struct RelationPage {
+    /// The relations on this page.
+    pub items: Vec<RelationItem>,
+    /// How many relations there are in all.
+    pub total: u64,
+    /// This page's number (from 1).
+    pub page: u32,
+    /// Items per page.
+    pub per_page: u32,
+    /// How many pages there are.
+    pub pages: u32,
+}
+
+/// A campus.
+#[derive(Serialize, ToSchema)]
+pub struct CampusItem {
+    /// Stable identifier.
+    #[schema(example = "flemingsberg")]
+    pub slug: String,
+    /// Name.
+    pub name: Text,
+    /// Municipality, when known.
+    pub municipality: Option<String>,
+    /// Description.
+    pub description: Text,
+    /// Central point, when known.
+    pub coordinates: Option<Point>,
+    /// How many actors are on it.
+    pub actor_count: u64,
+    /// Links.
+    pub links: Links,
+}
+
+impl CampusItem {
+    fn new(c: &Campus, actor_count: u64) -> CampusItem {
+        CampusItem {
+            slug: c.slug.to_string(),
+            name: (&c.name).into(),
+            municipality: c.municipality.clone(),
+            description: (&c.description).into(),
+            coordinates: c.coordinates.map(|p| Point {
+                lat: p.lat(),
+                lon: p.lon(),
+            }),
+            actor_count,
+            links: links("campuses", &c.slug),
+        }
+    }
+}
+
+/// All campuses.
+#[derive(Serialize, ToSchema)]
+pub struct CampusList {
+    /// The campuses, by Swedish name.
+    pub items: Vec<CampusItem>,
+    /// How many campuses there are.
+    pub total: u64,
+}
+
+/// An error.
+#[derive(Serialize, ToSchema)]
+pub struct ErrorBody {
+    /// The error.
+    pub error: ErrorDetail,
+}
+
+/// What went wrong.
+#[derive(Serialize, ToSchema)]
+pub struct ErrorDetail {
+    /// Stable code: not_found, bad_parameter, internal, unavailable.
+    pub code: String,
+    /// A message for people, in the language of `Accept-Language`.
+    pub message: String,
+    /// The query parameter at fault, for bad_parameter.
+    pub parameter: Option<String>,
+}
+
+/// Paging parameters.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+struct PageQuery {
+    /// Page number, from 1 (default 1).
+    #[param(minimum = 1, maximum = 1000000)]
+    page: Option<u32>,
+    /// Items per page, 1 to 100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
+    per_page: Option<u32>,
+}
+
+/// Filters of the actor list.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+struct ActorQuery {
+    /// Text contained in the name (either language) or abbreviation.
+    #[param(max_length = 200)]
+    q: Option<String>,
+    /// Only this kind.
+    kind: Option<String>,
+    /// Only actors on this campus (slug).
+    campus: Option<String>,
+    /// Only this ownership form.
+    ownership: Option<String>,
+    /// Only actors with this competence tag (slug).
+    tag: Option<String>,
+}
+
+/// List actors, ordered by Swedish name, with filters and paging.
+#[utoipa::path(
+    get, path = "/api/v1/actors", tag = "atlas",
+    params(ActorQuery, PageQuery),
+    responses(
+        (status = 200, description = "A page of actors", body = ActorPage),
+        (status = 400, description = "A parameter has a bad value", body = ErrorBody),
+    )
+)]
+async fn list_actors(
+    State(state): State<AppState>,
+    params: Params,
+) -> Result<Json<ActorPage>, WebError> {
+    let filter = actor_filter(&params)?;
+    let page = params.page(PageRequest::DEFAULT_PER_PAGE)?;
+    let list = state.store().list_actors(&filter, Lang::Sv, page).await?;
+    Ok(Json(ActorPage {
+        items: list.items.iter().map(Into::into).collect(),
+        total: list.total,
+        page: page.page(),
+        per_page: page.per_page(),
+        pages: page.page_count(list.total),
+    }))
+}
+
+/// One actor's profile with its contacts and relations both ways.
+#[utoipa::path(
+    get, path = "/api/v1/actors/{slug}", tag = "atlas",
+    params(("slug" = String, Path, description = "The actor's slug", example = "vecura")),
+    responses(
+        (status = 200, description = "The actor", body = ActorDetail),
+        (status = 404, description = "No actor has this slug", body = ErrorBody),
+    )
+)]
+async fn get_actor(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> Result<Json<ActorDetail>, WebError> {
+    let slug = Slug::parse(&slug).map_err(|_| WebError::NotFound)?;
+    let actor = state
+        .store()
+        .actor(&slug)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let relations = state.store().relations_of(&slug, Lang::Sv).await?;
+    Ok(Json(ActorDetail::new(&actor, &relations)))
+}
+
+/// List all relations, ordered by the Swedish name of their `from` actor, with paging.
+#[utoipa::path(
+    get, path = "/api/v1/relations", tag = "atlas",
+    params(PageQuery),
+    responses(
+        (status = 200, description = "A page of relations", body = RelationPage),
+        (status = 400, description = "A parameter has a bad value", body = ErrorBody),
+    )
+)]
+async fn list_relations(
+    State(state): State<AppState>,
+    params: Params,
+) -> Result<Json<RelationPage>, WebError> {
+    let page = params.page(PageRequest::MAX_PER_PAGE)?;
+    let list = state.store().list_relations(Lang::Sv, page).await?;
+    Ok(Json(RelationPage {
+        items: list.items.iter().map(Into::into).collect(),
+        total: list.total,
+        page: page.page(),
+        per_page: page.per_page(),
+        pages: page.page_count(list.total),
+    }))
+}
+
+/// List every campus with its number of actors.
+#[utoipa::path(
+    get, path = "/api/v1/campuses", tag = "atlas",
+    responses((status = 200, description = "All campuses", body = CampusList))
+)]
+async fn list_campuses(State(state): State<AppState>) -> Result<Json<CampusList>, WebError> {
+    let campuses = state.store().campuses(Lang::Sv).await?;
+    Ok(Json(CampusList {
+        total: campuses.len() as u64,
+        items: campuses
+            .iter()
+            .map(|c| CampusItem::new(&c.campus, c.actor_count))
+            .collect(),
+    }))
+}

@@ -1,0 +1,73 @@
+//! Static assets compiled into the binary (no CDN): served with a content hash for long-lived caching.
+
+use crate::error::WebError;
+use axum::extract::Path;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+struct Asset {
+    name: &'static str,
+    content_type: &'static str,
+    body: &'static [u8],
+}
+
+const ASSETS: &[Asset] = &[
+    Asset {
+        name: "style.css",
+        content_type: "text/css; charset=utf-8",
+        body: include_bytes!("../static/style.css"),
+    },
+    Asset {
+        name: "favicon.svg",
+        content_type: "image/svg+xml",
+        body: include_bytes!("../static/favicon.svg"),
+    },
+];
+
+/// A short, stable fingerprint of an asset's content (FNV-1a), used as a cache-busting query and ETag.
+fn fingerprint(body: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in body {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{:012x}", h & 0xffff_ffff_ffff)
+}
+
+/// The URL of an asset with its fingerprint, for templates.
+pub(crate) fn url(name: &str) -> String {
+    match ASSETS.iter().find(|a| a.name == name) {
+        Some(a) => format!("/static/{}?v={}", a.name, fingerprint(a.body)),
+        None => format!("/static/{name}"),
+    }
+}
+
+pub(crate) async fn serve(
+    Path(file): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, WebError> {
+    let asset = ASSETS
+        .iter()
+        .find(|a| a.name == file)
+        .ok_or(WebError::NotFound)?;
+    let etag = format!("\"{}\"", fingerprint(asset.body));
+    let cache = (header::CACHE_CONTROL, "public, max-age=31536000, immutable");
+    if headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        == Some(etag.as_str())
+    {
+        return Ok((
+            StatusCode::NOT_MODIFIED,
+            [(header::ETAG, etag.clone())],
+            [cache],
+        )
+            .into_response());
+    }
+    Ok((
+        [(header::CONTENT_TYPE, asset.content_type), cache],
+        [(header::ETAG, etag)],
+        asset.body,
+    )
+        .into_response())
+}

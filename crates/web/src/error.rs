@@ -1,0 +1,241 @@
+//! The one web error type: each case maps to a status, a stable code and a translated message.
+//!
+//! Handlers return `WebError`; its response carries the error as an extension, and the `render_errors`
+//! middleware turns it into an HTML page (in the language of the URL) or an API JSON body (in the language of
+//! `Accept-Language`). Internal causes are logged once, there, and never shown.
+
+use crate::i18n::translate;
+use crate::pages::render_error_page;
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use domain::Lang;
+use fluent_bundle::FluentValue;
+use std::sync::Arc;
+
+/// Why a query parameter was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParamProblem {
+    /// Not a whole number.
+    NotANumber,
+    /// A number outside the accepted range.
+    OutOfRange {
+        /// Smallest accepted value.
+        min: u64,
+        /// Largest accepted value.
+        max: u64,
+    },
+    /// A value outside a closed vocabulary.
+    UnknownValue {
+        /// The accepted values.
+        allowed: Vec<&'static str>,
+    },
+    /// Not a valid slug.
+    BadSlug,
+    /// Longer than allowed.
+    TooLong {
+        /// The longest accepted length in characters.
+        max: usize,
+    },
+    /// The query string itself could not be decoded.
+    Malformed,
+}
+
+/// Everything a request can fail with.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum WebError {
+    /// No such page or object.
+    #[error("not found")]
+    NotFound,
+    /// A query parameter had a bad value.
+    #[error("bad parameter {param}: {problem:?}")]
+    BadParam {
+        /// The parameter's name as the client sent it.
+        param: String,
+        /// What is wrong with it.
+        problem: ParamProblem,
+    },
+    /// The database or another internal part failed; the cause is logged, not shown.
+    #[error("internal error: {0}")]
+    Internal(String),
+    /// A dependency the request needs (the database) is not available.
+    #[error("service unavailable: {0}")]
+    Unavailable(String),
+}
+
+impl From<store::StoreError> for WebError {
+    fn from(e: store::StoreError) -> Self {
+        WebError::Internal(e.to_string())
+    }
+}
+
+impl WebError {
+    /// The HTTP status for this error.
+    pub fn status(&self) -> StatusCode {
+        match self {
+            WebError::NotFound => StatusCode::NOT_FOUND,
+            WebError::BadParam { .. } => StatusCode::BAD_REQUEST,
+            WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            WebError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+        }
+    }
+
+    /// The stable, machine-readable code for API clients.
+    pub fn code(&self) -> &'static str {
+        match self {
+            WebError::NotFound => "not_found",
+            WebError::BadParam { .. } => "bad_parameter",
+            WebError::Internal(_) => "internal",
+            WebError::Unavailable(_) => "unavailable",
+        }
+    }
+
+    /// A short heading for the error page.
+    pub fn title(&self, lang: Lang) -> String {
+        let key = match self {
+            WebError::NotFound => "error-not-found-title",
+            WebError::BadParam { .. } => "error-bad-request-title",
+            WebError::Internal(_) => "error-internal-title",
+            WebError::Unavailable(_) => "error-unavailable-title",
+        };
+        translate(lang, key, &[])
+    }
+
+    /// The message shown to the user, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            WebError::NotFound => translate(lang, "error-not-found", &[]),
+            WebError::Internal(_) => translate(lang, "error-internal", &[]),
+            WebError::Unavailable(_) => translate(lang, "error-unavailable", &[]),
+            WebError::BadParam { param, problem } => {
+                let p = ("param", FluentValue::from(param.as_str()));
+                match problem {
+                    ParamProblem::NotANumber => translate(lang, "error-param-number", &[p]),
+                    ParamProblem::OutOfRange { min, max } => translate(
+                        lang,
+                        "error-param-range",
+                        &[
+                            p,
+                            ("min", FluentValue::from(min.to_string())),
+                            ("max", FluentValue::from(max.to_string())),
+                        ],
+                    ),
+                    ParamProblem::UnknownValue { allowed } => translate(
+                        lang,
+                        "error-param-unknown",
+                        &[p, ("allowed", FluentValue::from(allowed.join(", ")))],
+                    ),
+                    ParamProblem::BadSlug => translate(lang, "error-param-slug", &[p]),
+                    ParamProblem::TooLong { max } => translate(
+                        lang,
+                        "error-param-too-long",
+                        &[p, ("max", FluentValue::from(max.to_string()))],
+                    ),
+                    ParamProblem::Malformed => translate(lang, "error-param-malformed", &[]),
+                }
+            }
+        }
+    }
+
+    /// The parameter at fault, when there is one.
+    pub fn param(&self) -> Option<&str> {
+        match self {
+            WebError::BadParam { param, .. } => Some(param),
+            _ => None,
+        }
+    }
+}
+
+/// The error travelling from a handler to `render_errors`.
+#[derive(Debug, Clone)]
+pub(crate) struct ErrorMarker(pub Arc<WebError>);
+
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        let mut res = self.status().into_response();
+        res.extensions_mut().insert(ErrorMarker(Arc::new(self)));
+        res
+    }
+}
+
+/// The language for an API message: the first of `sv`/`en` named in `Accept-Language`, else English.
+pub(crate) fn api_lang(headers: &HeaderMap) -> Lang {
+    let Some(value) = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return Lang::En;
+    };
+    for part in value.split(',') {
+        let tag = part
+            .split(';')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_lowercase();
+        let primary = tag.split('-').next().unwrap_or_default();
+        if let Some(lang) = Lang::parse(primary) {
+            return lang;
+        }
+    }
+    Lang::En
+}
+
+/// The language of a page URL (`/en/...`), Swedish when the prefix is missing or unknown.
+pub(crate) fn path_lang(path: &str) -> Lang {
+    path.trim_start_matches('/')
+        .split('/')
+        .next()
+        .and_then(Lang::parse)
+        .unwrap_or_default()
+}
+
+/// Renders a handler's `WebError` (or a bare 404/405 from the router) as a page or an API body.
+pub(crate) async fn render_errors(req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_owned();
+    let api = path.starts_with("/api/");
+    let lang = if api {
+        api_lang(req.headers())
+    } else {
+        path_lang(&path)
+    };
+    let res = next.run(req).await;
+    let error = match res.extensions().get::<ErrorMarker>() {
+        Some(ErrorMarker(e)) => Arc::clone(e),
+        None if res.status() == StatusCode::NOT_FOUND
+            && res.headers().get(header::CONTENT_TYPE).is_none() =>
+        {
+            Arc::new(WebError::NotFound)
+        }
+        None => return res,
+    };
+    match error.as_ref() {
+        WebError::Internal(cause) | WebError::Unavailable(cause) => {
+            tracing::error!(%path, cause = %cause, "request failed");
+        }
+        _ => {}
+    }
+    let status = error.status();
+    let mut out = if api {
+        let body = serde_json::json!({
+            "error": { "code": error.code(), "message": error.message(lang), "parameter": error.param() }
+        });
+        (status, axum::Json(body)).into_response()
+    } else {
+        let html = render_error_page(lang, &error);
+        (
+            status,
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            Body::from(html),
+        )
+            .into_response()
+    };
+    for (name, value) in res.headers() {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            out.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    out
+}

@@ -1,0 +1,244 @@
+//! Translations: one Fluent file per language (`i18n/sv.ftl`, `i18n/en.ftl`), compiled into the binary.
+
+use domain::Lang;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::sync::OnceLock;
+
+/// The Swedish messages.
+pub const SV_FTL: &str = include_str!("../i18n/sv.ftl");
+/// The English messages.
+pub const EN_FTL: &str = include_str!("../i18n/en.ftl");
+
+struct Bundles {
+    sv: FluentBundle<FluentResource>,
+    en: FluentBundle<FluentResource>,
+}
+
+fn bundle(lang: Lang, source: &'static str) -> FluentBundle<FluentResource> {
+    let tag = match lang {
+        Lang::Sv => "sv-SE",
+        Lang::En => "en-GB",
+    };
+    let id: unic_langid::LanguageIdentifier = tag.parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // Bidi isolation marks would end up inside HTML attributes and URLs.
+    bundle.set_use_isolating(false);
+    let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(res, errors)| {
+        tracing::error!(
+            ?errors,
+            lang = lang.code(),
+            "translation file has syntax errors"
+        );
+        res
+    });
+    if let Err(errors) = bundle.add_resource(resource) {
+        tracing::error!(
+            ?errors,
+            lang = lang.code(),
+            "translation file has duplicate messages"
+        );
+    }
+    bundle
+}
+
+fn bundles() -> &'static Bundles {
+    static BUNDLES: OnceLock<Bundles> = OnceLock::new();
+    BUNDLES.get_or_init(|| Bundles {
+        sv: bundle(Lang::Sv, SV_FTL),
+        en: bundle(Lang::En, EN_FTL),
+    })
+}
+
+/// Looks up `key` in `lang` with named arguments. A missing key yields the key itself (and a log line), so a
+/// gap shows on the page instead of breaking it; the test suite keeps both files complete.
+pub fn translate(lang: Lang, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    let b = bundles();
+    let bundle = match lang {
+        Lang::Sv => &b.sv,
+        Lang::En => &b.en,
+    };
+    let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
+        tracing::warn!(key, lang = lang.code(), "missing translation");
+        return key.to_owned();
+    };
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        fluent_args.set(*name, value.clone());
+    }
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(
+        pattern,
+        if args.is_empty() {
+            None
+        } else {
+            Some(&fluent_args)
+        },
+        &mut errors,
+    );
+    if !errors.is_empty() {
+        tracing::warn!(
+            key,
+            lang = lang.code(),
+            ?errors,
+            "translation formatting problem"
+        );
+    }
+    text.into_owned()
+}
+
+/// The translator handed to templates: `{{ t.t("nav-home") }}`, `{{ t.t1("campus-municipality", "municipality", m) }}`.
+#[derive(Debug, Clone, Copy)]
+pub struct Tr {
+    /// The language of the page.
+    pub lang: Lang,
+}
+
+impl Tr {
+    /// A translator for `lang`.
+    pub fn new(lang: Lang) -> Tr {
+        Tr { lang }
+    }
+
+    /// The message `key`.
+    pub fn t(&self, key: &str) -> String {
+        translate(self.lang, key, &[])
+    }
+
+    /// The message `key` with one argument.
+    pub fn t1(&self, key: &str, name: &str, value: impl std::fmt::Display) -> String {
+        translate(
+            self.lang,
+            key,
+            &[(name, FluentValue::from(value.to_string()))],
+        )
+    }
+
+    /// The message `key` with a number argument (for plural forms).
+    pub fn n(&self, key: &str, name: &str, value: impl std::borrow::Borrow<u64>) -> String {
+        translate(
+            self.lang,
+            key,
+            &[(name, FluentValue::from(*value.borrow()))],
+        )
+    }
+
+    /// The message `key` with two arguments.
+    pub fn t2(&self, key: &str, a: (&str, &str), b: (&str, &str)) -> String {
+        translate(
+            self.lang,
+            key,
+            &[(a.0, FluentValue::from(a.1)), (b.0, FluentValue::from(b.1))],
+        )
+    }
+}
+
+/// Message ids defined in a Fluent source, in file order.
+pub fn message_ids(source: &str) -> Vec<String> {
+    source
+        .lines()
+        .filter_map(|line| {
+            let (id, _) = line.split_once('=')?;
+            let id = id.trim_end();
+            let first = id.chars().next()?;
+            (first.is_ascii_alphabetic()
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .then(|| id.to_owned())
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn both_languages_have_the_same_keys() {
+        let sv: BTreeSet<_> = message_ids(SV_FTL).into_iter().collect();
+        let en: BTreeSet<_> = message_ids(EN_FTL).into_iter().collect();
+        let only_sv: Vec<_> = sv.difference(&en).collect();
+        let only_en: Vec<_> = en.difference(&sv).collect();
+        assert!(
+            only_sv.is_empty() && only_en.is_empty(),
+            "only in sv: {only_sv:?}; only in en: {only_en:?}"
+        );
+        assert!(sv.len() > 50);
+    }
+
+    #[test]
+    fn both_files_parse_without_errors() {
+        for src in [SV_FTL, EN_FTL] {
+            assert!(FluentResource::try_new(src.to_owned()).is_ok());
+        }
+    }
+
+    #[test]
+    fn every_vocabulary_value_has_a_label() {
+        for lang in Lang::ALL {
+            let ids: BTreeSet<_> = message_ids(if lang == Lang::Sv { SV_FTL } else { EN_FTL })
+                .into_iter()
+                .collect();
+            for k in domain::ActorKind::ALL {
+                assert!(ids.contains(&format!("kind-{k}")), "kind-{k}");
+                assert!(ids.contains(&format!("kinds-{k}")), "kinds-{k}");
+            }
+            for o in domain::OwnershipForm::ALL {
+                assert!(ids.contains(&format!("ownership-{o}")), "ownership-{o}");
+            }
+            for r in domain::RelationKind::ALL {
+                assert!(
+                    ids.contains(&format!("relation-{r}-out")),
+                    "relation-{r}-out"
+                );
+                assert!(ids.contains(&format!("relation-{r}-in")), "relation-{r}-in");
+            }
+        }
+    }
+
+    #[test]
+    fn every_key_used_in_templates_and_code_exists() {
+        let ids: BTreeSet<_> = message_ids(SV_FTL).into_iter().collect();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/templates");
+        let mut sources: Vec<String> = Vec::new();
+        for entry in std::fs::read_dir(dir).expect("templates dir") {
+            sources.push(std::fs::read_to_string(entry.expect("entry").path()).expect("read"));
+        }
+        let src_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+        let mut stack = vec![std::path::PathBuf::from(src_dir)];
+        while let Some(p) = stack.pop() {
+            for entry in std::fs::read_dir(&p).expect("dir") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else {
+                    sources.push(std::fs::read_to_string(path).expect("read"));
+                }
+            }
+        }
+        let mut missing = BTreeSet::new();
+        for src in &sources {
+            for call in [".t(\"", ".t1(\"", ".n(\"", ".t2(\"", "translate(lang, \""] {
+                for piece in src.split(call).skip(1) {
+                    let key = piece.split('"').next().unwrap_or_default();
+                    if !key.is_empty() && !key.contains('{') && !ids.contains(key) {
+                        missing.insert(key.to_owned());
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "keys used but not defined: {missing:?}");
+    }
+
+    #[test]
+    fn plural_forms_work() {
+        let t = Tr::new(Lang::En);
+        assert_eq!(t.n("actors-count", "count", 1), "1 actor");
+        assert_eq!(t.n("actors-count", "count", 3), "3 actors");
+        let t = Tr::new(Lang::Sv);
+        assert_eq!(t.n("actors-count", "count", 1), "1 aktör");
+        assert_eq!(t.n("actors-count", "count", 3), "3 aktörer");
+    }
+}

@@ -1,0 +1,33 @@
+//! Operations endpoints: liveness, readiness and metrics.
+
+use crate::AppState;
+use crate::error::WebError;
+use axum::extract::State;
+use axum::http::header;
+use axum::response::IntoResponse;
+
+/// The process is up.
+pub(crate) async fn healthz() -> &'static str {
+    "ok"
+}
+
+/// The database answers; the server can take traffic.
+pub(crate) async fn readyz(State(state): State<AppState>) -> Result<&'static str, WebError> {
+    state
+        .store()
+        .ping()
+        .await
+        .map_err(|e| WebError::Unavailable(e.to_string()))?;
+    Ok("ready")
+}
+
+/// Prometheus metrics.
+pub(crate) async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
+    (
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
+        state.metrics().render(state.uptime_seconds()),
+    )
+}

@@ -1,0 +1,128 @@
+//! Server-rendered pages. Handlers fetch from the store and build view structs made for their template;
+//! templates never see database rows.
+
+mod views;
+
+use crate::AppState;
+use crate::error::WebError;
+use crate::params::Params;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::{Html, Redirect};
+use domain::{ActorKind, Lang, OwnershipForm, Slug};
+use store::ActorFilter;
+pub use views::*;
+
+/// Parses the language prefix of a page URL; anything but `sv` and `en` is a 404.
+fn lang(code: &str) -> Result<Lang, WebError> {
+    Lang::parse(code).ok_or(WebError::NotFound)
+}
+
+fn render(t: &impl Template) -> Result<Html<String>, WebError> {
+    t.render()
+        .map(Html)
+        .map_err(|e| WebError::Internal(format!("template: {e}")))
+}
+
+/// `/sv` and `/en` lead to the home page with its trailing slash.
+pub(crate) async fn lang_root(Path(code): Path<String>) -> Result<Redirect, WebError> {
+    let lang = lang(&code)?;
+    Ok(Redirect::permanent(&format!("/{}/", lang.code())))
+}
+
+/// The home page: what Samverkan is, the search box and the ways in.
+pub(crate) async fn home(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+) -> Result<Html<String>, WebError> {
+    let lang = lang(&code)?;
+    let store = state.store();
+    let campuses = store.campuses(lang).await?;
+    let kinds = store.kind_counts().await?;
+    let actor_total: u64 = kinds.iter().map(|(_, n)| n).sum();
+    let relation_total = store.relation_count().await?;
+    render(&HomePage::build(
+        lang,
+        campuses,
+        kinds,
+        actor_total,
+        relation_total,
+    ))
+}
+
+/// Filters of the actor list, read from the query string.
+pub(crate) fn actor_filter(params: &Params) -> Result<ActorFilter, WebError> {
+    Ok(ActorFilter {
+        kind: params.vocabulary("kind", ActorKind::ALL, ActorKind::as_str)?,
+        campus: params.slug("campus")?,
+        ownership: params.vocabulary("ownership", OwnershipForm::ALL, OwnershipForm::as_str)?,
+        tag: params.slug("tag")?,
+        text: params.text("q", 200)?,
+    })
+}
+
+/// The actor list with filters and paging.
+pub(crate) async fn actors(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    params: Params,
+) -> Result<Html<String>, WebError> {
+    let lang = lang(&code)?;
+    let filter = actor_filter(&params)?;
+    let page = params.page(20)?;
+    let store = state.store();
+    let list = store.list_actors(&filter, lang, page).await?;
+    let campuses = store.campuses(lang).await?;
+    let tags = store.tags(lang).await?;
+    render(&ActorListPage::build(
+        lang, &filter, page, list, &campuses, &tags,
+    ))
+}
+
+/// One actor's page.
+pub(crate) async fn actor(
+    State(state): State<AppState>,
+    Path((code, slug)): Path<(String, String)>,
+) -> Result<Html<String>, WebError> {
+    let lang = lang(&code)?;
+    let slug = Slug::parse(&slug).map_err(|_| WebError::NotFound)?;
+    let store = state.store();
+    let actor = store.actor(&slug).await?.ok_or(WebError::NotFound)?;
+    let relations = store.relations_of(&slug, lang).await?;
+    let campuses = store.campuses(lang).await?;
+    let tags = store.tags(lang).await?;
+    render(&ActorPage::build(lang, actor, relations, &campuses, &tags))
+}
+
+/// The list of campuses.
+pub(crate) async fn campuses(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+) -> Result<Html<String>, WebError> {
+    let lang = lang(&code)?;
+    let campuses = state.store().campuses(lang).await?;
+    render(&CampusListPage::build(lang, campuses))
+}
+
+/// One campus with the actors on it.
+pub(crate) async fn campus(
+    State(state): State<AppState>,
+    Path((code, slug)): Path<(String, String)>,
+) -> Result<Html<String>, WebError> {
+    let lang = lang(&code)?;
+    let slug = Slug::parse(&slug).map_err(|_| WebError::NotFound)?;
+    let store = state.store();
+    let campus = store.campus(&slug).await?.ok_or(WebError::NotFound)?;
+    let actors = store.actors_on_campus(&slug, lang).await?;
+    render(&CampusPage::build(lang, campus, actors))
+}
+
+/// The error page for `error`, in `lang`. Falls back to plain text if the template itself fails.
+pub(crate) fn render_error_page(lang: Lang, error: &WebError) -> String {
+    let page = ErrorPage {
+        layout: Layout::new(lang, &error.title(lang), "", Nav::None, None),
+        message: error.message(lang),
+        status: error.status().as_u16(),
+    };
+    page.render().unwrap_or_else(|_| error.message(lang))
+}

@@ -1,0 +1,813 @@
+//! View structs: everything a template shows, already translated and formatted.
+
+use crate::assets;
+use crate::i18n::Tr;
+use askama::Template;
+use domain::{
+    Actor, ActorKind, Campus, Lang, LangText, OwnershipForm, PageRequest, RelationKind, Slug,
+};
+use store::{
+    ActorFilter, ActorSummary, CampusSummary, Paged, RelationDirection, RelationView, TagCount,
+};
+
+/// Sections of the main navigation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nav {
+    /// The home page.
+    Home,
+    /// The actor list and pages.
+    Actors,
+    /// The campus list and pages.
+    Campuses,
+    /// No section (error pages).
+    None,
+}
+
+/// What the shared page frame needs: language, title, the link to the same page in the other language.
+pub struct Layout {
+    /// The language code for `<html lang>`.
+    pub lang: &'static str,
+    /// The translator.
+    pub t: Tr,
+    /// The page title (without the site name).
+    pub title: String,
+    /// The meta description.
+    pub description: String,
+    /// The same page in the other language.
+    pub other_href: String,
+    /// The other language's code.
+    pub other_code: &'static str,
+    /// The other language's name, in that language.
+    pub other_name: &'static str,
+    /// The section to mark as current.
+    pub nav: Nav,
+    /// The stylesheet URL with its fingerprint.
+    pub css: String,
+    /// The icon URL with its fingerprint.
+    pub icon: String,
+}
+
+impl Layout {
+    /// A frame for a page at `/{lang}/{path}` (`path` without the leading slash).
+    pub fn new(
+        lang: Lang,
+        title: &str,
+        path: &str,
+        nav: Nav,
+        description: Option<String>,
+    ) -> Layout {
+        let t = Tr::new(lang);
+        let other = lang.other();
+        Layout {
+            lang: lang.code(),
+            t,
+            title: title.to_owned(),
+            description: description.unwrap_or_else(|| t.t("site-description")),
+            other_href: format!("/{}/{}", other.code(), path),
+            other_code: other.code(),
+            other_name: match other {
+                Lang::Sv => "Svenska",
+                Lang::En => "English",
+            },
+            nav,
+            css: assets::url("style.css"),
+            icon: assets::url("favicon.svg"),
+        }
+    }
+
+    /// True when `section` is the current navigation section.
+    pub fn nav_is(&self, section: &str) -> bool {
+        matches!(
+            (self.nav, section),
+            (Nav::Home, "home") | (Nav::Actors, "actors") | (Nav::Campuses, "campuses")
+        )
+    }
+
+    /// A link to `/{lang}/{path}`.
+    pub fn href(&self, path: &str) -> String {
+        format!("/{}/{}", self.lang, path)
+    }
+}
+
+/// A link with a text.
+#[derive(Debug, Clone)]
+pub struct Link {
+    /// Where it goes.
+    pub href: String,
+    /// What it says.
+    pub text: String,
+}
+
+fn kind_label(t: Tr, kind: ActorKind) -> String {
+    t.t(&format!("kind-{kind}"))
+}
+
+fn kinds_label(t: Tr, kind: ActorKind) -> String {
+    t.t(&format!("kinds-{kind}"))
+}
+
+fn ownership_label(t: Tr, o: OwnershipForm) -> String {
+    t.t(&format!("ownership-{o}"))
+}
+
+fn relation_label(t: Tr, kind: RelationKind, dir: RelationDirection) -> String {
+    let suffix = match dir {
+        RelationDirection::Outgoing => "out",
+        RelationDirection::Incoming => "in",
+    };
+    t.t(&format!("relation-{kind}-{suffix}"))
+}
+
+/// The text of an actor's or campus's short excerpt: the first sentence, or the first 200 characters.
+fn excerpt(text: &str) -> String {
+    let first = text.split_inclusive(". ").next().unwrap_or(text).trim();
+    if first.chars().count() <= 200 {
+        first.to_owned()
+    } else {
+        let cut: String = first.chars().take(199).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+fn campus_name(campuses: &[CampusSummary], slug: &Slug, lang: Lang) -> String {
+    campuses
+        .iter()
+        .find(|c| &c.campus.slug == slug)
+        .map_or_else(|| slug.to_string(), |c| c.campus.name.get(lang).to_owned())
+}
+
+fn tag_label(tags: &[TagCount], slug: &Slug, lang: Lang) -> String {
+    tags.iter()
+        .find(|t| &t.tag.slug == slug)
+        .map_or_else(|| slug.to_string(), |t| t.tag.label.get(lang).to_owned())
+}
+
+/// A URL of the actor list with `filter` on `page` (page 1 is left out of the URL).
+pub fn actors_url(lang: Lang, filter: &ActorFilter, page: Option<PageRequest>) -> String {
+    let mut pairs: Vec<(&str, String)> = Vec::new();
+    if let Some(q) = &filter.text {
+        pairs.push(("q", q.clone()));
+    }
+    if let Some(k) = filter.kind {
+        pairs.push(("kind", k.as_str().to_owned()));
+    }
+    if let Some(c) = &filter.campus {
+        pairs.push(("campus", c.to_string()));
+    }
+    if let Some(o) = filter.ownership {
+        pairs.push(("ownership", o.as_str().to_owned()));
+    }
+    if let Some(tg) = &filter.tag {
+        pairs.push(("tag", tg.to_string()));
+    }
+    if let Some(p) = page {
+        if p.per_page() != 20 {
+            pairs.push(("per_page", p.per_page().to_string()));
+        }
+        if p.page() > 1 {
+            pairs.push(("page", p.page().to_string()));
+        }
+    }
+    let query = serde_urlencoded::to_string(&pairs).unwrap_or_default();
+    if query.is_empty() {
+        format!("/{}/actors", lang.code())
+    } else {
+        format!("/{}/actors?{query}", lang.code())
+    }
+}
+
+// ----------------------------------------------------------------------------------------------------------
+// Home
+
+/// A count with a label and a link.
+pub struct CountLink {
+    /// Where it goes.
+    pub href: String,
+    /// What it is.
+    pub label: String,
+    /// How many.
+    pub count: u64,
+}
+
+/// The home page.
+#[derive(Template)]
+#[template(path = "home.html")]
+pub struct HomePage {
+    /// The frame.
+    pub layout: Layout,
+    /// Campuses with actor counts.
+    pub campuses: Vec<CountLink>,
+    /// Kinds with actor counts.
+    pub kinds: Vec<CountLink>,
+    /// "42 actors, 45 relations, 4 campuses".
+    pub stats: Vec<String>,
+}
+
+impl HomePage {
+    /// Builds the home page view.
+    pub fn build(
+        lang: Lang,
+        campuses: Vec<CampusSummary>,
+        kinds: Vec<(ActorKind, u64)>,
+        actor_total: u64,
+        relation_total: u64,
+    ) -> HomePage {
+        let layout = Layout::new(lang, &Tr::new(lang).t("home-title"), "", Nav::Home, None);
+        let t = layout.t;
+        let stats = vec![
+            t.n("stat-actors", "count", actor_total),
+            t.n("stat-relations", "count", relation_total),
+            t.n("stat-campuses", "count", campuses.len() as u64),
+        ];
+        HomePage {
+            campuses: campuses
+                .into_iter()
+                .map(|c| CountLink {
+                    href: format!("/{}/campuses/{}", lang.code(), c.campus.slug),
+                    label: c.campus.name.get(lang).to_owned(),
+                    count: c.actor_count,
+                })
+                .collect(),
+            kinds: kinds
+                .into_iter()
+                .map(|(k, n)| CountLink {
+                    href: actors_url(
+                        lang,
+                        &ActorFilter {
+                            kind: Some(k),
+                            ..ActorFilter::default()
+                        },
+                        None,
+                    ),
+                    label: kinds_label(t, k),
+                    count: n,
+                })
+                .collect(),
+            stats,
+            layout,
+        }
+    }
+}
+
+// ----------------------------------------------------------------------------------------------------------
+// Actor list
+
+/// One option of a filter drop-down.
+pub struct FilterOption {
+    /// The value sent.
+    pub value: String,
+    /// The text shown.
+    pub label: String,
+    /// Whether it is the current choice.
+    pub selected: bool,
+}
+
+/// An actor in a list.
+pub struct ActorCard {
+    /// Link to the actor page.
+    pub href: String,
+    /// Name in the page language.
+    pub name: String,
+    /// Abbreviation.
+    pub short_name: Option<String>,
+    /// Kind, translated.
+    pub kind: String,
+    /// Ownership form, translated.
+    pub ownership: Option<String>,
+    /// Campus names.
+    pub campuses: Vec<String>,
+    /// First sentence of the description.
+    pub excerpt: String,
+}
+
+/// Paging links.
+pub struct Pagination {
+    /// "Page 2 of 3".
+    pub label: String,
+    /// The previous page, if any.
+    pub prev: Option<String>,
+    /// The next page, if any.
+    pub next: Option<String>,
+}
+
+impl Pagination {
+    fn new(
+        t: Tr,
+        page: PageRequest,
+        total: u64,
+        url: impl Fn(PageRequest) -> String,
+    ) -> Option<Pagination> {
+        let pages = page.page_count(total);
+        if pages <= 1 && page.page() == 1 {
+            return None;
+        }
+        let at = |n: u32| PageRequest::new(n, page.per_page()).ok().map(&url);
+        Some(Pagination {
+            label: t.t2(
+                "page-of",
+                ("page", &page.page().to_string()),
+                ("pages", &pages.to_string()),
+            ),
+            prev: if page.page() > 1 {
+                at(page.page().min(pages + 1) - 1)
+            } else {
+                None
+            },
+            next: if page.page() < pages {
+                at(page.page() + 1)
+            } else {
+                None
+            },
+        })
+    }
+}
+
+/// The actor list.
+#[derive(Template)]
+#[template(path = "actors.html")]
+pub struct ActorListPage {
+    /// The frame.
+    pub layout: Layout,
+    /// The text filter.
+    pub q: String,
+    /// Kind options.
+    pub kinds: Vec<FilterOption>,
+    /// Campus options.
+    pub campuses: Vec<FilterOption>,
+    /// Ownership options.
+    pub ownerships: Vec<FilterOption>,
+    /// Tag options.
+    pub tags: Vec<FilterOption>,
+    /// Whether any filter is set.
+    pub filtered: bool,
+    /// The actors on this page.
+    pub items: Vec<ActorCard>,
+    /// "12 actors".
+    pub summary: String,
+    /// Paging links.
+    pub pagination: Option<Pagination>,
+}
+
+impl ActorListPage {
+    /// Builds the actor list view.
+    pub fn build(
+        lang: Lang,
+        filter: &ActorFilter,
+        page: PageRequest,
+        list: Paged<ActorSummary>,
+        campuses: &[CampusSummary],
+        tags: &[TagCount],
+    ) -> ActorListPage {
+        let t = Tr::new(lang);
+        let path = actors_url(lang, filter, Some(page));
+        let path = path
+            .trim_start_matches(&format!("/{}/", lang.code()))
+            .to_owned();
+        let layout = Layout::new(lang, &t.t("actors-title"), &path, Nav::Actors, None);
+        let items = list
+            .items
+            .iter()
+            .map(|a| ActorCard {
+                href: format!("/{}/actors/{}", lang.code(), a.slug),
+                name: a.name.get(lang).to_owned(),
+                short_name: a.short_name.clone(),
+                kind: kind_label(t, a.kind),
+                ownership: a.ownership.map(|o| ownership_label(t, o)),
+                campuses: a
+                    .campuses
+                    .iter()
+                    .map(|c| campus_name(campuses, c, lang))
+                    .collect(),
+                excerpt: excerpt(a.description.get(lang)),
+            })
+            .collect();
+        let filtered = filter != &ActorFilter::default();
+        let summary = if filtered {
+            t.n("actors-count-filtered", "count", list.total)
+        } else {
+            t.n("actors-count", "count", list.total)
+        };
+        ActorListPage {
+            q: filter.text.clone().unwrap_or_default(),
+            kinds: ActorKind::ALL
+                .iter()
+                .map(|k| FilterOption {
+                    value: k.as_str().into(),
+                    label: kind_label(t, *k),
+                    selected: filter.kind == Some(*k),
+                })
+                .collect(),
+            campuses: campuses
+                .iter()
+                .map(|c| FilterOption {
+                    value: c.campus.slug.to_string(),
+                    label: c.campus.name.get(lang).to_owned(),
+                    selected: filter.campus.as_ref() == Some(&c.campus.slug),
+                })
+                .collect(),
+            ownerships: OwnershipForm::ALL
+                .iter()
+                .map(|o| FilterOption {
+                    value: o.as_str().into(),
+                    label: ownership_label(t, *o),
+                    selected: filter.ownership == Some(*o),
+                })
+                .collect(),
+            tags: tags
+                .iter()
+                .filter(|tg| tg.actor_count > 0)
+                .map(|tg| FilterOption {
+                    value: tg.tag.slug.to_string(),
+                    label: tg.tag.label.get(lang).to_owned(),
+                    selected: filter.tag.as_ref() == Some(&tg.tag.slug),
+                })
+                .collect(),
+            filtered,
+            items,
+            summary,
+            pagination: Pagination::new(t, page, list.total, |p| actors_url(lang, filter, Some(p))),
+            layout,
+        }
+    }
+}
+
+// ----------------------------------------------------------------------------------------------------------
+// Actor page
+
+/// Relations of one type and direction, e.g. "Part of".
+pub struct RelationGroup {
+    /// The relation, read from this actor.
+    pub label: String,
+    /// The actors on the other end.
+    pub items: Vec<RelationItem>,
+}
+
+/// One related actor.
+pub struct RelationItem {
+    /// Link to it.
+    pub href: String,
+    /// Its name.
+    pub name: String,
+    /// "since 2022", "2020–2023", or empty.
+    pub period: String,
+    /// Where the fact comes from.
+    pub source: Option<String>,
+}
+
+/// A contact person.
+pub struct ContactView {
+    /// Full name.
+    pub name: String,
+    /// Role in the page language.
+    pub role: String,
+    /// E-mail, if published.
+    pub email: Option<String>,
+}
+
+/// One actor's page.
+#[derive(Template)]
+#[template(path = "actor.html")]
+pub struct ActorPage {
+    /// The frame.
+    pub layout: Layout,
+    /// Name in the page language.
+    pub name: String,
+    /// Name in the other language, when it differs.
+    pub other_name: Option<String>,
+    /// Abbreviation.
+    pub short_name: Option<String>,
+    /// Kind, linked to the list of that kind.
+    pub kind: Link,
+    /// Ownership form, linked to the list of that form.
+    pub ownership: Option<Link>,
+    /// Campuses.
+    pub campuses: Vec<Link>,
+    /// Web site (href, host).
+    pub website: Option<Link>,
+    /// Organisation number.
+    pub org_number: Option<String>,
+    /// Street address.
+    pub address: Option<String>,
+    /// Description paragraphs.
+    pub description: Vec<String>,
+    /// Competence tags.
+    pub tags: Vec<Link>,
+    /// Relations grouped by type.
+    pub relations: Vec<RelationGroup>,
+    /// How many relations in all.
+    pub relation_count: usize,
+    /// Contact persons.
+    pub contacts: Vec<ContactView>,
+    /// The JSON of this actor.
+    pub api_href: String,
+}
+
+fn period(t: Tr, since: Option<i32>, until: Option<i32>) -> String {
+    match (since, until) {
+        (Some(s), Some(u)) => t.t2(
+            "period-range",
+            ("since", &s.to_string()),
+            ("until", &u.to_string()),
+        ),
+        (Some(s), None) => t.t1("period-since", "since", s),
+        (None, Some(u)) => t.t1("period-until", "until", u),
+        (None, None) => String::new(),
+    }
+}
+
+impl ActorPage {
+    /// Builds the actor page view.
+    pub fn build(
+        lang: Lang,
+        actor: Actor,
+        relations: Vec<RelationView>,
+        campuses: &[CampusSummary],
+        tags: &[TagCount],
+    ) -> ActorPage {
+        let t = Tr::new(lang);
+        let name = actor.name.get(lang).to_owned();
+        let other = actor.name.get(lang.other());
+        let layout = Layout::new(
+            lang,
+            &name,
+            &format!("actors/{}", actor.slug),
+            Nav::Actors,
+            Some(excerpt(actor.description.get(lang))),
+        );
+        let mut groups: Vec<(RelationKind, RelationDirection, RelationGroup)> = Vec::new();
+        for r in &relations {
+            let dir = r.direction_from(&actor.slug);
+            let (other_slug, other_name): (&Slug, &LangText) = match dir {
+                RelationDirection::Outgoing => (&r.to, &r.to_name),
+                RelationDirection::Incoming => (&r.from, &r.from_name),
+            };
+            let item = RelationItem {
+                href: format!("/{}/actors/{}", lang.code(), other_slug),
+                name: other_name.get(lang).to_owned(),
+                period: period(t, r.since, r.until),
+                source: r.source.clone(),
+            };
+            match groups
+                .iter_mut()
+                .find(|(k, d, _)| *k == r.kind && *d == dir)
+            {
+                Some((_, _, g)) => g.items.push(item),
+                None => groups.push((
+                    r.kind,
+                    dir,
+                    RelationGroup {
+                        label: relation_label(t, r.kind, dir),
+                        items: vec![item],
+                    },
+                )),
+            }
+        }
+        let one = |f: ActorFilter| actors_url(lang, &f, None);
+        ActorPage {
+            other_name: (other != name).then(|| other.to_owned()),
+            short_name: actor.short_name.clone(),
+            kind: Link {
+                href: one(ActorFilter {
+                    kind: Some(actor.kind),
+                    ..ActorFilter::default()
+                }),
+                text: kind_label(t, actor.kind),
+            },
+            ownership: actor.ownership.map(|o| Link {
+                href: one(ActorFilter {
+                    ownership: Some(o),
+                    ..ActorFilter::default()
+                }),
+                text: ownership_label(t, o),
+            }),
+            campuses: actor
+                .campuses
+                .iter()
+                .map(|c| Link {
+                    href: format!("/{}/campuses/{c}", lang.code()),
+                    text: campus_name(campuses, c, lang),
+                })
+                .collect(),
+            website: actor.website.as_ref().map(|w| Link {
+                href: w.as_str().to_owned(),
+                text: w.host().to_owned(),
+            }),
+            org_number: actor.org_number.clone(),
+            address: actor.address.clone(),
+            description: actor
+                .description
+                .get(lang)
+                .split("\n\n")
+                .map(|p| p.trim().to_owned())
+                .filter(|p| !p.is_empty())
+                .collect(),
+            tags: actor
+                .tags
+                .iter()
+                .map(|tg| Link {
+                    href: one(ActorFilter {
+                        tag: Some(tg.clone()),
+                        ..ActorFilter::default()
+                    }),
+                    text: tag_label(tags, tg, lang),
+                })
+                .collect(),
+            relation_count: relations.len(),
+            relations: groups.into_iter().map(|(_, _, g)| g).collect(),
+            contacts: actor
+                .contacts
+                .iter()
+                .map(|c| ContactView {
+                    name: c.name.clone(),
+                    role: c.role.get(lang).to_owned(),
+                    email: c.email.as_ref().map(|e| e.as_str().to_owned()),
+                })
+                .collect(),
+            api_href: format!("/api/v1/actors/{}", actor.slug),
+            name,
+            layout,
+        }
+    }
+}
+
+// ----------------------------------------------------------------------------------------------------------
+// Campuses
+
+/// A campus in the list.
+pub struct CampusCard {
+    /// Link to the campus page.
+    pub href: String,
+    /// Name.
+    pub name: String,
+    /// Municipality.
+    pub municipality: Option<String>,
+    /// First sentence of the description.
+    pub excerpt: String,
+    /// "12 actors".
+    pub count: String,
+}
+
+/// The list of campuses.
+#[derive(Template)]
+#[template(path = "campuses.html")]
+pub struct CampusListPage {
+    /// The frame.
+    pub layout: Layout,
+    /// The campuses.
+    pub items: Vec<CampusCard>,
+}
+
+impl CampusListPage {
+    /// Builds the campus list view.
+    pub fn build(lang: Lang, campuses: Vec<CampusSummary>) -> CampusListPage {
+        let t = Tr::new(lang);
+        CampusListPage {
+            layout: Layout::new(
+                lang,
+                &t.t("campuses-title"),
+                "campuses",
+                Nav::Campuses,
+                None,
+            ),
+            items: campuses
+                .into_iter()
+                .map(|c| CampusCard {
+                    href: format!("/{}/campuses/{}", lang.code(), c.campus.slug),
+                    name: c.campus.name.get(lang).to_owned(),
+                    municipality: c.campus.municipality.clone(),
+                    excerpt: excerpt(c.campus.description.get(lang)),
+                    count: t.n("actors-count", "count", c.actor_count),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Actors of one kind on a campus.
+pub struct KindGroup {
+    /// The kind, plural.
+    pub label: String,
+    /// The actors.
+    pub actors: Vec<Link>,
+}
+
+/// One campus with its actors.
+#[derive(Template)]
+#[template(path = "campus.html")]
+pub struct CampusPage {
+    /// The frame.
+    pub layout: Layout,
+    /// Name.
+    pub name: String,
+    /// Municipality.
+    pub municipality: Option<String>,
+    /// Description paragraphs.
+    pub description: Vec<String>,
+    /// Actors grouped by kind.
+    pub groups: Vec<KindGroup>,
+    /// "12 actors".
+    pub count: String,
+    /// The actor list filtered to this campus.
+    pub list_href: String,
+}
+
+impl CampusPage {
+    /// Builds the campus page view.
+    pub fn build(lang: Lang, campus: Campus, actors: Vec<ActorSummary>) -> CampusPage {
+        let t = Tr::new(lang);
+        let name = campus.name.get(lang).to_owned();
+        let mut groups: Vec<(ActorKind, KindGroup)> = Vec::new();
+        for a in &actors {
+            let link = Link {
+                href: format!("/{}/actors/{}", lang.code(), a.slug),
+                text: a.name.get(lang).to_owned(),
+            };
+            match groups.iter_mut().find(|(k, _)| *k == a.kind) {
+                Some((_, g)) => g.actors.push(link),
+                None => groups.push((
+                    a.kind,
+                    KindGroup {
+                        label: kinds_label(t, a.kind),
+                        actors: vec![link],
+                    },
+                )),
+            }
+        }
+        groups.sort_by_key(|(k, _)| *k);
+        CampusPage {
+            layout: Layout::new(
+                lang,
+                &name,
+                &format!("campuses/{}", campus.slug),
+                Nav::Campuses,
+                Some(excerpt(campus.description.get(lang))),
+            ),
+            municipality: campus.municipality.clone(),
+            description: campus
+                .description
+                .get(lang)
+                .split("\n\n")
+                .map(|p| p.trim().to_owned())
+                .filter(|p| !p.is_empty())
+                .collect(),
+            groups: groups.into_iter().map(|(_, g)| g).collect(),
+            count: t.n("actors-count", "count", actors.len() as u64),
+            list_href: actors_url(
+                lang,
+                &ActorFilter {
+                    campus: Some(campus.slug.clone()),
+                    ..ActorFilter::default()
+                },
+                None,
+            ),
+            name,
+        }
+    }
+}
+
+// ----------------------------------------------------------------------------------------------------------
+// Errors
+
+/// An error page (404, 400, 500).
+#[derive(Template)]
+#[template(path = "error.html")]
+pub struct ErrorPage {
+    /// The frame.
+    pub layout: Layout,
+    /// What went wrong, for the user.
+    pub message: String,
+    /// The HTTP status.
+    pub status: u16,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpt_takes_the_first_sentence() {
+        assert_eq!(excerpt("One. Two. Three."), "One.");
+        assert_eq!(excerpt(&"a".repeat(300)).chars().count(), 200);
+    }
+
+    #[test]
+    fn actors_url_keeps_filters_and_drops_page_one() {
+        let f = ActorFilter {
+            kind: Some(ActorKind::University),
+            text: Some("karolinska & co".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            actors_url(Lang::En, &f, PageRequest::new(1, 20).ok()),
+            "/en/actors?q=karolinska+%26+co&kind=university"
+        );
+        assert_eq!(
+            actors_url(
+                Lang::Sv,
+                &ActorFilter::default(),
+                PageRequest::new(2, 20).ok()
+            ),
+            "/sv/actors?page=2"
+        );
+    }
+}
