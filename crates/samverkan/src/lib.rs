@@ -49,10 +49,7 @@ pub async fn seed(store: &Store) -> anyhow::Result<store::SeedReport> {
         let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
         anyhow::anyhow!("the built-in data set is invalid:\n  {}", list.join("\n  "))
     })?;
-    Ok(store
-        .seed(&data)
-        .await
-        .context("loading the built-in data set")?)
+    store.seed(&data).await.context("loading the built-in data set")
 }
 
 /// A running server: its address and a handle to stop it.

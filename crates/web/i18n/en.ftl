@@ -75,6 +75,7 @@ actor-relations-caption = { $count ->
 relation-col-type = Relation
 relation-col-actor = Actor
 relation-col-period = Period
+source-public-record = Public record
 relation-col-source = Source
 actor-contacts = Contact persons
 actor-facts = Facts

@@ -75,6 +75,7 @@ actor-relations-caption = { $count ->
 relation-col-type = Relation
 relation-col-actor = Aktör
 relation-col-period = Period
+source-public-record = Offentligt känd uppgift
 relation-col-source = Källa
 actor-contacts = Kontaktpersoner
 actor-facts = Fakta

@@ -37,7 +37,8 @@ async fn actors_endpoint_returns_every_seeded_actor_paged_with_a_total() {
 async fn filters_narrow_the_list_consistently() {
     let app = TestApp::spawn().await;
     let everyone = all_actors(&app, "").await;
-    let cases: [(&str, fn(&serde_json::Value) -> bool); 4] = [
+    type Keep = fn(&serde_json::Value) -> bool;
+    let cases: [(&str, Keep); 4] = [
         ("kind=infrastructure", |a| a["kind"] == "infrastructure"),
         ("ownership=region", |a| a["ownership"] == "region"),
         ("campus=solna", |a| {

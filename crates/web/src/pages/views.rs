@@ -129,6 +129,12 @@ fn excerpt(text: &str) -> String {
     }
 }
 
+/// The source of a relation as shown: the data set's marker for structural public facts is translated,
+/// document titles are shown as they are.
+fn source_label(t: Tr, source: &str) -> String {
+    if source == "Public record" { t.t("source-public-record") } else { source.to_owned() }
+}
+
 fn campus_name(campuses: &[CampusSummary], slug: &Slug, lang: Lang) -> String {
     campuses
         .iter()
@@ -545,7 +551,7 @@ impl ActorPage {
                 href: format!("/{}/actors/{}", lang.code(), other_slug),
                 name: other_name.get(lang).to_owned(),
                 period: period(t, r.since, r.until),
-                source: r.source.clone(),
+                source: r.source.as_deref().map(|s| source_label(t, s)),
             };
             match groups
                 .iter_mut()
