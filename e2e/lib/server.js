@@ -68,6 +68,7 @@ export async function startServer({ bin = process.env.SAMVERKAN_BIN || DEFAULT_B
       const lines = createInterface({ input: child.stderr });
       lines.on('line', (line) => {
         logs.push(line);
+        if (logs.length > 500) logs.splice(0, logs.length - 500);
         let entry;
         try { entry = JSON.parse(line); } catch { return; }
         const message = typeof entry.message === 'string' ? entry.message
