@@ -3,16 +3,23 @@
 //! This crate does no I/O: no database, no HTTP, no files, no async. The other crates depend on it, never
 //! the other way round.
 
+#[macro_use]
+mod macros;
+
 pub mod actor;
+pub mod audit;
+pub mod auth;
 pub mod collate;
 pub mod dataset;
 pub mod lang;
 pub mod paging;
+pub mod password;
 pub mod values;
 
 pub use actor::{
     Actor, ActorKind, Campus, ContactPerson, OwnershipForm, Relation, RelationKind, Tag,
 };
+pub use auth::{Action, Decision, Grant, Principal, Role};
 pub use lang::{Lang, LangText};
 pub use paging::PageRequest;
 pub use values::{Coordinates, Email, Slug, ValueError, WebUrl};

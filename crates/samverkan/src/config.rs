@@ -50,6 +50,56 @@ pub enum Command {
     Migrate,
     /// Load the built-in Stockholm data set into an empty database (refuses a database that holds data).
     Seed,
+    /// Manage user accounts.
+    User {
+        /// What to do with users.
+        #[command(subcommand)]
+        action: UserCommand,
+    },
+    /// Manage API tokens.
+    Token {
+        /// What to do with tokens.
+        #[command(subcommand)]
+        action: TokenCommand,
+    },
+}
+
+/// `samverkan user ...`
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create a user (verified) with a role, or give an existing user another role.
+    Add {
+        /// The person's e-mail address (the login name).
+        #[arg(long)]
+        email: String,
+        /// The role: company, manager, editor, reporter or admin.
+        #[arg(long)]
+        role: String,
+        /// The actor the role is held for (every role but admin needs one).
+        #[arg(long, value_name = "SLUG")]
+        actor: Option<String>,
+        /// The name shown to others (default: the e-mail address).
+        #[arg(long)]
+        name: Option<String>,
+        /// Read the password from standard input (one line); without it the account has no password and the
+        /// person sets one through "forgot password".
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+/// `samverkan token ...`
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Create an API token for a user and print it once.
+    Create {
+        /// The user's e-mail address.
+        #[arg(long)]
+        email: String,
+        /// A name to recognise the token by.
+        #[arg(long, default_value = "command line")]
+        name: String,
+    },
 }
 
 /// How log lines are written.

@@ -49,7 +49,10 @@ pub async fn seed(store: &Store) -> anyhow::Result<store::SeedReport> {
         let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
         anyhow::anyhow!("the built-in data set is invalid:\n  {}", list.join("\n  "))
     })?;
-    store.seed(&data).await.context("loading the built-in data set")
+    store
+        .seed(&data)
+        .await
+        .context("loading the built-in data set")
 }
 
 /// A running server: its address and a handle to stop it.
@@ -77,9 +80,130 @@ pub async fn start(store: Store, addr: &str) -> anyhow::Result<Running> {
         .with_context(|| format!("binding {addr}"))?;
     let addr = listener.local_addr()?;
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let app = web::router(web::AppState::new(store));
+    let app = web::router(web::AppState::new(
+        store,
+        web::auth::AuthSettings::default(),
+    ));
     let task = tokio::spawn(web::serve(listener, app, async move {
         let _ = stopped.await;
     }));
     Ok(Running { addr, task, stop })
+}
+
+/// `samverkan user add`: creates a verified user (or finds an existing one) and grants the role.
+pub async fn add_user(
+    store: &Store,
+    email: &str,
+    role: &str,
+    actor: Option<&str>,
+    name: Option<&str>,
+    password: Option<&str>,
+) -> anyhow::Result<String> {
+    let email = domain::Email::parse(email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
+    let role = domain::Role::parse(role).ok_or_else(|| {
+        let all: Vec<&str> = domain::Role::ALL.iter().map(|r| r.as_str()).collect();
+        anyhow::anyhow!("--role must be one of: {}", all.join(", "))
+    })?;
+    let actor = actor
+        .map(domain::Slug::parse)
+        .transpose()
+        .map_err(|e| anyhow::anyhow!("--actor: {e}"))?;
+    match (role, &actor) {
+        (domain::Role::Admin, Some(_)) => {
+            anyhow::bail!("an admin holds the role for everything; leave out --actor")
+        }
+        (r, None) if r != domain::Role::Admin => {
+            anyhow::bail!("the {r} role is held for an actor: give --actor SLUG")
+        }
+        _ => {}
+    }
+    let hash = match password {
+        Some(p) => {
+            domain::password::check(p, email.as_str())
+                .map_err(|e| anyhow::anyhow!("password: {e}"))?;
+            Some(
+                store::secrets::hash_password(p)
+                    .map_err(|e| anyhow::anyhow!("hashing the password: {e}"))?,
+            )
+        }
+        None => None,
+    };
+    let (id, created) = match store.user_by_email(email.as_str()).await? {
+        Some(u) => {
+            if let Some(h) = &hash {
+                store.set_password(u.id, h).await?;
+            }
+            (u.id, false)
+        }
+        None => (
+            store
+                .create_user(
+                    &email,
+                    name.unwrap_or(email.as_str()),
+                    hash.as_deref(),
+                    true,
+                )
+                .await?,
+            true,
+        ),
+    };
+    store
+        .grant_role(id, role, actor.as_ref())
+        .await
+        .map_err(|e| match e {
+            store::StoreError::NotFound(_) => anyhow::anyhow!("--actor: no actor has that slug"),
+            other => other.into(),
+        })?;
+    let changes = [domain::audit::Change {
+        path: String::new(),
+        before: serde_json::Value::Null,
+        after: serde_json::json!({"role": role.as_str(), "actor": actor.as_ref().map(domain::Slug::as_str), "created": created}),
+    }];
+    store
+        .audit(store::AuditRecord {
+            user_id: None,
+            object_type: "user",
+            object_key: &id.to_string(),
+            action: "grant_role",
+            changes: &changes,
+            personal: &[],
+        })
+        .await?;
+    Ok(format!(
+        "{} {} ({}), role {}{}.",
+        if created {
+            "Created user"
+        } else {
+            "Updated user"
+        },
+        email.as_str(),
+        id,
+        role,
+        actor.map(|a| format!(" for {a}")).unwrap_or_default()
+    ))
+}
+
+/// `samverkan token create`: a new API token for the user, returned once.
+pub async fn create_token(store: &Store, email: &str, name: &str) -> anyhow::Result<String> {
+    let user = store
+        .user_by_email(email)
+        .await?
+        .filter(|u| u.erased_at.is_none())
+        .ok_or_else(|| anyhow::anyhow!("no user has the e-mail address {email}"))?;
+    let token = store.create_api_token(user.id, name).await?;
+    store
+        .audit(store::AuditRecord {
+            user_id: None,
+            object_type: "user",
+            object_key: &user.id.to_string(),
+            action: "create_token",
+            changes: &[domain::audit::Change {
+                path: String::new(),
+                before: serde_json::Value::Null,
+                after: serde_json::json!({"name": name, "prefix": &token[..12]}),
+            }],
+            personal: &[],
+        })
+        .await?;
+    Ok(token)
 }

@@ -2,7 +2,9 @@
 
 use anyhow::Context;
 use clap::Parser;
-use samverkan::config::{Cli, Command, FileConfig, LogFormat, Settings, redact};
+use samverkan::config::{
+    Cli, Command, FileConfig, LogFormat, Settings, TokenCommand, UserCommand, redact,
+};
 use samverkan::{Prepared, prepare};
 use tracing_subscriber::EnvFilter;
 
@@ -69,7 +71,10 @@ async fn main() -> anyhow::Result<()> {
                 .with_context(|| format!("cannot listen on {}", settings.addr))?;
             let addr = listener.local_addr()?;
             tracing::info!(db = %redact(&settings.db), "Samverkan is serving on http://{addr}/");
-            let app = web::router(web::AppState::new(store.clone()));
+            let app = web::router(web::AppState::new(
+                store.clone(),
+                web::auth::AuthSettings::default(),
+            ));
             web::serve(listener, app, shutdown_signal()).await?;
             store.close().await;
             tracing::info!("stopped");
@@ -98,6 +103,53 @@ async fn main() -> anyhow::Result<()> {
                 r.actors, r.relations, r.campuses, r.tags
             );
         }
+        Command::User {
+            action:
+                UserCommand::Add {
+                    email,
+                    role,
+                    actor,
+                    name,
+                    password_stdin,
+                },
+        } => {
+            let store = open(&settings.db).await?;
+            let password = if password_stdin {
+                let mut line = String::new();
+                std::io::stdin()
+                    .read_line(&mut line)
+                    .context("reading the password from standard input")?;
+                Some(line.trim_end_matches(['\n', '\r']).to_owned())
+            } else {
+                None
+            };
+            let out = samverkan::add_user(
+                &store,
+                &email,
+                &role,
+                actor.as_deref(),
+                name.as_deref(),
+                password.as_deref(),
+            )
+            .await?;
+            println!("{out}");
+        }
+        Command::Token {
+            action: TokenCommand::Create { email, name },
+        } => {
+            let store = open(&settings.db).await?;
+            let token = samverkan::create_token(&store, &email, &name).await?;
+            println!("{token}");
+            eprintln!("This token is shown once; store it safely. Revoke it on the account page.");
+        }
     }
     Ok(())
+}
+
+async fn open(db: &str) -> anyhow::Result<store::Store> {
+    let store = store::Store::connect(db)
+        .await
+        .with_context(|| redact(db))?;
+    store.migrate().await?;
+    Ok(store)
 }

@@ -4,14 +4,21 @@
 //! dialect functions) and runs through sqlx's `Any` driver; the two dialects differ only in their migration
 //! trees (`migrations/sqlite`, `migrations/postgres`), which are never edited after they ship.
 
+mod accounts;
 mod atlas;
+mod audit;
+mod edit;
 mod migrations;
 mod rows;
+pub mod secrets;
 mod seed;
 
+pub use accounts::{ApiToken, OutgoingMail, Session, TokenPurpose, User};
 pub use atlas::{
     ActorFilter, ActorSummary, CampusSummary, RelationDirection, RelationView, TagCount,
 };
+pub use audit::{AuditEntry, AuditFilter, AuditRecord};
+pub use edit::ActorUpdate;
 pub use seed::SeedReport;
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
@@ -59,6 +66,12 @@ pub enum StoreError {
     /// A stored value could not be read back as a valid domain value.
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
+    /// A unique value is already taken (the name says which: `email`, `slug`...).
+    #[error("already taken: {0}")]
+    Conflict(&'static str),
+    /// A referenced object does not exist.
+    #[error("not found: {0}")]
+    NotFound(&'static str),
     /// A page of results was asked for past the end of the data the database can address.
     #[error("value out of range: {0}")]
     OutOfRange(&'static str),

@@ -16,9 +16,11 @@ macro_rules! tree {
 }
 
 /// The SQLite tree.
-pub(crate) const SQLITE: Embedded = tree!("sqlite": 20261123000001 "atlas");
+pub(crate) const SQLITE: Embedded =
+    tree!("sqlite": 20261123000001 "atlas", 20261123000002 "accounts");
 /// The PostgreSQL tree.
-pub(crate) const POSTGRES: Embedded = tree!("postgres": 20261123000001 "atlas");
+pub(crate) const POSTGRES: Embedded =
+    tree!("postgres": 20261123000001 "atlas", 20261123000002 "accounts");
 
 impl MigrationSource<'static> for Embedded {
     fn resolve(

@@ -69,6 +69,12 @@ impl Sql {
         self
     }
 
+    /// Adds an argument for a placeholder already written into the text.
+    pub fn add_arg(&mut self, arg: Arg) -> &mut Self {
+        self.args.push(arg);
+        self
+    }
+
     /// The query with every argument bound.
     pub fn query(&self) -> Query<'_, Any, AnyArguments<'_>> {
         let mut q = sqlx::query(&self.text);

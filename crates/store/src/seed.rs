@@ -141,12 +141,32 @@ impl Store {
             .await?;
         }
 
-        tx.commit().await?;
-        Ok(SeedReport {
+        let report = SeedReport {
             campuses: data.campuses.len(),
             tags: data.tags.len(),
             actors: data.actors.len(),
             relations: data.relations.len(),
-        })
+        };
+        let changes = [domain::audit::Change {
+            path: String::new(),
+            before: serde_json::Value::Null,
+            after: serde_json::json!({
+                "campuses": report.campuses, "tags": report.tags, "actors": report.actors, "relations": report.relations
+            }),
+        }];
+        crate::audit::record(
+            &mut tx,
+            crate::AuditRecord {
+                user_id: None,
+                object_type: "dataset",
+                object_key: "built-in",
+                action: "seed",
+                changes: &changes,
+                personal: &[],
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(report)
     }
 }

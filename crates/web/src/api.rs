@@ -5,7 +5,7 @@ use crate::error::WebError;
 use crate::pages::actor_filter;
 use crate::params::Params;
 use axum::extract::{Path, State};
-use axum::routing::get;
+use axum::routing::{MethodRouter, get, patch};
 use axum::{Json, Router};
 use domain::{Actor, Campus, Lang, LangText, PageRequest, Slug};
 use serde::Serialize;
@@ -24,18 +24,46 @@ use utoipa_swagger_ui::SwaggerUi;
                        their `message` follows `Accept-Language` (sv or en, default en).",
         license(name = "EUPL-1.2")
     ),
-    paths(list_actors, get_actor, list_relations, list_campuses),
-    tags((name = "atlas", description = "Actors, relations and campuses"))
+    paths(list_actors, get_actor, patch_actor, list_relations, list_campuses, me),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "atlas", description = "Actors, relations and campuses"),
+        (name = "account", description = "The caller's own account")
+    )
 )]
 pub struct ApiDoc;
 
-/// Routes of the API, its OpenAPI document and the interactive docs (served from the binary, no CDN).
-pub fn router() -> Router<AppState> {
+/// The API's routes with their rules (see `crate::route_table`).
+pub(crate) fn route_table() -> Vec<(crate::RouteSpec, MethodRouter<AppState>)> {
+    use crate::Rule::{ActorEditor, Public, SignedIn};
+    vec![
+        (
+            crate::spec("GET", "/api/v1/actors", Public),
+            get(list_actors),
+        ),
+        (
+            crate::spec("GET", "/api/v1/actors/{slug}", Public),
+            get(get_actor),
+        ),
+        (
+            crate::spec("PATCH", "/api/v1/actors/{slug}", ActorEditor),
+            patch(patch_actor),
+        ),
+        (
+            crate::spec("GET", "/api/v1/relations", Public),
+            get(list_relations),
+        ),
+        (
+            crate::spec("GET", "/api/v1/campuses", Public),
+            get(list_campuses),
+        ),
+        (crate::spec("GET", "/api/v1/me", SignedIn), get(me)),
+    ]
+}
+
+/// The OpenAPI document and the interactive docs (Swagger UI, vendored in the binary: no CDN).
+pub(crate) fn docs() -> Router<AppState> {
     Router::new()
-        .route("/api/v1/actors", get(list_actors))
-        .route("/api/v1/actors/{slug}", get(get_actor))
-        .route("/api/v1/relations", get(list_relations))
-        .route("/api/v1/campuses", get(list_campuses))
         .merge(SwaggerUi::new("/api/v1/docs").url("/api/v1/openapi.json", ApiDoc::openapi()))
 }
 
@@ -453,6 +481,268 @@ async fn list_campuses(State(state): State<AppState>) -> Result<Json<CampusList>
         items: campuses
             .iter()
             .map(|c| CampusItem::new(&c.campus, c.actor_count))
+            .collect(),
+    }))
+}
+
+/// Declares the bearer-token scheme (tokens are created on the account page or with `samverkan token create`).
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(utoipa::openapi::security::ApiKey::Cookie(
+                utoipa::openapi::security::ApiKeyValue::new(crate::auth::SESSION_COOKIE),
+            )),
+        );
+    }
+}
+
+/// Field errors of a refused change.
+#[derive(Serialize, ToSchema)]
+pub struct ValidationBody {
+    /// The error.
+    pub error: ValidationDetail,
+}
+
+/// What was refused.
+#[derive(Serialize, ToSchema)]
+pub struct ValidationDetail {
+    /// Always `invalid`.
+    pub code: String,
+    /// A summary for people.
+    pub message: String,
+    /// Each refused field with its message.
+    pub fields: Vec<FieldError>,
+}
+
+/// One refused field.
+#[derive(Serialize, ToSchema)]
+pub struct FieldError {
+    /// The field (`name.sv`, `website`, `relations[0].to`).
+    pub field: String,
+    /// Why, in the language of `Accept-Language`.
+    pub message: String,
+}
+
+fn text_pair(v: &serde_json::Value) -> Option<(String, String)> {
+    Some((
+        v.get("sv")?.as_str()?.to_owned(),
+        v.get("en")?.as_str()?.to_owned(),
+    ))
+}
+
+fn string_list(v: &serde_json::Value) -> Option<Vec<String>> {
+    v.as_array()?
+        .iter()
+        .map(|x| x.as_str().map(str::to_owned))
+        .collect()
+}
+
+/// Applies the fields present in `body` (the representation `GET` returns) over `input`.
+fn merge_body(
+    input: &mut crate::pages::edit::ActorInput,
+    body: &serde_json::Value,
+    slug: &Slug,
+) -> Result<(), (String, String)> {
+    let bad = |f: &str| (f.to_owned(), "wrong type".to_owned());
+    let obj = body.as_object().ok_or_else(|| bad("body"))?;
+    let opt_str = |v: &serde_json::Value, f: &str| -> Result<String, (String, String)> {
+        if v.is_null() {
+            Ok(String::new())
+        } else {
+            v.as_str().map(str::to_owned).ok_or_else(|| bad(f))
+        }
+    };
+    for (k, v) in obj {
+        match k.as_str() {
+            "name" => input.name = text_pair(v).ok_or_else(|| bad("name"))?,
+            "description" => input.description = text_pair(v).ok_or_else(|| bad("description"))?,
+            "short_name" => input.short_name = opt_str(v, "short_name")?,
+            "kind" => input.kind = opt_str(v, "kind")?,
+            "ownership" => input.ownership = opt_str(v, "ownership")?,
+            "website" => input.website = opt_str(v, "website")?,
+            "org_number" => input.org_number = opt_str(v, "org_number")?,
+            "address" => input.address = opt_str(v, "address")?,
+            "campuses" => input.campuses = string_list(v).ok_or_else(|| bad("campuses"))?,
+            "tags" => input.tags = string_list(v).ok_or_else(|| bad("tags"))?,
+            "contacts" => {
+                let list = v.as_array().ok_or_else(|| bad("contacts"))?;
+                input.contacts = list
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        let f = format!("contacts[{i}]");
+                        let s = |x: &serde_json::Value| opt_str(x, &f);
+                        let role = c.get("role").cloned().unwrap_or(serde_json::Value::Null);
+                        Ok((
+                            s(c.get("name").unwrap_or(&serde_json::Value::Null))?,
+                            s(role.get("sv").unwrap_or(&serde_json::Value::Null))?,
+                            s(role.get("en").unwrap_or(&serde_json::Value::Null))?,
+                            s(c.get("email").unwrap_or(&serde_json::Value::Null))?,
+                        ))
+                    })
+                    .collect::<Result<_, (String, String)>>()?;
+            }
+            "relations" => {
+                let list = v.as_array().ok_or_else(|| bad("relations"))?;
+                let mut out = Vec::new();
+                for (i, r) in list.iter().enumerate() {
+                    let f = format!("relations[{i}]");
+                    let s = |x: Option<&serde_json::Value>| {
+                        opt_str(x.unwrap_or(&serde_json::Value::Null), &f)
+                    };
+                    // Incoming relations belong to the other actor; they are shown by GET and ignored here.
+                    let from = s(r.get("from"))?;
+                    if !from.is_empty() && from != slug.as_str() {
+                        continue;
+                    }
+                    let year = |x: Option<&serde_json::Value>| match x {
+                        None | Some(serde_json::Value::Null) => Ok(String::new()),
+                        Some(serde_json::Value::Number(n)) => Ok(n.to_string()),
+                        _ => Err(bad(&f)),
+                    };
+                    out.push((
+                        s(r.get("kind"))?,
+                        s(r.get("to"))?,
+                        year(r.get("since"))?,
+                        year(r.get("until"))?,
+                        s(r.get("source"))?,
+                    ));
+                }
+                input.relations = out;
+            }
+            // Read-only parts of the representation are accepted and ignored.
+            "slug" | "links" | "coordinates" => {}
+            other => return Err((other.to_owned(), "unknown field".to_owned())),
+        }
+    }
+    Ok(())
+}
+
+/// Change an actor's profile. Accepts the representation `GET` returns (any subset of its fields); only the
+/// actor's editors and admins may, and only admins may change `kind` and `ownership`. With a session cookie,
+/// send the session's CSRF token in `X-CSRF-Token`; with a bearer token, none is needed.
+#[utoipa::path(
+    patch, path = "/api/v1/actors/{slug}", tag = "atlas",
+    params(("slug" = String, Path, description = "The actor's slug", example = "vecura")),
+    request_body(content = serde_json::Value, description = "Fields of the actor representation to change", content_type = "application/json"),
+    security(("bearer" = []), ("session" = [])),
+    responses(
+        (status = 200, description = "The actor after the change", body = ActorDetail),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "Not allowed to edit this actor", body = ErrorBody),
+        (status = 404, description = "No actor has this slug", body = ErrorBody),
+        (status = 422, description = "A field was refused; nothing was changed", body = ValidationBody),
+    )
+)]
+async fn patch_actor(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    caller: crate::auth::Caller,
+    headers: axum::http::HeaderMap,
+    body: axum::body::Bytes,
+) -> Result<axum::response::Response, WebError> {
+    use axum::response::IntoResponse;
+    let slug = Slug::parse(&slug).map_err(|_| WebError::NotFound)?;
+    let actor = state
+        .store()
+        .actor(&slug)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    if let Err(e) = caller.require(&domain::Action::EditActor(&slug)) {
+        return Err(crate::pages::edit::refuse(&state, &caller, "actor", slug.as_str(), e).await);
+    }
+    caller.check_csrf(headers.get("x-csrf-token").and_then(|v| v.to_str().ok()))?;
+    let lang = crate::error::api_lang(&headers);
+    let t = crate::i18n::Tr::new(lang);
+    let json: serde_json::Value =
+        serde_json::from_slice(&body).map_err(|e| WebError::BadBody(e.to_string()))?;
+    let relations = state.store().relations_of(&slug, Lang::Sv).await?;
+    let mut input = crate::pages::edit::ActorInput::from_actor(&actor, &relations);
+    if let Err((field, message)) = merge_body(&mut input, &json, &slug) {
+        return Err(WebError::Invalid { field, message });
+    }
+    let admin = caller
+        .principal
+        .as_ref()
+        .is_some_and(domain::Principal::is_admin);
+    if !admin
+        && (input.kind != actor.kind.as_str()
+            || input.ownership != actor.ownership.map(|o| o.as_str()).unwrap_or_default())
+    {
+        return Err(WebError::Forbidden);
+    }
+    let fields = match input.validate(t, &slug) {
+        Ok(update) => match state
+            .store()
+            .update_actor(&slug, &update, caller.user_id())
+            .await
+        {
+            Ok(_) => {
+                let actor = state
+                    .store()
+                    .actor(&slug)
+                    .await?
+                    .ok_or(WebError::NotFound)?;
+                let relations = state.store().relations_of(&slug, Lang::Sv).await?;
+                return Ok(Json(ActorDetail::new(&actor, &relations)).into_response());
+            }
+            Err(e) => vec![crate::pages::edit::store_refusal(t, e)?],
+        },
+        Err(errors) => errors,
+    };
+    let body = ValidationBody {
+        error: ValidationDetail {
+            code: "invalid".into(),
+            message: t.t("form-error-summary"),
+            fields: fields
+                .into_iter()
+                .map(|(field, message)| FieldError { field, message })
+                .collect(),
+        },
+    };
+    Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response())
+}
+
+/// The caller's own account.
+#[derive(Serialize, ToSchema)]
+pub struct Me {
+    /// E-mail address.
+    pub email: String,
+    /// Display name.
+    pub display_name: String,
+    /// Roles: `{ "role": "editor", "actor": "vecura" }`.
+    pub roles: Vec<serde_json::Value>,
+}
+
+/// Who the caller is, and their roles.
+#[utoipa::path(
+    get, path = "/api/v1/me", tag = "account",
+    security(("bearer" = []), ("session" = [])),
+    responses(
+        (status = 200, description = "The caller", body = Me),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+    )
+)]
+async fn me(caller: crate::auth::Caller) -> Result<Json<Me>, WebError> {
+    caller.require(&domain::Action::UseOwnAccount)?;
+    let user = caller.user.as_ref().ok_or(WebError::Unauthorized)?;
+    let principal = caller.principal.as_ref().ok_or(WebError::Unauthorized)?;
+    Ok(Json(Me {
+        email: user.email.clone(),
+        display_name: user.display_name.clone(),
+        roles: principal
+            .grants
+            .iter()
+            .map(|g| serde_json::json!({"role": g.role.as_str(), "actor": g.actor.as_ref().map(Slug::as_str)}))
             .collect(),
     }))
 }

@@ -57,6 +57,29 @@ pub enum WebError {
         /// What is wrong with it.
         problem: ParamProblem,
     },
+    /// The request needs a signed-in caller.
+    #[error("sign in required")]
+    Unauthorized,
+    /// The caller may not do this.
+    #[error("forbidden")]
+    Forbidden,
+    /// A form or cookie-authenticated API write came without the right CSRF token.
+    #[error("missing or wrong CSRF token")]
+    Csrf,
+    /// The request body could not be read as the expected format.
+    #[error("bad request body: {0}")]
+    BadBody(String),
+    /// The request body is larger than accepted.
+    #[error("request body too large")]
+    TooLarge,
+    /// A submitted value was refused; the field names what.
+    #[error("invalid field {field}: {message}")]
+    Invalid {
+        /// The field at fault (`name.sv`, `website`, `relations[2].to`).
+        field: String,
+        /// The message, already translated.
+        message: String,
+    },
     /// The database or another internal part failed; the cause is logged, not shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -76,7 +99,11 @@ impl WebError {
     pub fn status(&self) -> StatusCode {
         match self {
             WebError::NotFound => StatusCode::NOT_FOUND,
-            WebError::BadParam { .. } => StatusCode::BAD_REQUEST,
+            WebError::BadParam { .. } | WebError::BadBody(_) => StatusCode::BAD_REQUEST,
+            WebError::Unauthorized => StatusCode::UNAUTHORIZED,
+            WebError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            WebError::Forbidden | WebError::Csrf => StatusCode::FORBIDDEN,
+            WebError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
             WebError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
         }
@@ -87,6 +114,12 @@ impl WebError {
         match self {
             WebError::NotFound => "not_found",
             WebError::BadParam { .. } => "bad_parameter",
+            WebError::BadBody(_) => "bad_body",
+            WebError::Unauthorized => "unauthorized",
+            WebError::TooLarge => "too_large",
+            WebError::Forbidden => "forbidden",
+            WebError::Csrf => "csrf",
+            WebError::Invalid { .. } => "invalid",
             WebError::Internal(_) => "internal",
             WebError::Unavailable(_) => "unavailable",
         }
@@ -96,7 +129,13 @@ impl WebError {
     pub fn title(&self, lang: Lang) -> String {
         let key = match self {
             WebError::NotFound => "error-not-found-title",
-            WebError::BadParam { .. } => "error-bad-request-title",
+            WebError::BadParam { .. }
+            | WebError::BadBody(_)
+            | WebError::Invalid { .. }
+            | WebError::TooLarge => "error-bad-request-title",
+            WebError::Unauthorized => "error-unauthorized-title",
+            WebError::Forbidden => "error-forbidden-title",
+            WebError::Csrf => "error-csrf-title",
             WebError::Internal(_) => "error-internal-title",
             WebError::Unavailable(_) => "error-unavailable-title",
         };
@@ -107,6 +146,19 @@ impl WebError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             WebError::NotFound => translate(lang, "error-not-found", &[]),
+            WebError::Unauthorized => translate(lang, "error-unauthorized", &[]),
+            WebError::Forbidden => translate(lang, "error-forbidden", &[]),
+            WebError::Csrf => translate(lang, "error-csrf", &[]),
+            WebError::BadBody(_) => translate(lang, "error-bad-body", &[]),
+            WebError::TooLarge => translate(lang, "error-too-large", &[]),
+            WebError::Invalid { field, message } => translate(
+                lang,
+                "error-invalid-field",
+                &[
+                    ("field", FluentValue::from(field.as_str())),
+                    ("message", FluentValue::from(message.as_str())),
+                ],
+            ),
             WebError::Internal(_) => translate(lang, "error-internal", &[]),
             WebError::Unavailable(_) => translate(lang, "error-unavailable", &[]),
             WebError::BadParam { param, problem } => {
@@ -143,6 +195,7 @@ impl WebError {
     pub fn param(&self) -> Option<&str> {
         match self {
             WebError::BadParam { param, .. } => Some(param),
+            WebError::Invalid { field, .. } => Some(field),
             _ => None,
         }
     }
@@ -201,6 +254,11 @@ pub(crate) async fn render_errors(req: Request, next: Next) -> Response {
     } else {
         path_lang(&path)
     };
+    let method_is_get = req.method() == axum::http::Method::GET;
+    let path_and_query = req
+        .uri()
+        .path_and_query()
+        .map_or_else(|| path.clone(), |p| p.as_str().to_owned());
     let res = next.run(req).await;
     let error = match res.extensions().get::<ErrorMarker>() {
         Some(ErrorMarker(e)) => Arc::clone(e),
@@ -209,6 +267,8 @@ pub(crate) async fn render_errors(req: Request, next: Next) -> Response {
         {
             Arc::new(WebError::NotFound)
         }
+        None if res.status() == StatusCode::PAYLOAD_TOO_LARGE => Arc::new(WebError::TooLarge),
+        None if res.status() == StatusCode::METHOD_NOT_ALLOWED => Arc::new(WebError::NotFound),
         None => return res,
     };
     match error.as_ref() {
@@ -216,6 +276,15 @@ pub(crate) async fn render_errors(req: Request, next: Next) -> Response {
             tracing::error!(%path, cause = %cause, "request failed");
         }
         _ => {}
+    }
+    if matches!(error.as_ref(), WebError::Unauthorized) && !api && method_is_get {
+        let next =
+            serde_urlencoded::to_string([("next", path_and_query.as_str())]).unwrap_or_default();
+        return axum::response::Redirect::to(&format!("/{}/login?{next}", lang.code()))
+            .into_response();
+    }
+    if matches!(error.as_ref(), WebError::Forbidden) {
+        tracing::warn!(%path, "forbidden request refused");
     }
     let status = error.status();
     let mut out = if api {

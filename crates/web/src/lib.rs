@@ -3,7 +3,9 @@
 
 pub mod api;
 mod assets;
+pub mod auth;
 pub mod error;
+pub mod forms;
 pub mod i18n;
 mod metrics;
 mod ops;
@@ -11,10 +13,11 @@ pub mod pages;
 pub mod params;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, Request, header};
 use axum::middleware;
 use axum::response::Redirect;
-use axum::routing::get;
+use axum::routing::{MethodRouter, get, post};
 use std::sync::Arc;
 use std::time::Instant;
 use store::Store;
@@ -29,18 +32,25 @@ pub struct AppState(Arc<Inner>);
 
 struct Inner {
     store: Store,
+    auth: auth::AuthSettings,
     metrics: Metrics,
     started: Instant,
 }
 
 impl AppState {
     /// Builds the state around an open, migrated store.
-    pub fn new(store: Store) -> AppState {
+    pub fn new(store: Store, auth: auth::AuthSettings) -> AppState {
         AppState(Arc::new(Inner {
             store,
+            auth,
             metrics: Metrics::default(),
             started: Instant::now(),
         }))
+    }
+
+    /// Session and login settings.
+    pub fn auth(&self) -> &auth::AuthSettings {
+        &self.0.auth
     }
 
     /// The repository.
@@ -62,35 +72,203 @@ const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-
                    font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; \
                    frame-ancestors 'none'";
 
-/// The whole application: every route, the error renderer, metrics, logging and the baseline security headers.
-pub fn router(state: AppState) -> Router {
-    let app = Router::new()
-        .route("/", get(|| async { Redirect::to("/sv/") }))
-        .route("/{lang}", get(pages::lang_root))
-        .route("/{lang}/", get(pages::home))
-        .route("/{lang}/actors", get(pages::actors))
-        .route("/{lang}/actors/{slug}", get(pages::actor))
-        .route("/{lang}/campuses", get(pages::campuses))
-        .route("/{lang}/campuses/{slug}", get(pages::campus))
-        .route("/static/{file}", get(assets::serve))
-        .route("/healthz", get(ops::healthz))
-        .route("/readyz", get(ops::readyz))
-        .route("/metrics", get(ops::metrics))
-        .merge(api::router())
-        .fallback(|| async { error::WebError::NotFound });
+/// Who may call a route, as the route table declares it. The handler enforces it through `domain::auth`;
+/// the role x route test checks that each route answers as declared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// Anyone, signed in or not.
+    Public,
+    /// Any signed-in person (their own account).
+    SignedIn,
+    /// Admins only.
+    Admin,
+    /// The actor's editors (path `{slug}`) and admins.
+    ActorEditor,
+}
 
-    app.layer(middleware::from_fn(error::render_errors))
-        .layer(middleware::from_fn_with_state(state.clone(), metrics::track))
-        .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+/// One row of the route table.
+#[derive(Debug, Clone, Copy)]
+pub struct RouteSpec {
+    /// HTTP method.
+    pub method: &'static str,
+    /// Path template.
+    pub path: &'static str,
+    /// Who may call it.
+    pub rule: Rule,
+}
+
+fn spec(method: &'static str, path: &'static str, rule: Rule) -> RouteSpec {
+    RouteSpec { method, path, rule }
+}
+
+/// Every route of the application with its rule. The router is built from this table, so no route can exist
+/// without a declared policy.
+fn route_table() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
+    use Rule::{ActorEditor, Admin, Public, SignedIn};
+    use pages::{account as acc, edit};
+    vec![
+        (
+            spec("GET", "/", Public),
+            get(|| async { Redirect::to("/sv/") }),
+        ),
+        (spec("GET", "/{lang}", Public), get(pages::lang_root)),
+        (spec("GET", "/{lang}/", Public), get(pages::home)),
+        (spec("GET", "/{lang}/actors", Public), get(pages::actors)),
+        (
+            spec("GET", "/{lang}/actors/{slug}", Public),
+            get(pages::actor),
+        ),
+        (
+            spec("GET", "/{lang}/actors/{slug}/edit", ActorEditor),
+            get(edit::edit_page),
+        ),
+        (
+            spec("POST", "/{lang}/actors/{slug}/edit", ActorEditor),
+            post(edit::edit),
+        ),
+        (
+            spec("GET", "/{lang}/actors/{slug}/history", ActorEditor),
+            get(edit::history),
+        ),
+        (
+            spec("POST", "/{lang}/actors/{slug}/contacts/{n}/erase", Admin),
+            post(edit::erase_contact),
+        ),
+        (
+            spec("GET", "/{lang}/campuses", Public),
+            get(pages::campuses),
+        ),
+        (
+            spec("GET", "/{lang}/campuses/{slug}", Public),
+            get(pages::campus),
+        ),
+        (spec("GET", "/{lang}/privacy", Public), get(edit::privacy)),
+        (spec("GET", "/{lang}/login", Public), get(acc::login_page)),
+        (spec("POST", "/{lang}/login", Public), post(acc::login)),
+        (spec("POST", "/{lang}/logout", Public), post(acc::logout)),
+        (spec("GET", "/{lang}/signup", Public), get(acc::signup_page)),
+        (spec("POST", "/{lang}/signup", Public), post(acc::signup)),
+        (spec("GET", "/{lang}/verify", Public), get(acc::verify_page)),
+        (spec("POST", "/{lang}/verify", Public), post(acc::verify)),
+        (
+            spec("GET", "/{lang}/password/forgot", Public),
+            get(acc::forgot_page),
+        ),
+        (
+            spec("POST", "/{lang}/password/forgot", Public),
+            post(acc::forgot),
+        ),
+        (
+            spec("GET", "/{lang}/password/reset", Public),
+            get(acc::reset_page),
+        ),
+        (
+            spec("POST", "/{lang}/password/reset", Public),
+            post(acc::reset),
+        ),
+        (
+            spec("GET", "/{lang}/invitation", Public),
+            get(acc::invitation_page),
+        ),
+        (
+            spec("POST", "/{lang}/invitation", Public),
+            post(acc::invitation),
+        ),
+        (spec("GET", "/{lang}/account", SignedIn), get(acc::account)),
+        (
+            spec("POST", "/{lang}/account/tokens", SignedIn),
+            post(acc::create_token),
+        ),
+        (
+            spec("POST", "/{lang}/account/tokens/{id}/revoke", SignedIn),
+            post(acc::revoke_token),
+        ),
+        (
+            spec("GET", "/{lang}/account/export", SignedIn),
+            get(acc::export),
+        ),
+        (
+            spec("POST", "/{lang}/account/erase", SignedIn),
+            post(acc::erase),
+        ),
+        (
+            spec("GET", "/{lang}/admin/audit", Admin),
+            get(edit::audit_log),
+        ),
+        (
+            spec("GET", "/{lang}/admin/invite", Admin),
+            get(acc::invite_page),
+        ),
+        (
+            spec("POST", "/{lang}/admin/invite", Admin),
+            post(acc::invite),
+        ),
+        (spec("GET", "/static/{file}", Public), get(assets::serve)),
+        (spec("GET", "/healthz", Public), get(ops::healthz)),
+        (spec("GET", "/readyz", Public), get(ops::readyz)),
+        (spec("GET", "/metrics", Public), get(ops::metrics)),
+    ]
+    .into_iter()
+    .chain(api::route_table())
+    .collect()
+}
+
+/// The declared rule of every route, including the API documentation routes added by Swagger UI.
+pub fn route_specs() -> Vec<RouteSpec> {
+    let mut specs: Vec<RouteSpec> = route_table().into_iter().map(|(s, _)| s).collect();
+    specs.push(spec("GET", "/api/v1/openapi.json", Rule::Public));
+    specs.push(spec("GET", "/api/v1/docs/", Rule::Public));
+    specs
+}
+
+/// The largest request body accepted (forms and JSON).
+pub const BODY_LIMIT: usize = 256 * 1024;
+
+/// The whole application: every route, the error renderer, metrics, logging and the security headers.
+pub fn router(state: AppState) -> Router {
+    let mut app: Router<AppState> = Router::new();
+    for (spec, method_router) in route_table() {
+        app = app.route(spec.path, method_router);
+    }
+    let app = app
+        .merge(api::docs())
+        .fallback(|| async { error::WebError::NotFound });
+    let hsts = state.auth().secure_cookies;
+    let app = app
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(middleware::from_fn(error::render_errors))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            metrics::track,
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::REFERRER_POLICY,
             HeaderValue::from_static("strict-origin-when-cross-origin"),
         ))
-        .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP)))
-        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
-            tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
-        }))
-        .with_state(state)
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CSP),
+        ));
+    let app = if hsts {
+        app.layer(SetResponseHeaderLayer::if_not_present(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        ))
+    } else {
+        app
+    };
+    app.layer(TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
+        tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
+    }))
+    .with_state(state)
 }
 
 /// Serves `app` on `listener` until `shutdown` resolves, then lets requests in flight finish.

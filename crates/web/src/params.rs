@@ -45,6 +45,24 @@ impl Params {
             .map(|(_, v)| v.trim())
     }
 
+    /// The last value given for `name`, untrimmed (may be empty).
+    pub fn raw(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Every non-empty value given for `name`, in order.
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(k, v)| k == name && !v.trim().is_empty())
+            .map(|(_, v)| v.trim().to_owned())
+            .collect()
+    }
+
     /// A whole number in `min..=max`, or `None` when absent.
     pub fn number(&self, name: &str, min: u32, max: u32) -> Result<Option<u32>, WebError> {
         let Some(v) = self.get(name) else {

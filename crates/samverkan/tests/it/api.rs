@@ -173,18 +173,25 @@ async fn openapi_document_is_3_1_and_describes_every_api_route() {
         .keys()
         .map(String::as_str)
         .collect();
-    let routes: BTreeSet<&str> = [
-        "/api/v1/actors",
-        "/api/v1/actors/{slug}",
-        "/api/v1/relations",
-        "/api/v1/campuses",
-    ]
-    .into();
+    // Every API route of the router's table is documented, and nothing else.
+    let specs = web::route_specs();
+    let routes: BTreeSet<&str> = specs
+        .iter()
+        .map(|s| s.path)
+        .filter(|p| {
+            p.starts_with("/api/v1/")
+                && !p.starts_with("/api/v1/docs")
+                && *p != "/api/v1/openapi.json"
+        })
+        .collect();
     assert_eq!(paths, routes);
-    // Every documented path answers (with an example slug where needed).
-    for p in &paths {
-        let (status, _) = app.get(&p.replace("{slug}", "vecura")).await;
-        assert_eq!(status, StatusCode::OK, "{p}");
+    // Every documented public read answers (with an example slug where needed).
+    for spec in specs
+        .iter()
+        .filter(|s| s.method == "GET" && s.rule == web::Rule::Public && paths.contains(s.path))
+    {
+        let (status, _) = app.get(&spec.path.replace("{slug}", "vecura")).await;
+        assert_eq!(status, StatusCode::OK, "{}", spec.path);
     }
     // The interactive docs are served by the binary.
     let (status, html) = app.get("/api/v1/docs/").await;

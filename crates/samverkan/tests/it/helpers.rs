@@ -166,12 +166,113 @@ impl TestApp {
         req.send().await.expect("request")
     }
 
+    /// The database URL of this test.
+    pub fn db_url(&self) -> String {
+        self._db.url()
+    }
+
+    /// A second handle on the test's database (as an operator's command would open it).
+    pub async fn store(&self) -> store::Store {
+        store::Store::connect(&self._db.url()).await.expect("store")
+    }
+
+    /// Creates a verified user with `role` (for `actor`) and a password; returns the user id.
+    pub async fn user(&self, email: &str, role: &str, actor: Option<&str>) -> i64 {
+        let store = self.store().await;
+        samverkan::add_user(&store, email, role, actor, Some(email), Some(PASSWORD))
+            .await
+            .expect("add user");
+        store
+            .user_by_email(email)
+            .await
+            .expect("query")
+            .expect("user")
+            .id
+    }
+
+    /// A client with its own cookie jar.
+    pub fn browser(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_store(true)
+            .build()
+            .expect("client")
+    }
+
+    /// Signs in through the login form with a new cookie jar; returns the client.
+    pub async fn signed_in(&self, email: &str, password: &str) -> reqwest::Client {
+        let c = self.browser();
+        let res = self.login(&c, email, password).await;
+        assert_eq!(
+            res.status(),
+            StatusCode::SEE_OTHER,
+            "login of {email}: {}",
+            res.text().await.unwrap_or_default()
+        );
+        c
+    }
+
+    /// Submits the login form with `c`.
+    pub async fn login(
+        &self,
+        c: &reqwest::Client,
+        email: &str,
+        password: &str,
+    ) -> reqwest::Response {
+        let csrf = self.csrf(c, "/en/login").await;
+        c.post(format!("{}/en/login", self.base))
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("email", email),
+                ("password", password),
+                ("next", ""),
+            ])
+            .send()
+            .await
+            .expect("login")
+    }
+
+    /// The CSRF token in the first form of the page at `path`, fetched with `c`.
+    pub async fn csrf(&self, c: &reqwest::Client, path: &str) -> String {
+        let html = c
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .expect("get")
+            .text()
+            .await
+            .expect("text");
+        csrf_in(&html).unwrap_or_else(|| panic!("no csrf field on {path}"))
+    }
+
+    /// The e-mails queued for `to`, newest first.
+    pub async fn mail(&self, to: &str) -> Vec<store::OutgoingMail> {
+        self.store().await.mail_to(to).await.expect("outbox")
+    }
+
     /// Stops the server gracefully.
     pub async fn stop(mut self) {
         if let Some(r) = self.running.take() {
             r.stop().await.expect("graceful stop");
         }
     }
+}
+
+/// The password the test users get.
+pub const PASSWORD: &str = "Flemingsberg campus 2026!";
+
+/// The value of the first `csrf` hidden field in `html`.
+pub fn csrf_in(html: &str) -> Option<String> {
+    let after = html.split("name=\"csrf\" value=\"").nth(1)?;
+    Some(after.split('"').next()?.to_owned())
+}
+
+/// The first link in an e-mail body that starts with `http`.
+pub fn link_in(body: &str) -> String {
+    body.split_whitespace()
+        .find(|w| w.starts_with("http"))
+        .expect("a link in the mail")
+        .to_owned()
 }
 
 /// Undoes the escapes of `&`, `'` and `"`; `<` and `>` stay escaped so markup checks stay honest.

@@ -5,8 +5,10 @@
 //! `scripts/test` runs the whole suite once per backend.
 
 mod api;
+mod auth;
 mod cli;
 mod dataset;
 mod helpers;
+mod matrix;
 mod ops;
 mod pages;

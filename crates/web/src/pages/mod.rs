@@ -1,11 +1,15 @@
 //! Server-rendered pages. Handlers fetch from the store and build view structs made for their template;
 //! templates never see database rows.
 
+pub mod account;
+pub mod edit;
 mod views;
 
 use crate::AppState;
+use crate::auth::Caller;
 use crate::error::WebError;
 use crate::params::Params;
+pub(crate) use account::actor_choices as account_actor_choices;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{Html, Redirect};
@@ -65,6 +69,7 @@ pub(crate) fn actor_filter(params: &Params) -> Result<ActorFilter, WebError> {
 pub(crate) async fn actors(
     State(state): State<AppState>,
     Path(code): Path<String>,
+    caller: Caller,
     params: Params,
 ) -> Result<Html<String>, WebError> {
     let lang = lang(&code)?;
@@ -74,15 +79,17 @@ pub(crate) async fn actors(
     let list = store.list_actors(&filter, lang, page).await?;
     let campuses = store.campuses(lang).await?;
     let tags = store.tags(lang).await?;
-    render(&ActorListPage::build(
-        lang, &filter, page, list, &campuses, &tags,
-    ))
+    let mut view = ActorListPage::build(lang, &filter, page, list, &campuses, &tags);
+    view.layout.set_caller(&caller);
+    render(&view)
 }
 
 /// One actor's page.
 pub(crate) async fn actor(
     State(state): State<AppState>,
     Path((code, slug)): Path<(String, String)>,
+    caller: Caller,
+    params: Params,
 ) -> Result<Html<String>, WebError> {
     let lang = lang(&code)?;
     let slug = Slug::parse(&slug).map_err(|_| WebError::NotFound)?;
@@ -91,30 +98,40 @@ pub(crate) async fn actor(
     let relations = store.relations_of(&slug, lang).await?;
     let campuses = store.campuses(lang).await?;
     let tags = store.tags(lang).await?;
-    render(&ActorPage::build(lang, actor, relations, &campuses, &tags))
+    let mut page = ActorPage::build(lang, actor, relations, &campuses, &tags);
+    page.layout.set_caller(&caller);
+    page.can_edit = caller.require(&domain::Action::EditActor(&slug)).is_ok();
+    page.saved = params.get("saved").is_some();
+    render(&page)
 }
 
 /// The list of campuses.
 pub(crate) async fn campuses(
     State(state): State<AppState>,
     Path(code): Path<String>,
+    caller: Caller,
 ) -> Result<Html<String>, WebError> {
     let lang = lang(&code)?;
     let campuses = state.store().campuses(lang).await?;
-    render(&CampusListPage::build(lang, campuses))
+    let mut page = CampusListPage::build(lang, campuses);
+    page.layout.set_caller(&caller);
+    render(&page)
 }
 
 /// One campus with the actors on it.
 pub(crate) async fn campus(
     State(state): State<AppState>,
     Path((code, slug)): Path<(String, String)>,
+    caller: Caller,
 ) -> Result<Html<String>, WebError> {
     let lang = lang(&code)?;
     let slug = Slug::parse(&slug).map_err(|_| WebError::NotFound)?;
     let store = state.store();
     let campus = store.campus(&slug).await?.ok_or(WebError::NotFound)?;
     let actors = store.actors_on_campus(&slug, lang).await?;
-    render(&CampusPage::build(lang, campus, actors))
+    let mut page = CampusPage::build(lang, campus, actors);
+    page.layout.set_caller(&caller);
+    render(&page)
 }
 
 /// The error page for `error`, in `lang`. Falls back to plain text if the template itself fails.

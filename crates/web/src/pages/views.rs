@@ -45,6 +45,10 @@ pub struct Layout {
     pub css: String,
     /// The icon URL with its fingerprint.
     pub icon: String,
+    /// The signed-in person's name, when someone is signed in.
+    pub account: Option<String>,
+    /// The CSRF token for the sign-out button.
+    pub csrf: String,
 }
 
 impl Layout {
@@ -72,7 +76,21 @@ impl Layout {
             nav,
             css: assets::url("style.css"),
             icon: assets::url("favicon.svg"),
+            account: None,
+            csrf: String::new(),
         }
+    }
+
+    /// Shows the caller's sign-in state in the header.
+    pub fn set_caller(&mut self, caller: &crate::auth::Caller) {
+        self.account = caller.user.as_ref().map(|u| {
+            if u.display_name.is_empty() {
+                u.email.clone()
+            } else {
+                u.display_name.clone()
+            }
+        });
+        self.csrf = caller.csrf().unwrap_or_default().to_owned();
     }
 
     /// True when `section` is the current navigation section.
@@ -132,7 +150,11 @@ fn excerpt(text: &str) -> String {
 /// The source of a relation as shown: the data set's marker for structural public facts is translated,
 /// document titles are shown as they are.
 fn source_label(t: Tr, source: &str) -> String {
-    if source == "Public record" { t.t("source-public-record") } else { source.to_owned() }
+    if source == "Public record" {
+        t.t("source-public-record")
+    } else {
+        source.to_owned()
+    }
 }
 
 fn campus_name(campuses: &[CampusSummary], slug: &Slug, lang: Lang) -> String {
@@ -297,7 +319,7 @@ pub struct Pagination {
 }
 
 impl Pagination {
-    fn new(
+    pub(crate) fn new(
         t: Tr,
         page: PageRequest,
         total: u64,
@@ -506,6 +528,12 @@ pub struct ActorPage {
     pub contacts: Vec<ContactView>,
     /// The JSON of this actor.
     pub api_href: String,
+    /// Whether the caller may edit this actor (shows the edit and history links).
+    pub can_edit: bool,
+    /// Whether the page follows a successful save.
+    pub saved: bool,
+    /// The actor's slug.
+    pub slug: String,
 }
 
 fn period(t: Tr, since: Option<i32>, until: Option<i32>) -> String {
@@ -630,6 +658,9 @@ impl ActorPage {
                 })
                 .collect(),
             api_href: format!("/api/v1/actors/{}", actor.slug),
+            can_edit: false,
+            saved: false,
+            slug: actor.slug.to_string(),
             name,
             layout,
         }

@@ -1,0 +1,185 @@
+//! Who may do what: roles scoped to actors, the signed-in principal, and the one authorisation policy that
+//! every handler asks.
+
+use crate::Slug;
+use serde::Serialize;
+
+vocabulary! {
+    /// A role, held for one actor (company, manager, editor, reporter) or for everything (admin).
+    Role {
+        /// A member of a company: describes needs and sends access requests.
+        Company = "company",
+        /// Staff of a research infrastructure: publishes services and answers access requests.
+        Manager = "manager",
+        /// Representative of an actor: keeps its profile, contacts and relations up to date.
+        Editor = "editor",
+        /// Responsible for measures in an action plan: reports in the yearly follow-up.
+        Reporter = "reporter",
+        /// The programme office: may do everything.
+        Admin = "admin",
+    }
+}
+
+/// One role held by a person, scoped to an actor unless it is admin.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Grant {
+    /// The role.
+    pub role: Role,
+    /// The actor the role is held for; `None` only for admin.
+    pub actor: Option<Slug>,
+}
+
+/// A signed-in person with their roles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Principal {
+    /// The user's id.
+    pub user_id: i64,
+    /// The roles they hold.
+    pub grants: Vec<Grant>,
+}
+
+impl Principal {
+    /// True when the person is an admin.
+    pub fn is_admin(&self) -> bool {
+        self.grants.iter().any(|g| g.role == Role::Admin)
+    }
+
+    /// True when the person holds `role` for `actor`.
+    pub fn holds(&self, role: Role, actor: &Slug) -> bool {
+        self.grants
+            .iter()
+            .any(|g| g.role == role && g.actor.as_ref() == Some(actor))
+    }
+}
+
+/// Something a caller wants to do, with the object it concerns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action<'a> {
+    /// Read public pages and open data.
+    ReadPublic,
+    /// Use one's own account: settings, tokens, data export, erasure.
+    UseOwnAccount,
+    /// Change an actor's profile, contacts and relations.
+    EditActor(&'a Slug),
+    /// See the change history of an actor.
+    ViewActorHistory(&'a Slug),
+    /// Browse the whole audit log.
+    ViewAuditLog,
+    /// Invite people and give them roles.
+    ManageUsers,
+}
+
+/// The policy's answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// Go ahead.
+    Allow,
+    /// Sign in first (HTTP 401, or a redirect to the login page).
+    SignInRequired,
+    /// Signed in, but not allowed (HTTP 403).
+    Forbidden,
+}
+
+/// The authorisation policy. `principal` is `None` for a visitor who is not signed in.
+pub fn decide(principal: Option<&Principal>, action: &Action<'_>) -> Decision {
+    if matches!(action, Action::ReadPublic) {
+        return Decision::Allow;
+    }
+    let Some(p) = principal else {
+        return Decision::SignInRequired;
+    };
+    let allowed = p.is_admin()
+        || match action {
+            Action::ReadPublic | Action::UseOwnAccount => true,
+            Action::EditActor(actor) | Action::ViewActorHistory(actor) => {
+                p.holds(Role::Editor, actor)
+            }
+            Action::ViewAuditLog | Action::ManageUsers => false,
+        };
+    if allowed {
+        Decision::Allow
+    } else {
+        Decision::Forbidden
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn slug(s: &str) -> Slug {
+        Slug::parse(s).expect("slug")
+    }
+
+    fn person(grants: &[(Role, Option<&str>)]) -> Principal {
+        Principal {
+            user_id: 1,
+            grants: grants
+                .iter()
+                .map(|(r, a)| Grant {
+                    role: *r,
+                    actor: a.map(slug),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn editors_edit_their_own_actor_only() {
+        let vecura = slug("vecura");
+        let ana = slug("ana-futura");
+        let editor = person(&[(Role::Editor, Some("vecura"))]);
+        assert_eq!(
+            decide(Some(&editor), &Action::EditActor(&vecura)),
+            Decision::Allow
+        );
+        assert_eq!(
+            decide(Some(&editor), &Action::EditActor(&ana)),
+            Decision::Forbidden
+        );
+        assert_eq!(
+            decide(None, &Action::EditActor(&vecura)),
+            Decision::SignInRequired
+        );
+        let manager = person(&[(Role::Manager, Some("vecura"))]);
+        assert_eq!(
+            decide(Some(&manager), &Action::EditActor(&vecura)),
+            Decision::Forbidden
+        );
+        let admin = person(&[(Role::Admin, None)]);
+        assert_eq!(
+            decide(Some(&admin), &Action::EditActor(&ana)),
+            Decision::Allow
+        );
+        assert_eq!(decide(Some(&admin), &Action::ViewAuditLog), Decision::Allow);
+        assert_eq!(
+            decide(Some(&editor), &Action::ViewAuditLog),
+            Decision::Forbidden
+        );
+    }
+
+    fn any_role() -> impl Strategy<Value = Role> {
+        prop::sample::select(Role::ALL.to_vec())
+    }
+
+    proptest! {
+        #[test]
+        fn nobody_but_admin_or_the_actors_editor_may_edit(
+            roles in prop::collection::vec((any_role(), prop::sample::select(vec!["vecura", "ana-futura", "kth"])), 0..4)
+        ) {
+            let p = person(&roles.iter().map(|(r, a)| (*r, Some(*a))).collect::<Vec<_>>());
+            let target = slug("vecura");
+            let allowed = decide(Some(&p), &Action::EditActor(&target)) == Decision::Allow;
+            let expected = roles.iter().any(|(r, a)| *r == Role::Admin || (*r == Role::Editor && *a == "vecura"));
+            prop_assert_eq!(allowed, expected);
+        }
+
+        #[test]
+        fn public_reading_is_always_allowed(roles in prop::collection::vec(any_role(), 0..3)) {
+            let p = person(&roles.iter().map(|r| (*r, None)).collect::<Vec<_>>());
+            prop_assert_eq!(decide(Some(&p), &Action::ReadPublic), Decision::Allow);
+            prop_assert_eq!(decide(None, &Action::ReadPublic), Decision::Allow);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! The role x route matrix: every route of the router's table, called by every kind of caller, answers as its
+//! declared rule says — and every rule is the expected one for that route.
+
+use crate::helpers::{TestApp, csrf_in};
+use reqwest::StatusCode;
+use web::Rule;
+
+struct Persona {
+    name: &'static str,
+    /// Cookie header of a live session, or none for the public.
+    cookie: Option<String>,
+    csrf: Option<String>,
+    admin: bool,
+    edits_vecura: bool,
+}
+
+fn fill(path: &str) -> String {
+    path.replace("{lang}", "en")
+        .replace("{slug}", "vecura")
+        .replace("{file}", "style.css")
+        .replace("{id}", "999999")
+        .replace("{n}", "99")
+}
+
+#[tokio::test]
+async fn every_route_answers_every_role_as_its_rule_says() {
+    let app = TestApp::spawn().await;
+    let store = app.store().await;
+    let mut personas = vec![Persona {
+        name: "public",
+        cookie: None,
+        csrf: None,
+        admin: false,
+        edits_vecura: false,
+    }];
+    for (name, role, actor) in [
+        ("company", "company", Some("biolamina")),
+        ("manager", "manager", Some("vecura")),
+        ("editor-other", "editor", Some("ana-futura")),
+        ("editor-vecura", "editor", Some("vecura")),
+        ("reporter", "reporter", Some("region-stockholm")),
+        ("admin", "admin", None),
+    ] {
+        let id = app.user(&format!("{name}@example.se"), role, actor).await;
+        let (token, session) = store.create_session(Some(id)).await.expect("session");
+        personas.push(Persona {
+            name,
+            cookie: Some(format!("{}={token}", web::auth::SESSION_COOKIE)),
+            csrf: Some(session.csrf_token),
+            admin: role == "admin",
+            edits_vecura: name == "editor-vecura",
+        });
+    }
+    // A sanity check that the sessions work: the account page shows the CSRF token of the session.
+    let res = app
+        .client
+        .get(format!("{}/en/account", app.base))
+        .header("cookie", personas[6].cookie.as_deref().expect("c"))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(csrf_in(&res.text().await.expect("text")), personas[6].csrf);
+
+    let specs = web::route_specs();
+    assert!(specs.len() >= 40, "the table lists every route");
+    let mut failures = Vec::new();
+    for spec in &specs {
+        // Signing out would end the persona's session for later rows; it is covered by the auth tests.
+        if spec.path.ends_with("/logout") {
+            assert_eq!(spec.rule, Rule::Public);
+            continue;
+        }
+        for p in &personas {
+            let url = format!("{}{}", app.base, fill(spec.path));
+            let mut req = match spec.method {
+                "GET" => app.client.get(&url),
+                "POST" => app
+                    .client
+                    .post(&url)
+                    .form(&[("csrf", p.csrf.clone().unwrap_or_default())]),
+                "PATCH" => app
+                    .client
+                    .patch(&url)
+                    .header("x-csrf-token", p.csrf.clone().unwrap_or_default())
+                    .json(&serde_json::json!({})),
+                other => panic!("method {other} not covered"),
+            };
+            if let Some(c) = &p.cookie {
+                req = req.header("cookie", c);
+            }
+            let res = req.send().await.expect("request");
+            let status = res.status();
+            let location = res
+                .headers()
+                .get("location")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+                .to_owned();
+            let body = res.text().await.unwrap_or_default();
+            let signed_in = p.cookie.is_some();
+            // "Sign in first" is a 401 from the policy (not a failed sign-in) or a redirect to the login page.
+            let needs_sign_in = (status == StatusCode::UNAUTHORIZED
+                && (body.contains("You need to sign in") || body.contains("\"unauthorized\"")))
+                || (status == StatusCode::SEE_OTHER && location.contains("/login?next="));
+            // "Not allowed" is the policy's 403, told apart from a refused CSRF token.
+            let forbidden = status == StatusCode::FORBIDDEN
+                && (body.contains("is not allowed") || body.contains("\"forbidden\""));
+            let expected_ok = match spec.rule {
+                Rule::Public => true,
+                Rule::SignedIn => signed_in,
+                Rule::Admin => p.admin,
+                Rule::ActorEditor => p.admin || p.edits_vecura,
+            };
+            let verdict_ok = if expected_ok {
+                !needs_sign_in && !forbidden
+            } else if signed_in {
+                forbidden
+            } else {
+                needs_sign_in
+            };
+            if !verdict_ok {
+                failures.push(format!(
+                    "{} {} as {}: {status} (rule {:?})",
+                    spec.method, spec.path, p.name, spec.rule
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "routes answering against their rule:\n{}",
+        failures.join("\n")
+    );
+
+    // The rules themselves: every write of someone's data is behind a sign-in.
+    for spec in &specs {
+        let public_write = spec.method != "GET"
+            && spec.rule == Rule::Public
+            && ![
+                "/login",
+                "/logout",
+                "/signup",
+                "/verify",
+                "/password/forgot",
+                "/password/reset",
+                "/invitation",
+            ]
+            .iter()
+            .any(|p| spec.path.ends_with(p));
+        assert!(
+            !public_write,
+            "{} {} is a public write",
+            spec.method, spec.path
+        );
+    }
+    app.stop().await;
+}

@@ -1,0 +1,533 @@
+//! Users, roles, sessions, login attempts, API tokens, one-time tokens and the e-mail outbox.
+
+use crate::rows::{get, opt_text, slug};
+use crate::secrets::{random_token, token_hash};
+use crate::{Store, StoreError, now_millis};
+use domain::{Email, Grant, Role, Slug};
+use sqlx::any::AnyRow;
+
+/// A stored user account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    /// Id.
+    pub id: i64,
+    /// E-mail address (the login name).
+    pub email: String,
+    /// Name shown to others.
+    pub display_name: String,
+    /// The argon2id hash, when the account has a password.
+    pub password_hash: Option<String>,
+    /// When the e-mail address was verified.
+    pub email_verified_at: Option<i64>,
+    /// Failed logins since the last success.
+    pub failed_logins: i64,
+    /// Locked until this time (Unix ms), after repeated failures.
+    pub locked_until: Option<i64>,
+    /// When the account was erased at the person's request.
+    pub erased_at: Option<i64>,
+    /// When the account was created.
+    pub created_at: i64,
+}
+
+/// A server-side session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    /// The signed-in user, or `None` for a visitor's pre-login session.
+    pub user_id: Option<i64>,
+    /// The CSRF token for forms of this session.
+    pub csrf_token: String,
+    /// When the session started (Unix ms).
+    pub created_at: i64,
+    /// When the session was last used (Unix ms).
+    pub last_seen_at: i64,
+}
+
+/// An API token's metadata (the token itself is shown once and never stored).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiToken {
+    /// Id.
+    pub id: i64,
+    /// The name the user gave it.
+    pub name: String,
+    /// The first characters, to recognise it.
+    pub prefix: String,
+    /// Created (Unix ms).
+    pub created_at: i64,
+    /// Last used (Unix ms).
+    pub last_used_at: Option<i64>,
+    /// Revoked (Unix ms).
+    pub revoked_at: Option<i64>,
+}
+
+/// What a one-time token is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenPurpose {
+    /// Confirms an e-mail address.
+    VerifyEmail,
+    /// Sets a new password.
+    ResetPassword,
+    /// Accepts an invitation and sets a password.
+    Invitation,
+}
+
+impl TokenPurpose {
+    fn as_str(self) -> &'static str {
+        match self {
+            TokenPurpose::VerifyEmail => "verify",
+            TokenPurpose::ResetPassword => "reset",
+            TokenPurpose::Invitation => "invite",
+        }
+    }
+}
+
+/// An e-mail waiting in (or sent from) the outbox.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutgoingMail {
+    /// Id.
+    pub id: i64,
+    /// Recipient.
+    pub to: String,
+    /// Subject line.
+    pub subject: String,
+    /// Plain-text body.
+    pub body: String,
+    /// Queued (Unix ms).
+    pub created_at: i64,
+}
+
+fn user_from_row(row: &AnyRow) -> Result<User, StoreError> {
+    Ok(User {
+        id: get(row, "id")?,
+        email: get(row, "email")?,
+        display_name: get(row, "display_name")?,
+        password_hash: opt_text(row, "password_hash")?,
+        email_verified_at: get(row, "email_verified_at")?,
+        failed_logins: get(row, "failed_logins")?,
+        locked_until: get(row, "locked_until")?,
+        erased_at: get(row, "erased_at")?,
+        created_at: get(row, "created_at")?,
+    })
+}
+
+/// True when `e` is a unique-constraint violation.
+pub(crate) fn is_unique_violation(e: &sqlx::Error) -> bool {
+    e.as_database_error()
+        .is_some_and(|d| d.kind() == sqlx::error::ErrorKind::UniqueViolation)
+}
+
+impl Store {
+    /// Creates a user; `Err(StoreError::Conflict)` when the e-mail address is taken.
+    pub async fn create_user(
+        &self,
+        email: &Email,
+        display_name: &str,
+        password_hash: Option<&str>,
+        verified: bool,
+    ) -> Result<i64, StoreError> {
+        let now = now_millis();
+        sqlx::query_scalar(
+            "INSERT INTO users (email, display_name, password_hash, email_verified_at, created_at) \
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(email.as_str().to_lowercase())
+        .bind(display_name)
+        .bind(password_hash)
+        .bind(verified.then_some(now))
+        .bind(now)
+        .fetch_one(self.pool())
+        .await
+        .map_err(|e| {
+            if is_unique_violation(&e) {
+                StoreError::Conflict("email")
+            } else {
+                e.into()
+            }
+        })
+    }
+
+    /// The user with this e-mail address (case-insensitive), if any.
+    pub async fn user_by_email(&self, email: &str) -> Result<Option<User>, StoreError> {
+        let row = sqlx::query("SELECT * FROM users WHERE email = $1")
+            .bind(email.trim().to_lowercase())
+            .fetch_optional(self.pool())
+            .await?;
+        row.as_ref().map(user_from_row).transpose()
+    }
+
+    /// The user with this id, if any.
+    pub async fn user(&self, id: i64) -> Result<Option<User>, StoreError> {
+        let row = sqlx::query("SELECT * FROM users WHERE id = $1")
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?;
+        row.as_ref().map(user_from_row).transpose()
+    }
+
+    /// Gives a user a role, scoped to an actor (all roles but admin need one).
+    pub async fn grant_role(
+        &self,
+        user_id: i64,
+        role: Role,
+        actor: Option<&Slug>,
+    ) -> Result<(), StoreError> {
+        let actor_id: Option<i64> = match actor {
+            None => None,
+            Some(s) => Some(
+                sqlx::query_scalar("SELECT id FROM actors WHERE slug = $1")
+                    .bind(s.as_str())
+                    .fetch_optional(self.pool())
+                    .await?
+                    .ok_or(StoreError::NotFound("actor"))?,
+            ),
+        };
+        let res = sqlx::query(
+            "INSERT INTO user_roles (user_id, role, actor_id, created_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(user_id)
+        .bind(role.as_str())
+        .bind(actor_id)
+        .bind(now_millis())
+        .execute(self.pool())
+        .await;
+        match res {
+            Ok(_) => Ok(()),
+            Err(e) if is_unique_violation(&e) => Ok(()),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// The roles a user holds.
+    pub async fn grants(&self, user_id: i64) -> Result<Vec<Grant>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT r.role, a.slug FROM user_roles r LEFT JOIN actors a ON a.id = r.actor_id \
+             WHERE r.user_id = $1 ORDER BY r.role, a.slug",
+        )
+        .bind(user_id)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let role: String = get(row, "role")?;
+                Ok(Grant {
+                    role: Role::parse(&role)
+                        .ok_or_else(|| StoreError::Corrupt(format!("unknown role {role:?}")))?,
+                    actor: get::<Option<String>>(row, "slug")?
+                        .map(|_| slug(row, "slug"))
+                        .transpose()?,
+                })
+            })
+            .collect()
+    }
+
+    /// Starts a session for `user_id` (or a visitor) and returns the cookie value; only its hash is stored.
+    pub async fn create_session(
+        &self,
+        user_id: Option<i64>,
+    ) -> Result<(String, Session), StoreError> {
+        let token = random_token("");
+        let csrf = random_token("");
+        let now = now_millis();
+        sqlx::query(
+            "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)",
+        )
+        .bind(token_hash(&token))
+        .bind(user_id)
+        .bind(&csrf)
+        .bind(now)
+        .execute(self.pool())
+        .await?;
+        Ok((
+            token,
+            Session {
+                user_id,
+                csrf_token: csrf,
+                created_at: now,
+                last_seen_at: now,
+            },
+        ))
+    }
+
+    /// The session behind a cookie value, if it exists.
+    pub async fn session(&self, token: &str) -> Result<Option<Session>, StoreError> {
+        let row = sqlx::query(
+            "SELECT user_id, csrf_token, created_at, last_seen_at FROM sessions WHERE id_hash = $1",
+        )
+        .bind(token_hash(token))
+        .fetch_optional(self.pool())
+        .await?;
+        row.map(|r| {
+            Ok(Session {
+                user_id: get(&r, "user_id")?,
+                csrf_token: get(&r, "csrf_token")?,
+                created_at: get(&r, "created_at")?,
+                last_seen_at: get(&r, "last_seen_at")?,
+            })
+        })
+        .transpose()
+    }
+
+    /// Marks a session as used now (for the idle timeout).
+    pub async fn touch_session(&self, token: &str) -> Result<(), StoreError> {
+        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id_hash = $2")
+            .bind(now_millis())
+            .bind(token_hash(token))
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// Ends a session.
+    pub async fn delete_session(&self, token: &str) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
+            .bind(token_hash(token))
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// Ends every session of a user (after a password change or erasure).
+    pub async fn delete_user_sessions(&self, user_id: i64) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(user_id)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// Records a login attempt and updates the account's failure count and lock.
+    pub async fn record_login_attempt(
+        &self,
+        email: &str,
+        ip: &str,
+        success: bool,
+        lock_after: i64,
+        lock_ms: i64,
+    ) -> Result<(), StoreError> {
+        let now = now_millis();
+        let email = email.trim().to_lowercase();
+        let mut tx = self.pool().begin().await?;
+        sqlx::query("INSERT INTO login_attempts (email, ip, at, success) VALUES ($1, $2, $3, $4)")
+            .bind(&email)
+            .bind(ip)
+            .bind(now)
+            .bind(i64::from(success))
+            .execute(&mut *tx)
+            .await?;
+        if success {
+            sqlx::query("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE email = $1")
+                .bind(&email)
+                .execute(&mut *tx)
+                .await?;
+        } else {
+            sqlx::query(
+                "UPDATE users SET failed_logins = failed_logins + 1, \
+                 locked_until = CASE WHEN failed_logins + 1 >= $1 THEN $2 ELSE locked_until END WHERE email = $3",
+            )
+            .bind(lock_after)
+            .bind(now + lock_ms)
+            .bind(&email)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Failed login attempts for an e-mail address or from an IP address since `since` (Unix ms).
+    pub async fn failed_logins_since(
+        &self,
+        email: Option<&str>,
+        ip: Option<&str>,
+        since: i64,
+    ) -> Result<u64, StoreError> {
+        let (column, value) = match (email, ip) {
+            (Some(e), _) => ("email", e.trim().to_lowercase()),
+            (None, Some(i)) => ("ip", i.to_owned()),
+            (None, None) => return Ok(0),
+        };
+        let n: i64 = sqlx::query_scalar(&format!(
+            "SELECT COUNT(*) FROM login_attempts WHERE {column} = $1 AND at >= $2 AND success = 0"
+        ))
+        .bind(value)
+        .bind(since)
+        .fetch_one(self.pool())
+        .await?;
+        Ok(u64::try_from(n).unwrap_or(0))
+    }
+
+    /// Creates an API token for a user and returns it; only its hash is kept.
+    pub async fn create_api_token(&self, user_id: i64, name: &str) -> Result<String, StoreError> {
+        let token = random_token("svk_");
+        sqlx::query(
+            "INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(user_id)
+        .bind(name)
+        .bind(token_hash(&token))
+        .bind(&token[..12])
+        .bind(now_millis())
+        .execute(self.pool())
+        .await?;
+        Ok(token)
+    }
+
+    /// The user an unrevoked API token belongs to, noting its use.
+    pub async fn api_token_user(&self, token: &str) -> Result<Option<i64>, StoreError> {
+        let user: Option<i64> = sqlx::query_scalar(
+            "UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2 AND revoked_at IS NULL RETURNING user_id",
+        )
+        .bind(now_millis())
+        .bind(token_hash(token))
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(user)
+    }
+
+    /// A user's API tokens, newest first.
+    pub async fn api_tokens(&self, user_id: i64) -> Result<Vec<ApiToken>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT id, name, prefix, created_at, last_used_at, revoked_at FROM api_tokens \
+             WHERE user_id = $1 ORDER BY created_at DESC, id DESC",
+        )
+        .bind(user_id)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(ApiToken {
+                    id: get(r, "id")?,
+                    name: get(r, "name")?,
+                    prefix: get(r, "prefix")?,
+                    created_at: get(r, "created_at")?,
+                    last_used_at: get(r, "last_used_at")?,
+                    revoked_at: get(r, "revoked_at")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Revokes one of the user's own tokens; `false` when the user has no such unrevoked token.
+    pub async fn revoke_api_token(&self, user_id: i64, token_id: i64) -> Result<bool, StoreError> {
+        let res = sqlx::query(
+            "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL",
+        )
+        .bind(now_millis())
+        .bind(token_id)
+        .bind(user_id)
+        .execute(self.pool())
+        .await?;
+        Ok(res.rows_affected() == 1)
+    }
+
+    /// Creates a single-use token for `purpose`, valid for `ttl_ms`.
+    pub async fn create_one_time_token(
+        &self,
+        user_id: i64,
+        purpose: TokenPurpose,
+        ttl_ms: i64,
+    ) -> Result<String, StoreError> {
+        let token = random_token("");
+        sqlx::query("INSERT INTO one_time_tokens (token_hash, purpose, user_id, expires_at) VALUES ($1, $2, $3, $4)")
+            .bind(token_hash(&token))
+            .bind(purpose.as_str())
+            .bind(user_id)
+            .bind(now_millis() + ttl_ms)
+            .execute(self.pool())
+            .await?;
+        Ok(token)
+    }
+
+    /// Uses up a single-use token: returns its user when it exists, is for `purpose`, unused and unexpired.
+    pub async fn consume_one_time_token(
+        &self,
+        token: &str,
+        purpose: TokenPurpose,
+    ) -> Result<Option<i64>, StoreError> {
+        let now = now_millis();
+        let user: Option<i64> = sqlx::query_scalar(
+            "UPDATE one_time_tokens SET used_at = $1 \
+             WHERE token_hash = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > $1 RETURNING user_id",
+        )
+        .bind(now)
+        .bind(token_hash(token))
+        .bind(purpose.as_str())
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(user)
+    }
+
+    /// Checks a single-use token without using it (to show the form it leads to).
+    pub async fn peek_one_time_token(
+        &self,
+        token: &str,
+        purpose: TokenPurpose,
+    ) -> Result<Option<i64>, StoreError> {
+        let user: Option<i64> = sqlx::query_scalar(
+            "SELECT user_id FROM one_time_tokens \
+             WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3",
+        )
+        .bind(token_hash(token))
+        .bind(purpose.as_str())
+        .bind(now_millis())
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(user)
+    }
+
+    /// Sets a user's password hash and clears any lock.
+    pub async fn set_password(&self, user_id: i64, hash: &str) -> Result<(), StoreError> {
+        sqlx::query("UPDATE users SET password_hash = $1, failed_logins = 0, locked_until = NULL WHERE id = $2")
+            .bind(hash)
+            .bind(user_id)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// Marks a user's e-mail address as verified.
+    pub async fn mark_email_verified(&self, user_id: i64) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE users SET email_verified_at = COALESCE(email_verified_at, $1) WHERE id = $2",
+        )
+        .bind(now_millis())
+        .bind(user_id)
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
+    /// Queues an e-mail. Delivery drains the outbox; in development and tests the outbox is where mail is read.
+    pub async fn queue_mail(&self, to: &str, subject: &str, body: &str) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO email_outbox (to_addr, subject, body, created_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(to)
+        .bind(subject)
+        .bind(body)
+        .bind(now_millis())
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
+    /// The mail queued for an address, newest first.
+    pub async fn mail_to(&self, to: &str) -> Result<Vec<OutgoingMail>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT id, to_addr, subject, body, created_at FROM email_outbox WHERE to_addr = $1 ORDER BY id DESC",
+        )
+        .bind(to.trim().to_lowercase())
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(OutgoingMail {
+                    id: get(r, "id")?,
+                    to: get(r, "to_addr")?,
+                    subject: get(r, "subject")?,
+                    body: get(r, "body")?,
+                    created_at: get(r, "created_at")?,
+                })
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,1345 @@
+//! Signing up, in and out; e-mail verification, password reset and invitations by single-use tokens; the
+//! account page with API tokens, data export and erasure.
+
+use super::{Layout, Link, Nav, lang, render};
+use crate::AppState;
+use crate::auth::{Caller, client_ip, now_ms, session_cookie};
+use crate::error::WebError;
+use crate::forms::{Choice, Field, FieldKind, FormData, FormView, Section};
+use crate::i18n::Tr;
+use crate::params::Params;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use domain::password::{self, PasswordError};
+use domain::{Action, Email, Lang, Role, Slug};
+use store::secrets::{dummy_hash, hash_password, verify_password};
+use store::{AuditRecord, StoreError, TokenPurpose};
+
+/// A page with a form.
+#[derive(Template)]
+#[template(path = "form.html")]
+pub struct FormPage {
+    /// The frame.
+    pub layout: Layout,
+    /// The form.
+    pub form: FormView,
+}
+
+/// A page with a message (and perhaps a secret shown once).
+#[derive(Template)]
+#[template(path = "message.html")]
+pub struct MessagePage {
+    /// The frame.
+    pub layout: Layout,
+    /// Paragraphs.
+    pub paragraphs: Vec<String>,
+    /// Links onwards.
+    pub links: Vec<Link>,
+    /// A token shown once.
+    pub secret: Option<String>,
+}
+
+const VERIFY_TTL_MS: i64 = 24 * 60 * 60 * 1000;
+const RESET_TTL_MS: i64 = 60 * 60 * 1000;
+const INVITE_TTL_MS: i64 = 7 * 24 * 60 * 60 * 1000;
+
+/// A session for this caller (creating a visitor session when there is none), and the cookie to set if new.
+pub(crate) async fn ensure_session(
+    state: &AppState,
+    caller: &Caller,
+) -> Result<(String, Option<String>), WebError> {
+    if let Some(csrf) = caller.csrf() {
+        return Ok((csrf.to_owned(), None));
+    }
+    let (token, session) = state.store().create_session(None).await?;
+    Ok((
+        session.csrf_token,
+        Some(session_cookie(state.auth(), &token)),
+    ))
+}
+
+fn respond(
+    status: StatusCode,
+    html: axum::response::Html<String>,
+    cookie: Option<String>,
+) -> Response {
+    let mut res = (status, html).into_response();
+    if let Some(c) = cookie
+        && let Ok(v) = HeaderValue::from_str(&c)
+    {
+        res.headers_mut().append(header::SET_COOKIE, v);
+    }
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
+fn message(
+    lang: Lang,
+    caller: &Caller,
+    title: &str,
+    paragraphs: Vec<String>,
+    links: Vec<Link>,
+) -> MessagePage {
+    let mut layout = Layout::new(lang, title, "", Nav::None, None);
+    layout.set_caller(caller);
+    MessagePage {
+        layout,
+        paragraphs,
+        links,
+        secret: None,
+    }
+}
+
+fn password_message(t: Tr, e: PasswordError) -> String {
+    match e {
+        PasswordError::TooShort { min } => t.t1("password-too-short", "min", min),
+        PasswordError::TooLong { max } => t.t1("password-too-long", "max", max),
+        PasswordError::Common => t.t("password-common"),
+        PasswordError::ContainsEmail => t.t("password-contains-email"),
+    }
+}
+
+/// A `next` target that stays on this site.
+fn safe_next(next: &str, lang: Lang) -> String {
+    if next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && !next.contains("://")
+    {
+        next.to_owned()
+    } else {
+        format!("/{}/account", lang.code())
+    }
+}
+
+fn link(state: &AppState, path: &str) -> String {
+    format!("{}{path}", state.auth().base_url.trim_end_matches('/'))
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Sign in and out
+
+fn login_form(t: Tr, lang: Lang, csrf: String, email: &str, next: &str) -> FormView {
+    FormView {
+        intro: vec![],
+        action: format!("/{}/login", lang.code()),
+        csrf,
+        sections: vec![Section {
+            legend: None,
+            fields: vec![
+                Field::new(FieldKind::Email, "email", t.t("field-email"))
+                    .value(email)
+                    .required()
+                    .autocomplete("username"),
+                Field::new(FieldKind::Password, "password", t.t("field-password"))
+                    .required()
+                    .autocomplete("current-password"),
+                Field::new(FieldKind::Hidden, "next", String::new()).value(next),
+            ],
+        }],
+        submit: t.t("login-submit"),
+        links: vec![
+            Link {
+                href: format!("/{}/password/forgot", lang.code()),
+                text: t.t("login-forgot"),
+            },
+            Link {
+                href: format!("/{}/signup", lang.code()),
+                text: t.t("login-signup"),
+            },
+        ],
+        form_error: None,
+        notice: None,
+    }
+}
+
+fn form_page(lang: Lang, caller: &Caller, title: &str, path: &str, form: FormView) -> FormPage {
+    let mut layout = Layout::new(lang, title, path, Nav::None, None);
+    layout.set_caller(caller);
+    FormPage { layout, form }
+}
+
+/// The sign-in page.
+pub(crate) async fn login_page(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    caller: Caller,
+    params: Params,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    let t = Tr::new(lang);
+    let (csrf, cookie) = ensure_session(&state, &caller).await?;
+    let next = params.text("next", 500)?.unwrap_or_default();
+    let page = form_page(
+        lang,
+        &caller,
+        &t.t("login-title"),
+        "login",
+        login_form(t, lang, csrf, "", &next),
+    );
+    Ok(respond(StatusCode::OK, render(&page)?, cookie))
+}
+
+/// Signs in: throttled per IP, locked per account after repeated failures, new session id on success.
+pub(crate) async fn login(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    caller: Caller,
+    req_headers: HeaderMap,
+    ext: axum::http::Extensions,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    let t = Tr::new(lang);
+    caller.check_csrf(form.0.raw("csrf"))?;
+    let _ = req_headers;
+    let email = form.value("email");
+    let pw = form.raw("password");
+    let next = form.value("next");
+    let ip = client_ip(&ext);
+    let settings = state.auth().clone();
+    let store = state.store();
+    let now = now_ms();
+    let fail = |message: String, status: StatusCode| -> Result<Response, WebError> {
+        let csrf = caller.csrf().unwrap_or_default().to_owned();
+        let mut f = login_form(t, lang, csrf, &email, &next);
+        f.form_error = Some(message);
+        let page = form_page(lang, &caller, &t.t("login-title"), "login", f);
+        Ok(respond(status, render(&page)?, None))
+    };
+    let minutes = (settings.throttle_window_ms / 60_000).max(1);
+    if store
+        .failed_logins_since(None, Some(&ip), now - settings.throttle_window_ms)
+        .await?
+        >= settings.ip_failure_limit
+    {
+        return fail(
+            t.t1("login-throttled", "minutes", minutes),
+            StatusCode::TOO_MANY_REQUESTS,
+        );
+    }
+    let user = store
+        .user_by_email(&email)
+        .await?
+        .filter(|u| u.erased_at.is_none());
+    if let Some(u) = &user
+        && u.locked_until.is_some_and(|until| until > now)
+    {
+        let _ = verify_password(&pw, dummy_hash());
+        store
+            .record_login_attempt(
+                &email,
+                &ip,
+                false,
+                settings.lock_after_failures,
+                settings.lock_duration_ms,
+            )
+            .await?;
+        let left = (u.locked_until.unwrap_or(now) - now) / 60_000 + 1;
+        return fail(
+            t.t1("login-locked", "minutes", left),
+            StatusCode::TOO_MANY_REQUESTS,
+        );
+    }
+    let hash = user.as_ref().and_then(|u| u.password_hash.clone());
+    let ok = verify_password(&pw, hash.as_deref().unwrap_or(dummy_hash())) && hash.is_some();
+    let Some(user) = user.filter(|_| ok) else {
+        store
+            .record_login_attempt(
+                &email,
+                &ip,
+                false,
+                settings.lock_after_failures,
+                settings.lock_duration_ms,
+            )
+            .await?;
+        let locked = store
+            .user_by_email(&email)
+            .await?
+            .and_then(|u| u.locked_until)
+            .is_some_and(|l| l > now);
+        let msg = if locked {
+            t.t1(
+                "login-locked",
+                "minutes",
+                settings.lock_duration_ms / 60_000,
+            )
+        } else {
+            t.t("login-failed")
+        };
+        return fail(msg, StatusCode::UNAUTHORIZED);
+    };
+    if user.email_verified_at.is_none() {
+        send_verification(&state, lang, user.id, &user.email, &user.display_name).await?;
+        return fail(t.t("login-unverified"), StatusCode::FORBIDDEN);
+    }
+    store
+        .record_login_attempt(
+            &email,
+            &ip,
+            true,
+            settings.lock_after_failures,
+            settings.lock_duration_ms,
+        )
+        .await?;
+    if let Some((old, _)) = &caller.session {
+        store.delete_session(old).await?;
+    }
+    let (token, _) = store.create_session(Some(user.id)).await?;
+    let mut res = Redirect::to(&safe_next(&next, lang)).into_response();
+    if let Ok(v) = HeaderValue::from_str(&session_cookie(&settings, &token)) {
+        res.headers_mut().append(header::SET_COOKIE, v);
+    }
+    Ok(res)
+}
+
+/// Signs out: the session is deleted on the server and the cookie cleared.
+pub(crate) async fn logout(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    caller: Caller,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    caller.check_csrf(form.0.raw("csrf"))?;
+    if let Some((token, _)) = &caller.session {
+        state.store().delete_session(token).await?;
+    }
+    let mut res = Redirect::to(&format!("/{}/", lang.code())).into_response();
+    if let Ok(v) = HeaderValue::from_str(&session_cookie(state.auth(), "")) {
+        res.headers_mut().append(header::SET_COOKIE, v);
+    }
+    Ok(res)
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Sign up and verify
+
+fn signup_form(t: Tr, lang: Lang, csrf: String, form: Option<&FormData>) -> FormView {
+    let v = |n: &str| form.map(|f| f.value(n)).unwrap_or_default();
+    FormView {
+        intro: vec![t.t("signup-intro")],
+        action: format!("/{}/signup", lang.code()),
+        csrf,
+        sections: vec![Section {
+            legend: None,
+            fields: vec![
+                Field::new(FieldKind::Text, "display_name", t.t("field-name"))
+                    .value(v("display_name"))
+                    .required()
+                    .autocomplete("name")
+                    .maxlength(200),
+                Field::new(FieldKind::Email, "email", t.t("field-email"))
+                    .value(v("email"))
+                    .required()
+                    .autocomplete("email")
+                    .maxlength(254),
+                Field::new(FieldKind::Password, "password", t.t("field-new-password"))
+                    .required()
+                    .autocomplete("new-password")
+                    .hint(t.t("password-hint")),
+                Field::new(
+                    FieldKind::Password,
+                    "password_confirm",
+                    t.t("field-password-confirm"),
+                )
+                .required()
+                .autocomplete("new-password"),
+            ],
+        }],
+        submit: t.t("signup-submit"),
+        links: vec![Link {
+            href: format!("/{}/login", lang.code()),
+            text: t.t("signup-have-account"),
+        }],
+        form_error: None,
+        notice: None,
+    }
+}
+
+/// Validates a new password and its confirmation into the form's field errors.
+fn check_new_password(t: Tr, f: &mut FormView, pw: &str, confirm: &str, email: &str) {
+    if let Err(e) = password::check(pw, email) {
+        f.set_error("password", password_message(t, e));
+    } else if pw != confirm {
+        f.set_error("password_confirm", t.t("password-mismatch"));
+    }
+}
+
+/// The sign-up page.
+pub(crate) async fn signup_page(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    caller: Caller,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    let t = Tr::new(lang);
+    let (csrf, cookie) = ensure_session(&state, &caller).await?;
+    let page = form_page(
+        lang,
+        &caller,
+        &t.t("signup-title"),
+        "signup",
+        signup_form(t, lang, csrf, None),
+    );
+    Ok(respond(StatusCode::OK, render(&page)?, cookie))
+}
+
+async fn send_verification(
+    state: &AppState,
+    lang: Lang,
+    user_id: i64,
+    email: &str,
+    name: &str,
+) -> Result<(), WebError> {
+    let t = Tr::new(lang);
+    let token = state
+        .store()
+        .create_one_time_token(user_id, TokenPurpose::VerifyEmail, VERIFY_TTL_MS)
+        .await?;
+    let url = link(state, &format!("/{}/verify?token={token}", lang.code()));
+    let body = t.t2("mail-verify-body", ("name", name), ("link", &url));
+    state
+        .store()
+        .queue_mail(email, &t.t("mail-verify-subject"), &body)
+        .await?;
+    Ok(())
+}
+
+/// Creates an unverified account and sends the verification link. An address already in use gets a notice by
+/// e-mail instead, and the page says the same either way (no account enumeration).
+pub(crate) async fn signup(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    caller: Caller,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    let t = Tr::new(lang);
+    caller.check_csrf(form.0.raw("csrf"))?;
+    let mut f = signup_form(
+        t,
+        lang,
+        caller.csrf().unwrap_or_default().to_owned(),
+        Some(&form),
+    );
+    let name = form.value("display_name");
+    if name.is_empty() {
+        f.set_error("display_name", t.t("field-required"));
+    } else if name.chars().count() > 200 {
+        f.set_error("display_name", t.t1("field-too-long", "max", 200));
+    }
+    let email = Email::parse(&form.value("email"));
+    if email.is_err() {
+        f.set_error("email", t.t("email-invalid"));
+    }
+    check_new_password(
+        t,
+        &mut f,
+        &form.raw("password"),
+        &form.raw("password_confirm"),
+        &form.value("email"),
+    );
+    let Ok(email) = email
+        .map_err(|_| ())
+        .and_then(|e| if f.has_errors() { Err(()) } else { Ok(e) })
+    else {
+        let page = form_page(lang, &caller, &t.t("signup-title"), "signup", f);
+        return Ok(respond(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            render(&page)?,
+            None,
+        ));
+    };
+    let hash = hash_password(&form.raw("password")).map_err(WebError::Internal)?;
+    match state
+        .store()
+        .create_user(&email, &name, Some(&hash), false)
+        .await
+    {
+        Ok(id) => {
+            audit_user(
+                &state,
+                Some(id),
+                id,
+                "create",
+                serde_json::json!({"email": email.as_str(), "display_name": name}),
+            )
+            .await?;
+            send_verification(&state, lang, id, email.as_str(), &name).await?;
+        }
+        Err(StoreError::Conflict(_)) => {
+            let body = t.t1(
+                "mail-signup-exists-body",
+                "link",
+                link(&state, &format!("/{}/password/forgot", lang.code())),
+            );
+            state
+                .store()
+                .queue_mail(
+                    &email.as_str().to_lowercase(),
+                    &t.t("mail-signup-exists-subject"),
+                    &body,
+                )
+                .await?;
+        }
+        Err(e) => return Err(e.into()),
+    }
+    let page = message(
+        lang,
+        &caller,
+        &t.t("signup-sent-title"),
+        vec![t.t1("signup-sent", "email", email.as_str())],
+        vec![],
+    );
+    Ok(respond(StatusCode::OK, render(&page)?, None))
+}
+
+pub(crate) async fn audit_user(
+    state: &AppState,
+    by: Option<i64>,
+    user_id: i64,
+    action: &str,
+    after: serde_json::Value,
+) -> Result<(), WebError> {
+    let changes = [domain::audit::Change {
+        path: String::new(),
+        before: serde_json::Value::Null,
+        after,
+    }];
+    let subject = format!("user:{user_id}");
+    state
+        .store()
+        .audit(AuditRecord {
+            user_id: by,
+            object_type: "user",
+            object_key: &user_id.to_string(),
+            action,
+            changes: &changes,
+            personal: &[("", subject)],
+        })
+        .await?;
+    Ok(())
+}
+
+fn token_form(t: Tr, lang: Lang, which: TokenPage, csrf: String, token: &str) -> FormView {
+    let (_, intro, submit) = which.keys();
+    let (intro, submit, path) = (t.t(intro), t.t(submit), which.path());
+    let with_password = !matches!(which, TokenPage::Verify);
+    let mut fields = vec![Field::new(FieldKind::Hidden, "token", String::new()).value(token)];
+    if with_password {
+        fields.push(
+            Field::new(FieldKind::Password, "password", t.t("field-new-password"))
+                .required()
+                .autocomplete("new-password")
+                .hint(t.t("password-hint")),
+        );
+        fields.push(
+            Field::new(
+                FieldKind::Password,
+                "password_confirm",
+                t.t("field-password-confirm"),
+            )
+            .required()
+            .autocomplete("new-password"),
+        );
+    }
+    FormView {
+        intro: vec![intro],
+        action: format!("/{}/{path}", lang.code()),
+        csrf,
+        sections: vec![Section {
+            legend: None,
+            fields,
+        }],
+        submit,
+        links: vec![],
+        form_error: None,
+        notice: None,
+    }
+}
+
+fn expired_link(lang: Lang, caller: &Caller) -> Result<Response, WebError> {
+    let t = Tr::new(lang);
+    let page = message(
+        lang,
+        caller,
+        &t.t("link-expired-title"),
+        vec![t.t("link-expired")],
+        vec![Link {
+            href: format!("/{}/password/forgot", lang.code()),
+            text: t.t("login-forgot"),
+        }],
+    );
+    Ok(respond(StatusCode::GONE, render(&page)?, None))
+}
+
+/// Which single-use link a page handles.
+#[derive(Clone, Copy)]
+enum TokenPage {
+    Verify,
+    Reset,
+    Invitation,
+}
+
+impl TokenPage {
+    fn purpose(self) -> TokenPurpose {
+        match self {
+            TokenPage::Verify => TokenPurpose::VerifyEmail,
+            TokenPage::Reset => TokenPurpose::ResetPassword,
+            TokenPage::Invitation => TokenPurpose::Invitation,
+        }
+    }
+    fn path(self) -> &'static str {
+        match self {
+            TokenPage::Verify => "verify",
+            TokenPage::Reset => "password/reset",
+            TokenPage::Invitation => "invitation",
+        }
+    }
+    fn keys(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            TokenPage::Verify => ("verify-title", "verify-intro", "verify-submit"),
+            TokenPage::Reset => ("reset-title", "reset-intro", "reset-submit"),
+            TokenPage::Invitation => ("invitation-title", "invitation-intro", "invitation-submit"),
+        }
+    }
+}
+
+async fn token_page(
+    state: AppState,
+    code: String,
+    caller: Caller,
+    params: Params,
+    which: TokenPage,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    let t = Tr::new(lang);
+    let token = params.text("token", 200)?.unwrap_or_default();
+    if state
+        .store()
+        .peek_one_time_token(&token, which.purpose())
+        .await?
+        .is_none()
+    {
+        return expired_link(lang, &caller);
+    }
+    let (csrf, cookie) = ensure_session(&state, &caller).await?;
+    let (title, _, _) = which.keys();
+    let form = token_form(t, lang, which, csrf, &token);
+    let page = form_page(lang, &caller, &t.t(title), which.path(), form);
+    Ok(respond(StatusCode::OK, render(&page)?, cookie))
+}
+
+async fn token_submit(
+    state: AppState,
+    code: String,
+    caller: Caller,
+    form: FormData,
+    which: TokenPage,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    let t = Tr::new(lang);
+    caller.check_csrf(form.0.raw("csrf"))?;
+    let token = form.value("token");
+    let store = state.store();
+    let Some(user_id) = store.peek_one_time_token(&token, which.purpose()).await? else {
+        return expired_link(lang, &caller);
+    };
+    let user = store.user(user_id).await?.ok_or(WebError::NotFound)?;
+    if !matches!(which, TokenPage::Verify) {
+        let (title, _, _) = which.keys();
+        let mut f = token_form(
+            t,
+            lang,
+            which,
+            caller.csrf().unwrap_or_default().to_owned(),
+            &token,
+        );
+        check_new_password(
+            t,
+            &mut f,
+            &form.raw("password"),
+            &form.raw("password_confirm"),
+            &user.email,
+        );
+        if f.has_errors() {
+            let page = form_page(lang, &caller, &t.t(title), which.path(), f);
+            return Ok(respond(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                render(&page)?,
+                None,
+            ));
+        }
+    }
+    if store
+        .consume_one_time_token(&token, which.purpose())
+        .await?
+        .is_none()
+    {
+        return expired_link(lang, &caller);
+    }
+    let action = match which {
+        TokenPage::Verify => {
+            store.mark_email_verified(user_id).await?;
+            "verify_email"
+        }
+        TokenPage::Reset | TokenPage::Invitation => {
+            let hash = hash_password(&form.raw("password")).map_err(WebError::Internal)?;
+            store.set_password(user_id, &hash).await?;
+            store.mark_email_verified(user_id).await?;
+            store.delete_user_sessions(user_id).await?;
+            if matches!(which, TokenPage::Reset) {
+                "reset_password"
+            } else {
+                "accept_invitation"
+            }
+        }
+    };
+    audit_user(
+        &state,
+        Some(user_id),
+        user_id,
+        action,
+        serde_json::json!({"done": true}),
+    )
+    .await?;
+    let page = message(
+        lang,
+        &caller,
+        &t.t("token-done-title"),
+        vec![t.t(&format!("token-done-{}", which.keys().0))],
+        vec![Link {
+            href: format!("/{}/login", lang.code()),
+            text: t.t("login-title"),
+        }],
+    );
+    Ok(respond(StatusCode::OK, render(&page)?, None))
+}
+
+/// The page behind an e-mail verification link.
+pub(crate) async fn verify_page(
+    State(s): State<AppState>,
+    Path(c): Path<String>,
+    caller: Caller,
+    p: Params,
+) -> Result<Response, WebError> {
+    token_page(s, c, caller, p, TokenPage::Verify).await
+}
+/// Verifies the e-mail address.
+pub(crate) async fn verify(
+    State(s): State<AppState>,
+    Path(c): Path<String>,
+    caller: Caller,
+    f: FormData,
+) -> Result<Response, WebError> {
+    token_submit(s, c, caller, f, TokenPage::Verify).await
+}
+/// The page behind a password-reset link.
+pub(crate) async fn reset_page(
+    State(s): State<AppState>,
+    Path(c): Path<String>,
+    caller: Caller,
+    p: Params,
+) -> Result<Response, WebError> {
+    token_page(s, c, caller, p, TokenPage::Reset).await
+}
+/// Sets the new password.
+pub(crate) async fn reset(
+    State(s): State<AppState>,
+    Path(c): Path<String>,
+    caller: Caller,
+    f: FormData,
+) -> Result<Response, WebError> {
+    token_submit(s, c, caller, f, TokenPage::Reset).await
+}
+/// The page behind an invitation link.
+pub(crate) async fn invitation_page(
+    State(s): State<AppState>,
+    Path(c): Path<String>,
+    caller: Caller,
+    p: Params,
+) -> Result<Response, WebError> {
+    token_page(s, c, caller, p, TokenPage::Invitation).await
+}
+/// Accepts the invitation with a password.
+pub(crate) async fn invitation(
+    State(s): State<AppState>,
+    Path(c): Path<String>,
+    caller: Caller,
+    f: FormData,
+) -> Result<Response, WebError> {
+    token_submit(s, c, caller, f, TokenPage::Invitation).await
+}
+
+fn forgot_form(t: Tr, lang: Lang, csrf: String) -> FormView {
+    FormView {
+        intro: vec![t.t("forgot-intro")],
+        action: format!("/{}/password/forgot", lang.code()),
+        csrf,
+        sections: vec![Section {
+            legend: None,
+            fields: vec![
+                Field::new(FieldKind::Email, "email", t.t("field-email"))
+                    .required()
+                    .autocomplete("email"),
+            ],
+        }],
+        submit: t.t("forgot-submit"),
+        links: vec![],
+        form_error: None,
+        notice: None,
+    }
+}
+
+/// The "forgot password" page.
+pub(crate) async fn forgot_page(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    caller: Caller,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    let t = Tr::new(lang);
+    let (csrf, cookie) = ensure_session(&state, &caller).await?;
+    let page = form_page(
+        lang,
+        &caller,
+        &t.t("forgot-title"),
+        "password/forgot",
+        forgot_form(t, lang, csrf),
+    );
+    Ok(respond(StatusCode::OK, render(&page)?, cookie))
+}
+
+/// Sends a reset link when the address has an account; answers the same either way.
+pub(crate) async fn forgot(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    caller: Caller,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    let t = Tr::new(lang);
+    caller.check_csrf(form.0.raw("csrf"))?;
+    let email = form.value("email");
+    if let Some(user) = state
+        .store()
+        .user_by_email(&email)
+        .await?
+        .filter(|u| u.erased_at.is_none())
+    {
+        let token = state
+            .store()
+            .create_one_time_token(user.id, TokenPurpose::ResetPassword, RESET_TTL_MS)
+            .await?;
+        let url = link(
+            &state,
+            &format!("/{}/password/reset?token={token}", lang.code()),
+        );
+        state
+            .store()
+            .queue_mail(
+                &user.email,
+                &t.t("mail-reset-subject"),
+                &t.t2(
+                    "mail-reset-body",
+                    ("name", &user.display_name),
+                    ("link", &url),
+                ),
+            )
+            .await?;
+    }
+    let page = message(
+        lang,
+        &caller,
+        &t.t("forgot-sent-title"),
+        vec![t.t("forgot-sent")],
+        vec![],
+    );
+    Ok(respond(StatusCode::OK, render(&page)?, None))
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The account page
+
+/// A token row on the account page.
+pub struct TokenRow {
+    /// Id.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+    /// First characters.
+    pub prefix: String,
+    /// "2026-11-23".
+    pub created: String,
+    /// "never" or a date.
+    pub last_used: String,
+    /// Whether it is revoked.
+    pub revoked: bool,
+}
+
+/// The signed-in person's account.
+#[derive(Template)]
+#[template(path = "account.html")]
+pub struct AccountPage {
+    /// The frame.
+    pub layout: Layout,
+    /// Name.
+    pub name: String,
+    /// E-mail.
+    pub email: String,
+    /// Roles, described.
+    pub roles: Vec<String>,
+    /// API tokens.
+    pub tokens: Vec<TokenRow>,
+    /// CSRF token for the forms.
+    pub csrf: String,
+    /// A token just created, shown once.
+    pub new_token: Option<String>,
+    /// Links to admin pages, for admins.
+    pub admin_links: Vec<Link>,
+}
+
+pub(crate) fn date(ms: i64) -> String {
+    let days = ms.div_euclid(86_400_000);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    format!("{:04}-{:02}-{:02}", if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+async fn account_page_for(
+    state: &AppState,
+    lang: Lang,
+    caller: &Caller,
+    new_token: Option<String>,
+) -> Result<AccountPage, WebError> {
+    let t = Tr::new(lang);
+    let principal = caller.principal.as_ref().ok_or(WebError::Unauthorized)?;
+    let user = caller.user.as_ref().ok_or(WebError::Unauthorized)?;
+    let mut layout = Layout::new(lang, &t.t("account-title"), "account", Nav::None, None);
+    layout.set_caller(caller);
+    let tokens = state.store().api_tokens(user.id).await?;
+    Ok(AccountPage {
+        name: user.display_name.clone(),
+        email: user.email.clone(),
+        roles: principal
+            .grants
+            .iter()
+            .map(|g| match &g.actor {
+                Some(a) => t.t2(
+                    "role-for",
+                    ("role", &t.t(&format!("role-{}", g.role))),
+                    ("actor", a.as_str()),
+                ),
+                None => t.t(&format!("role-{}", g.role)),
+            })
+            .collect(),
+        tokens: tokens
+            .into_iter()
+            .map(|tk| TokenRow {
+                id: tk.id,
+                name: tk.name,
+                prefix: tk.prefix,
+                created: date(tk.created_at),
+                last_used: tk.last_used_at.map_or_else(|| t.t("never"), date),
+                revoked: tk.revoked_at.is_some(),
+            })
+            .collect(),
+        csrf: caller.csrf().unwrap_or_default().to_owned(),
+        new_token,
+        admin_links: if principal.is_admin() {
+            vec![
+                Link {
+                    href: format!("/{}/admin/audit", lang.code()),
+                    text: t.t("audit-title"),
+                },
+                Link {
+                    href: format!("/{}/admin/invite", lang.code()),
+                    text: t.t("invite-title"),
+                },
+            ]
+        } else {
+            vec![]
+        },
+        layout,
+    })
+}
+
+/// The account page.
+pub(crate) async fn account(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    caller: Caller,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    caller.require(&Action::UseOwnAccount)?;
+    let page = account_page_for(&state, lang, &caller, None).await?;
+    Ok(respond(StatusCode::OK, render(&page)?, None))
+}
+
+/// Creates an API token and shows it once.
+pub(crate) async fn create_token(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    caller: Caller,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    caller.require(&Action::UseOwnAccount)?;
+    caller.check_csrf(form.0.raw("csrf"))?;
+    let t = Tr::new(lang);
+    let name = form.value("name");
+    let user_id = caller.user_id().ok_or(WebError::Unauthorized)?;
+    if name.is_empty() || name.chars().count() > 100 {
+        return Err(WebError::Invalid {
+            field: "name".into(),
+            message: t.t1("field-length", "max", 100),
+        });
+    }
+    let token = state.store().create_api_token(user_id, &name).await?;
+    audit_user(
+        &state,
+        Some(user_id),
+        user_id,
+        "create_token",
+        serde_json::json!({"name": name, "prefix": &token[..12]}),
+    )
+    .await?;
+    let page = account_page_for(&state, lang, &caller, Some(token)).await?;
+    Ok(respond(StatusCode::OK, render(&page)?, None))
+}
+
+/// Revokes one of the caller's own tokens; someone else's token id is a 404.
+pub(crate) async fn revoke_token(
+    State(state): State<AppState>,
+    Path((code, id)): Path<(String, String)>,
+    caller: Caller,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    caller.require(&Action::UseOwnAccount)?;
+    caller.check_csrf(form.0.raw("csrf"))?;
+    let user_id = caller.user_id().ok_or(WebError::Unauthorized)?;
+    let id: i64 = id.parse().map_err(|_| WebError::NotFound)?;
+    if !state.store().revoke_api_token(user_id, id).await? {
+        return Err(WebError::NotFound);
+    }
+    audit_user(
+        &state,
+        Some(user_id),
+        user_id,
+        "revoke_token",
+        serde_json::json!({"token_id": id}),
+    )
+    .await?;
+    Ok(Redirect::to(&format!("/{}/account", lang.code())).into_response())
+}
+
+/// Everything stored about the caller, as a JSON download.
+pub(crate) async fn export(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    caller: Caller,
+) -> Result<Response, WebError> {
+    lang(&code)?;
+    caller.require(&Action::UseOwnAccount)?;
+    let user = caller.user.as_ref().ok_or(WebError::Unauthorized)?;
+    let grants = state.store().grants(user.id).await?;
+    let tokens = state.store().api_tokens(user.id).await?;
+    let filter = store::AuditFilter {
+        user_id: Some(user.id),
+        ..Default::default()
+    };
+    let changes = state
+        .store()
+        .audit_entries(
+            &filter,
+            domain::PageRequest::new(1, 100).unwrap_or_default(),
+        )
+        .await?;
+    let about = state
+        .store()
+        .audit_entries(
+            &store::AuditFilter {
+                object_type: Some("user".into()),
+                object_key: Some(user.id.to_string()),
+                ..Default::default()
+            },
+            domain::PageRequest::new(1, 100).unwrap_or_default(),
+        )
+        .await?;
+    let mail = state.store().mail_to(&user.email).await?;
+    let body = serde_json::json!({
+        "account": {
+            "email": user.email, "display_name": user.display_name, "created": date(user.created_at),
+            "email_verified": user.email_verified_at.map(date),
+        },
+        "roles": grants.iter().map(|g| serde_json::json!({"role": g.role.as_str(), "actor": g.actor.as_ref().map(Slug::as_str)})).collect::<Vec<_>>(),
+        "api_tokens": tokens.iter().map(|t| serde_json::json!({"name": t.name, "prefix": t.prefix, "created": date(t.created_at), "revoked": t.revoked_at.is_some()})).collect::<Vec<_>>(),
+        "changes_made": changes.items.iter().map(|e| serde_json::json!({"at": e.at, "object": format!("{}/{}", e.object_type, e.object_key), "action": e.action})).collect::<Vec<_>>(),
+        "account_history": about.items.iter().map(|e| serde_json::json!({"at": e.at, "action": e.action, "changes": e.changes})).collect::<Vec<_>>(),
+        "emails_sent": mail.iter().map(|m| serde_json::json!({"subject": m.subject, "at": m.created_at})).collect::<Vec<_>>(),
+    });
+    let mut res = axum::Json(body).into_response();
+    res.headers_mut().insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("attachment; filename=\"samverkan-my-data.json\""),
+    );
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(res)
+}
+
+/// Erases the caller's account after they confirm by typing their e-mail address.
+pub(crate) async fn erase(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    caller: Caller,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    caller.require(&Action::UseOwnAccount)?;
+    caller.check_csrf(form.0.raw("csrf"))?;
+    let t = Tr::new(lang);
+    let user = caller.user.as_ref().ok_or(WebError::Unauthorized)?;
+    if !form
+        .value("confirm_email")
+        .eq_ignore_ascii_case(&user.email)
+    {
+        return Err(WebError::Invalid {
+            field: "confirm_email".into(),
+            message: t.t("erase-confirm-mismatch"),
+        });
+    }
+    state.store().erase_user(user.id, Some(user.id)).await?;
+    let page = message(
+        lang,
+        &Caller::default(),
+        &t.t("erase-done-title"),
+        vec![t.t("erase-done")],
+        vec![],
+    );
+    let mut res = respond(StatusCode::OK, render(&page)?, None);
+    if let Ok(v) = HeaderValue::from_str(&session_cookie(state.auth(), "")) {
+        res.headers_mut().append(header::SET_COOKIE, v);
+    }
+    Ok(res)
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Invitations (admin)
+
+fn invite_form(
+    t: Tr,
+    lang: Lang,
+    csrf: String,
+    form: Option<&FormData>,
+    actors: &[(String, String)],
+) -> FormView {
+    let v = |n: &str| form.map(|f| f.value(n)).unwrap_or_default();
+    let role = v("role");
+    let actor = v("actor");
+    let mut actor_choices = vec![Choice {
+        value: String::new(),
+        label: t.t("invite-no-actor"),
+        selected: actor.is_empty(),
+    }];
+    actor_choices.extend(actors.iter().map(|(slug, name)| Choice {
+        value: slug.clone(),
+        label: name.clone(),
+        selected: *slug == actor,
+    }));
+    FormView {
+        intro: vec![t.t("invite-intro")],
+        action: format!("/{}/admin/invite", lang.code()),
+        csrf,
+        sections: vec![Section {
+            legend: None,
+            fields: vec![
+                Field::new(FieldKind::Text, "display_name", t.t("field-name"))
+                    .value(v("display_name"))
+                    .required()
+                    .maxlength(200),
+                Field::new(FieldKind::Email, "email", t.t("field-email"))
+                    .value(v("email"))
+                    .required(),
+                Field::new(FieldKind::Select, "role", t.t("field-role"))
+                    .required()
+                    .choices(
+                        Role::ALL
+                            .iter()
+                            .map(|r| Choice {
+                                value: r.as_str().into(),
+                                label: t.t(&format!("role-{r}")),
+                                selected: role == r.as_str(),
+                            })
+                            .collect(),
+                    ),
+                Field::new(FieldKind::Select, "actor", t.t("field-actor"))
+                    .hint(t.t("invite-actor-hint"))
+                    .choices(actor_choices),
+            ],
+        }],
+        submit: t.t("invite-submit"),
+        links: vec![],
+        form_error: None,
+        notice: None,
+    }
+}
+
+pub(crate) async fn actor_choices(
+    state: &AppState,
+    lang: Lang,
+) -> Result<Vec<(String, String)>, WebError> {
+    let mut out = Vec::new();
+    let mut page = domain::PageRequest::new(1, 100).unwrap_or_default();
+    loop {
+        let batch = state
+            .store()
+            .list_actors(&store::ActorFilter::default(), lang, page)
+            .await?;
+        let n = batch.items.len();
+        out.extend(
+            batch
+                .items
+                .into_iter()
+                .map(|a| (a.slug.to_string(), a.name.get(lang).to_owned())),
+        );
+        if n < 100 {
+            return Ok(out);
+        }
+        page = domain::PageRequest::new(page.page() + 1, 100)
+            .map_err(|_| WebError::Internal("paging".into()))?;
+    }
+}
+
+/// The invitation form (admins).
+pub(crate) async fn invite_page(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    caller: Caller,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    caller.require(&Action::ManageUsers)?;
+    let t = Tr::new(lang);
+    let actors = actor_choices(&state, lang).await?;
+    let form = invite_form(
+        t,
+        lang,
+        caller.csrf().unwrap_or_default().to_owned(),
+        None,
+        &actors,
+    );
+    let page = form_page(lang, &caller, &t.t("invite-title"), "admin/invite", form);
+    Ok(respond(StatusCode::OK, render(&page)?, None))
+}
+
+/// Invites a person with a role: creates the account if needed, grants the role, e-mails a single-use link.
+pub(crate) async fn invite(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    caller: Caller,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    caller.require(&Action::ManageUsers)?;
+    caller.check_csrf(form.0.raw("csrf"))?;
+    let t = Tr::new(lang);
+    let actors = actor_choices(&state, lang).await?;
+    let mut f = invite_form(
+        t,
+        lang,
+        caller.csrf().unwrap_or_default().to_owned(),
+        Some(&form),
+        &actors,
+    );
+    let name = form.value("display_name");
+    if name.is_empty() {
+        f.set_error("display_name", t.t("field-required"));
+    }
+    let email = Email::parse(&form.value("email"));
+    if email.is_err() {
+        f.set_error("email", t.t("email-invalid"));
+    }
+    let role = Role::parse(&form.value("role"));
+    if role.is_none() {
+        f.set_error("role", t.t("field-required"));
+    }
+    let actor = Some(form.value("actor"))
+        .filter(|a| !a.is_empty())
+        .map(|a| Slug::parse(&a));
+    match (&role, &actor) {
+        (Some(Role::Admin), Some(_)) => f.set_error("actor", t.t("invite-admin-no-actor")),
+        (Some(r), None) if *r != Role::Admin => f.set_error("actor", t.t("invite-actor-needed")),
+        (_, Some(Err(_))) => f.set_error("actor", t.t("field-required")),
+        _ => {}
+    }
+    let (Ok(email), Some(role), false) = (email, role, f.has_errors()) else {
+        let page = form_page(lang, &caller, &t.t("invite-title"), "admin/invite", f);
+        return Ok(respond(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            render(&page)?,
+            None,
+        ));
+    };
+    let actor = actor.and_then(Result::ok);
+    let store = state.store();
+    let user_id = match store.user_by_email(email.as_str()).await? {
+        Some(u) => u.id,
+        None => store.create_user(&email, &name, None, false).await?,
+    };
+    store
+        .grant_role(user_id, role, actor.as_ref())
+        .await
+        .map_err(|e| match e {
+            StoreError::NotFound(_) => WebError::Invalid {
+                field: "actor".into(),
+                message: t.t("field-required"),
+            },
+            other => other.into(),
+        })?;
+    audit_user(
+        &state,
+        caller.user_id(),
+        user_id,
+        "invite",
+        serde_json::json!({"role": role.as_str(), "actor": actor.as_ref().map(Slug::as_str)}),
+    )
+    .await?;
+    let token = store
+        .create_one_time_token(user_id, TokenPurpose::Invitation, INVITE_TTL_MS)
+        .await?;
+    let url = link(
+        &state,
+        &format!("/{}/invitation?token={token}", lang.code()),
+    );
+    let role_text = t.t(&format!("role-{role}"));
+    store
+        .queue_mail(
+            &email.as_str().to_lowercase(),
+            &t.t("mail-invite-subject"),
+            &t.t2("mail-invite-body", ("role", &role_text), ("link", &url)),
+        )
+        .await?;
+    let mut f = invite_form(
+        t,
+        lang,
+        caller.csrf().unwrap_or_default().to_owned(),
+        None,
+        &actors,
+    );
+    f.notice = Some(t.t1("invite-sent", "email", email.as_str()));
+    let page = form_page(lang, &caller, &t.t("invite-title"), "admin/invite", f);
+    Ok(respond(StatusCode::OK, render(&page)?, None))
+}
