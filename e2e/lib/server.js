@@ -85,7 +85,7 @@ export async function startServer({ bin = process.env.SAMVERKAN_BIN || DEFAULT_B
         reject(new Error(`server exited early (code ${code}, signal ${signal}):\n${logs.slice(-20).join('\n')}`));
       });
     });
-    return { baseURL, stop, logs };
+    return { baseURL, stop, logs, db: `sqlite://${dir}/e2e.db`, bin, env };
   } catch (err) {
     await stop();
     throw err;

@@ -6,7 +6,7 @@ import { startServer } from './server.js';
 import { launchBrowser } from './browser.js';
 
 export function session() {
-  const s = { baseURL: undefined, browser: undefined };
+  const s = { baseURL: undefined, browser: undefined, server: undefined };
   let server;
   before(async () => {
     const [srv, br] = await Promise.allSettled([startServer(), launchBrowser()]);
@@ -15,6 +15,7 @@ export function session() {
     if (srv.status === 'rejected') throw srv.reason;
     if (br.status === 'rejected') throw br.reason;
     s.baseURL = server.baseURL;
+    s.server = server;
   });
   after(async () => {
     await Promise.allSettled([s.browser?.close(), server?.stop()]);

@@ -19,6 +19,11 @@ const PAGES = [
   { name: 'campus flemingsberg', path: '/campuses/flemingsberg', status: 200 },
   { name: 'not found (404)', path: '/actors/no-such-actor', status: 404 },
   { name: 'bad request (400)', path: '/actors?page=abc', status: 400 },
+  { name: 'sign in', path: '/login', status: 200 },
+  { name: 'sign up', path: '/signup', status: 200 },
+  { name: 'forgot password', path: '/password/forgot', status: 200 },
+  { name: 'expired link', path: '/password/reset?token=nope', status: 410 },
+  { name: 'privacy notice', path: '/privacy', status: 200 },
 ];
 
 for (const lang of LANGS) {
