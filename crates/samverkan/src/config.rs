@@ -50,6 +50,19 @@ pub enum Command {
     Migrate,
     /// Load the built-in Stockholm data set into an empty database (refuses a database that holds data).
     Seed,
+    /// Write a consistent backup of the database to a file while it is in use (SQLite: an online copy;
+    /// PostgreSQL: pg_dump's custom format).
+    Backup {
+        /// The backup file to write (must not exist).
+        #[arg(long, value_name = "FILE")]
+        out: std::path::PathBuf,
+    },
+    /// Restore a backup made by `backup` into an empty database (a new SQLite file, or an empty PostgreSQL
+    /// database); refuses a database that holds data.
+    Restore {
+        /// The backup file.
+        file: std::path::PathBuf,
+    },
     /// Manage user accounts.
     User {
         /// What to do with users.

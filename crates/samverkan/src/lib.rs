@@ -207,3 +207,116 @@ pub async fn create_token(store: &Store, email: &str, name: &str) -> anyhow::Res
         .await?;
     Ok(token)
 }
+
+fn sqlite_path(db: &str) -> anyhow::Result<std::path::PathBuf> {
+    let rest = db
+        .strip_prefix("sqlite://")
+        .or_else(|| db.strip_prefix("sqlite:"))
+        .ok_or_else(|| anyhow::anyhow!("not a SQLite URL"))?;
+    Ok(std::path::PathBuf::from(
+        rest.split('?').next().unwrap_or(rest),
+    ))
+}
+
+/// `samverkan backup`: a consistent copy of the database, taken while the server runs.
+pub async fn backup(db: &str, out: &std::path::Path) -> anyhow::Result<()> {
+    if out.exists() {
+        anyhow::bail!("{} already exists; choose a new file name", out.display());
+    }
+    match store::Backend::from_url(db) {
+        Some(store::Backend::Sqlite) => {
+            let store = Store::connect(db)
+                .await
+                .with_context(|| config::redact(db))?;
+            let path = out
+                .to_str()
+                .ok_or_else(|| anyhow::anyhow!("the backup path must be valid UTF-8"))?;
+            store
+                .backup_sqlite(path)
+                .await
+                .context("copying the database")?;
+        }
+        Some(store::Backend::Postgres) => {
+            let status = std::process::Command::new("pg_dump")
+                .args(["--format=custom", "--no-owner", "--file"])
+                .arg(out)
+                .arg(db)
+                .status()
+                .context("running pg_dump (install the PostgreSQL client tools)")?;
+            if !status.success() {
+                anyhow::bail!("pg_dump failed ({status})");
+            }
+        }
+        None => anyhow::bail!("unsupported database URL"),
+    }
+    Ok(())
+}
+
+/// `samverkan restore`: loads a backup into an empty database.
+pub async fn restore(db: &str, file: &std::path::Path) -> anyhow::Result<()> {
+    if !file.is_file() {
+        anyhow::bail!("no backup file at {}", file.display());
+    }
+    match store::Backend::from_url(db) {
+        Some(store::Backend::Sqlite) => {
+            let target = sqlite_path(db)?;
+            if target.exists() && std::fs::metadata(&target)?.len() > 0 {
+                let store = Store::connect(db).await?;
+                let empty = store.migrate().await.is_ok() && store.is_empty().await?;
+                store.close().await;
+                if !empty {
+                    anyhow::bail!(
+                        "{} holds data; restore only into a new or empty database",
+                        target.display()
+                    );
+                }
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", target.display()));
+                }
+            }
+            std::fs::copy(file, &target)
+                .with_context(|| format!("copying to {}", target.display()))?;
+            // Open once to check the copy and apply any newer migrations.
+            let store = Store::connect(db).await?;
+            store.migrate().await.context("the restored database")?;
+            store.close().await;
+        }
+        Some(store::Backend::Postgres) => {
+            let store = Store::connect(db)
+                .await
+                .with_context(|| config::redact(db))?;
+            let has_tables: bool = store.migrate().await.is_ok() && !store.is_empty().await?;
+            store.close().await;
+            if has_tables {
+                anyhow::bail!("the database holds data; restore only into an empty database");
+            }
+            // pg_restore recreates the schema, so start from an empty schema.
+            let reset = std::process::Command::new("psql")
+                .args([
+                    "--quiet",
+                    "--no-psqlrc",
+                    "-v",
+                    "ON_ERROR_STOP=1",
+                    "-c",
+                    "DROP SCHEMA public CASCADE; CREATE SCHEMA public;",
+                ])
+                .arg(db)
+                .status()
+                .context("running psql")?;
+            if !reset.success() {
+                anyhow::bail!("could not empty the target schema ({reset})");
+            }
+            let status = std::process::Command::new("pg_restore")
+                .args(["--no-owner", "--exit-on-error", "--dbname"])
+                .arg(db)
+                .arg(file)
+                .status()
+                .context("running pg_restore (install the PostgreSQL client tools)")?;
+            if !status.success() {
+                anyhow::bail!("pg_restore failed ({status})");
+            }
+        }
+        None => anyhow::bail!("unsupported database URL"),
+    }
+    Ok(())
+}

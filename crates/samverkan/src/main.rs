@@ -103,6 +103,18 @@ async fn main() -> anyhow::Result<()> {
                 r.actors, r.relations, r.campuses, r.tags
             );
         }
+        Command::Backup { out } => {
+            samverkan::backup(&settings.db, &out).await?;
+            println!(
+                "Backup of {} written to {}.",
+                redact(&settings.db),
+                out.display()
+            );
+        }
+        Command::Restore { file } => {
+            samverkan::restore(&settings.db, &file).await?;
+            println!("Restored {} into {}.", file.display(), redact(&settings.db));
+        }
         Command::User {
             action:
                 UserCommand::Add {

@@ -53,6 +53,10 @@ fn every_subcommand_has_help() {
         vec!["serve", "--help"],
         vec!["migrate", "--help"],
         vec!["seed", "--help"],
+        vec!["backup", "--help"],
+        vec!["restore", "--help"],
+        vec!["user", "add", "--help"],
+        vec!["token", "create", "--help"],
     ] {
         let out = samverkan().args(&args).output().expect("run");
         assert!(out.status.success(), "{args:?}");
@@ -167,4 +171,94 @@ async fn serve_seeds_an_empty_database_and_stops_gracefully_on_sigterm() {
     let rest: Vec<String> = lines.map_while(Result::ok).collect();
     assert!(rest.iter().any(|l| l.contains("stopped")), "{rest:?}");
     let _ = std::fs::remove_dir_all(&data_dir);
+}
+
+#[tokio::test]
+async fn backup_then_restore_gives_an_identical_dataset() {
+    let source = TestDb::create().await;
+    let (store, _) = samverkan::prepare(&source.url()).await.expect("prepare");
+    samverkan::add_user(
+        &store,
+        "office@example.se",
+        "admin",
+        None,
+        None,
+        Some("a long pass phrase 1"),
+    )
+    .await
+    .expect("user");
+    samverkan::create_token(&store, "office@example.se", "backup test")
+        .await
+        .expect("token");
+    let before = store.fingerprint().await.expect("fingerprint");
+    let first = store
+        .list_actors(
+            &store::ActorFilter::default(),
+            domain::Lang::Sv,
+            domain::PageRequest::new(1, 100).expect("page"),
+        )
+        .await
+        .expect("list");
+    let file = std::env::temp_dir().join(format!(
+        "samverkan-backup-{}-{}.bak",
+        std::process::id(),
+        before.len()
+    ));
+    let _ = std::fs::remove_file(&file);
+    let out = samverkan()
+        .args(["backup", "--db", &source.url(), "--out"])
+        .arg(&file)
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // A second backup to the same file is refused rather than overwriting it.
+    let again = samverkan()
+        .args(["backup", "--db", &source.url(), "--out"])
+        .arg(&file)
+        .output()
+        .expect("run");
+    assert!(!again.status.success());
+
+    let target = TestDb::create().await;
+    let out = samverkan()
+        .args(["restore", "--db", &target.url()])
+        .arg(&file)
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let restored = store::Store::connect(&target.url()).await.expect("connect");
+    assert_eq!(restored.fingerprint().await.expect("fingerprint"), before);
+    let second = restored
+        .list_actors(
+            &store::ActorFilter::default(),
+            domain::Lang::Sv,
+            domain::PageRequest::new(1, 100).expect("page"),
+        )
+        .await
+        .expect("list");
+    assert_eq!(first.items, second.items);
+    assert!(
+        restored
+            .user_by_email("office@example.se")
+            .await
+            .expect("q")
+            .is_some()
+    );
+    // Restoring over data is refused.
+    let out = samverkan()
+        .args(["restore", "--db", &target.url()])
+        .arg(&file)
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("holds data"));
+    let _ = std::fs::remove_file(&file);
 }
