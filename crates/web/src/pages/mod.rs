@@ -143,3 +143,25 @@ pub(crate) fn render_error_page(lang: Lang, error: &WebError) -> String {
     };
     page.render().unwrap_or_else(|_| error.message(lang))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_500_page_is_translated_and_hides_the_cause() {
+        let err = WebError::Internal("connection refused at 10.0.0.1".into());
+        let sv = render_error_page(Lang::Sv, &err);
+        assert!(
+            sv.contains("<html lang=\"sv\">")
+                && sv.contains("Något gick fel")
+                && sv.contains("Felkod 500")
+        );
+        let en = render_error_page(Lang::En, &err);
+        assert!(en.contains("Something went wrong") && en.contains("Nothing was changed"));
+        assert!(
+            !sv.contains("10.0.0.1") && !en.contains("10.0.0.1"),
+            "internal causes are never shown"
+        );
+    }
+}
