@@ -45,6 +45,18 @@ pub enum Command {
         /// Address to listen on (default 127.0.0.1:8080).
         #[arg(long, env = "SAMVERKAN_ADDR", value_name = "HOST:PORT")]
         addr: Option<String>,
+        /// The public address people reach the site at, used in e-mailed links (default http://ADDR).
+        #[arg(long, env = "SAMVERKAN_BASE_URL", value_name = "URL")]
+        base_url: Option<String>,
+        /// Mark cookies Secure and send HSTS: set when served over TLS or behind a TLS-terminating proxy.
+        #[arg(long, env = "SAMVERKAN_SECURE_COOKIES")]
+        secure_cookies: Option<bool>,
+        /// Minutes of inactivity after which a session ends (default 30).
+        #[arg(long, env = "SAMVERKAN_SESSION_IDLE_MINUTES", value_name = "MINUTES")]
+        session_idle_minutes: Option<u32>,
+        /// Hours after sign-in after which a session ends whatever happens (default 12).
+        #[arg(long, env = "SAMVERKAN_SESSION_MAX_HOURS", value_name = "HOURS")]
+        session_max_hours: Option<u32>,
     },
     /// Apply pending database migrations and exit.
     Migrate,
@@ -140,6 +152,14 @@ pub struct FileConfig {
     pub log_format: Option<LogFormat>,
     /// Log filter.
     pub log: Option<String>,
+    /// Public base URL for e-mailed links.
+    pub base_url: Option<String>,
+    /// Secure cookies and HSTS.
+    pub secure_cookies: Option<bool>,
+    /// Session idle timeout in minutes.
+    pub session_idle_minutes: Option<u32>,
+    /// Session absolute timeout in hours.
+    pub session_max_hours: Option<u32>,
 }
 
 /// The settings in force after merging file, environment and flags.

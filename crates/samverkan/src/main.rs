@@ -46,14 +46,44 @@ async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     let file = FileConfig::load(cli.global.config.as_deref())?;
     let addr_flag = match &cli.command {
-        Command::Serve { addr } => addr.as_deref(),
+        Command::Serve { addr, .. } => addr.as_deref(),
         _ => None,
     };
+    let auth_file = (
+        file.base_url.clone(),
+        file.secure_cookies,
+        file.session_idle_minutes,
+        file.session_max_hours,
+    );
     let settings = Settings::resolve(&cli.global, addr_flag, file);
     init_logging(&settings);
 
     match cli.command {
-        Command::Serve { .. } => {
+        Command::Serve {
+            base_url,
+            secure_cookies,
+            session_idle_minutes,
+            session_max_hours,
+            ..
+        } => {
+            let defaults = web::auth::AuthSettings::default();
+            let auth = web::auth::AuthSettings {
+                base_url: base_url
+                    .or(auth_file.0)
+                    .unwrap_or_else(|| format!("http://{}", settings.addr)),
+                secure_cookies: secure_cookies
+                    .or(auth_file.1)
+                    .unwrap_or(defaults.secure_cookies),
+                idle_timeout_ms: session_idle_minutes
+                    .or(auth_file.2)
+                    .map_or(defaults.idle_timeout_ms, |m| i64::from(m.max(1)) * 60_000),
+                absolute_timeout_ms: session_max_hours
+                    .or(auth_file.3)
+                    .map_or(defaults.absolute_timeout_ms, |h| {
+                        i64::from(h.max(1)) * 3_600_000
+                    }),
+                ..defaults
+            };
             std::fs::create_dir_all(&settings.data_dir).with_context(|| {
                 format!("creating the data folder {}", settings.data_dir.display())
             })?;
@@ -71,10 +101,7 @@ async fn main() -> anyhow::Result<()> {
                 .with_context(|| format!("cannot listen on {}", settings.addr))?;
             let addr = listener.local_addr()?;
             tracing::info!(db = %redact(&settings.db), "Samverkan is serving on http://{addr}/");
-            let app = web::router(web::AppState::new(
-                store.clone(),
-                web::auth::AuthSettings::default(),
-            ));
+            let app = web::router(web::AppState::new(store.clone(), auth));
             web::serve(listener, app, shutdown_signal()).await?;
             store.close().await;
             tracing::info!("stopped");
