@@ -297,13 +297,7 @@ impl Store {
             "SELECT l.actor_id, x.slug FROM {link_table} l JOIN {target_table} x ON x.id = l.{link_column} \
              WHERE l.actor_id IN ("
         ));
-        for (i, id) in ids.iter().enumerate() {
-            if i > 0 {
-                sql.push(", ");
-            }
-            sql.bind(Arg::Int(*id));
-        }
-        sql.push(") ORDER BY x.sort_sv, x.slug");
+        sql.bind_ints(ids).push(") ORDER BY x.sort_sv, x.slug");
         for row in sql.query().fetch_all(self.pool()).await? {
             out.entry(get(&row, "actor_id")?)
                 .or_default()

@@ -8,6 +8,7 @@ use domain::PageRequest;
 use domain::audit::Change;
 use serde_json::{Value, json};
 use sqlx::AnyConnection;
+use std::collections::HashMap;
 
 /// One audit entry as shown to admins and on object pages.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,6 +42,24 @@ pub struct AuditFilter {
     pub user_id: Option<i64>,
     /// Only this action.
     pub action: Option<String>,
+}
+
+impl AuditFilter {
+    fn push_where(&self, sql: &mut Sql) {
+        sql.push(" WHERE 1 = 1");
+        if let Some(t) = &self.object_type {
+            sql.push(" AND l.object_type = ").bind(Arg::Text(t.clone()));
+        }
+        if let Some(k) = &self.object_key {
+            sql.push(" AND l.object_key = ").bind(Arg::Text(k.clone()));
+        }
+        if let Some(u) = self.user_id {
+            sql.push(" AND l.user_id = ").bind(Arg::Int(u));
+        }
+        if let Some(a) = &self.action {
+            sql.push(" AND l.action = ").bind(Arg::Text(a.clone()));
+        }
+    }
 }
 
 /// What to record.
@@ -127,58 +146,47 @@ impl Store {
         filter: &AuditFilter,
         page: PageRequest,
     ) -> Result<Paged<AuditEntry>, StoreError> {
-        let mut where_sql = Sql::new(" WHERE 1 = 1");
-        if let Some(t) = &filter.object_type {
-            where_sql
-                .push(" AND l.object_type = ")
-                .bind(Arg::Text(t.clone()));
-        }
-        if let Some(k) = &filter.object_key {
-            where_sql
-                .push(" AND l.object_key = ")
-                .bind(Arg::Text(k.clone()));
-        }
-        if let Some(u) = filter.user_id {
-            where_sql.push(" AND l.user_id = ").bind(Arg::Int(u));
-        }
-        if let Some(a) = &filter.action {
-            where_sql
-                .push(" AND l.action = ")
-                .bind(Arg::Text(a.clone()));
-        }
         let mut count_sql = Sql::new("SELECT COUNT(*) AS n FROM audit_log l");
-        count_sql.push(&where_sql.text.clone());
+        filter.push_where(&mut count_sql);
+        let total: i64 = get(&count_sql.query().fetch_one(self.pool()).await?, "n")?;
+
         let mut sql = Sql::new(
             "SELECT l.id, l.at, l.user_id, l.object_type, l.object_key, l.action, l.diff, \
              u.display_name, u.email, u.erased_at FROM audit_log l LEFT JOIN users u ON u.id = l.user_id",
         );
-        sql.push(&where_sql.text.clone());
-        // Both queries bind the same filter values in the same order.
-        let binds = filter_args(filter);
-        for a in &binds {
-            count_sql.add_arg(a.clone());
-            sql.add_arg(a.clone());
-        }
+        filter.push_where(&mut sql);
         let offset = i64::try_from(page.offset()).map_err(|_| StoreError::OutOfRange("page"))?;
         sql.push(" ORDER BY l.at DESC, l.id DESC LIMIT ")
             .bind(Arg::Int(i64::from(page.per_page())))
             .push(" OFFSET ")
             .bind(Arg::Int(offset));
-        let total: i64 = get(&count_sql.query().fetch_one(self.pool()).await?, "n")?;
         let rows = sql.query().fetch_all(self.pool()).await?;
-        let mut items = Vec::with_capacity(rows.len());
+
+        let mut diffs = Vec::with_capacity(rows.len());
         for row in &rows {
             let diff: String = get(row, "diff")?;
             let raw: Vec<Value> = serde_json::from_str(&diff)
                 .map_err(|e| StoreError::Corrupt(format!("audit diff: {e}")))?;
-            let mut changes = Vec::with_capacity(raw.len());
-            for c in raw {
-                changes.push(Change {
+            diffs.push(raw);
+        }
+        let personal = self.personal_values(&diffs).await?;
+        let resolve = |v: &Value| match v.get("personal_ref").and_then(Value::as_i64) {
+            Some(id) => personal
+                .get(&id)
+                .cloned()
+                .unwrap_or_else(|| Value::String("[erased]".into())),
+            None => v.clone(),
+        };
+        let mut items = Vec::with_capacity(rows.len());
+        for (row, raw) in rows.iter().zip(diffs) {
+            let changes = raw
+                .iter()
+                .map(|c| Change {
                     path: c["path"].as_str().unwrap_or_default().to_owned(),
-                    before: self.resolve_personal(&c["before"]).await?,
-                    after: self.resolve_personal(&c["after"]).await?,
-                });
-            }
+                    before: resolve(&c["before"]),
+                    after: resolve(&c["after"]),
+                })
+                .collect();
             let erased: Option<i64> = get(row, "erased_at")?;
             let name: Option<String> = get(row, "display_name")?;
             let email: Option<String> = get(row, "email")?;
@@ -203,19 +211,29 @@ impl Store {
         })
     }
 
-    async fn resolve_personal(&self, v: &Value) -> Result<Value, StoreError> {
-        let Some(id) = v.get("personal_ref").and_then(Value::as_i64) else {
-            return Ok(v.clone());
-        };
-        let value: Option<String> =
-            sqlx::query_scalar("SELECT value FROM audit_personal WHERE id = $1")
-                .bind(id)
-                .fetch_optional(self.pool())
-                .await?;
-        Ok(match value {
-            Some(text) => serde_json::from_str(&text).unwrap_or(Value::String(text)),
-            None => Value::String("[erased]".into()),
-        })
+    /// The set-aside personal values that a page of diffs refers to, in one query; erased ones are absent.
+    async fn personal_values(
+        &self,
+        diffs: &[Vec<Value>],
+    ) -> Result<HashMap<i64, Value>, StoreError> {
+        let ids: Vec<i64> = diffs
+            .iter()
+            .flatten()
+            .flat_map(|c| [&c["before"], &c["after"]])
+            .filter_map(|v| v.get("personal_ref").and_then(Value::as_i64))
+            .collect();
+        let mut out = HashMap::new();
+        if ids.is_empty() {
+            return Ok(out);
+        }
+        let mut sql = Sql::new("SELECT id, value FROM audit_personal WHERE id IN (");
+        sql.bind_ints(&ids).push(")");
+        for row in sql.query().fetch_all(self.pool()).await? {
+            let text: String = get(&row, "value")?;
+            let value = serde_json::from_str(&text).unwrap_or(Value::String(text));
+            out.insert(get(&row, "id")?, value);
+        }
+        Ok(out)
     }
 
     /// Deletes the personal data that audit entries refer to for `subject` (the entries stay).
@@ -229,21 +247,4 @@ impl Store {
             .await?;
         Ok(())
     }
-}
-
-fn filter_args(filter: &AuditFilter) -> Vec<Arg> {
-    let mut v = Vec::new();
-    if let Some(t) = &filter.object_type {
-        v.push(Arg::Text(t.clone()));
-    }
-    if let Some(k) = &filter.object_key {
-        v.push(Arg::Text(k.clone()));
-    }
-    if let Some(u) = filter.user_id {
-        v.push(Arg::Int(u));
-    }
-    if let Some(a) = &filter.action {
-        v.push(Arg::Text(a.clone()));
-    }
-    v
 }

@@ -69,9 +69,14 @@ impl Sql {
         self
     }
 
-    /// Adds an argument for a placeholder already written into the text.
-    pub fn add_arg(&mut self, arg: Arg) -> &mut Self {
-        self.args.push(arg);
+    /// Appends a comma-separated list of placeholders bound to `ids` (for `IN (...)`).
+    pub fn bind_ints(&mut self, ids: &[i64]) -> &mut Self {
+        for (i, id) in ids.iter().enumerate() {
+            if i > 0 {
+                self.text.push_str(", ");
+            }
+            self.bind(Arg::Int(*id));
+        }
         self
     }
 
