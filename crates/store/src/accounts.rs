@@ -1,6 +1,7 @@
 //! Users, roles, sessions, login attempts, API tokens, one-time tokens and the e-mail outbox.
 
 use crate::rows::{get, opt_text, slug};
+use crate::rows::{is_unique_violation, unique_as};
 use crate::secrets::{random_token, token_hash};
 use crate::{Store, StoreError, now_millis};
 use domain::{Email, Grant, Role, Slug};
@@ -109,12 +110,6 @@ fn user_from_row(row: &AnyRow) -> Result<User, StoreError> {
     })
 }
 
-/// True when `e` is a unique-constraint violation.
-pub(crate) fn is_unique_violation(e: &sqlx::Error) -> bool {
-    e.as_database_error()
-        .is_some_and(|d| d.kind() == sqlx::error::ErrorKind::UniqueViolation)
-}
-
 impl Store {
     /// Creates a user; `Err(StoreError::Conflict)` when the e-mail address is taken.
     pub async fn create_user(
@@ -136,13 +131,7 @@ impl Store {
         .bind(now)
         .fetch_one(self.pool())
         .await
-        .map_err(|e| {
-            if is_unique_violation(&e) {
-                StoreError::Conflict("email")
-            } else {
-                e.into()
-            }
-        })
+        .map_err(unique_as("email"))
     }
 
     /// The user with this e-mail address (case-insensitive), if any.
@@ -294,7 +283,8 @@ impl Store {
         Ok(())
     }
 
-    /// Records a login attempt and updates the account's failure count and lock.
+    /// Records a login attempt and updates the account's failure count and lock; returns the time (Unix ms) the
+    /// account is locked until after this attempt, if it is locked.
     pub async fn record_login_attempt(
         &self,
         email: &str,
@@ -302,7 +292,7 @@ impl Store {
         success: bool,
         lock_after: i64,
         lock_ms: i64,
-    ) -> Result<(), StoreError> {
+    ) -> Result<Option<i64>, StoreError> {
         let now = now_millis();
         let email = email.trim().to_lowercase();
         let mut tx = self.pool().begin().await?;
@@ -313,24 +303,27 @@ impl Store {
             .bind(i64::from(success))
             .execute(&mut *tx)
             .await?;
-        if success {
+        let locked_until = if success {
             sqlx::query("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE email = $1")
                 .bind(&email)
                 .execute(&mut *tx)
                 .await?;
+            None
         } else {
-            sqlx::query(
+            let until: Option<Option<i64>> = sqlx::query_scalar(
                 "UPDATE users SET failed_logins = failed_logins + 1, \
-                 locked_until = CASE WHEN failed_logins + 1 >= $1 THEN $2 ELSE locked_until END WHERE email = $3",
+                 locked_until = CASE WHEN failed_logins + 1 >= $1 THEN $2 ELSE locked_until END \
+                 WHERE email = $3 RETURNING locked_until",
             )
             .bind(lock_after)
             .bind(now + lock_ms)
             .bind(&email)
-            .execute(&mut *tx)
+            .fetch_optional(&mut *tx)
             .await?;
-        }
+            until.flatten().filter(|t| *t > now)
+        };
         tx.commit().await?;
-        Ok(())
+        Ok(locked_until)
     }
 
     /// Failed login attempts for an e-mail address or from an IP address since `since` (Unix ms).

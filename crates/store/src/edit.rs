@@ -1,8 +1,9 @@
 //! Changing actors, and erasing personal data, each with its audit entry in the same transaction.
 
-use crate::accounts::is_unique_violation;
+use crate::actor_rows::{insert_links, insert_relation};
 use crate::audit::{AuditRecord, record};
 use crate::rows::get;
+use crate::rows::unique_as;
 use crate::{Store, StoreError, now_millis};
 use domain::audit::diff;
 use domain::collate::sort_key;
@@ -157,85 +158,42 @@ impl Store {
         .bind(id)
         .execute(&mut *tx)
         .await
-        .map_err(|e| if is_unique_violation(&e) { StoreError::Conflict("org_number") } else { e.into() })?;
+        .map_err(unique_as("org_number"))?;
 
-        sqlx::query("DELETE FROM actor_campuses WHERE actor_id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        // Resolve every reference first, so a bad one fails before anything is rewritten.
+        let mut campus_ids = Vec::with_capacity(update.campuses.len());
         for c in &update.campuses {
-            let cid = id_by_slug(&mut tx, "campuses", c, "campus").await?;
-            sqlx::query("INSERT INTO actor_campuses (actor_id, campus_id) VALUES ($1, $2)")
-                .bind(id)
-                .bind(cid)
-                .execute(&mut *tx)
-                .await
-                .map_err(|e| {
-                    if is_unique_violation(&e) {
-                        StoreError::Conflict("campuses")
-                    } else {
-                        e.into()
-                    }
-                })?;
+            campus_ids.push(id_by_slug(&mut tx, "campuses", c, "campus").await?);
         }
-        sqlx::query("DELETE FROM actor_tags WHERE actor_id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        let mut tag_ids = Vec::with_capacity(update.tags.len());
         for t in &update.tags {
-            let tid = id_by_slug(&mut tx, "tags", t, "tag").await?;
-            sqlx::query("INSERT INTO actor_tags (actor_id, tag_id) VALUES ($1, $2)")
-                .bind(id)
-                .bind(tid)
-                .execute(&mut *tx)
-                .await
-                .map_err(|e| {
-                    if is_unique_violation(&e) {
-                        StoreError::Conflict("tags")
-                    } else {
-                        e.into()
-                    }
-                })?;
+            tag_ids.push(id_by_slug(&mut tx, "tags", t, "tag").await?);
         }
-        sqlx::query("DELETE FROM contact_persons WHERE actor_id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        for (position, c) in update.contacts.iter().enumerate() {
-            sqlx::query(
-                "INSERT INTO contact_persons (actor_id, position, name, role_sv, role_en, email) VALUES ($1, $2, $3, $4, $5, $6)",
-            )
-            .bind(id)
-            .bind(i64::try_from(position).unwrap_or(i64::MAX))
-            .bind(&c.name)
-            .bind(&c.role.sv)
-            .bind(&c.role.en)
-            .bind(c.email.as_ref().map(|e| e.as_str()))
-            .execute(&mut *tx)
-            .await?;
+        for ids in [&mut campus_ids, &mut tag_ids] {
+            ids.sort_unstable();
+            ids.dedup();
         }
-        sqlx::query("DELETE FROM relations WHERE from_actor_id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        let mut targets = Vec::with_capacity(update.relations.len());
         for r in &update.relations {
             let to = id_by_slug(&mut tx, "actors", &r.to, "actor").await?;
             if to == id {
                 return Err(StoreError::Conflict("relation_self"));
             }
-            sqlx::query(
-                "INSERT INTO relations (from_actor_id, kind, to_actor_id, since_year, until_year, source) \
-                 VALUES ($1, $2, $3, $4, $5, $6)",
-            )
+            targets.push(to);
+        }
+        for table in ["actor_campuses", "actor_tags", "contact_persons"] {
+            sqlx::query(&format!("DELETE FROM {table} WHERE actor_id = $1"))
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        sqlx::query("DELETE FROM relations WHERE from_actor_id = $1")
             .bind(id)
-            .bind(r.kind.as_str())
-            .bind(to)
-            .bind(r.since.map(i64::from))
-            .bind(r.until.map(i64::from))
-            .bind(r.source.as_deref())
             .execute(&mut *tx)
-            .await
-            .map_err(|e| if is_unique_violation(&e) { StoreError::Conflict("relations") } else { e.into() })?;
+            .await?;
+        insert_links(&mut tx, id, &campus_ids, &tag_ids, &update.contacts).await?;
+        for (r, to) in update.relations.iter().zip(targets) {
+            insert_relation(&mut tx, id, r, to).await?;
         }
         let after = state(&mut tx, id).await?;
         let changes = diff(&before, &after);

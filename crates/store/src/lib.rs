@@ -5,6 +5,7 @@
 //! trees (`migrations/sqlite`, `migrations/postgres`), which are never edited after they ship.
 
 mod accounts;
+mod actor_rows;
 mod atlas;
 mod audit;
 mod edit;
@@ -203,7 +204,8 @@ impl Store {
     }
 }
 
-pub(crate) fn now_millis() -> i64 {
+/// The current time in Unix milliseconds, the unit every stored timestamp uses.
+pub fn now_millis() -> i64 {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap_or_default();

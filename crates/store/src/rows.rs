@@ -92,3 +92,20 @@ impl Sql {
         q
     }
 }
+
+/// True when `e` is a unique-constraint violation.
+pub(crate) fn is_unique_violation(e: &sqlx::Error) -> bool {
+    e.as_database_error()
+        .is_some_and(|d| d.kind() == sqlx::error::ErrorKind::UniqueViolation)
+}
+
+/// Maps a unique-constraint violation to `Conflict(field)` and anything else to a query error.
+pub(crate) fn unique_as(field: &'static str) -> impl FnOnce(sqlx::Error) -> StoreError {
+    move |e| {
+        if is_unique_violation(&e) {
+            StoreError::Conflict(field)
+        } else {
+            e.into()
+        }
+    }
+}

@@ -1,5 +1,6 @@
 //! Loading a validated data set into an empty database, all or nothing.
 
+use crate::actor_rows::{insert_links, insert_relation};
 use crate::{Store, StoreError, now_millis};
 use domain::collate::sort_key;
 use domain::dataset::Dataset;
@@ -96,48 +97,26 @@ impl Store {
             .fetch_one(&mut *tx)
             .await?;
             actor_ids.insert(a.slug.clone(), id);
-            for c in &a.campuses {
-                sqlx::query("INSERT INTO actor_campuses (actor_id, campus_id) VALUES ($1, $2)")
-                    .bind(id)
-                    .bind(id_of(&campus_ids, c)?)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-            for t in &a.tags {
-                sqlx::query("INSERT INTO actor_tags (actor_id, tag_id) VALUES ($1, $2)")
-                    .bind(id)
-                    .bind(id_of(&tag_ids, t)?)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-            for (position, c) in a.contacts.iter().enumerate() {
-                sqlx::query(
-                    "INSERT INTO contact_persons (actor_id, position, name, role_sv, role_en, email) \
-                     VALUES ($1, $2, $3, $4, $5, $6)",
-                )
-                .bind(id)
-                .bind(i64::try_from(position).unwrap_or(i64::MAX))
-                .bind(&c.name)
-                .bind(&c.role.sv)
-                .bind(&c.role.en)
-                .bind(c.email.as_ref().map(|e| e.as_str()))
-                .execute(&mut *tx)
-                .await?;
-            }
+            let campuses = a
+                .campuses
+                .iter()
+                .map(|c| id_of(&campus_ids, c))
+                .collect::<Result<Vec<_>, _>>()?;
+            let tags = a
+                .tags
+                .iter()
+                .map(|t| id_of(&tag_ids, t))
+                .collect::<Result<Vec<_>, _>>()?;
+            insert_links(&mut tx, id, &campuses, &tags, &a.contacts).await?;
         }
 
         for r in &data.relations {
-            sqlx::query(
-                "INSERT INTO relations (from_actor_id, kind, to_actor_id, since_year, until_year, source) \
-                 VALUES ($1, $2, $3, $4, $5, $6)",
+            insert_relation(
+                &mut tx,
+                id_of(&actor_ids, &r.from)?,
+                r,
+                id_of(&actor_ids, &r.to)?,
             )
-            .bind(id_of(&actor_ids, &r.from)?)
-            .bind(r.kind.as_str())
-            .bind(id_of(&actor_ids, &r.to)?)
-            .bind(r.since.map(i64::from))
-            .bind(r.until.map(i64::from))
-            .bind(r.source.as_deref())
-            .execute(&mut *tx)
             .await?;
         }
 

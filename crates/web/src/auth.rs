@@ -7,7 +7,7 @@ use axum::extract::FromRequestParts;
 use axum::http::{HeaderMap, header, request::Parts};
 use domain::auth::decide;
 use domain::{Action, Decision, Principal};
-use store::{Session, User};
+use store::{Session, User, now_millis};
 
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "svk_session";
@@ -59,13 +59,6 @@ pub struct Caller {
     pub session: Option<(String, Session)>,
     /// True when the request authenticated with a bearer token (no CSRF check then).
     pub via_token: bool,
-}
-
-pub(crate) fn now_ms() -> i64 {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or_default();
-    i64::try_from(now.as_millis()).unwrap_or(i64::MAX)
 }
 
 /// The value of a cookie in the request.
@@ -147,7 +140,7 @@ impl FromRequestParts<AppState> for Caller {
             && let Some(session) = state.store().session(&token).await?
         {
             {
-                let now = now_ms();
+                let now = now_millis();
                 let settings = state.auth();
                 let expired = now - session.last_seen_at > settings.idle_timeout_ms
                     || now - session.created_at > settings.absolute_timeout_ms;

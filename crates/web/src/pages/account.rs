@@ -3,19 +3,19 @@
 
 use super::{Layout, Link, Nav, lang, render};
 use crate::AppState;
-use crate::auth::{Caller, client_ip, now_ms, session_cookie};
+use crate::auth::{Caller, client_ip, session_cookie};
 use crate::error::WebError;
 use crate::forms::{Choice, Field, FieldKind, FormData, FormView, Section};
 use crate::i18n::Tr;
 use crate::params::Params;
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::password::{self, PasswordError};
 use domain::{Action, Email, Lang, Role, Slug};
 use store::secrets::{dummy_hash, hash_password, verify_password};
-use store::{AuditRecord, StoreError, TokenPurpose};
+use store::{AuditRecord, StoreError, TokenPurpose, now_millis};
 
 /// A page with a form.
 #[derive(Template)]
@@ -188,21 +188,19 @@ pub(crate) async fn login(
     State(state): State<AppState>,
     Path(code): Path<String>,
     caller: Caller,
-    req_headers: HeaderMap,
     ext: axum::http::Extensions,
     form: FormData,
 ) -> Result<Response, WebError> {
     let lang = lang(&code)?;
     let t = Tr::new(lang);
     caller.check_csrf(form.0.raw("csrf"))?;
-    let _ = req_headers;
     let email = form.value("email");
     let pw = form.raw("password");
     let next = form.value("next");
     let ip = client_ip(&ext);
-    let settings = state.auth().clone();
+    let settings = state.auth();
     let store = state.store();
-    let now = now_ms();
+    let now = now_millis();
     let fail = |message: String, status: StatusCode| -> Result<Response, WebError> {
         let csrf = caller.csrf().unwrap_or_default().to_owned();
         let mut f = login_form(t, lang, csrf, &email, &next);
@@ -210,12 +208,32 @@ pub(crate) async fn login(
         let page = form_page(lang, &caller, &t.t("login-title"), "login", f);
         Ok(respond(status, render(&page)?, None))
     };
-    let minutes = (settings.throttle_window_ms / 60_000).max(1);
+    let attempt = async |success: bool| {
+        store
+            .record_login_attempt(
+                &email,
+                &ip,
+                success,
+                settings.lock_after_failures,
+                settings.lock_duration_ms,
+            )
+            .await
+    };
+    let locked_message = |until: i64| {
+        t.t1(
+            "login-locked",
+            "minutes",
+            (until - now + 59_999).max(60_000) / 60_000,
+        )
+    };
+
+    let window = settings.throttle_window_ms;
     if store
-        .failed_logins_since(None, Some(&ip), now - settings.throttle_window_ms)
+        .failed_logins_since(None, Some(&ip), now - window)
         .await?
         >= settings.ip_failure_limit
     {
+        let minutes = (window / 60_000).max(1);
         return fail(
             t.t1("login-throttled", "minutes", minutes),
             StatusCode::TOO_MANY_REQUESTS,
@@ -225,72 +243,36 @@ pub(crate) async fn login(
         .user_by_email(&email)
         .await?
         .filter(|u| u.erased_at.is_none());
-    if let Some(u) = &user
-        && u.locked_until.is_some_and(|until| until > now)
+    if let Some(until) = user
+        .as_ref()
+        .and_then(|u| u.locked_until)
+        .filter(|until| *until > now)
     {
+        // Answer as slowly as a real check, and count the attempt.
         let _ = verify_password(&pw, dummy_hash());
-        store
-            .record_login_attempt(
-                &email,
-                &ip,
-                false,
-                settings.lock_after_failures,
-                settings.lock_duration_ms,
-            )
-            .await?;
-        let left = (u.locked_until.unwrap_or(now) - now) / 60_000 + 1;
-        return fail(
-            t.t1("login-locked", "minutes", left),
-            StatusCode::TOO_MANY_REQUESTS,
-        );
+        let until = attempt(false).await?.unwrap_or(until);
+        return fail(locked_message(until), StatusCode::TOO_MANY_REQUESTS);
     }
     let hash = user.as_ref().and_then(|u| u.password_hash.clone());
     let ok = verify_password(&pw, hash.as_deref().unwrap_or(dummy_hash())) && hash.is_some();
     let Some(user) = user.filter(|_| ok) else {
-        store
-            .record_login_attempt(
-                &email,
-                &ip,
-                false,
-                settings.lock_after_failures,
-                settings.lock_duration_ms,
-            )
-            .await?;
-        let locked = store
-            .user_by_email(&email)
-            .await?
-            .and_then(|u| u.locked_until)
-            .is_some_and(|l| l > now);
-        let msg = if locked {
-            t.t1(
-                "login-locked",
-                "minutes",
-                settings.lock_duration_ms / 60_000,
-            )
-        } else {
-            t.t("login-failed")
+        let message = match attempt(false).await? {
+            Some(until) => locked_message(until),
+            None => t.t("login-failed"),
         };
-        return fail(msg, StatusCode::UNAUTHORIZED);
+        return fail(message, StatusCode::UNAUTHORIZED);
     };
     if user.email_verified_at.is_none() {
         send_verification(&state, lang, user.id, &user.email, &user.display_name).await?;
         return fail(t.t("login-unverified"), StatusCode::FORBIDDEN);
     }
-    store
-        .record_login_attempt(
-            &email,
-            &ip,
-            true,
-            settings.lock_after_failures,
-            settings.lock_duration_ms,
-        )
-        .await?;
+    attempt(true).await?;
     if let Some((old, _)) = &caller.session {
         store.delete_session(old).await?;
     }
     let (token, _) = store.create_session(Some(user.id)).await?;
     let mut res = Redirect::to(&safe_next(&next, lang)).into_response();
-    if let Ok(v) = HeaderValue::from_str(&session_cookie(&settings, &token)) {
+    if let Ok(v) = HeaderValue::from_str(&session_cookie(settings, &token)) {
         res.headers_mut().append(header::SET_COOKIE, v);
     }
     Ok(res)
