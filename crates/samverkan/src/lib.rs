@@ -131,7 +131,7 @@ pub async fn add_user(
     let (id, created) = match store.user_by_email(email.as_str()).await? {
         Some(u) => {
             if let Some(h) = &hash {
-                store.set_password(u.id, h).await?;
+                store.set_password(u.id, h, None).await?;
             }
             (u.id, false)
         }
@@ -142,33 +142,19 @@ pub async fn add_user(
                     name.unwrap_or(email.as_str()),
                     hash.as_deref(),
                     true,
+                    store::AccountOrigin::CommandLine,
                 )
                 .await?,
             true,
         ),
     };
     store
-        .grant_role(id, role, actor.as_ref())
+        .grant_role(id, role, actor.as_ref(), None)
         .await
         .map_err(|e| match e {
             store::StoreError::NotFound(_) => anyhow::anyhow!("--actor: no actor has that slug"),
             other => other.into(),
         })?;
-    let changes = [domain::audit::Change {
-        path: String::new(),
-        before: serde_json::Value::Null,
-        after: serde_json::json!({"role": role.as_str(), "actor": actor.as_ref().map(domain::Slug::as_str), "created": created}),
-    }];
-    store
-        .audit(store::AuditRecord {
-            user_id: None,
-            object_type: "user",
-            object_key: &id.to_string(),
-            action: "grant_role",
-            changes: &changes,
-            personal: &[],
-        })
-        .await?;
     Ok(format!(
         "{} {} ({}), role {}{}.",
         if created {
@@ -190,21 +176,7 @@ pub async fn create_token(store: &Store, email: &str, name: &str) -> anyhow::Res
         .await?
         .filter(|u| u.erased_at.is_none())
         .ok_or_else(|| anyhow::anyhow!("no user has the e-mail address {email}"))?;
-    let token = store.create_api_token(user.id, name).await?;
-    store
-        .audit(store::AuditRecord {
-            user_id: None,
-            object_type: "user",
-            object_key: &user.id.to_string(),
-            action: "create_token",
-            changes: &[domain::audit::Change {
-                path: String::new(),
-                before: serde_json::Value::Null,
-                after: serde_json::json!({"name": name, "prefix": &token[..12]}),
-            }],
-            personal: &[],
-        })
-        .await?;
+    let token = store.create_api_token(user.id, name, None).await?;
     Ok(token)
 }
 

@@ -1,10 +1,13 @@
 //! Users, roles, sessions, login attempts, API tokens, one-time tokens and the e-mail outbox.
 
+use crate::audit::{AuditRecord, record};
 use crate::rows::{get, opt_text, slug};
 use crate::rows::{is_unique_violation, unique_as};
 use crate::secrets::{random_token, token_hash};
 use crate::{Store, StoreError, now_millis};
 use domain::{Email, Grant, Role, Slug};
+use serde_json::{Value, json};
+use sqlx::AnyConnection;
 use sqlx::any::AnyRow;
 
 /// A stored user account.
@@ -28,6 +31,20 @@ pub struct User {
     pub erased_at: Option<i64>,
     /// When the account was created.
     pub created_at: i64,
+}
+
+/// How an account came to be, which decides who its creation is attributed to in the audit log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountOrigin {
+    /// The person signed up themself.
+    SignUp,
+    /// An admin invited the person.
+    Invitation {
+        /// The inviting admin's user id.
+        by: i64,
+    },
+    /// An operator ran `samverkan user add`.
+    CommandLine,
 }
 
 /// A server-side session.
@@ -110,17 +127,49 @@ fn user_from_row(row: &AnyRow) -> Result<User, StoreError> {
     })
 }
 
+/// Records a change to a user account inside the transaction that makes it. The values are set aside as the
+/// person's data, so erasing the account removes them from the audit trail.
+async fn user_event(
+    conn: &mut AnyConnection,
+    by: Option<i64>,
+    user_id: i64,
+    action: &str,
+    after: Value,
+) -> Result<(), StoreError> {
+    let changes = [domain::audit::Change {
+        path: String::new(),
+        before: Value::Null,
+        after,
+    }];
+    let subject = format!("user:{user_id}");
+    record(
+        conn,
+        AuditRecord {
+            user_id: by,
+            object_type: "user",
+            object_key: &user_id.to_string(),
+            action,
+            changes: &changes,
+            personal: &[("", subject)],
+        },
+    )
+    .await
+}
+
 impl Store {
-    /// Creates a user; `Err(StoreError::Conflict)` when the e-mail address is taken.
+    /// Creates a user (audited as `create`, with the address and name set aside as personal data);
+    /// `Err(StoreError::Conflict("email"))` when the e-mail address is taken.
     pub async fn create_user(
         &self,
         email: &Email,
         display_name: &str,
         password_hash: Option<&str>,
         verified: bool,
+        origin: AccountOrigin,
     ) -> Result<i64, StoreError> {
         let now = now_millis();
-        sqlx::query_scalar(
+        let mut tx = self.pool().begin().await?;
+        let id: i64 = sqlx::query_scalar(
             "INSERT INTO users (email, display_name, password_hash, email_verified_at, created_at) \
              VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
@@ -129,9 +178,18 @@ impl Store {
         .bind(password_hash)
         .bind(verified.then_some(now))
         .bind(now)
-        .fetch_one(self.pool())
+        .fetch_one(&mut *tx)
         .await
-        .map_err(unique_as("email"))
+        .map_err(unique_as("email"))?;
+        let after = json!({"email": email.as_str().to_lowercase(), "display_name": display_name, "verified": verified});
+        let by = match origin {
+            AccountOrigin::SignUp => Some(id),
+            AccountOrigin::Invitation { by } => Some(by),
+            AccountOrigin::CommandLine => None,
+        };
+        user_event(&mut tx, by, id, "create", after).await?;
+        tx.commit().await?;
+        Ok(id)
     }
 
     /// The user with this e-mail address (case-insensitive), if any.
@@ -152,19 +210,22 @@ impl Store {
         row.as_ref().map(user_from_row).transpose()
     }
 
-    /// Gives a user a role, scoped to an actor (all roles but admin need one).
+    /// Gives a user a role, scoped to an actor (all roles but admin need one); audited as `grant_role`.
+    /// Granting a role the user already holds changes nothing.
     pub async fn grant_role(
         &self,
         user_id: i64,
         role: Role,
         actor: Option<&Slug>,
+        by: Option<i64>,
     ) -> Result<(), StoreError> {
+        let mut tx = self.pool().begin().await?;
         let actor_id: Option<i64> = match actor {
             None => None,
             Some(s) => Some(
                 sqlx::query_scalar("SELECT id FROM actors WHERE slug = $1")
                     .bind(s.as_str())
-                    .fetch_optional(self.pool())
+                    .fetch_optional(&mut *tx)
                     .await?
                     .ok_or(StoreError::NotFound("actor"))?,
             ),
@@ -176,13 +237,17 @@ impl Store {
         .bind(role.as_str())
         .bind(actor_id)
         .bind(now_millis())
-        .execute(self.pool())
+        .execute(&mut *tx)
         .await;
         match res {
-            Ok(_) => Ok(()),
-            Err(e) if is_unique_violation(&e) => Ok(()),
-            Err(e) => Err(e.into()),
+            Ok(_) => {}
+            Err(e) if is_unique_violation(&e) => return Ok(()),
+            Err(e) => return Err(e.into()),
         }
+        let after = json!({"role": role.as_str(), "actor": actor.map(Slug::as_str)});
+        user_event(&mut tx, by, user_id, "grant_role", after).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// The roles a user holds.
@@ -348,9 +413,15 @@ impl Store {
         Ok(u64::try_from(n).unwrap_or(0))
     }
 
-    /// Creates an API token for a user and returns it; only its hash is kept.
-    pub async fn create_api_token(&self, user_id: i64, name: &str) -> Result<String, StoreError> {
+    /// Creates an API token for a user and returns it; only its hash is kept. Audited as `create_token`.
+    pub async fn create_api_token(
+        &self,
+        user_id: i64,
+        name: &str,
+        by: Option<i64>,
+    ) -> Result<String, StoreError> {
         let token = random_token("svk_");
+        let mut tx = self.pool().begin().await?;
         sqlx::query(
             "INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at) VALUES ($1, $2, $3, $4, $5)",
         )
@@ -359,8 +430,17 @@ impl Store {
         .bind(token_hash(&token))
         .bind(&token[..12])
         .bind(now_millis())
-        .execute(self.pool())
+        .execute(&mut *tx)
         .await?;
+        user_event(
+            &mut tx,
+            by,
+            user_id,
+            "create_token",
+            json!({"name": name, "prefix": &token[..12]}),
+        )
+        .await?;
+        tx.commit().await?;
         Ok(token)
     }
 
@@ -399,17 +479,31 @@ impl Store {
             .collect()
     }
 
-    /// Revokes one of the user's own tokens; `false` when the user has no such unrevoked token.
+    /// Revokes one of the user's own tokens; `false` when the user has no such unrevoked token. Audited as
+    /// `revoke_token`, by the user.
     pub async fn revoke_api_token(&self, user_id: i64, token_id: i64) -> Result<bool, StoreError> {
+        let mut tx = self.pool().begin().await?;
         let res = sqlx::query(
             "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL",
         )
         .bind(now_millis())
         .bind(token_id)
         .bind(user_id)
-        .execute(self.pool())
+        .execute(&mut *tx)
         .await?;
-        Ok(res.rows_affected() == 1)
+        if res.rows_affected() != 1 {
+            return Ok(false);
+        }
+        user_event(
+            &mut tx,
+            Some(user_id),
+            user_id,
+            "revoke_token",
+            json!({"token_id": token_id}),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     /// Creates a single-use token for `purpose`, valid for `ttl_ms`.
@@ -467,25 +561,53 @@ impl Store {
         Ok(user)
     }
 
-    /// Sets a user's password hash and clears any lock.
-    pub async fn set_password(&self, user_id: i64, hash: &str) -> Result<(), StoreError> {
+    /// Sets a user's password hash and clears any lock; audited as `set_password` (without the hash).
+    pub async fn set_password(
+        &self,
+        user_id: i64,
+        hash: &str,
+        by: Option<i64>,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool().begin().await?;
         sqlx::query("UPDATE users SET password_hash = $1, failed_logins = 0, locked_until = NULL WHERE id = $2")
             .bind(hash)
             .bind(user_id)
-            .execute(self.pool())
+            .execute(&mut *tx)
             .await?;
+        user_event(
+            &mut tx,
+            by,
+            user_id,
+            "set_password",
+            json!({"password": "changed"}),
+        )
+        .await?;
+        tx.commit().await?;
         Ok(())
     }
 
-    /// Marks a user's e-mail address as verified.
+    /// Marks a user's e-mail address as verified (audited as `verify_email` when it was not already).
     pub async fn mark_email_verified(&self, user_id: i64) -> Result<(), StoreError> {
-        sqlx::query(
-            "UPDATE users SET email_verified_at = COALESCE(email_verified_at, $1) WHERE id = $2",
+        let mut tx = self.pool().begin().await?;
+        let changed = sqlx::query(
+            "UPDATE users SET email_verified_at = $1 WHERE id = $2 AND email_verified_at IS NULL",
         )
         .bind(now_millis())
         .bind(user_id)
-        .execute(self.pool())
-        .await?;
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 1 {
+            user_event(
+                &mut tx,
+                Some(user_id),
+                user_id,
+                "verify_email",
+                json!({"verified": true}),
+            )
+            .await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 

@@ -14,7 +14,7 @@ mod rows;
 pub mod secrets;
 mod seed;
 
-pub use accounts::{ApiToken, OutgoingMail, Session, TokenPurpose, User};
+pub use accounts::{AccountOrigin, ApiToken, OutgoingMail, Session, TokenPurpose, User};
 pub use atlas::{
     ActorFilter, ActorSummary, CampusSummary, RelationDirection, RelationView, TagCount,
 };

@@ -433,6 +433,30 @@ async fn an_editor_of_vecura_edits_vecura_and_not_ana_futura() {
         .await
         .expect("get");
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    // Every change to the account is in the audit log: role, token created, token revoked.
+    let user_id = app
+        .store()
+        .await
+        .user_by_email("vecura-editor@example.se")
+        .await
+        .expect("q")
+        .expect("user")
+        .id;
+    let filter = store::AuditFilter {
+        object_type: Some("user".into()),
+        object_key: Some(user_id.to_string()),
+        ..Default::default()
+    };
+    let entries = app
+        .store()
+        .await
+        .audit_entries(&filter, domain::PageRequest::new(1, 50).expect("page"))
+        .await
+        .expect("audit");
+    let actions: Vec<&str> = entries.items.iter().map(|e| e.action.as_str()).collect();
+    for action in ["create", "grant_role", "create_token", "revoke_token"] {
+        assert!(actions.contains(&action), "{action} audited: {actions:?}");
+    }
     app.stop().await;
 }
 
@@ -662,6 +686,40 @@ async fn password_reset_and_invitation_by_single_use_links() {
         .await
         .expect("get");
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    // The invitation is attributed to the admin who sent it; the password setting to the person.
+    let store = app.store().await;
+    let admin_id = store
+        .user_by_email("admin@example.se")
+        .await
+        .expect("q")
+        .expect("admin")
+        .id;
+    let sara_id = store
+        .user_by_email("sara@example.se")
+        .await
+        .expect("q")
+        .expect("sara")
+        .id;
+    let filter = store::AuditFilter {
+        object_type: Some("user".into()),
+        object_key: Some(sara_id.to_string()),
+        ..Default::default()
+    };
+    let entries = store
+        .audit_entries(&filter, domain::PageRequest::new(1, 50).expect("page"))
+        .await
+        .expect("audit");
+    let by = |action: &str| {
+        entries
+            .items
+            .iter()
+            .find(|e| e.action == action)
+            .map(|e| e.user_id)
+    };
+    assert_eq!(by("create"), Some(Some(admin_id)));
+    assert_eq!(by("grant_role"), Some(Some(admin_id)));
+    assert_eq!(by("set_password"), Some(Some(sara_id)));
+    assert_eq!(by("verify_email"), Some(Some(sara_id)));
     app.stop().await;
 }
 

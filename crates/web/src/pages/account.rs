@@ -15,7 +15,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use domain::password::{self, PasswordError};
 use domain::{Action, Email, Lang, Role, Slug};
 use store::secrets::{dummy_hash, hash_password, verify_password};
-use store::{AuditRecord, StoreError, TokenPurpose, now_millis};
+use store::{AccountOrigin, StoreError, TokenPurpose, now_millis};
 
 /// A page with a form.
 #[derive(Template)]
@@ -439,18 +439,10 @@ pub(crate) async fn signup(
     let hash = hash_password(&form.raw("password")).map_err(WebError::Internal)?;
     match state
         .store()
-        .create_user(&email, &name, Some(&hash), false)
+        .create_user(&email, &name, Some(&hash), false, AccountOrigin::SignUp)
         .await
     {
         Ok(id) => {
-            audit_user(
-                &state,
-                Some(id),
-                id,
-                "create",
-                serde_json::json!({"email": email.as_str(), "display_name": name}),
-            )
-            .await?;
             send_verification(&state, lang, id, email.as_str(), &name).await?;
         }
         Err(StoreError::Conflict(_)) => {
@@ -478,33 +470,6 @@ pub(crate) async fn signup(
         vec![],
     );
     Ok(respond(StatusCode::OK, render(&page)?, None))
-}
-
-pub(crate) async fn audit_user(
-    state: &AppState,
-    by: Option<i64>,
-    user_id: i64,
-    action: &str,
-    after: serde_json::Value,
-) -> Result<(), WebError> {
-    let changes = [domain::audit::Change {
-        path: String::new(),
-        before: serde_json::Value::Null,
-        after,
-    }];
-    let subject = format!("user:{user_id}");
-    state
-        .store()
-        .audit(AuditRecord {
-            user_id: by,
-            object_type: "user",
-            object_key: &user_id.to_string(),
-            action,
-            changes: &changes,
-            personal: &[("", subject)],
-        })
-        .await?;
-    Ok(())
 }
 
 fn token_form(t: Tr, lang: Lang, which: TokenPage, csrf: String, token: &str) -> FormView {
@@ -664,31 +629,13 @@ async fn token_submit(
     {
         return expired_link(lang, &caller);
     }
-    let action = match which {
-        TokenPage::Verify => {
-            store.mark_email_verified(user_id).await?;
-            "verify_email"
-        }
-        TokenPage::Reset | TokenPage::Invitation => {
-            let hash = hash_password(&form.raw("password")).map_err(WebError::Internal)?;
-            store.set_password(user_id, &hash).await?;
-            store.mark_email_verified(user_id).await?;
-            store.delete_user_sessions(user_id).await?;
-            if matches!(which, TokenPage::Reset) {
-                "reset_password"
-            } else {
-                "accept_invitation"
-            }
-        }
-    };
-    audit_user(
-        &state,
-        Some(user_id),
-        user_id,
-        action,
-        serde_json::json!({"done": true}),
-    )
-    .await?;
+    if !matches!(which, TokenPage::Verify) {
+        let hash = hash_password(&form.raw("password")).map_err(WebError::Internal)?;
+        store.set_password(user_id, &hash, Some(user_id)).await?;
+        store.delete_user_sessions(user_id).await?;
+    }
+    // Following any of these links proves the address is the person's.
+    store.mark_email_verified(user_id).await?;
     let page = message(
         lang,
         &caller,
@@ -989,15 +936,10 @@ pub(crate) async fn create_token(
             message: t.t1("field-length", "max", 100),
         });
     }
-    let token = state.store().create_api_token(user_id, &name).await?;
-    audit_user(
-        &state,
-        Some(user_id),
-        user_id,
-        "create_token",
-        serde_json::json!({"name": name, "prefix": &token[..12]}),
-    )
-    .await?;
+    let token = state
+        .store()
+        .create_api_token(user_id, &name, Some(user_id))
+        .await?;
     let page = account_page_for(&state, lang, &caller, Some(token)).await?;
     Ok(respond(StatusCode::OK, render(&page)?, None))
 }
@@ -1017,14 +959,6 @@ pub(crate) async fn revoke_token(
     if !state.store().revoke_api_token(user_id, id).await? {
         return Err(WebError::NotFound);
     }
-    audit_user(
-        &state,
-        Some(user_id),
-        user_id,
-        "revoke_token",
-        serde_json::json!({"token_id": id}),
-    )
-    .await?;
     Ok(Redirect::to(&format!("/{}/account", lang.code())).into_response())
 }
 
@@ -1277,12 +1211,23 @@ pub(crate) async fn invite(
     };
     let actor = actor.and_then(Result::ok);
     let store = state.store();
+    let principal_id = caller.user_id().ok_or(WebError::Unauthorized)?;
     let user_id = match store.user_by_email(email.as_str()).await? {
         Some(u) => u.id,
-        None => store.create_user(&email, &name, None, false).await?,
+        None => {
+            store
+                .create_user(
+                    &email,
+                    &name,
+                    None,
+                    false,
+                    AccountOrigin::Invitation { by: principal_id },
+                )
+                .await?
+        }
     };
     store
-        .grant_role(user_id, role, actor.as_ref())
+        .grant_role(user_id, role, actor.as_ref(), caller.user_id())
         .await
         .map_err(|e| match e {
             StoreError::NotFound(_) => WebError::Invalid {
@@ -1291,14 +1236,6 @@ pub(crate) async fn invite(
             },
             other => other.into(),
         })?;
-    audit_user(
-        &state,
-        caller.user_id(),
-        user_id,
-        "invite",
-        serde_json::json!({"role": role.as_str(), "actor": actor.as_ref().map(Slug::as_str)}),
-    )
-    .await?;
     let token = store
         .create_one_time_token(user_id, TokenPurpose::Invitation, INVITE_TTL_MS)
         .await?;
