@@ -61,6 +61,8 @@ pub enum Action<'a> {
     UseOwnAccount,
     /// Change an actor's profile, contacts and relations.
     EditActor(&'a Slug),
+    /// Change what an actor is (its kind and ownership form), which decides the legal path into it.
+    ClassifyActor(&'a Slug),
     /// See the change history of an actor.
     ViewActorHistory(&'a Slug),
     /// Browse the whole audit log.
@@ -94,7 +96,7 @@ pub fn decide(principal: Option<&Principal>, action: &Action<'_>) -> Decision {
             Action::EditActor(actor) | Action::ViewActorHistory(actor) => {
                 p.holds(Role::Editor, actor)
             }
-            Action::ViewAuditLog | Action::ManageUsers => false,
+            Action::ClassifyActor(_) | Action::ViewAuditLog | Action::ManageUsers => false,
         };
     if allowed {
         Decision::Allow

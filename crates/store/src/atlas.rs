@@ -241,17 +241,32 @@ impl Store {
         let mut count_sql = Sql::new("SELECT COUNT(*) AS n FROM actors a");
         filter.push_where(&mut count_sql);
         let total = count(&count_sql.query().fetch_one(self.pool()).await?, "n")?;
+        let items = self
+            .actor_summaries(filter, lang, Some(page_args(page)?))
+            .await?;
+        Ok(Paged { items, total })
+    }
 
-        let (limit, offset) = page_args(page)?;
+    /// Actors matching `filter` in name order, limited to `(limit, offset)` when given, with their campuses
+    /// and tags (three queries whatever the number of actors).
+    async fn actor_summaries(
+        &self,
+        filter: &ActorFilter,
+        lang: Lang,
+        window: Option<(i64, i64)>,
+    ) -> Result<Vec<ActorSummary>, StoreError> {
         let mut sql = Sql::new(
             "SELECT a.id, a.slug, a.name_sv, a.name_en, a.short_name, a.kind, a.ownership, \
              a.description_sv, a.description_en FROM actors a",
         );
         filter.push_where(&mut sql);
-        sql.push(&format!(" ORDER BY a.{}, a.slug LIMIT ", sort_column(lang)))
-            .bind(Arg::Int(limit))
-            .push(" OFFSET ")
-            .bind(Arg::Int(offset));
+        sql.push(&format!(" ORDER BY a.{}, a.slug", sort_column(lang)));
+        if let Some((limit, offset)) = window {
+            sql.push(" LIMIT ")
+                .bind(Arg::Int(limit))
+                .push(" OFFSET ")
+                .bind(Arg::Int(offset));
+        }
         let rows = sql.query().fetch_all(self.pool()).await?;
         let mut items = Vec::with_capacity(rows.len());
         let mut ids = Vec::with_capacity(rows.len());
@@ -278,7 +293,7 @@ impl Store {
             item.campuses = campuses.remove(id).unwrap_or_default();
             item.tags = tags.remove(id).unwrap_or_default();
         }
-        Ok(Paged { items, total })
+        Ok(items)
     }
 
     /// Slugs from a link table (`actor_campuses`, `actor_tags`) for a set of actor ids, grouped by actor.
@@ -488,19 +503,19 @@ impl Store {
             campus: Some(campus.clone()),
             ..ActorFilter::default()
         };
-        let mut all = Vec::new();
-        let mut page = PageRequest::new(1, PageRequest::MAX_PER_PAGE)
-            .map_err(|_| StoreError::OutOfRange("page"))?;
-        loop {
-            let batch = self.list_actors(&filter, lang, page).await?;
-            let done = batch.items.len() < page.per_page() as usize;
-            all.extend(batch.items);
-            if done {
-                return Ok(all);
-            }
-            page = PageRequest::new(page.page() + 1, page.per_page())
-                .map_err(|_| StoreError::OutOfRange("page"))?;
-        }
+        self.actor_summaries(&filter, lang, None).await
+    }
+
+    /// Every actor's slug and name, ordered by name in `lang`, in one query: for choosing an actor in a form.
+    pub async fn actor_names(&self, lang: Lang) -> Result<Vec<(Slug, LangText)>, StoreError> {
+        let sql = format!(
+            "SELECT slug, name_sv, name_en FROM actors ORDER BY {}, slug",
+            sort_column(lang)
+        );
+        let rows = sqlx::query(&sql).fetch_all(self.pool()).await?;
+        rows.iter()
+            .map(|r| Ok((slug(r, "slug")?, lang_text(r, "name")?)))
+            .collect()
     }
 
     /// True when the database holds no actors and no campuses yet (so the built-in data set may be loaded).

@@ -670,15 +670,10 @@ async fn patch_actor(
     if let Err((field, message)) = merge_body(&mut input, &json, &slug) {
         return Err(WebError::Invalid { field, message });
     }
-    let admin = caller
-        .principal
-        .as_ref()
-        .is_some_and(domain::Principal::is_admin);
-    if !admin
-        && (input.kind != actor.kind.as_str()
-            || input.ownership != actor.ownership.map(|o| o.as_str()).unwrap_or_default())
+    if input.reclassifies(&actor)
+        && let Err(e) = caller.require(&domain::Action::ClassifyActor(&slug))
     {
-        return Err(WebError::Forbidden);
+        return Err(crate::pages::edit::refuse(&state, &caller, "actor", slug.as_str(), e).await);
     }
     let fields = match input.validate(t, &slug) {
         Ok(update) => match state

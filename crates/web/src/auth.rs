@@ -139,25 +139,23 @@ impl FromRequestParts<AppState> for Caller {
         } else if let Some(token) = cookie(&parts.headers, SESSION_COOKIE)
             && let Some(session) = state.store().session(&token).await?
         {
-            {
-                let now = now_millis();
-                let settings = state.auth();
-                let expired = now - session.last_seen_at > settings.idle_timeout_ms
-                    || now - session.created_at > settings.absolute_timeout_ms;
-                if expired {
-                    state.store().delete_session(&token).await?;
-                } else {
-                    if now - session.last_seen_at > 30_000 {
-                        state.store().touch_session(&token).await?;
-                    }
-                    if let Some(uid) = session.user_id
-                        && let Some((principal, user)) = principal_for(state, uid).await?
-                    {
-                        caller.principal = Some(principal);
-                        caller.user = Some(user);
-                    }
-                    caller.session = Some((token, session));
+            let now = now_millis();
+            let settings = state.auth();
+            let expired = now - session.last_seen_at > settings.idle_timeout_ms
+                || now - session.created_at > settings.absolute_timeout_ms;
+            if expired {
+                state.store().delete_session(&token).await?;
+            } else {
+                if now - session.last_seen_at > 30_000 {
+                    state.store().touch_session(&token).await?;
                 }
+                if let Some(uid) = session.user_id
+                    && let Some((principal, user)) = principal_for(state, uid).await?
+                {
+                    caller.principal = Some(principal);
+                    caller.user = Some(user);
+                }
+                caller.session = Some((token, session));
             }
         }
         parts.extensions.insert(caller.clone());

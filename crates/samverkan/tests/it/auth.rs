@@ -474,6 +474,10 @@ async fn the_edit_form_validates_keeps_input_and_records_history() {
             .await
             .expect("text"),
     );
+    assert!(
+        !html.contains("id=\"f-kind\""),
+        "editors do not get the kind and ownership choices"
+    );
     let csrf = csrf_in(&html).expect("csrf");
     let mut form = vec![
         ("csrf".to_owned(), csrf.clone()),

@@ -58,12 +58,6 @@ impl TestDb {
             }
         }
     }
-
-    /// True on PostgreSQL.
-    #[allow(dead_code)]
-    pub fn is_postgres(&self) -> bool {
-        matches!(self, TestDb::Postgres { .. })
-    }
 }
 
 impl Drop for TestDb {

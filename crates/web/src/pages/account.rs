@@ -27,7 +27,7 @@ pub struct FormPage {
     pub form: FormView,
 }
 
-/// A page with a message (and perhaps a secret shown once).
+/// A page with a message.
 #[derive(Template)]
 #[template(path = "message.html")]
 pub struct MessagePage {
@@ -37,8 +37,6 @@ pub struct MessagePage {
     pub paragraphs: Vec<String>,
     /// Links onwards.
     pub links: Vec<Link>,
-    /// A token shown once.
-    pub secret: Option<String>,
 }
 
 const VERIFY_TTL_MS: i64 = 24 * 60 * 60 * 1000;
@@ -89,7 +87,6 @@ fn message(
         layout,
         paragraphs,
         links,
-        secret: None,
     }
 }
 
@@ -1114,30 +1111,16 @@ fn invite_form(
     }
 }
 
+/// Every actor as (slug, name in `lang`), for choosing one in a form.
 pub(crate) async fn actor_choices(
     state: &AppState,
     lang: Lang,
 ) -> Result<Vec<(String, String)>, WebError> {
-    let mut out = Vec::new();
-    let mut page = domain::PageRequest::new(1, 100).unwrap_or_default();
-    loop {
-        let batch = state
-            .store()
-            .list_actors(&store::ActorFilter::default(), lang, page)
-            .await?;
-        let n = batch.items.len();
-        out.extend(
-            batch
-                .items
-                .into_iter()
-                .map(|a| (a.slug.to_string(), a.name.get(lang).to_owned())),
-        );
-        if n < 100 {
-            return Ok(out);
-        }
-        page = domain::PageRequest::new(page.page() + 1, 100)
-            .map_err(|_| WebError::Internal("paging".into()))?;
-    }
+    let names = state.store().actor_names(lang).await?;
+    Ok(names
+        .into_iter()
+        .map(|(slug, name)| (slug.to_string(), name.get(lang).to_owned()))
+        .collect())
 }
 
 /// The invitation form (admins).

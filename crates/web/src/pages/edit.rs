@@ -107,6 +107,12 @@ impl ActorInput {
         }
     }
 
+    /// True when the input changes the actor's kind or ownership form.
+    pub fn reclassifies(&self, actor: &Actor) -> bool {
+        self.kind != actor.kind.as_str()
+            || self.ownership != actor.ownership.map(|o| o.as_str()).unwrap_or_default()
+    }
+
     fn from_form(f: &FormData) -> ActorInput {
         let mut contacts = Vec::new();
         let mut relations = Vec::new();
@@ -318,7 +324,7 @@ async fn edit_form(
     slug: &Slug,
     input: &ActorInput,
     csrf: String,
-    admin: bool,
+    may_classify: bool,
 ) -> Result<FormView, WebError> {
     let t = Tr::new(lang);
     let campuses = state.store().campuses(lang).await?;
@@ -392,7 +398,7 @@ async fn edit_form(
     }));
     let ownership_field =
         Field::new(FieldKind::Select, "ownership", t.t("actor-ownership")).choices(own);
-    if admin {
+    if may_classify {
         basics.insert(3, kind_field);
         basics.insert(4, ownership_field);
     } else {
@@ -570,6 +576,40 @@ pub(crate) async fn refuse(
     e
 }
 
+/// Renders the edit form for `input`, with `errors` set on their fields.
+async fn edit_response(
+    state: &AppState,
+    lang: Lang,
+    caller: &Caller,
+    slug: &Slug,
+    actor: &Actor,
+    input: &ActorInput,
+    errors: Vec<(String, String)>,
+) -> Result<Response, WebError> {
+    let t = Tr::new(lang);
+    let may_classify = caller.require(&Action::ClassifyActor(slug)).is_ok();
+    let csrf = caller.csrf().unwrap_or_default().to_owned();
+    let mut form = edit_form(state, lang, slug, input, csrf, may_classify).await?;
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    for (field, message) in errors {
+        form.set_error(&field, message);
+    }
+    let title = t.t1("edit-title", "name", actor.name.get(lang));
+    let mut layout = Layout::new(
+        lang,
+        &title,
+        &format!("actors/{slug}/edit"),
+        Nav::Actors,
+        None,
+    );
+    layout.set_caller(caller);
+    Ok((status, render(&FormPage { layout, form })?).into_response())
+}
+
 /// The edit form.
 pub(crate) async fn edit_page(
     State(state): State<AppState>,
@@ -581,29 +621,8 @@ pub(crate) async fn edit_page(
     if let Err(e) = caller.require(&Action::EditActor(&slug)) {
         return Err(refuse(&state, &caller, "actor", slug.as_str(), e).await);
     }
-    let t = Tr::new(lang);
-    let admin = caller
-        .principal
-        .as_ref()
-        .is_some_and(domain::Principal::is_admin);
-    let form = edit_form(
-        &state,
-        lang,
-        &slug,
-        &ActorInput::from_actor(&actor, &relations),
-        caller.csrf().unwrap_or_default().to_owned(),
-        admin,
-    )
-    .await?;
-    let mut layout = Layout::new(
-        lang,
-        &t.t1("edit-title", "name", actor.name.get(lang)),
-        &format!("actors/{slug}/edit"),
-        Nav::Actors,
-        None,
-    );
-    layout.set_caller(&caller);
-    Ok(render(&FormPage { layout, form })?.into_response())
+    let input = ActorInput::from_actor(&actor, &relations);
+    edit_response(&state, lang, &caller, &slug, &actor, &input, Vec::new()).await
 }
 
 /// Saves the edit form: all or nothing, field-level errors with the typed values kept.
@@ -620,12 +639,9 @@ pub(crate) async fn edit(
     }
     caller.check_csrf(form.0.raw("csrf"))?;
     let t = Tr::new(lang);
-    let admin = caller
-        .principal
-        .as_ref()
-        .is_some_and(domain::Principal::is_admin);
     let mut input = ActorInput::from_form(&form);
-    if !admin {
+    if caller.require(&Action::ClassifyActor(&slug)).is_err() {
+        // The form carries kind and ownership only as hidden fields for those who may not change them.
         input.kind = actor.kind.as_str().into();
         input.ownership = actor
             .ownership
@@ -648,31 +664,7 @@ pub(crate) async fn edit(
         },
         Err(errors) => errors,
     };
-    let mut view = edit_form(
-        &state,
-        lang,
-        &slug,
-        &input,
-        caller.csrf().unwrap_or_default().to_owned(),
-        admin,
-    )
-    .await?;
-    for (field, message) in errors {
-        view.set_error(&field, message);
-    }
-    let mut layout = Layout::new(
-        lang,
-        &t.t1("edit-title", "name", actor.name.get(lang)),
-        &format!("actors/{slug}/edit"),
-        Nav::Actors,
-        None,
-    );
-    layout.set_caller(&caller);
-    Ok((
-        StatusCode::UNPROCESSABLE_ENTITY,
-        render(&FormPage { layout, form: view })?,
-    )
-        .into_response())
+    edit_response(&state, lang, &caller, &slug, &actor, &input, errors).await
 }
 
 /// One row of a change history.
@@ -871,7 +863,6 @@ pub(crate) async fn privacy(
         layout,
         paragraphs,
         links: vec![],
-        secret: None,
     })?
     .into_response())
 }

@@ -157,6 +157,15 @@ fn source_label(t: Tr, source: &str) -> String {
     }
 }
 
+/// A text split into its paragraphs (separated by blank lines).
+fn paragraphs(text: &str) -> Vec<String> {
+    text.split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
 fn campus_name(campuses: &[CampusSummary], slug: &Slug, lang: Lang) -> String {
     campuses
         .iter()
@@ -628,13 +637,7 @@ impl ActorPage {
             }),
             org_number: actor.org_number.clone(),
             address: actor.address.clone(),
-            description: actor
-                .description
-                .get(lang)
-                .split("\n\n")
-                .map(|p| p.trim().to_owned())
-                .filter(|p| !p.is_empty())
-                .collect(),
+            description: paragraphs(actor.description.get(lang)),
             tags: actor
                 .tags
                 .iter()
@@ -780,13 +783,7 @@ impl CampusPage {
                 Some(excerpt(campus.description.get(lang))),
             ),
             municipality: campus.municipality.clone(),
-            description: campus
-                .description
-                .get(lang)
-                .split("\n\n")
-                .map(|p| p.trim().to_owned())
-                .filter(|p| !p.is_empty())
-                .collect(),
+            description: paragraphs(campus.description.get(lang)),
             groups: groups.into_iter().map(|(_, g)| g).collect(),
             count: t.n("actors-count", "count", actors.len() as u64),
             list_href: actors_url(
