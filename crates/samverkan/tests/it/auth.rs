@@ -16,18 +16,19 @@ async fn sign_up_verify_sign_in_and_out() {
     let c = app.browser();
     let csrf = app.csrf(&c, "/en/signup").await;
     // Bad input: field-level messages, typed values kept, nothing created.
-    let res = c
-        .post(format!("{}/en/signup", app.base))
-        .form(&[
-            ("csrf", csrf.as_str()),
-            ("display_name", "Anna Lind"),
-            ("email", "anna@example.se"),
-            ("password", "short"),
-            ("password_confirm", "short"),
-        ])
-        .send()
-        .await
-        .expect("post");
+    let res = app
+        .post_form(
+            &c,
+            "/en/signup",
+            &[
+                ("csrf", csrf.as_str()),
+                ("display_name", "Anna Lind"),
+                ("email", "anna@example.se"),
+                ("password", "short"),
+                ("password_confirm", "short"),
+            ],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = unescape(&res.text().await.expect("text"));
     assert!(html.contains("The password needs at least 12 characters."));
@@ -43,18 +44,19 @@ async fn sign_up_verify_sign_in_and_out() {
             .expect("q")
             .is_none()
     );
-    let res = c
-        .post(format!("{}/en/signup", app.base))
-        .form(&[
-            ("csrf", csrf.as_str()),
-            ("display_name", "Anna Lind"),
-            ("email", "anna@example.se"),
-            ("password", "1qaz2wsx3edc"),
-            ("password_confirm", "1qaz2wsx3edc"),
-        ])
-        .send()
-        .await
-        .expect("post");
+    let res = app
+        .post_form(
+            &c,
+            "/en/signup",
+            &[
+                ("csrf", csrf.as_str()),
+                ("display_name", "Anna Lind"),
+                ("email", "anna@example.se"),
+                ("password", "1qaz2wsx3edc"),
+                ("password_confirm", "1qaz2wsx3edc"),
+            ],
+        )
+        .await;
     assert!(
         res.text()
             .await
@@ -62,18 +64,19 @@ async fn sign_up_verify_sign_in_and_out() {
             .contains("list of common or leaked passwords")
     );
 
-    let res = c
-        .post(format!("{}/en/signup", app.base))
-        .form(&[
-            ("csrf", csrf.as_str()),
-            ("display_name", "Anna Lind"),
-            ("email", "anna@example.se"),
-            ("password", PASSWORD),
-            ("password_confirm", PASSWORD),
-        ])
-        .send()
-        .await
-        .expect("post");
+    let res = app
+        .post_form(
+            &c,
+            "/en/signup",
+            &[
+                ("csrf", csrf.as_str()),
+                ("display_name", "Anna Lind"),
+                ("email", "anna@example.se"),
+                ("password", PASSWORD),
+                ("password_confirm", PASSWORD),
+            ],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::OK);
     // Not verified yet: sign-in is refused with a clear message.
     let res = app.login(&c, "anna@example.se", PASSWORD).await;
@@ -90,24 +93,18 @@ async fn sign_up_verify_sign_in_and_out() {
         .find(|m| m.subject.contains("Confirm"))
         .expect("verification mail");
     let path = path_of(&link_in(&verify.body));
-    let html = c
-        .get(format!("{}{path}", app.base))
-        .send()
-        .await
-        .expect("get")
-        .text()
-        .await
-        .expect("text");
+    let html = app.page(&c, &path).await;
     let token = path.split("token=").nth(1).expect("token");
-    let res = c
-        .post(format!("{}/en/verify", app.base))
-        .form(&[
-            ("csrf", csrf_in(&html).expect("csrf").as_str()),
-            ("token", token),
-        ])
-        .send()
-        .await
-        .expect("post");
+    let res = app
+        .post_form(
+            &c,
+            "/en/verify",
+            &[
+                ("csrf", csrf_in(&html).expect("csrf").as_str()),
+                ("token", token),
+            ],
+        )
+        .await;
     assert!(res.text().await.expect("text").contains("confirmed"));
     // The link works once.
     let (status, _) = app.get(&path).await;
@@ -138,22 +135,12 @@ async fn sign_up_verify_sign_in_and_out() {
         .expect("get");
     assert_eq!(old.status(), StatusCode::SEE_OTHER);
 
-    let html = c
-        .get(format!("{}/en/account", app.base))
-        .send()
-        .await
-        .expect("get")
-        .text()
-        .await
-        .expect("text");
+    let html = app.page(&c, "/en/account").await;
     assert!(html.contains("Anna Lind"));
     let csrf = csrf_in(&html).expect("csrf");
-    let res = c
-        .post(format!("{}/en/logout", app.base))
-        .form(&[("csrf", csrf.as_str())])
-        .send()
-        .await
-        .expect("post");
+    let res = app
+        .post_form(&c, "/en/logout", &[("csrf", csrf.as_str())])
+        .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let res = c
         .get(format!("{}/en/account", app.base))
@@ -245,19 +232,20 @@ async fn forms_without_the_csrf_token_are_refused_and_change_nothing() {
     let app = TestApp::spawn().await;
     app.user("ed@example.se", "editor", Some("vecura")).await;
     let c = app.signed_in("ed@example.se", PASSWORD).await;
-    let res = c
-        .post(format!("{}/en/actors/vecura/edit", app.base))
-        .form(&[
-            ("csrf", "forged"),
-            ("name.sv", "Hacked"),
-            ("name.en", "Hacked"),
-            ("description.sv", "x"),
-            ("description.en", "x"),
-            ("kind", "infrastructure"),
-        ])
-        .send()
-        .await
-        .expect("post");
+    let res = app
+        .post_form(
+            &c,
+            "/en/actors/vecura/edit",
+            &[
+                ("csrf", "forged"),
+                ("name.sv", "Hacked"),
+                ("name.en", "Hacked"),
+                ("description.sv", "x"),
+                ("description.en", "x"),
+                ("kind", "infrastructure"),
+            ],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     assert!(
         res.text()
@@ -276,12 +264,12 @@ async fn forms_without_the_csrf_token_are_refused_and_change_nothing() {
         .expect("patch");
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     let res = app
-        .client
-        .post(format!("{}/en/login", app.base))
-        .form(&[("email", "ed@example.se"), ("password", PASSWORD)])
-        .send()
-        .await
-        .expect("post");
+        .post_form(
+            &app.client,
+            "/en/login",
+            &[("email", "ed@example.se"), ("password", PASSWORD)],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     app.stop().await;
 }
@@ -404,26 +392,20 @@ async fn an_editor_of_vecura_edits_vecura_and_not_ana_futura() {
 
     // Revoked tokens stop working.
     let c = app.signed_in("vecura-editor@example.se", PASSWORD).await;
-    let html = c
-        .get(format!("{}/en/account", app.base))
-        .send()
-        .await
-        .expect("get")
-        .text()
-        .await
-        .expect("text");
+    let html = app.page(&c, "/en/account").await;
     let id = html
         .split("/en/account/tokens/")
         .nth(1)
         .and_then(|s| s.split('/').next())
         .expect("token id")
         .to_owned();
-    let res = c
-        .post(format!("{}/en/account/tokens/{id}/revoke", app.base))
-        .form(&[("csrf", csrf_in(&html).expect("csrf").as_str())])
-        .send()
-        .await
-        .expect("post");
+    let res = app
+        .post_form(
+            &c,
+            &format!("/en/account/tokens/{id}/revoke"),
+            &[("csrf", csrf_in(&html).expect("csrf").as_str())],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let res = app
         .client
@@ -465,15 +447,7 @@ async fn the_edit_form_validates_keeps_input_and_records_history() {
     let app = TestApp::spawn().await;
     app.user("ed@example.se", "editor", Some("vecura")).await;
     let c = app.signed_in("ed@example.se", PASSWORD).await;
-    let html = unescape(
-        &c.get(format!("{}/sv/actors/vecura/edit", app.base))
-            .send()
-            .await
-            .expect("get")
-            .text()
-            .await
-            .expect("text"),
-    );
+    let html = unescape(&app.page(&c, "/sv/actors/vecura/edit").await);
     assert!(
         !html.contains("id=\"f-kind\""),
         "editors do not get the kind and ownership choices"
@@ -512,12 +486,7 @@ async fn the_edit_form_validates_keeps_input_and_records_history() {
         ("relations[0].until".to_owned(), String::new()),
         ("relations[0].source".to_owned(), String::new()),
     ];
-    let res = c
-        .post(format!("{}/sv/actors/vecura/edit", app.base))
-        .form(&form)
-        .send()
-        .await
-        .expect("post");
+    let res = app.post_form(&c, "/sv/actors/vecura/edit", &form).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = unescape(&res.text().await.expect("text"));
     assert!(
@@ -539,12 +508,7 @@ async fn the_edit_form_validates_keeps_input_and_records_history() {
     form.retain(|(k, _)| k != "website" && k != "relations[0].since");
     form.push(("website".into(), "https://www.karolinska.se/vecura".into()));
     form.push(("relations[0].since".into(), "2022".into()));
-    let res = c
-        .post(format!("{}/sv/actors/vecura/edit", app.base))
-        .form(&form)
-        .send()
-        .await
-        .expect("post");
+    let res = app.post_form(&c, "/sv/actors/vecura/edit", &form).await;
     assert_eq!(
         res.status(),
         StatusCode::SEE_OTHER,
@@ -554,15 +518,7 @@ async fn the_edit_form_validates_keeps_input_and_records_history() {
     let (_, page) = app.get("/sv/actors/vecura").await;
     assert!(page.contains("Ny beskrivning av Vecura."));
     assert!(page.contains("sedan 2022"));
-    let history = unescape(
-        &c.get(format!("{}/en/actors/vecura/history", app.base))
-            .send()
-            .await
-            .expect("get")
-            .text()
-            .await
-            .expect("text"),
-    );
+    let history = unescape(&app.page(&c, "/en/actors/vecura/history").await);
     assert!(history.contains("description.sv") && history.contains("Ny beskrivning av Vecura."));
     assert!(history.contains("ed@example.se"), "who made the change");
     app.stop().await;
@@ -576,36 +532,31 @@ async fn password_reset_and_invitation_by_single_use_links() {
     // Reset.
     let c = app.browser();
     let csrf = app.csrf(&c, "/en/password/forgot").await;
-    let res = c
-        .post(format!("{}/en/password/forgot", app.base))
-        .form(&[("csrf", csrf.as_str()), ("email", "reset@example.se")])
-        .send()
-        .await
-        .expect("post");
+    let res = app
+        .post_form(
+            &c,
+            "/en/password/forgot",
+            &[("csrf", csrf.as_str()), ("email", "reset@example.se")],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::OK);
     let mail = app.mail("reset@example.se").await;
     let path = path_of(&link_in(&mail[0].body));
     let token = path.split("token=").nth(1).expect("token").to_owned();
     let new_password = "Tvillingregistret i Solna 7";
-    let html = c
-        .get(format!("{}{path}", app.base))
-        .send()
-        .await
-        .expect("get")
-        .text()
-        .await
-        .expect("text");
-    let res = c
-        .post(format!("{}/en/password/reset", app.base))
-        .form(&[
-            ("csrf", csrf_in(&html).expect("csrf").as_str()),
-            ("token", token.as_str()),
-            ("password", new_password),
-            ("password_confirm", new_password),
-        ])
-        .send()
-        .await
-        .expect("post");
+    let html = app.page(&c, &path).await;
+    let res = app
+        .post_form(
+            &c,
+            "/en/password/reset",
+            &[
+                ("csrf", csrf_in(&html).expect("csrf").as_str()),
+                ("token", token.as_str()),
+                ("password", new_password),
+                ("password_confirm", new_password),
+            ],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(
         app.login(&app.browser(), "reset@example.se", PASSWORD)
@@ -614,17 +565,18 @@ async fn password_reset_and_invitation_by_single_use_links() {
         StatusCode::UNAUTHORIZED
     );
     app.signed_in("reset@example.se", new_password).await;
-    let res = c
-        .post(format!("{}/en/password/reset", app.base))
-        .form(&[
-            ("csrf", csrf_in(&html).expect("csrf").as_str()),
-            ("token", token.as_str()),
-            ("password", "another good password"),
-            ("password_confirm", "another good password"),
-        ])
-        .send()
-        .await
-        .expect("post");
+    let res = app
+        .post_form(
+            &c,
+            "/en/password/reset",
+            &[
+                ("csrf", csrf_in(&html).expect("csrf").as_str()),
+                ("token", token.as_str()),
+                ("password", "another good password"),
+                ("password_confirm", "another good password"),
+            ],
+        )
+        .await;
     assert_eq!(
         res.status(),
         StatusCode::GONE,
@@ -634,18 +586,19 @@ async fn password_reset_and_invitation_by_single_use_links() {
     // Invitation.
     let admin = app.signed_in("admin@example.se", PASSWORD).await;
     let csrf = app.csrf(&admin, "/en/admin/invite").await;
-    let res = admin
-        .post(format!("{}/en/admin/invite", app.base))
-        .form(&[
-            ("csrf", csrf.as_str()),
-            ("display_name", "Sara Ek"),
-            ("email", "sara@example.se"),
-            ("role", "editor"),
-            ("actor", "biolamina"),
-        ])
-        .send()
-        .await
-        .expect("post");
+    let res = app
+        .post_form(
+            &admin,
+            "/en/admin/invite",
+            &[
+                ("csrf", csrf.as_str()),
+                ("display_name", "Sara Ek"),
+                ("email", "sara@example.se"),
+                ("role", "editor"),
+                ("actor", "biolamina"),
+            ],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::OK);
     assert!(
         res.text()
@@ -657,25 +610,19 @@ async fn password_reset_and_invitation_by_single_use_links() {
     let path = path_of(&link_in(&mail[0].body));
     let token = path.split("token=").nth(1).expect("token").to_owned();
     let c = app.browser();
-    let html = c
-        .get(format!("{}{path}", app.base))
-        .send()
-        .await
-        .expect("get")
-        .text()
-        .await
-        .expect("text");
-    let res = c
-        .post(format!("{}/en/invitation", app.base))
-        .form(&[
-            ("csrf", csrf_in(&html).expect("csrf").as_str()),
-            ("token", token.as_str()),
-            ("password", PASSWORD),
-            ("password_confirm", PASSWORD),
-        ])
-        .send()
-        .await
-        .expect("post");
+    let html = app.page(&c, &path).await;
+    let res = app
+        .post_form(
+            &c,
+            "/en/invitation",
+            &[
+                ("csrf", csrf_in(&html).expect("csrf").as_str()),
+                ("token", token.as_str()),
+                ("password", PASSWORD),
+                ("password_confirm", PASSWORD),
+            ],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::OK);
     let sara = app.signed_in("sara@example.se", PASSWORD).await;
     let res = sara
@@ -757,25 +704,27 @@ async fn export_and_erasure_keep_the_audit_but_not_the_person() {
             .is_some_and(|c| c.iter().any(|e| e["object"] == "actor/vecura"))
     );
 
-    let res = c
-        .post(format!("{}/en/account/erase", app.base))
-        .form(&[
-            ("csrf", token.as_str()),
-            ("confirm_email", "wrong@example.se"),
-        ])
-        .send()
-        .await
-        .expect("post");
+    let res = app
+        .post_form(
+            &c,
+            "/en/account/erase",
+            &[
+                ("csrf", token.as_str()),
+                ("confirm_email", "wrong@example.se"),
+            ],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let res = c
-        .post(format!("{}/en/account/erase", app.base))
-        .form(&[
-            ("csrf", token.as_str()),
-            ("confirm_email", "gone@example.se"),
-        ])
-        .send()
-        .await
-        .expect("post");
+    let res = app
+        .post_form(
+            &c,
+            "/en/account/erase",
+            &[
+                ("csrf", token.as_str()),
+                ("confirm_email", "gone@example.se"),
+            ],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(
         app.login(&app.browser(), "gone@example.se", PASSWORD)
@@ -884,12 +833,13 @@ async fn someone_elses_token_cannot_be_revoked() {
         .id;
     let b = app.signed_in("b@example.se", PASSWORD).await;
     let csrf = app.csrf(&b, "/en/account").await;
-    let res = b
-        .post(format!("{}/en/account/tokens/{a_id}/revoke", app.base))
-        .form(&[("csrf", csrf.as_str())])
-        .send()
-        .await
-        .expect("post");
+    let res = app
+        .post_form(
+            &b,
+            &format!("/en/account/tokens/{a_id}/revoke"),
+            &[("csrf", csrf.as_str())],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
     let res = app
         .client

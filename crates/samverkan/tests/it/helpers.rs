@@ -206,6 +206,30 @@ impl TestApp {
         c
     }
 
+    /// GET `path` with the client `c` (its cookies), returning the body as sent.
+    pub async fn page(&self, c: &reqwest::Client, path: &str) -> String {
+        let res = c
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .expect("get");
+        res.text().await.expect("text")
+    }
+
+    /// POST a form to `path` with the client `c` (its cookies).
+    pub async fn post_form<T: serde::Serialize + ?Sized>(
+        &self,
+        c: &reqwest::Client,
+        path: &str,
+        form: &T,
+    ) -> reqwest::Response {
+        c.post(format!("{}{path}", self.base))
+            .form(form)
+            .send()
+            .await
+            .expect("post")
+    }
+
     /// Submits the login form with `c`.
     pub async fn login(
         &self,
@@ -214,28 +238,22 @@ impl TestApp {
         password: &str,
     ) -> reqwest::Response {
         let csrf = self.csrf(c, "/en/login").await;
-        c.post(format!("{}/en/login", self.base))
-            .form(&[
+        self.post_form(
+            c,
+            "/en/login",
+            &[
                 ("csrf", csrf.as_str()),
                 ("email", email),
                 ("password", password),
                 ("next", ""),
-            ])
-            .send()
-            .await
-            .expect("login")
+            ],
+        )
+        .await
     }
 
     /// The CSRF token in the first form of the page at `path`, fetched with `c`.
     pub async fn csrf(&self, c: &reqwest::Client, path: &str) -> String {
-        let html = c
-            .get(format!("{}{path}", self.base))
-            .send()
-            .await
-            .expect("get")
-            .text()
-            .await
-            .expect("text");
+        let html = self.page(c, path).await;
         csrf_in(&html).unwrap_or_else(|| panic!("no csrf field on {path}"))
     }
 
