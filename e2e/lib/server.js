@@ -13,10 +13,15 @@ const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 10_000;
 
 /**
- * Starts the server and resolves once it logs its address.
+ * Starts the server and resolves once it logs its address. `addr` picks the port (default: any free one);
+ * `env` adds SAMVERKAN_* settings.
  * @returns {Promise<{ baseURL: string, stop: () => Promise<void>, logs: string[] }>}
  */
-export async function startServer({ bin = process.env.SAMVERKAN_BIN || DEFAULT_BIN } = {}) {
+export async function startServer({
+  bin = process.env.SAMVERKAN_BIN || DEFAULT_BIN,
+  addr = '127.0.0.1:0',
+  env: extraEnv = {},
+} = {}) {
   if (!existsSync(bin)) {
     throw new Error(`samverkan binary not found at ${bin} (set SAMVERKAN_BIN)`);
   }
@@ -27,10 +32,11 @@ export async function startServer({ bin = process.env.SAMVERKAN_BIN || DEFAULT_B
   for (const [key, value] of Object.entries(process.env)) {
     if (!key.startsWith('SAMVERKAN_')) env[key] = value;
   }
+  Object.assign(env, extraEnv);
 
   const args = [
     'serve',
-    '--addr', '127.0.0.1:0',
+    '--addr', addr,
     '--db', `sqlite://${dir}/e2e.db`,
     '--data-dir', dir,
     '--log-format', 'json',
@@ -90,4 +96,17 @@ export async function startServer({ bin = process.env.SAMVERKAN_BIN || DEFAULT_B
     await stop();
     throw err;
   }
+}
+
+/** A loopback port that was free a moment ago. */
+export async function freePort() {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
 }

@@ -41,23 +41,7 @@ pub struct GlobalArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Migrate, load the built-in Stockholm data set into an empty database, and serve the web site and API.
-    Serve {
-        /// Address to listen on (default 127.0.0.1:8080).
-        #[arg(long, env = "SAMVERKAN_ADDR", value_name = "HOST:PORT")]
-        addr: Option<String>,
-        /// The public address people reach the site at, used in e-mailed links (default http://ADDR).
-        #[arg(long, env = "SAMVERKAN_BASE_URL", value_name = "URL")]
-        base_url: Option<String>,
-        /// Mark cookies Secure and send HSTS: set when served over TLS or behind a TLS-terminating proxy.
-        #[arg(long, env = "SAMVERKAN_SECURE_COOKIES")]
-        secure_cookies: Option<bool>,
-        /// Minutes of inactivity after which a session ends (default 30).
-        #[arg(long, env = "SAMVERKAN_SESSION_IDLE_MINUTES", value_name = "MINUTES")]
-        session_idle_minutes: Option<u32>,
-        /// Hours after sign-in after which a session ends whatever happens (default 12).
-        #[arg(long, env = "SAMVERKAN_SESSION_MAX_HOURS", value_name = "HOURS")]
-        session_max_hours: Option<u32>,
-    },
+    Serve(ServeArgs),
     /// Apply pending database migrations and exit.
     Migrate,
     /// Load the built-in Stockholm data set into an empty database (refuses a database that holds data).
@@ -87,6 +71,136 @@ pub enum Command {
         #[command(subcommand)]
         action: TokenCommand,
     },
+}
+
+/// `samverkan serve` settings (each can also come from the configuration file or a `SAMVERKAN_*` variable).
+#[derive(Debug, Default, Clone, Args)]
+pub struct ServeArgs {
+    /// Address to listen on (default 127.0.0.1:8080).
+    #[arg(long, env = "SAMVERKAN_ADDR", value_name = "HOST:PORT")]
+    pub addr: Option<String>,
+    /// The public address people reach the site at, used in e-mailed links (default http://ADDR).
+    #[arg(long, env = "SAMVERKAN_BASE_URL", value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Mark cookies Secure and send HSTS: set when served over TLS or behind a TLS-terminating proxy.
+    #[arg(long, env = "SAMVERKAN_SECURE_COOKIES")]
+    pub secure_cookies: Option<bool>,
+    /// Minutes of inactivity after which a session ends (default 30).
+    #[arg(long, env = "SAMVERKAN_SESSION_IDLE_MINUTES", value_name = "MINUTES")]
+    pub session_idle_minutes: Option<u32>,
+    /// Hours after sign-in after which a session ends whatever happens (default 12).
+    #[arg(long, env = "SAMVERKAN_SESSION_MAX_HOURS", value_name = "HOURS")]
+    pub session_max_hours: Option<u32>,
+    /// Proxies whose X-Forwarded-For header is believed, comma-separated IP addresses (default none: the
+    /// connecting address is the client's).
+    #[arg(
+        long,
+        env = "SAMVERKAN_TRUSTED_PROXIES",
+        value_name = "IP,IP",
+        value_delimiter = ','
+    )]
+    pub trusted_proxies: Option<Vec<std::net::IpAddr>>,
+    /// SMTP server for outgoing e-mail: smtps://USER:PASS@HOST:465, smtp://USER:PASS@HOST:587?tls=required, or
+    /// smtp://HOST:25 for a local relay. Without it e-mail stays in the outbox table (development).
+    #[arg(long, env = "SAMVERKAN_SMTP_URL", value_name = "URL")]
+    pub smtp_url: Option<String>,
+    /// The sender of outgoing e-mail (default "Samverkan <noreply@localhost>").
+    #[arg(long, env = "SAMVERKAN_MAIL_FROM", value_name = "MAILBOX")]
+    pub mail_from: Option<String>,
+    /// Single sign-on: the OpenID Connect provider's issuer URL. Register {base_url}/auth/oidc/callback there.
+    #[arg(long, env = "SAMVERKAN_OIDC_ISSUER", value_name = "URL")]
+    pub oidc_issuer: Option<String>,
+    /// Single sign-on: this site's client id at the provider.
+    #[arg(long, env = "SAMVERKAN_OIDC_CLIENT_ID", value_name = "ID")]
+    pub oidc_client_id: Option<String>,
+    /// Single sign-on: the client secret (prefer the environment variable or the file over the flag).
+    #[arg(
+        long,
+        env = "SAMVERKAN_OIDC_CLIENT_SECRET",
+        value_name = "SECRET",
+        hide_env_values = true
+    )]
+    pub oidc_client_secret: Option<String>,
+}
+
+/// Everything `serve` needs beyond the shared settings.
+#[derive(Debug, Clone)]
+pub struct ServeSettings {
+    /// Sessions, cookies, throttling, links.
+    pub auth: web::auth::AuthSettings,
+    /// Single sign-on, when configured.
+    pub oidc: Option<web::oidc::OidcSettings>,
+    /// SMTP URL and sender, when configured.
+    pub smtp: Option<(String, String)>,
+}
+
+impl ServeArgs {
+    /// Each flag (or variable) wins over the file's value.
+    pub fn or(self, file: &FileConfig) -> ServeArgs {
+        ServeArgs {
+            addr: self.addr.or_else(|| file.addr.clone()),
+            base_url: self.base_url.or_else(|| file.base_url.clone()),
+            secure_cookies: self.secure_cookies.or(file.secure_cookies),
+            session_idle_minutes: self.session_idle_minutes.or(file.session_idle_minutes),
+            session_max_hours: self.session_max_hours.or(file.session_max_hours),
+            trusted_proxies: self
+                .trusted_proxies
+                .or_else(|| file.trusted_proxies.clone()),
+            smtp_url: self.smtp_url.or_else(|| file.smtp_url.clone()),
+            mail_from: self.mail_from.or_else(|| file.mail_from.clone()),
+            oidc_issuer: self.oidc_issuer.or_else(|| file.oidc_issuer.clone()),
+            oidc_client_id: self.oidc_client_id.or_else(|| file.oidc_client_id.clone()),
+            oidc_client_secret: self
+                .oidc_client_secret
+                .or_else(|| file.oidc_client_secret.clone()),
+        }
+    }
+
+    /// The merged settings; `addr` is the resolved listening address. Refuses a half-configured single sign-on.
+    pub fn settings(self, addr: &str) -> anyhow::Result<ServeSettings> {
+        let defaults = web::auth::AuthSettings::default();
+        let auth = web::auth::AuthSettings {
+            base_url: self.base_url.unwrap_or_else(|| format!("http://{addr}")),
+            secure_cookies: self.secure_cookies.unwrap_or(defaults.secure_cookies),
+            idle_timeout_ms: self
+                .session_idle_minutes
+                .map_or(defaults.idle_timeout_ms, |m| i64::from(m.max(1)) * 60_000),
+            absolute_timeout_ms: self
+                .session_max_hours
+                .map_or(defaults.absolute_timeout_ms, |h| {
+                    i64::from(h.max(1)) * 3_600_000
+                }),
+            trusted_proxies: self.trusted_proxies.unwrap_or_default(),
+            ..defaults
+        };
+        let oidc = match (
+            self.oidc_issuer,
+            self.oidc_client_id,
+            self.oidc_client_secret,
+        ) {
+            (None, None, None) => None,
+            (Some(issuer), Some(client_id), Some(client_secret)) => {
+                url::Url::parse(&issuer)
+                    .map_err(|e| anyhow::anyhow!("--oidc-issuer {issuer:?}: {e}"))?;
+                Some(web::oidc::OidcSettings {
+                    issuer,
+                    client_id,
+                    client_secret,
+                })
+            }
+            _ => anyhow::bail!(
+                "single sign-on needs all three of --oidc-issuer, --oidc-client-id and --oidc-client-secret"
+            ),
+        };
+        let smtp = self.smtp_url.map(|u| {
+            (
+                u,
+                self.mail_from
+                    .unwrap_or_else(|| "Samverkan <noreply@localhost>".to_owned()),
+            )
+        });
+        Ok(ServeSettings { auth, oidc, smtp })
+    }
 }
 
 /// `samverkan user ...`
@@ -139,7 +253,7 @@ pub enum LogFormat {
 }
 
 /// The configuration file's contents; every field is optional and documented in the README.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FileConfig {
     /// Address to listen on.
@@ -160,6 +274,18 @@ pub struct FileConfig {
     pub session_idle_minutes: Option<u32>,
     /// Session absolute timeout in hours.
     pub session_max_hours: Option<u32>,
+    /// Proxies whose X-Forwarded-For is believed.
+    pub trusted_proxies: Option<Vec<std::net::IpAddr>>,
+    /// SMTP URL for outgoing e-mail.
+    pub smtp_url: Option<String>,
+    /// Sender of outgoing e-mail.
+    pub mail_from: Option<String>,
+    /// OpenID Connect issuer.
+    pub oidc_issuer: Option<String>,
+    /// OpenID Connect client id.
+    pub oidc_client_id: Option<String>,
+    /// OpenID Connect client secret.
+    pub oidc_client_secret: Option<String>,
 }
 
 /// The settings in force after merging file, environment and flags.

@@ -1,6 +1,7 @@
 //! The Samverkan command line: configuration, the built-in data set and the subcommands. `main.rs` only
 //! dispatches; the integration tests start the server through [`start`] exactly as `serve` does.
 
+pub mod background;
 pub mod config;
 
 use anyhow::Context;

@@ -46,44 +46,26 @@ async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     let file = FileConfig::load(cli.global.config.as_deref())?;
     let addr_flag = match &cli.command {
-        Command::Serve { addr, .. } => addr.as_deref(),
+        Command::Serve(args) => args.addr.clone(),
         _ => None,
     };
-    let auth_file = (
-        file.base_url.clone(),
-        file.secure_cookies,
-        file.session_idle_minutes,
-        file.session_max_hours,
-    );
-    let settings = Settings::resolve(&cli.global, addr_flag, file);
+    let settings = Settings::resolve(&cli.global, addr_flag.as_deref(), file.clone());
     init_logging(&settings);
 
     match cli.command {
-        Command::Serve {
-            base_url,
-            secure_cookies,
-            session_idle_minutes,
-            session_max_hours,
-            ..
-        } => {
-            let defaults = web::auth::AuthSettings::default();
-            let auth = web::auth::AuthSettings {
-                base_url: base_url
-                    .or(auth_file.0)
-                    .unwrap_or_else(|| format!("http://{}", settings.addr)),
-                secure_cookies: secure_cookies
-                    .or(auth_file.1)
-                    .unwrap_or(defaults.secure_cookies),
-                idle_timeout_ms: session_idle_minutes
-                    .or(auth_file.2)
-                    .map_or(defaults.idle_timeout_ms, |m| i64::from(m.max(1)) * 60_000),
-                absolute_timeout_ms: session_max_hours
-                    .or(auth_file.3)
-                    .map_or(defaults.absolute_timeout_ms, |h| {
-                        i64::from(h.max(1)) * 3_600_000
-                    }),
-                ..defaults
-            };
+        Command::Serve(args) => {
+            let serve = args.or(&file).settings(&settings.addr)?;
+            let mailer = serve
+                .smtp
+                .as_ref()
+                .map(|(url, from)| samverkan::background::Mailer::new(url, from))
+                .transpose()?;
+            let oidc = serve
+                .oidc
+                .clone()
+                .map(web::oidc::Oidc::new)
+                .transpose()
+                .map_err(|e| anyhow::anyhow!("single sign-on client: {e}"))?;
             std::fs::create_dir_all(&settings.data_dir).with_context(|| {
                 format!("creating the data folder {}", settings.data_dir.display())
             })?;
@@ -101,8 +83,10 @@ async fn main() -> anyhow::Result<()> {
                 .with_context(|| format!("cannot listen on {}", settings.addr))?;
             let addr = listener.local_addr()?;
             tracing::info!(db = %redact(&settings.db), "Samverkan is serving on http://{addr}/");
-            let app = web::router(web::AppState::new(store.clone(), auth));
+            let background = samverkan::background::spawn(store.clone(), mailer, &serve.auth);
+            let app = web::router(web::AppState::with_oidc(store.clone(), serve.auth, oidc));
             web::serve(listener, app, shutdown_signal()).await?;
+            background.stop();
             store.close().await;
             tracing::info!("stopped");
         }

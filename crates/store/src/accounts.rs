@@ -633,16 +633,18 @@ impl Store {
         .bind(to.trim().to_lowercase())
         .fetch_all(self.pool())
         .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(OutgoingMail {
-                    id: get(r, "id")?,
-                    to: get(r, "to_addr")?,
-                    subject: get(r, "subject")?,
-                    body: get(r, "body")?,
-                    created_at: get(r, "created_at")?,
-                })
-            })
-            .collect()
+        rows.iter().map(OutgoingMail::from_row).collect()
+    }
+}
+
+impl OutgoingMail {
+    pub(crate) fn from_row(r: &AnyRow) -> Result<OutgoingMail, StoreError> {
+        Ok(OutgoingMail {
+            id: get(r, "id")?,
+            to: get(r, "to_addr")?,
+            subject: get(r, "subject")?,
+            body: get(r, "body")?,
+            created_at: get(r, "created_at")?,
+        })
     }
 }

@@ -13,6 +13,7 @@ mod migrations;
 mod rows;
 pub mod secrets;
 mod seed;
+mod upkeep;
 
 pub use accounts::{AccountOrigin, ApiToken, OutgoingMail, Session, TokenPurpose, User};
 pub use atlas::{
@@ -21,6 +22,7 @@ pub use atlas::{
 pub use audit::{AuditEntry, AuditFilter, AuditRecord};
 pub use edit::ActorUpdate;
 pub use seed::SeedReport;
+pub use upkeep::{MAX_MAIL_ATTEMPTS, OIDC_LOGIN_TTL_MS, PendingOidcLogin, PurgeReport};
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor};

@@ -31,6 +31,8 @@ pub struct AuthSettings {
     pub throttle_window_ms: i64,
     /// The public base URL used in e-mailed links.
     pub base_url: String,
+    /// Proxies in front of the server whose `X-Forwarded-For` header is believed.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Default for AuthSettings {
@@ -44,6 +46,7 @@ impl Default for AuthSettings {
             ip_failure_limit: 20,
             throttle_window_ms: 15 * 60 * 1000,
             base_url: "http://127.0.0.1:8080".into(),
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -203,9 +206,84 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-/// The client's IP address as seen by this server (the peer address; proxies are not trusted by default).
-pub(crate) fn client_ip(parts_ext: &axum::http::Extensions) -> String {
-    parts_ext
+/// The client's IP address: the connecting address, or — when that is a trusted proxy — the nearest address in
+/// `X-Forwarded-For` that is not itself a trusted proxy. Without trusted proxies the header is ignored, so a
+/// client cannot pick its own address to escape the login throttle.
+pub(crate) fn client_ip(
+    settings: &AuthSettings,
+    headers: &HeaderMap,
+    ext: &axum::http::Extensions,
+) -> String {
+    let Some(peer) = ext
         .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string())
+        .map(|c| c.0.ip())
+    else {
+        return "unknown".to_owned();
+    };
+    forwarded_client(peer, headers, &settings.trusted_proxies).to_string()
+}
+
+fn forwarded_client(
+    peer: std::net::IpAddr,
+    headers: &HeaderMap,
+    trusted: &[std::net::IpAddr],
+) -> std::net::IpAddr {
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    let hops: Vec<&str> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .collect();
+    for hop in hops.into_iter().rev() {
+        match hop.trim().parse::<std::net::IpAddr>() {
+            Ok(ip) if trusted.contains(&ip) => {}
+            Ok(ip) => return ip,
+            Err(_) => return peer,
+        }
+    }
+    peer
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+
+    fn headers(xff: &[&str]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for v in xff {
+            h.append("x-forwarded-for", HeaderValue::from_str(v).expect("header"));
+        }
+        h
+    }
+
+    #[test]
+    fn forwarded_addresses_count_only_behind_a_trusted_proxy() {
+        let peer: std::net::IpAddr = "10.0.0.2".parse().expect("ip");
+        let proxy = vec![peer];
+        let client: std::net::IpAddr = "198.51.100.7".parse().expect("ip");
+        // Untrusted peer: the header is a client's claim and is ignored.
+        assert_eq!(
+            forwarded_client(peer, &headers(&["198.51.100.7"]), &[]),
+            peer
+        );
+        // Trusted proxy: the nearest untrusted hop is the client, whatever the client prepended.
+        assert_eq!(
+            forwarded_client(peer, &headers(&["203.0.113.1, 198.51.100.7"]), &proxy),
+            client
+        );
+        assert_eq!(
+            forwarded_client(peer, &headers(&["203.0.113.1", "198.51.100.7"]), &proxy),
+            client
+        );
+        // No header, or garbage: the proxy's own address.
+        assert_eq!(forwarded_client(peer, &headers(&[]), &proxy), peer);
+        assert_eq!(
+            forwarded_client(peer, &headers(&["nonsense"]), &proxy),
+            peer
+        );
+    }
 }

@@ -8,6 +8,7 @@ pub mod error;
 pub mod forms;
 pub mod i18n;
 mod metrics;
+pub mod oidc;
 mod ops;
 pub mod pages;
 pub mod params;
@@ -33,6 +34,7 @@ pub struct AppState(Arc<Inner>);
 struct Inner {
     store: Store,
     auth: auth::AuthSettings,
+    oidc: Option<oidc::Oidc>,
     metrics: Metrics,
     started: Instant,
 }
@@ -40,9 +42,15 @@ struct Inner {
 impl AppState {
     /// Builds the state around an open, migrated store.
     pub fn new(store: Store, auth: auth::AuthSettings) -> AppState {
+        AppState::with_oidc(store, auth, None)
+    }
+
+    /// Builds the state with single sign-on through an OpenID Connect provider.
+    pub fn with_oidc(store: Store, auth: auth::AuthSettings, oidc: Option<oidc::Oidc>) -> AppState {
         AppState(Arc::new(Inner {
             store,
             auth,
+            oidc,
             metrics: Metrics::default(),
             started: Instant::now(),
         }))
@@ -51,6 +59,11 @@ impl AppState {
     /// Session and login settings.
     pub fn auth(&self) -> &auth::AuthSettings {
         &self.0.auth
+    }
+
+    /// The single sign-on provider, when one is configured.
+    pub fn oidc(&self) -> Option<&oidc::Oidc> {
+        self.0.oidc.as_ref()
     }
 
     /// The repository.
@@ -145,6 +158,11 @@ fn route_table() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
         (spec("GET", "/{lang}/privacy", Public), get(edit::privacy)),
         (spec("GET", "/{lang}/login", Public), get(acc::login_page)),
         (spec("POST", "/{lang}/login", Public), post(acc::login)),
+        (spec("GET", "/{lang}/login/sso", Public), get(oidc::start)),
+        (
+            spec("GET", oidc::CALLBACK_PATH, Public),
+            get(oidc::callback),
+        ),
         (spec("POST", "/{lang}/logout", Public), post(acc::logout)),
         (spec("GET", "/{lang}/signup", Public), get(acc::signup_page)),
         (spec("POST", "/{lang}/signup", Public), post(acc::signup)),

@@ -9,6 +9,7 @@ mod auth;
 mod cli;
 mod dataset;
 mod helpers;
+mod mail;
 mod matrix;
 mod ops;
 mod pages;

@@ -90,6 +90,21 @@ fn message(
     }
 }
 
+/// A message page as a response (not cached).
+pub(crate) fn message_response(
+    lang: Lang,
+    caller: &Caller,
+    status: StatusCode,
+    title: &str,
+    paragraphs: Vec<String>,
+    links: Vec<Link>,
+) -> Response {
+    match render(&message(lang, caller, title, paragraphs, links)) {
+        Ok(html) => respond(status, html, None),
+        Err(e) => e.into_response(),
+    }
+}
+
 fn password_message(t: Tr, e: PasswordError) -> String {
     match e {
         PasswordError::TooShort { min } => t.t1("password-too-short", "min", min),
@@ -100,7 +115,7 @@ fn password_message(t: Tr, e: PasswordError) -> String {
 }
 
 /// A `next` target that stays on this site.
-fn safe_next(next: &str, lang: Lang) -> String {
+pub(crate) fn safe_next(next: &str, lang: Lang) -> String {
     if next.starts_with('/')
         && !next.starts_with("//")
         && !next.contains('\\')
@@ -119,7 +134,34 @@ fn link(state: &AppState, path: &str) -> String {
 // ---------------------------------------------------------------------------------------------------------
 // Sign in and out
 
-fn login_form(t: Tr, lang: Lang, csrf: String, email: &str, next: &str) -> FormView {
+fn login_form(t: Tr, lang: Lang, csrf: String, email: &str, next: &str, sso: bool) -> FormView {
+    let mut links = vec![
+        Link {
+            href: format!("/{}/password/forgot", lang.code()),
+            text: t.t("login-forgot"),
+        },
+        Link {
+            href: format!("/{}/signup", lang.code()),
+            text: t.t("login-signup"),
+        },
+    ];
+    if sso {
+        let query = if next.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "?{}",
+                serde_urlencoded::to_string([("next", next)]).unwrap_or_default()
+            )
+        };
+        links.insert(
+            0,
+            Link {
+                href: format!("/{}/login/sso{query}", lang.code()),
+                text: t.t("login-sso"),
+            },
+        );
+    }
     FormView {
         intro: vec![],
         action: format!("/{}/login", lang.code()),
@@ -138,16 +180,7 @@ fn login_form(t: Tr, lang: Lang, csrf: String, email: &str, next: &str) -> FormV
             ],
         }],
         submit: t.t("login-submit"),
-        links: vec![
-            Link {
-                href: format!("/{}/password/forgot", lang.code()),
-                text: t.t("login-forgot"),
-            },
-            Link {
-                href: format!("/{}/signup", lang.code()),
-                text: t.t("login-signup"),
-            },
-        ],
+        links,
         form_error: None,
         notice: None,
     }
@@ -175,7 +208,7 @@ pub(crate) async fn login_page(
         &caller,
         &t.t("login-title"),
         "login",
-        login_form(t, lang, csrf, "", &next),
+        login_form(t, lang, csrf, "", &next, state.oidc().is_some()),
     );
     Ok(respond(StatusCode::OK, render(&page)?, cookie))
 }
@@ -185,6 +218,7 @@ pub(crate) async fn login(
     State(state): State<AppState>,
     Path(code): Path<String>,
     caller: Caller,
+    headers: axum::http::HeaderMap,
     ext: axum::http::Extensions,
     form: FormData,
 ) -> Result<Response, WebError> {
@@ -194,13 +228,13 @@ pub(crate) async fn login(
     let email = form.value("email");
     let pw = form.raw("password");
     let next = form.value("next");
-    let ip = client_ip(&ext);
+    let ip = client_ip(state.auth(), &headers, &ext);
     let settings = state.auth();
     let store = state.store();
     let now = now_millis();
     let fail = |message: String, status: StatusCode| -> Result<Response, WebError> {
         let csrf = caller.csrf().unwrap_or_default().to_owned();
-        let mut f = login_form(t, lang, csrf, &email, &next);
+        let mut f = login_form(t, lang, csrf, &email, &next, state.oidc().is_some());
         f.form_error = Some(message);
         let page = form_page(lang, &caller, &t.t("login-title"), "login", f);
         Ok(respond(status, render(&page)?, None))
@@ -856,21 +890,25 @@ async fn account_page_for(
     let mut layout = Layout::new(lang, &t.t("account-title"), "account", Nav::None, None);
     layout.set_caller(caller);
     let tokens = state.store().api_tokens(user.id).await?;
+    let mut roles = Vec::with_capacity(principal.grants.len());
+    for g in &principal.grants {
+        let role = t.t(&format!("role-{}", g.role));
+        roles.push(match &g.actor {
+            Some(slug) => {
+                let name = state
+                    .store()
+                    .actor(slug)
+                    .await?
+                    .map_or_else(|| slug.as_str().to_owned(), |a| a.name.get(lang).to_owned());
+                t.t2("role-for", ("role", &role), ("actor", &name))
+            }
+            None => role,
+        });
+    }
     Ok(AccountPage {
         name: user.display_name.clone(),
         email: user.email.clone(),
-        roles: principal
-            .grants
-            .iter()
-            .map(|g| match &g.actor {
-                Some(a) => t.t2(
-                    "role-for",
-                    ("role", &t.t(&format!("role-{}", g.role))),
-                    ("actor", a.as_str()),
-                ),
-                None => t.t(&format!("role-{}", g.role)),
-            })
-            .collect(),
+        roles,
         tokens: tokens
             .into_iter()
             .map(|tk| TokenRow {

@@ -18,7 +18,7 @@ use store::ActorFilter;
 pub use views::*;
 
 /// Parses the language prefix of a page URL; anything but `sv` and `en` is a 404.
-fn lang(code: &str) -> Result<Lang, WebError> {
+pub(crate) fn lang(code: &str) -> Result<Lang, WebError> {
     Lang::parse(code).ok_or(WebError::NotFound)
 }
 
