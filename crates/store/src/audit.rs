@@ -140,6 +140,18 @@ impl Store {
         Ok(())
     }
 
+    /// The object types and the actions that occur in the log, sorted (for the filter form).
+    pub async fn audit_vocabulary(&self) -> Result<(Vec<String>, Vec<String>), StoreError> {
+        let types =
+            sqlx::query_scalar("SELECT DISTINCT object_type FROM audit_log ORDER BY object_type")
+                .fetch_all(self.pool())
+                .await?;
+        let actions = sqlx::query_scalar("SELECT DISTINCT action FROM audit_log ORDER BY action")
+            .fetch_all(self.pool())
+            .await?;
+        Ok((types, actions))
+    }
+
     /// One page of audit entries matching `filter`, newest first.
     pub async fn audit_entries(
         &self,

@@ -218,7 +218,7 @@ impl Store {
         Ok(changes.len())
     }
 
-    /// Removes one contact person (by position, from 0) from an actor and erases every value of that actor's
+    /// Removes one contact person (by place in the list, from 0) from an actor and erases every value of that actor's
     /// contact persons from the audit trail. The audit entry records that a contact was erased, not who.
     pub async fn erase_contact(
         &self,
@@ -228,13 +228,16 @@ impl Store {
     ) -> Result<bool, StoreError> {
         let mut tx = self.pool().begin().await?;
         let id = id_by_slug(&mut tx, "actors", slug, "actor").await?;
-        let deleted =
-            sqlx::query("DELETE FROM contact_persons WHERE actor_id = $1 AND position = $2")
-                .bind(id)
-                .bind(position)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
+        // `position` is the contact's place in the list as shown (0 = first), whatever gaps earlier erasures left.
+        let deleted = sqlx::query(
+            "DELETE FROM contact_persons WHERE actor_id = $1 AND position = \
+             (SELECT position FROM contact_persons WHERE actor_id = $1 ORDER BY position LIMIT 1 OFFSET $2)",
+        )
+        .bind(id)
+        .bind(position)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
         if deleted == 0 {
             tx.rollback().await?;
             return Ok(false);

@@ -326,7 +326,6 @@ audit-count = { $count ->
     [one] 1 change
    *[other] { $count } changes
 }
-audit-filtered = Showing changes of type { $type }.
 audit-when = When
 audit-who = Who
 audit-object = What
@@ -334,6 +333,12 @@ audit-action = Action
 audit-changes = Before → after
 audit-system = The system
 audit-erased-user = Erased user
+audit-object-type = Type of object
+audit-object-key = Object (slug or id)
+audit-who-email = Changed by (e-mail address)
+audit-who-unknown = No account uses the address { $email }.
+contact-erase = Erase personal data
+contact-erase-label = Erase personal data of the contact person { $name }
 
 ## Errors (account)
 error-unauthorized-title = Sign in

@@ -326,7 +326,6 @@ audit-count = { $count ->
     [one] 1 ändring
    *[other] { $count } ändringar
 }
-audit-filtered = Visar ändringar av typen { $type }.
 audit-when = När
 audit-who = Vem
 audit-object = Vad
@@ -334,6 +333,12 @@ audit-action = Åtgärd
 audit-changes = Före → efter
 audit-system = Systemet
 audit-erased-user = Raderad användare
+audit-object-type = Typ av objekt
+audit-object-key = Objekt (slug eller id)
+audit-who-email = Ändrat av (e-postadress)
+audit-who-unknown = Inget konto använder adressen { $email }.
+contact-erase = Radera personuppgifter
+contact-erase-label = Radera personuppgifter för kontaktpersonen { $name }
 
 ## Fel (konto)
 error-unauthorized-title = Logga in

@@ -851,3 +851,113 @@ async fn someone_elses_token_cannot_be_revoked() {
     assert_eq!(res.status(), StatusCode::OK, "A's token still works");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn an_admin_erases_a_contact_person_from_the_actor_page_and_others_see_no_button() {
+    let app = TestApp::spawn().await;
+    app.user("office@example.se", "admin", None).await;
+    app.user("editor@example.se", "editor", Some("vecura"))
+        .await;
+    let editor = app.signed_in("editor@example.se", PASSWORD).await;
+    let html = unescape(&app.page(&editor, "/en/actors/vecura").await);
+    assert!(html.contains("Pontus Blomberg"));
+    assert!(
+        !html.contains("/contacts/0/erase"),
+        "an editor gets no erase button"
+    );
+
+    let admin = app.signed_in("office@example.se", PASSWORD).await;
+    let html = unescape(&app.page(&admin, "/en/actors/vecura").await);
+    assert!(html.contains("Erase personal data of the contact person Pontus Blomberg"));
+    let csrf = csrf_in(&html).expect("csrf");
+    let res = app
+        .post_form(
+            &admin,
+            "/en/actors/vecura/contacts/0/erase",
+            &[("csrf", csrf.as_str())],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let html = app.page(&admin, "/en/actors/vecura").await;
+    assert!(
+        !html.contains("Pontus Blomberg"),
+        "the contact is gone from the page"
+    );
+    let vecura = app.json("/api/v1/actors/vecura").await;
+    assert!(
+        !vecura.to_string().contains("Pontus Blomberg"),
+        "and from the API"
+    );
+    // The change log keeps the fact, filterable by action and by who did it.
+    let log = unescape(
+        &app.page(
+            &admin,
+            "/en/admin/audit?action=erase_contact&who=office@example.se",
+        )
+        .await,
+    );
+    assert!(log.contains("1 change"), "{log}");
+    assert!(log.contains("erase_contact"));
+    assert!(
+        !log.contains("Pontus Blomberg"),
+        "the log keeps the fact, not the person"
+    );
+    // A second erase of a contact that no longer exists changes nothing.
+    let res = app
+        .post_form(
+            &admin,
+            "/en/actors/vecura/contacts/5/erase",
+            &[("csrf", csrf.as_str())],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_change_log_filters_by_type_object_action_and_person() {
+    let app = TestApp::spawn().await;
+    app.user("office@example.se", "admin", None).await;
+    let admin = app.signed_in("office@example.se", PASSWORD).await;
+    let all = unescape(&app.page(&admin, "/en/admin/audit").await);
+    assert!(all.contains(r#"<label for="af-type">Type of object</label>"#));
+    assert!(
+        all.contains(r#"<option value="dataset">dataset</option>"#)
+            && all.contains(r#"<option value="user">user</option>"#),
+        "the types come from the log"
+    );
+    let users = unescape(&app.page(&admin, "/en/admin/audit?object_type=user").await);
+    assert!(
+        users.contains(r#"<option value="user" selected>user</option>"#),
+        "the choice is kept"
+    );
+    assert!(users.contains("office@example.se"));
+    assert!(
+        !users.contains("<td>load</td>") && !users.contains("dataset</a>"),
+        "no data set entries"
+    );
+    let seed = unescape(
+        &app.page(&admin, "/en/admin/audit?object_type=dataset")
+            .await,
+    );
+    assert!(
+        seed.contains("1 change"),
+        "the data set was loaded once: {seed}"
+    );
+    let paged = unescape(
+        &app.page(&admin, "/en/admin/audit?object_type=user&object_key=nobody")
+            .await,
+    );
+    assert!(
+        paged.contains("0 changes"),
+        "the object filter narrows: {paged}"
+    );
+    // An unknown address is named in a message, and nothing is listed.
+    let sv = unescape(
+        &app.page(&admin, "/sv/admin/audit?who=ingen@example.se")
+            .await,
+    );
+    assert!(sv.contains("Inget konto använder adressen ingen@example.se."));
+    assert!(sv.contains("0 ändringar"), "{sv}");
+    app.stop().await;
+}

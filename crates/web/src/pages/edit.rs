@@ -693,8 +693,24 @@ pub struct AuditPage {
     pub summary: String,
     /// Paging.
     pub pagination: Option<super::Pagination>,
-    /// Filters, for the admin view.
-    pub filter_object_type: Option<String>,
+    /// The filter form, on the admin view.
+    pub filters: Option<AuditFilterForm>,
+}
+
+/// The admin change log's filter form (a GET form: filters live in the URL and can be shared).
+pub struct AuditFilterForm {
+    /// Object types in the log, with the selected one marked.
+    pub object_types: Vec<crate::forms::Choice>,
+    /// Actions in the log, with the selected one marked.
+    pub actions: Vec<crate::forms::Choice>,
+    /// The object key typed.
+    pub object_key: String,
+    /// The e-mail address typed for "who".
+    pub who: String,
+    /// A problem with the filter (an unknown address), translated.
+    pub error: Option<String>,
+    /// Whether any filter is set (shows "clear filters").
+    pub active: bool,
 }
 
 fn short(v: &serde_json::Value) -> String {
@@ -781,7 +797,7 @@ pub(crate) async fn history(
         pagination: super::Pagination::new(t, page, entries.total, |p| {
             format!("{path}?page={}", p.page())
         }),
-        filter_object_type: None,
+        filters: None,
     })?
     .into_response())
 }
@@ -797,32 +813,81 @@ pub(crate) async fn audit_log(
     caller.require(&Action::ViewAuditLog)?;
     let t = Tr::new(lang);
     let page = params.page(50)?;
-    let filter = AuditFilter {
+    let who = params.text("who", 200)?.unwrap_or_default();
+    let mut filter = AuditFilter {
         object_type: params.text("object_type", 50)?,
         object_key: params.text("object_key", 100)?,
         user_id: params.number("user", 1, u32::MAX)?.map(i64::from),
         action: params.text("action", 50)?,
     };
-    let entries = state.store().audit_entries(&filter, page).await?;
+    let mut error = None;
+    if !who.trim().is_empty() {
+        match state.store().user_by_email(who.trim()).await? {
+            Some(u) => filter.user_id = Some(u.id),
+            None => error = Some(t.t1("audit-who-unknown", "email", who.trim())),
+        }
+    }
+    let entries = if error.is_some() {
+        store::Paged {
+            items: vec![],
+            total: 0,
+        }
+    } else {
+        state.store().audit_entries(&filter, page).await?
+    };
+    let (types, actions) = state.store().audit_vocabulary().await?;
+    let choices = |all: Vec<String>, selected: &Option<String>| {
+        let mut list = vec![crate::forms::Choice {
+            value: String::new(),
+            label: t.t("filter-any"),
+            selected: selected.is_none(),
+        }];
+        list.extend(all.into_iter().map(|v| crate::forms::Choice {
+            selected: selected.as_deref() == Some(v.as_str()),
+            label: v.clone(),
+            value: v,
+        }));
+        list
+    };
     let mut layout = Layout::new(lang, &t.t("audit-title"), "admin/audit", Nav::None, None);
     layout.set_caller(&caller);
-    let base = filter.object_type.clone();
+    let mut query: Vec<(&str, String)> = vec![];
+    for (k, v) in [
+        ("object_type", &filter.object_type),
+        ("object_key", &filter.object_key),
+        ("action", &filter.action),
+    ] {
+        if let Some(v) = v {
+            query.push((k, v.clone()));
+        }
+    }
+    if !who.trim().is_empty() {
+        query.push(("who", who.trim().to_owned()));
+    } else if let Some(u) = filter.user_id {
+        query.push(("user", u.to_string()));
+    }
+    let active = !query.is_empty();
     Ok(render(&AuditPage {
         layout,
         rows: rows(t, lang, &entries.items),
         summary: t.n("audit-count", "count", entries.total),
         pagination: super::Pagination::new(t, page, entries.total, |p| {
-            let mut q = vec![("page", p.page().to_string())];
-            if let Some(o) = &base {
-                q.push(("object_type", o.clone()));
-            }
+            let mut q = query.clone();
+            q.insert(0, ("page", p.page().to_string()));
             format!(
                 "/{}/admin/audit?{}",
                 lang.code(),
                 serde_urlencoded::to_string(q).unwrap_or_default()
             )
         }),
-        filter_object_type: filter.object_type,
+        filters: Some(AuditFilterForm {
+            object_types: choices(types, &filter.object_type),
+            actions: choices(actions, &filter.action),
+            object_key: filter.object_key.clone().unwrap_or_default(),
+            who,
+            error,
+            active,
+        }),
     })?
     .into_response())
 }

@@ -101,6 +101,7 @@ pub(crate) async fn actor(
     let mut page = ActorPage::build(lang, actor, relations, &campuses, &tags);
     page.layout.set_caller(&caller);
     page.can_edit = caller.require(&domain::Action::EditActor(&slug)).is_ok();
+    page.can_erase_contacts = caller.require(&domain::Action::ManageUsers).is_ok();
     page.saved = params.get("saved").is_some();
     render(&page)
 }

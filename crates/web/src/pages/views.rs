@@ -539,6 +539,8 @@ pub struct ActorPage {
     pub api_href: String,
     /// Whether the caller may edit this actor (shows the edit and history links).
     pub can_edit: bool,
+    /// Whether the caller may erase contact persons (admins: shows an erase button per contact).
+    pub can_erase_contacts: bool,
     /// Whether the page follows a successful save.
     pub saved: bool,
     /// The actor's slug.
@@ -662,6 +664,7 @@ impl ActorPage {
                 .collect(),
             api_href: format!("/api/v1/actors/{}", actor.slug),
             can_edit: false,
+            can_erase_contacts: false,
             saved: false,
             slug: actor.slug.to_string(),
             name,
