@@ -11,6 +11,8 @@ pub mod audit;
 pub mod auth;
 pub mod collate;
 pub mod dataset;
+pub mod graph;
+pub mod interchange;
 pub mod lang;
 pub mod paging;
 pub mod password;

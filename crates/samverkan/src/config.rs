@@ -59,6 +59,35 @@ pub enum Command {
         /// The backup file.
         file: std::path::PathBuf,
     },
+    /// Import actors or relations from a CSV file (one table, told by its header) or a JSON file
+    /// (`{"actors": [...], "relations": [...]}`); see docs/import-format.md. Upserts by organisation number when
+    /// known, else slug; all or nothing.
+    Import {
+        /// The file to import.
+        file: std::path::PathBuf,
+        /// Check the file against the database and report what would be created and updated; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Export actors, relations or the network.
+    Export {
+        /// csv (actors), relations-csv, json (actors and relations, the import format) or graphml.
+        #[arg(long, value_enum)]
+        format: crate::interchange::Format,
+        /// The file to write (default: standard output).
+        #[arg(long, value_name = "FILE")]
+        out: Option<std::path::PathBuf>,
+    },
+    /// Add a large synthetic ecosystem (realistic kinds, campuses and a skewed number of relations) for
+    /// benchmarks. Generated actors have slugs starting with `gen-`.
+    Generate {
+        /// How many actors to generate.
+        #[arg(long, value_name = "N")]
+        actors: usize,
+        /// Seed of the generator (the same seed gives the same ecosystem).
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
     /// Manage user accounts.
     User {
         /// What to do with users.

@@ -3,6 +3,7 @@
 
 pub mod background;
 pub mod config;
+pub mod interchange;
 
 use anyhow::Context;
 use domain::dataset::{Dataset, DatasetFiles, DatasetProblem};

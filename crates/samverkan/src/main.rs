@@ -90,6 +90,39 @@ async fn main() -> anyhow::Result<()> {
             store.close().await;
             tracing::info!("stopped");
         }
+        Command::Import { file, dry_run } => {
+            let (store, _) = prepare(&settings.db).await?;
+            let r = samverkan::interchange::import(&store, &file, dry_run).await?;
+            let verb = if dry_run { "Would create" } else { "Created" };
+            println!(
+                "{verb} {} and update {} actors ({} unchanged); {} {} and update {} relations ({} unchanged).",
+                r.actors_created,
+                r.actors_updated,
+                r.actors_unchanged,
+                verb.to_lowercase(),
+                r.relations_created,
+                r.relations_updated,
+                r.relations_unchanged
+            );
+            if dry_run {
+                println!("Dry run: nothing was written.");
+            }
+        }
+        Command::Export { format, out } => {
+            let (store, _) = prepare(&settings.db).await?;
+            samverkan::interchange::export(&store, format, out.as_deref()).await?;
+        }
+        Command::Generate { actors, seed } => {
+            let (store, _) = prepare(&settings.db).await?;
+            let r = samverkan::interchange::generate(&store, actors, seed).await?;
+            println!(
+                "Generated {} actors and {} relations ({} actors and {} relations already existed).",
+                r.actors_created,
+                r.relations_created,
+                r.actors_unchanged + r.actors_updated,
+                r.relations_unchanged + r.relations_updated
+            );
+        }
         Command::Migrate => {
             let store = store::Store::connect(&settings.db)
                 .await

@@ -126,13 +126,13 @@ fn year(row: &AnyRow, column: &str) -> Result<Option<i32>, StoreError> {
         .transpose()
 }
 
-fn kind(row: &AnyRow) -> Result<ActorKind, StoreError> {
+pub(crate) fn kind(row: &AnyRow) -> Result<ActorKind, StoreError> {
     let text: String = get(row, "kind")?;
     ActorKind::parse(&text)
         .ok_or_else(|| StoreError::Corrupt(format!("unknown actor kind {text:?}")))
 }
 
-fn ownership(row: &AnyRow) -> Result<Option<OwnershipForm>, StoreError> {
+pub(crate) fn ownership(row: &AnyRow) -> Result<Option<OwnershipForm>, StoreError> {
     opt_text(row, "ownership")?
         .map(|o| {
             OwnershipForm::parse(&o)

@@ -51,7 +51,7 @@ async fn slugs(conn: &mut AnyConnection, sql: &str, id: i64) -> Result<Vec<Strin
 }
 
 /// The editable state of an actor as JSON, read inside the transaction: what the audit diff compares.
-async fn state(conn: &mut AnyConnection, id: i64) -> Result<Value, StoreError> {
+pub(crate) async fn state(conn: &mut AnyConnection, id: i64) -> Result<Value, StoreError> {
     let a = sqlx::query("SELECT * FROM actors WHERE id = $1")
         .bind(id)
         .fetch_one(&mut *conn)

@@ -9,6 +9,8 @@ mod actor_rows;
 mod atlas;
 mod audit;
 mod edit;
+mod graph;
+mod import;
 mod migrations;
 mod rows;
 pub mod secrets;
@@ -21,6 +23,8 @@ pub use atlas::{
 };
 pub use audit::{AuditEntry, AuditFilter, AuditRecord};
 pub use edit::ActorUpdate;
+pub use graph::{GraphData, GraphEdge, GraphNode};
+pub use import::ImportReport;
 pub use seed::SeedReport;
 pub use upkeep::{MAX_MAIL_ATTEMPTS, OIDC_LOGIN_TTL_MS, PendingOidcLogin, PurgeReport};
 

@@ -8,6 +8,7 @@ nav-label = Main menu
 nav-home = Home
 nav-actors = Actors
 nav-campuses = Campuses
+nav-atlas = Atlas
 nav-api = Open data (API)
 footer-about = Samverkan is an open platform for the Stockholm region's life-science cluster. Its content is built on public sources; facts that are not known are left empty.
 footer-api = API documentation
@@ -363,3 +364,87 @@ privacy-p7 = Questions and complaints: contact the programme office. You can als
 
 edit-saved = Your changes are saved.
 actor-edit = Edit the details
+
+atlas-title = Atlas of the ecosystem
+atlas-lead = The region's life-science actors and how they are related, campus by campus. Filter the picture, search for an actor to see its neighbours, or use the table below, which holds the same information.
+atlas-skip-to-table = Skip to the table of actors and relations
+atlas-search = Find an actor
+atlas-size = Size of circles by
+atlas-legend-kinds = Kinds of actor
+atlas-legend-relations = Kinds of relation
+atlas-table-title = Actors and relations as a table
+atlas-table-refresh = Show the table for these filters
+atlas-summary = { $actors ->
+    [one] 1 actor
+   *[other] { $actors } actors
+} and { $relations ->
+    [one] 1 relation between them.
+   *[other] { $relations } relations between them.
+}
+atlas-more-relations = { $count ->
+    [one] and 1 more relation
+   *[other] and { $count } more relations
+}
+atlas-col-name = Name
+atlas-col-kind = Kind
+atlas-col-ownership = Ownership
+atlas-col-campuses = Campuses
+atlas-col-degree = Connections
+atlas-col-betweenness = Betweenness
+atlas-col-community = Cluster
+atlas-col-relations = Relations
+atlas-js-showing = Showing { $nodes } actors and { $edges } relations.
+atlas-js-no-match = No actor has that name.
+atlas-js-selected = { $name } and its { $count } neighbours are highlighted.
+atlas-js-close = Close
+atlas-js-open-actor = Open the actor's page
+atlas-js-webgl-missing = The graph needs WebGL, which this browser does not offer. Use the table below.
+atlas-js-loading = Loading the graph…
+atlas-js-load-failed = The graph could not be loaded. Use the table below.
+
+import-title = Import actors and relations
+import-lead = Upload a CSV file of actors or of relations, or a JSON file with both, in the format the exports below use. Actors are matched by organisation number when they have one, otherwise by slug; existing ones are updated, new ones created. Either the whole file is imported or nothing is.
+import-file = File (CSV or JSON, at most 20 MB)
+import-file-hint = The first row of a CSV file names the columns: slug, name_sv, name_en, kind … for actors; from, kind, to … for relations.
+import-dry-run = Only check the file and show what would change
+import-submit = Upload
+import-no-file = Choose a file to upload.
+import-checked = The file is fine. Nothing has been written yet: untick "only check" and upload it again to import.
+import-done = The file has been imported.
+import-would-actors = Would create { $created } and update { $updated } actors
+import-did-actors = Created { $created } and updated { $updated } actors
+import-would-relations = Would create { $created } and update { $updated } relations
+import-did-relations = Created { $created } and updated { $updated } relations
+import-unchanged = { $count ->
+    [one] ; 1 already up to date.
+   *[other] ; { $count } already up to date.
+}
+import-problems = { $count ->
+    [one] The file has 1 problem. Nothing was imported.
+   *[other] The file has { $count } problems. Nothing was imported.
+}
+import-problem-column = { $at }, column { $column }:{" "}
+import-at-line = line { $line }
+import-at-file = the file
+import-p-encoding = the file is not UTF-8 text; save it as UTF-8 and try again
+import-p-syntax = cannot be read: { $detail }
+import-p-unknown-table = the header names neither actors (slug, name_sv, name_en, kind …) nor relations (from, kind, to …)
+import-p-unknown-column = there is no column called "{ $column }"
+import-p-missing-column = the required column "{ $column }" is missing
+import-p-duplicate-column = the column "{ $column }" appears twice
+import-p-field-count = { $found } values where the header has { $expected }
+import-p-missing = a value is required
+import-p-too-long = longer than { $max } characters
+import-p-not-allowed = "{ $value }" is not one of: { $allowed }
+import-p-malformed = "{ $value }": { $expected }
+import-p-duplicate = "{ $key }" appears again (first at { $first })
+import-p-self-relation = a relation cannot go from an actor to itself
+import-p-year-order = "since" is later than "until"
+import-p-unknown-actor = there is no actor "{ $slug }" in the file or on the platform
+import-p-unknown-campus = there is no campus "{ $slug }"
+import-p-unknown-tag = there is no competence tag "{ $slug }"
+import-p-org-conflict = organisation number { $org } belongs to the actor "{ $owner }"
+import-p-too-many = stopped after { $max } problems
+import-export-actors = Export actors (CSV)
+import-export-relations = Export relations (CSV)
+import-export-graphml = Export the network (GraphML)

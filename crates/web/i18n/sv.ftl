@@ -8,6 +8,7 @@ nav-label = Huvudmeny
 nav-home = Start
 nav-actors = Aktörer
 nav-campuses = Campus
+nav-atlas = Atlas
 nav-api = Öppna data (API)
 footer-about = Samverkan är en öppen plattform för Stockholmsregionens life science-kluster. Innehållet bygger på offentliga källor; uppgifter som saknas lämnas tomma.
 footer-api = API-dokumentation
@@ -363,3 +364,87 @@ privacy-p7 = Frågor och klagomål: kontakta programkontoret. Du kan också vän
 
 edit-saved = Ändringarna är sparade.
 actor-edit = Redigera uppgifterna
+
+atlas-title = Ekosystemets atlas
+atlas-lead = Regionens life science-aktörer och hur de hänger ihop, campus för campus. Filtrera bilden, sök efter en aktör för att se dess grannar, eller använd tabellen nedanför, som har samma innehåll.
+atlas-skip-to-table = Hoppa till tabellen över aktörer och relationer
+atlas-search = Hitta en aktör
+atlas-size = Cirklarnas storlek efter
+atlas-legend-kinds = Typer av aktörer
+atlas-legend-relations = Typer av relationer
+atlas-table-title = Aktörer och relationer som tabell
+atlas-table-refresh = Visa tabellen för de här filtren
+atlas-summary = { $actors ->
+    [one] 1 aktör
+   *[other] { $actors } aktörer
+} och { $relations ->
+    [one] 1 relation mellan dem.
+   *[other] { $relations } relationer mellan dem.
+}
+atlas-more-relations = { $count ->
+    [one] och 1 relation till
+   *[other] och { $count } relationer till
+}
+atlas-col-name = Namn
+atlas-col-kind = Typ
+atlas-col-ownership = Ägarform
+atlas-col-campuses = Campus
+atlas-col-degree = Kopplingar
+atlas-col-betweenness = Mellanhet
+atlas-col-community = Kluster
+atlas-col-relations = Relationer
+atlas-js-showing = Visar { $nodes } aktörer och { $edges } relationer.
+atlas-js-no-match = Ingen aktör heter så.
+atlas-js-selected = { $name } och dess { $count } grannar är markerade.
+atlas-js-close = Stäng
+atlas-js-open-actor = Öppna aktörens sida
+atlas-js-webgl-missing = Grafen kräver WebGL, som den här webbläsaren inte har. Använd tabellen nedanför.
+atlas-js-loading = Laddar grafen…
+atlas-js-load-failed = Grafen kunde inte laddas. Använd tabellen nedanför.
+
+import-title = Importera aktörer och relationer
+import-lead = Ladda upp en CSV-fil med aktörer eller med relationer, eller en JSON-fil med båda, i samma format som exporterna nedanför. Aktörer känns igen på organisationsnummer när de har ett, annars på slug; befintliga uppdateras och nya skapas. Antingen importeras hela filen eller ingenting.
+import-file = Fil (CSV eller JSON, högst 20 MB)
+import-file-hint = Första raden i en CSV-fil namnger kolumnerna: slug, name_sv, name_en, kind … för aktörer; from, kind, to … för relationer.
+import-dry-run = Kontrollera bara filen och visa vad som skulle ändras
+import-submit = Ladda upp
+import-no-file = Välj en fil att ladda upp.
+import-checked = Filen är i ordning. Inget har skrivits ännu: avmarkera "kontrollera bara" och ladda upp den igen för att importera.
+import-done = Filen har importerats.
+import-would-actors = Skulle skapa { $created } och uppdatera { $updated } aktörer
+import-did-actors = Skapade { $created } och uppdaterade { $updated } aktörer
+import-would-relations = Skulle skapa { $created } och uppdatera { $updated } relationer
+import-did-relations = Skapade { $created } och uppdaterade { $updated } relationer
+import-unchanged = { $count ->
+    [one] ; 1 är redan aktuell.
+   *[other] ; { $count } är redan aktuella.
+}
+import-problems = { $count ->
+    [one] Filen har 1 problem. Inget importerades.
+   *[other] Filen har { $count } problem. Inget importerades.
+}
+import-problem-column = { $at }, kolumn { $column }:{" "}
+import-at-line = rad { $line }
+import-at-file = filen
+import-p-encoding = filen är inte UTF-8-text; spara den som UTF-8 och försök igen
+import-p-syntax = kan inte läsas: { $detail }
+import-p-unknown-table = rubrikraden beskriver varken aktörer (slug, name_sv, name_en, kind …) eller relationer (from, kind, to …)
+import-p-unknown-column = det finns ingen kolumn som heter "{ $column }"
+import-p-missing-column = den obligatoriska kolumnen "{ $column }" saknas
+import-p-duplicate-column = kolumnen "{ $column }" finns två gånger
+import-p-field-count = { $found } värden där rubrikraden har { $expected }
+import-p-missing = ett värde krävs
+import-p-too-long = längre än { $max } tecken
+import-p-not-allowed = "{ $value }" är inte något av: { $allowed }
+import-p-malformed = "{ $value }": { $expected }
+import-p-duplicate = "{ $key }" förekommer igen (första gången på { $first })
+import-p-self-relation = en relation kan inte gå från en aktör till sig själv
+import-p-year-order = "since" är senare än "until"
+import-p-unknown-actor = det finns ingen aktör "{ $slug }" i filen eller på plattformen
+import-p-unknown-campus = det finns inget campus "{ $slug }"
+import-p-unknown-tag = det finns ingen kompetenstagg "{ $slug }"
+import-p-org-conflict = organisationsnummer { $org } tillhör aktören "{ $owner }"
+import-p-too-many = avbröt efter { $max } problem
+import-export-actors = Exportera aktörer (CSV)
+import-export-relations = Exportera relationer (CSV)
+import-export-graphml = Exportera nätverket (GraphML)

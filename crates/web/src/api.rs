@@ -24,7 +24,7 @@ use utoipa_swagger_ui::SwaggerUi;
                        their `message` follows `Accept-Language` (sv or en, default en).",
         license(name = "EUPL-1.2")
     ),
-    paths(list_actors, get_actor, patch_actor, list_relations, list_campuses, me),
+    paths(list_actors, get_actor, patch_actor, list_relations, list_campuses, graph, export_graphml, export_actors_csv, export_relations_csv, export_json, me),
     modifiers(&BearerAuth),
     tags(
         (name = "atlas", description = "Actors, relations and campuses"),
@@ -56,6 +56,23 @@ pub(crate) fn route_table() -> Vec<(crate::RouteSpec, MethodRouter<AppState>)> {
         (
             crate::spec("GET", "/api/v1/campuses", Public),
             get(list_campuses),
+        ),
+        (crate::spec("GET", "/api/v1/graph", Public), get(graph)),
+        (
+            crate::spec("GET", "/api/v1/export/graph.graphml", Public),
+            get(export_graphml),
+        ),
+        (
+            crate::spec("GET", "/api/v1/export/actors.csv", Public),
+            get(export_actors_csv),
+        ),
+        (
+            crate::spec("GET", "/api/v1/export/relations.csv", Public),
+            get(export_relations_csv),
+        ),
+        (
+            crate::spec("GET", "/api/v1/export/atlas.json", Public),
+            get(export_json),
         ),
         (crate::spec("GET", "/api/v1/me", SignedIn), get(me)),
     ]
@@ -395,6 +412,141 @@ struct ActorQuery {
     ownership: Option<String>,
     /// Only actors with this competence tag (slug).
     tag: Option<String>,
+}
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+struct GraphQuery {
+    /// Only actors on this campus (slug), e.g. `flemingsberg`.
+    campus: Option<String>,
+    /// Only this kind.
+    kind: Option<String>,
+    /// Only this ownership form.
+    ownership: Option<String>,
+    /// Only actors with this competence tag (slug).
+    tag: Option<String>,
+}
+
+/// The network of actors and relations for drawing: positions from a stable server-side layout, degree,
+/// betweenness and community of each actor (computed on the whole network), legends with colours. Filters keep
+/// the matching actors and the relations among them.
+#[utoipa::path(
+    get, path = "/api/v1/graph", tag = "atlas",
+    params(GraphQuery),
+    responses(
+        (status = 200, description = "The network", body = crate::atlas::GraphJson),
+        (status = 400, description = "A parameter has a bad value", body = ErrorBody),
+    )
+)]
+async fn graph(
+    State(state): State<AppState>,
+    params: Params,
+) -> Result<Json<crate::atlas::GraphJson>, WebError> {
+    let mut filter = actor_filter(&params)?;
+    filter.text = None;
+    let snapshot = state.graph().await?;
+    let campuses = state.store().campuses(Lang::Sv).await?;
+    Ok(Json(crate::atlas::graph_json(
+        &snapshot, &filter, &campuses,
+    )))
+}
+
+/// The whole network as GraphML (directed, relation type in the `kind` edge attribute; node attributes for
+/// names, kind, ownership, campuses, tags, degree, betweenness, community and layout position). Opens in Gephi.
+#[utoipa::path(
+    get, path = "/api/v1/export/graph.graphml", tag = "atlas",
+    responses((status = 200, description = "GraphML", content_type = "application/graphml+xml", body = String))
+)]
+async fn export_graphml(
+    State(state): State<AppState>,
+) -> Result<axum::response::Response, WebError> {
+    use axum::response::IntoResponse;
+    let snapshot = state.graph().await?;
+    Ok((
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                "application/graphml+xml; charset=utf-8",
+            ),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                "attachment; filename=\"samverkan.graphml\"",
+            ),
+        ],
+        crate::atlas::graphml(&snapshot),
+    )
+        .into_response())
+}
+
+fn download(
+    content_type: &'static str,
+    filename: &'static str,
+    body: String,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    (
+        [
+            (axum::http::header::CONTENT_TYPE, content_type),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                match filename {
+                    "actors.csv" => "attachment; filename=\"actors.csv\"",
+                    "relations.csv" => "attachment; filename=\"relations.csv\"",
+                    _ => "attachment; filename=\"samverkan-atlas.json\"",
+                },
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// Every actor as CSV (the import format, docs/import-format.md): slug, org_number, names, kind, ownership,
+/// descriptions, website, address, coordinates, campuses and tags (`;`-separated). Contact persons are left out.
+#[utoipa::path(
+    get, path = "/api/v1/export/actors.csv", tag = "atlas",
+    responses((status = 200, description = "CSV with a header row", content_type = "text/csv", body = String))
+)]
+async fn export_actors_csv(
+    State(state): State<AppState>,
+) -> Result<axum::response::Response, WebError> {
+    let (actors, _) = state.store().export_records().await?;
+    Ok(download(
+        "text/csv; charset=utf-8",
+        "actors.csv",
+        domain::interchange::actors_csv(&actors),
+    ))
+}
+
+/// Every relation as CSV: from, kind, to, since, until, source.
+#[utoipa::path(
+    get, path = "/api/v1/export/relations.csv", tag = "atlas",
+    responses((status = 200, description = "CSV with a header row", content_type = "text/csv", body = String))
+)]
+async fn export_relations_csv(
+    State(state): State<AppState>,
+) -> Result<axum::response::Response, WebError> {
+    let (_, relations) = state.store().export_records().await?;
+    Ok(download(
+        "text/csv; charset=utf-8",
+        "relations.csv",
+        domain::interchange::relations_csv(&relations),
+    ))
+}
+
+/// Actors and relations as one JSON document in the import format (`{"actors": [...], "relations": [...]}`).
+#[utoipa::path(
+    get, path = "/api/v1/export/atlas.json", tag = "atlas",
+    responses((status = 200, description = "The import/export document", content_type = "application/json", body = Object))
+)]
+async fn export_json(State(state): State<AppState>) -> Result<axum::response::Response, WebError> {
+    let (actors, relations) = state.store().export_records().await?;
+    Ok(download(
+        "application/json",
+        "atlas.json",
+        domain::interchange::to_json(&actors, &relations).to_string(),
+    ))
 }
 
 /// List actors, ordered by Swedish name, with filters and paging.

@@ -22,6 +22,22 @@ const ASSETS: &[Asset] = &[
         content_type: "image/svg+xml",
         body: include_bytes!("../static/favicon.svg"),
     },
+    Asset {
+        name: "atlas.css",
+        content_type: "text/css; charset=utf-8",
+        body: include_bytes!("../static/atlas.css"),
+    },
+    Asset {
+        name: "atlas.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_bytes!("../static/atlas.js"),
+    },
+    Asset {
+        // sigma.js and graphology (MIT), bundled by scripts/build-atlas-vendor; licences in static/vendor/.
+        name: "sigma-graphology.min.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_bytes!("../static/vendor/sigma-graphology.min.js"),
+    },
 ];
 
 /// A short, stable fingerprint of an asset's content (FNV-1a), used as a cache-busting query and ETag.
@@ -34,10 +50,19 @@ fn fingerprint(body: &[u8]) -> String {
     format!("{:012x}", h & 0xffff_ffff_ffff)
 }
 
+/// Each asset's fingerprint, computed once.
+fn fingerprints() -> &'static [String] {
+    static PRINTS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    PRINTS.get_or_init(|| ASSETS.iter().map(|a| fingerprint(a.body)).collect())
+}
+
 /// The URL of an asset with its fingerprint, for templates.
 pub(crate) fn url(name: &str) -> String {
-    match ASSETS.iter().find(|a| a.name == name) {
-        Some(a) => format!("/static/{}?v={}", a.name, fingerprint(a.body)),
+    match ASSETS.iter().position(|a| a.name == name) {
+        Some(i) => format!(
+            "/static/{name}?v={}",
+            fingerprints().get(i).map_or("", String::as_str)
+        ),
         None => format!("/static/{name}"),
     }
 }
@@ -46,11 +71,12 @@ pub(crate) async fn serve(
     Path(file): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, WebError> {
-    let asset = ASSETS
+    let i = ASSETS
         .iter()
-        .find(|a| a.name == file)
+        .position(|a| a.name == file)
         .ok_or(WebError::NotFound)?;
-    let etag = format!("\"{}\"", fingerprint(asset.body));
+    let asset = &ASSETS[i];
+    let etag = format!("\"{}\"", fingerprints().get(i).map_or("", String::as_str));
     let cache = (header::CACHE_CONTROL, "public, max-age=31536000, immutable");
     if headers
         .get(header::IF_NONE_MATCH)

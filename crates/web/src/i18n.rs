@@ -123,6 +123,15 @@ impl Tr {
         )
     }
 
+    /// The message `key` with two number arguments (for plural forms).
+    pub fn n2(&self, key: &str, a: (&str, u64), b: (&str, u64)) -> String {
+        translate(
+            self.lang,
+            key,
+            &[(a.0, FluentValue::from(a.1)), (b.0, FluentValue::from(b.1))],
+        )
+    }
+
     /// The message `key` with two arguments.
     pub fn t2(&self, key: &str, a: (&str, &str), b: (&str, &str)) -> String {
         translate(

@@ -3,6 +3,7 @@
 
 pub mod api;
 mod assets;
+pub mod atlas;
 pub mod auth;
 pub mod error;
 pub mod forms;
@@ -35,6 +36,7 @@ struct Inner {
     store: Store,
     auth: auth::AuthSettings,
     oidc: Option<oidc::Oidc>,
+    graph: tokio::sync::Mutex<Option<Arc<atlas::GraphSnapshot>>>,
     metrics: Metrics,
     started: Instant,
 }
@@ -51,6 +53,7 @@ impl AppState {
             store,
             auth,
             oidc,
+            graph: tokio::sync::Mutex::new(None),
             metrics: Metrics::default(),
             started: Instant::now(),
         }))
@@ -69,6 +72,10 @@ impl AppState {
     /// The repository.
     pub fn store(&self) -> &Store {
         &self.0.store
+    }
+
+    pub(crate) fn graph_cache(&self) -> &tokio::sync::Mutex<Option<Arc<atlas::GraphSnapshot>>> {
+        &self.0.graph
     }
 
     pub(crate) fn metrics(&self) -> &Metrics {
@@ -148,6 +155,10 @@ fn route_table() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             post(edit::erase_contact),
         ),
         (
+            spec("GET", "/{lang}/atlas", Public),
+            get(pages::atlas::page),
+        ),
+        (
             spec("GET", "/{lang}/campuses", Public),
             get(pages::campuses),
         ),
@@ -208,6 +219,14 @@ fn route_table() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
         (
             spec("POST", "/{lang}/account/erase", SignedIn),
             post(acc::erase),
+        ),
+        (
+            spec("GET", "/{lang}/admin/import", Admin),
+            get(pages::import::form),
+        ),
+        (
+            spec("POST", "/{lang}/admin/import", Admin),
+            post(pages::import::upload).layer(DefaultBodyLimit::max(pages::import::MAX_UPLOAD)),
         ),
         (
             spec("GET", "/{lang}/admin/audit", Admin),

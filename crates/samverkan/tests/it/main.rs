@@ -5,6 +5,7 @@
 //! `scripts/test` runs the whole suite once per backend.
 
 mod api;
+mod atlas;
 mod auth;
 mod cli;
 mod dataset;

@@ -2,7 +2,9 @@
 //! templates never see database rows.
 
 pub mod account;
+pub mod atlas;
 pub mod edit;
+pub mod import;
 mod views;
 
 use crate::AppState;
@@ -22,7 +24,7 @@ pub(crate) fn lang(code: &str) -> Result<Lang, WebError> {
     Lang::parse(code).ok_or(WebError::NotFound)
 }
 
-fn render(t: &impl Template) -> Result<Html<String>, WebError> {
+pub(crate) fn render(t: &impl Template) -> Result<Html<String>, WebError> {
     t.render()
         .map(Html)
         .map_err(|e| WebError::Internal(format!("template: {e}")))

@@ -19,6 +19,8 @@ pub enum Nav {
     Actors,
     /// The campus list and pages.
     Campuses,
+    /// The atlas.
+    Atlas,
     /// No section (error pages).
     None,
 }
@@ -97,7 +99,10 @@ impl Layout {
     pub fn nav_is(&self, section: &str) -> bool {
         matches!(
             (self.nav, section),
-            (Nav::Home, "home") | (Nav::Actors, "actors") | (Nav::Campuses, "campuses")
+            (Nav::Home, "home")
+                | (Nav::Actors, "actors")
+                | (Nav::Campuses, "campuses")
+                | (Nav::Atlas, "atlas")
         )
     }
 
@@ -507,6 +512,8 @@ pub struct ContactView {
 pub struct ActorPage {
     /// The frame.
     pub layout: Layout,
+    /// schema.org `Organization` as JSON-LD (escaped for a script block).
+    pub json_ld: String,
     /// Name in the page language.
     pub name: String,
     /// Name in the other language, when it differs.
@@ -560,6 +567,28 @@ fn period(t: Tr, since: Option<i32>, until: Option<i32>) -> String {
     }
 }
 
+/// schema.org `Organization` data for an actor page, as JSON safe to put in a `<script>` data block.
+fn organization_json_ld(actor: &Actor, lang: Lang, campuses: &[CampusSummary]) -> String {
+    let mut org = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": actor.name.get(lang),
+        "description": actor.description.get(lang),
+        "url": actor.website.as_ref().map(|w| w.as_str()),
+        "alternateName": actor.short_name,
+        "taxID": actor.org_number,
+        "address": actor.address,
+        "location": actor.campuses.iter().map(|c| serde_json::json!({
+            "@type": "Place", "name": campus_name(campuses, c, lang)
+        })).collect::<Vec<_>>(),
+        "knowsAbout": actor.tags.iter().map(Slug::as_str).collect::<Vec<_>>(),
+    });
+    if let Some(map) = org.as_object_mut() {
+        map.retain(|_, v| !v.is_null() && v.as_array().is_none_or(|a| !a.is_empty()));
+    }
+    org.to_string().replace("</", "<\\/")
+}
+
 impl ActorPage {
     /// Builds the actor page view.
     pub fn build(
@@ -570,6 +599,7 @@ impl ActorPage {
         tags: &[TagCount],
     ) -> ActorPage {
         let t = Tr::new(lang);
+        let json_ld = organization_json_ld(&actor, lang, campuses);
         let name = actor.name.get(lang).to_owned();
         let other = actor.name.get(lang.other());
         let layout = Layout::new(
@@ -663,6 +693,7 @@ impl ActorPage {
                 })
                 .collect(),
             api_href: format!("/api/v1/actors/{}", actor.slug),
+            json_ld,
             can_edit: false,
             can_erase_contacts: false,
             saved: false,
