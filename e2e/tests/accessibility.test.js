@@ -16,7 +16,14 @@ const PAGES = [
   { name: 'actor vecura', path: '/actors/vecura', status: 200 },
   { name: 'actor karolinska-institutet', path: '/actors/karolinska-institutet', status: 200 },
   { name: 'campus list', path: '/campuses', status: 200 },
-  { name: 'campus flemingsberg', path: '/campuses/flemingsberg', status: 200 },
+  { name: 'campus flemingsberg', path: '/campuses/flemingsberg', status: 200, ready: '#atlas[data-ready="true"]' },
+  { name: 'atlas', path: '/atlas', status: 200, ready: '#atlas[data-ready="true"]' },
+  {
+    name: 'atlas filtered, sorted, with an actor selected',
+    path: '/atlas?campus=flemingsberg&sort=degree&selected=vecura',
+    status: 200,
+    ready: '#atlas-panel:not([hidden])',
+  },
   { name: 'not found (404)', path: '/actors/no-such-actor', status: 404 },
   { name: 'bad request (400)', path: '/actors?page=abc', status: 400 },
   { name: 'sign in', path: '/login', status: 200 },
@@ -38,6 +45,8 @@ for (const lang of LANGS) {
         // bypassCSP: the site's CSP forbids inline scripts, and axe-core is injected as one.
         page = await openPage(s.browser, { baseURL: s.baseURL, bypassCSP: true });
         response = await page.goto(url);
+        // Pages that draw the graph are checked once it is drawn (and its panel open when asked for).
+        if (spec.ready) await page.waitForSelector(spec.ready, { timeout: 20_000 });
       });
       afterEach((t) => screenshotIfFailed(t, page));
       after(() => page?.context().close());

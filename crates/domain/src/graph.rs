@@ -474,62 +474,31 @@ pub fn modularity(g: &Graph, community: &[u32]) -> f64 {
 // Layout
 // ---------------------------------------------------------------------------------------------------------
 
-/// Exact pairwise repulsion reaches this many mean node spacings (it is also the near-field grid's cell size).
-const NEAR_RANGE: f64 = 2.0;
-/// Distance scale of the spiral each community starts on.
-const NODE_SPACING: f64 = 0.5;
-/// Distance scale of the spiral the community centres sit on.
-const GROUP_SPREAD: f64 = 1.2;
+/// Exact short-range repulsion reaches this many mean node spacings (also the near-field grid's cell size).
+const NEAR_RANGE: f64 = 1.0;
+/// Up to this many nodes, repulsion is summed exactly over all pairs instead of through the grids.
+const EXACT_LIMIT: usize = 300;
 /// The far-field grid has at most this many cells per side.
 const MAX_FAR_CELLS: usize = 24;
+/// Softening of the far-field kernel, in grid spacings.
+const FAR_SOFTENING: f64 = 1.0;
+/// Gravity per unit of mass and distance, times the total mass. Scaling it this way keeps its influence the
+/// same at every graph size.
+const GRAVITY: f64 = 10.0;
+/// The largest step of the first iteration, in mean node spacings per square root of the node count (at least
+/// one spacing).
+const START_STEP: f64 = 0.1;
+/// The largest step of the last iteration, in mean node spacings.
+const END_STEP: f64 = 0.02;
+/// The community spiral starts at this fraction of the radius where repulsion and gravity balance.
+const START_RADIUS: f64 = 0.5;
+/// Each community's nodes start on a spiral this tight, relative to the mean spacing of the whole picture.
+const SPIRAL: f64 = 0.5;
 /// The result fits in [-HALF_EXTENT, HALF_EXTENT] on both axes.
 const HALF_EXTENT: f64 = 1000.0;
 /// cos and sin of the golden angle π(3 − √5): successive points of a sunflower spiral.
 const GOLDEN_COS: f64 = -0.737_368_878_078_319_7;
 const GOLDEN_SIN: f64 = 0.675_490_294_261_523_8;
-
-#[derive(Clone, Copy)]
-struct Tune {
-    repulsion: f64,
-    attraction: f64,
-    gravity: f64,
-    strong: bool,
-    t1: f64,
-    linlog: bool,
-    constant: bool,
-    qlinlog: bool,
-    qconst: bool,
-    qattr: f64,
-    initial: f64,
-    t0q: f64,
-    t0n: f64,
-    spiral: f64,
-}
-
-fn tune() -> Tune {
-    let f = |k: &str, d: f64| {
-        std::env::var(k)
-            .ok()
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(d)
-    };
-    Tune {
-        repulsion: f("KR", 1.0),
-        attraction: f("KA", 1.0),
-        gravity: f("KG", 1.0),
-        strong: f("STRONG", 0.0) > 0.0,
-        t1: f("T1", 0.02),
-        linlog: f("LINLOG", 0.0) > 0.0,
-        constant: f("CONST", 0.0) > 0.0,
-        initial: f("INIT", 0.5),
-        qlinlog: f("QLINLOG", 0.0) > 0.0,
-        qconst: f("QCONST", 0.0) > 0.0,
-        qattr: f("QKA", 1.0),
-        t0q: f("T0Q", 0.1),
-        t0n: f("T0N", 0.1),
-        spiral: f("SPIRAL", 0.5),
-    }
-}
 
 /// A deterministic force-directed layout (Fruchterman–Reingold / ForceAtlas2 style) with grid-based
 /// (or Barnes–Hut) approximate repulsion so that one iteration costs O(n + m), not O(n^2). Initial positions
@@ -538,64 +507,60 @@ fn tune() -> Tune {
 /// same input gives bit-identical output. Gravity keeps disconnected parts on screen. Returns (x, y) per node,
 /// scaled so that the result fits in [-1000, 1000] on both axes (centred at 0). `iterations` is the number of
 /// force iterations (the atlas will call it with about 100-300; pick a sensible cooling schedule).
+///
+/// The forces are ForceAtlas2's with degree-weighted repulsion and the LinLog energy model, which draws
+/// communities as visibly separate clusters: every node has mass degree + 1; all pairs repel with
+/// m_u·m_v/d; every edge pulls its ends together with a constant force; gravity pulls each node towards the
+/// centre in proportion to its mass and distance. Repulsion is exact for up to 300 nodes; above that, pairs
+/// closer than one mean spacing repel exactly through a uniform grid and the rest through a coarse
+/// particle-mesh grid (at most 24 × 24 cells), so an iteration costs O(n + m).
+///
+/// Placement happens in two stages. First the communities, as single nodes weighted by their total mass and
+/// joined by their edge counts, start on a sunflower spiral (largest at the centre, then outwards by size) and
+/// settle for `iterations / 2` steps, so that communities with many links between them end up side by side.
+/// Then each community's nodes start on a small spiral around its place, best-connected nearest the middle,
+/// and all nodes settle for `iterations` steps. A node moves at most the current step, which cools from
+/// 0.1·√n mean spacings to 0.02 of one along a cubic curve: large moves early, fine adjustment late.
+///
+/// `community[v]` is node `v`'s community (as from [`communities`]); a node without an entry is placed as a
+/// community of its own. The aspect ratio is kept: the longer axis spans the full range. Only IEEE arithmetic
+/// and square roots are used, so the result is the same on every platform.
 pub fn layout(g: &Graph, community: &[u32], iterations: usize) -> Vec<(f32, f32)> {
     let n = g.node_count();
     if n == 0 {
         return Vec::new();
     }
-    let tune = tune();
     let groups = Groups::new(g, community);
-    let k = groups.len();
     let mass: Vec<f64> = (0..n).map(|v| g.degree(v) as f64 + 1.0).collect();
     let total_mass: f64 = mass.iter().sum();
-    // Roughly the radius the forces settle at.
-    let radius = (tune.repulsion * total_mass / tune.gravity).sqrt() * tune.initial;
+    let gravity = GRAVITY / total_mass;
+    // Where repulsion and gravity balance for the whole mass: sqrt(M / g).
+    let radius = START_RADIUS * total_mass / GRAVITY.sqrt();
 
-    // 1. The communities as single nodes: mass summed, edges between them counted.
-    let mut group_mass = vec![0.0; k];
-    for v in 0..n {
-        group_mass[groups.of[v]] += mass[v];
-    }
-    let mut links: Vec<(usize, usize, f64)> = Vec::new();
-    for u in 0..n {
-        for &v in g.neighbours(u) {
-            let (a, b) = (groups.of[u], groups.of[v]);
-            if a < b {
-                links.push((a, b, 1.0));
-            }
-        }
-    }
-    links.sort_unstable_by_key(|&(a, b, _)| (a, b));
-    let mut quotient: Vec<(usize, usize, f64)> = Vec::new();
-    for (a, b, w) in links {
-        match quotient.last_mut() {
-            Some(last) if last.0 == a && last.1 == b => last.2 += w,
-            _ => quotient.push((a, b, w)),
-        }
-    }
+    // 1. The communities as single nodes.
     let (mut cx, mut cy) = sunflower(&groups.size, radius);
-    let qt = Tune {
-        linlog: tune.qlinlog,
-        constant: tune.qconst,
-        attraction: tune.qattr,
-        ..tune
-    };
+    let quotient = groups.quotient(g);
     simulate(
-        &qt,
+        Model {
+            pull: Pull::Linear,
+            gravity,
+        },
         &quotient,
-        &group_mass,
+        &groups.mass(&mass),
         &mut cx,
         &mut cy,
         iterations / 2,
-        tune.t0q,
     );
 
     // 2. Every node on a small spiral around its community's place, then all nodes together.
-    let unit = tune.spiral * radius / (n as f64).sqrt();
+    let placed = Bounds::of(&cx, &cy);
+    let reach = placed.width().max(placed.height()) / 2.0;
+    let reach = if reach > 0.0 { reach } else { radius };
+    let unit = SPIRAL * reach / (n as f64).sqrt();
     let mut xs = vec![0.0; n];
     let mut ys = vec![0.0; n];
     for (c, members) in groups.members.iter().enumerate() {
-        let mut turn = (1.0f64, 0.0f64);
+        let mut turn = (1.0, 0.0);
         for (j, &v) in members.iter().enumerate() {
             let r = unit * (j as f64 + 0.5).sqrt();
             xs[v] = cx[c] + r * turn.0;
@@ -611,14 +576,24 @@ pub fn layout(g: &Graph, community: &[u32], iterations: usize) -> Vec<(f32, f32)
                 .map(move |&v| (u, v, 1.0))
         })
         .collect();
-    simulate(&tune, &edges, &mass, &mut xs, &mut ys, iterations, tune.t0n);
+    simulate(
+        Model {
+            pull: Pull::Constant,
+            gravity,
+        },
+        &edges,
+        &mass,
+        &mut xs,
+        &mut ys,
+        iterations,
+    );
     fit(&xs, &ys)
 }
 
-/// Nodes grouped by community: in order of size (largest first, ties by smallest member), each group's members
-/// best-connected first.
+/// Nodes grouped by community, largest group first (ties by smallest member), each group's members
+/// best-connected first (ties by index).
 struct Groups {
-    /// Group index per node.
+    /// Group per node.
     of: Vec<usize>,
     size: Vec<usize>,
     members: Vec<Vec<usize>>,
@@ -655,20 +630,46 @@ impl Groups {
         }
     }
 
-    fn len(&self) -> usize {
-        self.members.len()
+    /// Total mass per group.
+    fn mass(&self, mass: &[f64]) -> Vec<f64> {
+        self.members
+            .iter()
+            .map(|m| m.iter().map(|&v| mass[v]).sum())
+            .collect()
+    }
+
+    /// The edges between groups, each pair once, weighted by how many node edges join them.
+    fn quotient(&self, g: &Graph) -> Vec<(usize, usize, f64)> {
+        let mut links: Vec<(usize, usize)> = Vec::new();
+        for (u, &a) in self.of.iter().enumerate() {
+            for &v in g.neighbours(u) {
+                let b = self.of[v];
+                if a < b {
+                    links.push((a, b));
+                }
+            }
+        }
+        links.sort_unstable();
+        let mut quotient: Vec<(usize, usize, f64)> = Vec::new();
+        for (a, b) in links {
+            match quotient.last_mut() {
+                Some(last) if (last.0, last.1) == (a, b) => last.2 += 1.0,
+                _ => quotient.push((a, b, 1.0)),
+            }
+        }
+        quotient
     }
 }
 
-/// Places groups of the given sizes on a sunflower spiral, the first at the centre and each next one further
-/// out, spaced by area, so that the whole fits in about `radius`.
+/// Places groups of the given sizes on a sunflower spiral: the first at the centre, each next one further
+/// out, spaced by area, the whole about `radius` across.
 fn sunflower(size: &[usize], radius: f64) -> (Vec<f64>, Vec<f64>) {
     let total: usize = size.iter().sum();
     let unit = radius / (total.max(1) as f64).sqrt();
     let mut xs = Vec::with_capacity(size.len());
     let mut ys = Vec::with_capacity(size.len());
     let mut placed = 0usize;
-    let mut turn = (1.0f64, 0.0f64);
+    let mut turn = (1.0, 0.0);
     for (rank, &s) in size.iter().enumerate() {
         if rank == 0 {
             xs.push(0.0);
@@ -684,48 +685,6 @@ fn sunflower(size: &[usize], radius: f64) -> (Vec<f64>, Vec<f64>) {
     (xs, ys)
 }
 
-/// Runs the forces for `iterations` steps; the largest step cools from `start` mean spacings (at least 1) to a
-/// small fraction of one.
-fn simulate(
-    tune: &Tune,
-    edges: &[(usize, usize, f64)],
-    mass: &[f64],
-    xs: &mut [f64],
-    ys: &mut [f64],
-    iterations: usize,
-    start: f64,
-) {
-    let n = xs.len();
-    if n < 2 {
-        return;
-    }
-    let mut forces = Forces::new(n);
-    let start = (start * (n as f64).sqrt()).max(1.0);
-    let end = tune.t1;
-    for i in 0..iterations {
-        let p = if iterations > 1 {
-            i as f64 / (iterations - 1) as f64
-        } else {
-            1.0
-        };
-        let q = 1.0 - p;
-        let relative = end + (start - end) * q * q * q;
-        let bounds = Bounds::of(xs.iter().copied(), ys.iter().copied());
-        let spacing = bounds.spacing(n);
-        forces.compute(tune, edges, mass, xs, ys, bounds, spacing);
-        let temperature = relative * spacing;
-        for v in 0..n {
-            let (fx, fy) = (forces.dx[v] / mass[v], forces.dy[v] / mass[v]);
-            let length = (fx * fx + fy * fy).sqrt();
-            if length > 0.0 && length.is_finite() {
-                let step = length.min(temperature) / length;
-                xs[v] += fx * step;
-                ys[v] += fy * step;
-            }
-        }
-    }
-}
-
 /// Turns a unit vector by the golden angle.
 fn rotate((c, s): (f64, f64)) -> (f64, f64) {
     (
@@ -734,28 +693,87 @@ fn rotate((c, s): (f64, f64)) -> (f64, f64) {
     )
 }
 
+/// How an edge pulls its ends together.
+#[derive(Debug, Clone, Copy)]
+enum Pull {
+    /// With a constant force (LinLog): clusters come out clearly separated.
+    Constant,
+    /// In proportion to its length: long edges pull hard, so linked communities end up side by side.
+    Linear,
+}
+
+/// The force model of one simulation; repulsion strength is 1.
+#[derive(Debug, Clone, Copy)]
+struct Model {
+    pull: Pull,
+    gravity: f64,
+}
+
+/// Moves the nodes for `iterations` steps. Each node moves along its force divided by its mass, at most the
+/// current step: from START_STEP·√n mean spacings (at least one) down to END_STEP of one, on a cubic curve.
+fn simulate(
+    model: Model,
+    edges: &[(usize, usize, f64)],
+    mass: &[f64],
+    xs: &mut [f64],
+    ys: &mut [f64],
+    iterations: usize,
+) {
+    let n = xs.len();
+    if n < 2 {
+        return;
+    }
+    let mut forces = Forces::new(n);
+    let start = (START_STEP * (n as f64).sqrt()).max(1.0);
+    for i in 0..iterations {
+        let done = if iterations > 1 {
+            i as f64 / (iterations - 1) as f64
+        } else {
+            1.0
+        };
+        let left = 1.0 - done;
+        let bounds = Bounds::of(xs, ys);
+        let spacing = bounds.spacing(n);
+        let step = (END_STEP + (start - END_STEP) * left * left * left) * spacing;
+        forces.compute(model, edges, mass, xs, ys, bounds, spacing);
+        for v in 0..n {
+            let fx = forces.dx[v] / mass[v];
+            let fy = forces.dy[v] / mass[v];
+            let length = (fx * fx + fy * fy).sqrt();
+            if length > 0.0 && length.is_finite() {
+                let scale = length.min(step) / length;
+                xs[v] += fx * scale;
+                ys[v] += fy * scale;
+            }
+        }
+    }
+}
+
 /// Centres the picture at 0 and scales it so that its longer axis spans [-1000, 1000].
 fn fit(xs: &[f64], ys: &[f64]) -> Vec<(f32, f32)> {
-    let finite = |v: f64| if v.is_finite() { v } else { 0.0 };
-    let bounds = Bounds::of(xs.iter().map(|&x| finite(x)), ys.iter().map(|&y| finite(y)));
+    let bounds = Bounds::of(xs, ys);
     let (cx, cy) = (
         (bounds.min_x + bounds.max_x) / 2.0,
         (bounds.min_y + bounds.max_y) / 2.0,
     );
-    let half = (bounds.width().max(bounds.height())) / 2.0;
+    let half = bounds.width().max(bounds.height()) / 2.0;
     let scale = if half > 0.0 && half.is_finite() {
         HALF_EXTENT / half
     } else {
         0.0
     };
     let limit = HALF_EXTENT as f32;
+    let place = |value: f64, centre: f64| {
+        let p = ((value - centre) * scale) as f32;
+        if p.is_finite() {
+            p.clamp(-limit, limit)
+        } else {
+            0.0
+        }
+    };
     xs.iter()
         .zip(ys)
-        .map(|(&x, &y)| {
-            let px = ((finite(x) - cx) * scale) as f32;
-            let py = ((finite(y) - cy) * scale) as f32;
-            (px.clamp(-limit, limit), py.clamp(-limit, limit))
-        })
+        .map(|(&x, &y)| (place(x, cx), place(y, cy)))
         .collect()
 }
 
@@ -769,13 +787,17 @@ struct Bounds {
 }
 
 impl Bounds {
-    fn of(xs: impl Iterator<Item = f64>, ys: impl Iterator<Item = f64>) -> Bounds {
-        let (min_x, max_x) = xs.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| {
-            (lo.min(x), hi.max(x))
-        });
-        let (min_y, max_y) = ys.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), y| {
-            (lo.min(y), hi.max(y))
-        });
+    /// The box around the finite points; all zero if there are none.
+    fn of(xs: &[f64], ys: &[f64]) -> Bounds {
+        let range = |values: &[f64]| {
+            values
+                .iter()
+                .filter(|v| v.is_finite())
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
+                    (lo.min(v), hi.max(v))
+                })
+        };
+        let ((min_x, max_x), (min_y, max_y)) = (range(xs), range(ys));
         if min_x <= max_x && min_y <= max_y {
             Bounds {
                 min_x,
@@ -801,7 +823,7 @@ impl Bounds {
         self.max_y - self.min_y
     }
 
-    /// The mean distance between `n` nodes spread evenly over the box (never 0, even for a flat box).
+    /// The mean distance between `n` nodes spread evenly over the box; positive even for a flat box.
     fn spacing(&self, n: usize) -> f64 {
         let n = n.max(1) as f64;
         let (w, h) = (self.width(), self.height());
@@ -835,7 +857,7 @@ impl Forces {
     #[allow(clippy::too_many_arguments)]
     fn compute(
         &mut self,
-        tune: &Tune,
+        model: Model,
         edges: &[(usize, usize, f64)],
         mass: &[f64],
         xs: &[f64],
@@ -843,78 +865,78 @@ impl Forces {
         bounds: Bounds,
         spacing: f64,
     ) {
-        self.dx.iter_mut().for_each(|d| *d = 0.0);
-        self.dy.iter_mut().for_each(|d| *d = 0.0);
-        let t0 = std::time::Instant::now();
-        self.near.repel(
-            tune.repulsion,
-            std::env::var("NEAR")
-                .ok()
-                .and_then(|s| s.parse().ok())
-                .unwrap_or(NEAR_RANGE)
-                * spacing,
-            mass,
-            xs,
-            ys,
-            bounds,
-            &mut self.dx,
-            &mut self.dy,
-        );
-        let t1 = std::time::Instant::now();
-        self.far.repel(
-            tune.repulsion,
-            mass,
-            xs,
-            ys,
-            bounds,
-            &mut self.dx,
-            &mut self.dy,
-        );
-        let t2 = std::time::Instant::now();
-        if std::env::var("PROF").is_ok() {
-            eprintln!(
-                "near {:?} far {:?} w={} h={} spacing={spacing}",
-                t1 - t0,
-                t2 - t1,
-                bounds.width(),
-                bounds.height()
-            );
+        let (dx, dy) = (&mut self.dx, &mut self.dy);
+        dx.iter_mut().for_each(|d| *d = 0.0);
+        dy.iter_mut().for_each(|d| *d = 0.0);
+        if xs.len() <= EXACT_LIMIT {
+            exact_repulsion(spacing, mass, xs, ys, dx, dy);
+        } else {
+            self.near
+                .repel(NEAR_RANGE * spacing, mass, xs, ys, bounds, dx, dy);
+            self.far.repel(mass, xs, ys, bounds, dx, dy);
         }
-        for &(u, v, w) in edges {
+        for &(u, v, weight) in edges {
             let ddx = xs[v] - xs[u];
             let ddy = ys[v] - ys[u];
-            let pull = if tune.constant {
-                let d = (ddx * ddx + ddy * ddy).sqrt();
-                if d > 0.0 { 1.0 / d } else { 0.0 }
-            } else if tune.linlog {
-                let d = (ddx * ddx + ddy * ddy).sqrt();
-                if d > 0.0 { (1.0 + d).ln() / d } else { 0.0 }
-            } else {
-                1.0
-            } * w
-                * tune.attraction;
-            self.dx[u] += ddx * pull;
-            self.dy[u] += ddy * pull;
-            self.dx[v] -= ddx * pull;
-            self.dy[v] -= ddy * pull;
+            let pull = match model.pull {
+                Pull::Linear => weight,
+                Pull::Constant => {
+                    let d = (ddx * ddx + ddy * ddy).sqrt();
+                    if d > 0.0 { weight / d } else { 0.0 }
+                }
+            };
+            dx[u] += ddx * pull;
+            dy[u] += ddy * pull;
+            dx[v] -= ddx * pull;
+            dy[v] -= ddy * pull;
         }
         for (v, (&x, &y)) in xs.iter().zip(ys).enumerate() {
-            let r = (x * x + y * y).sqrt();
-            if r > 0.0 {
-                let pull = if tune.strong {
-                    tune.gravity * mass[v]
-                } else {
-                    tune.gravity * mass[v] / r
-                };
-                self.dx[v] -= x * pull;
-                self.dy[v] -= y * pull;
-            }
+            let pull = model.gravity * mass[v];
+            dx[v] -= x * pull;
+            dy[v] -= y * pull;
         }
     }
 }
 
-/// Exact short-range repulsion, k·m_u·m_v·(1/d − 1/range) for d < range, over a uniform grid of cells at least
-/// `range` wide, so each node only looks at its own and the neighbouring cells.
+/// The separation used for two nodes on the same spot, which are pushed apart along x.
+fn separate(ddx: f64, ddy: f64, spacing: f64) -> (f64, f64, f64) {
+    let d2 = ddx * ddx + ddy * ddy;
+    let tiny = 1e-9 * spacing;
+    if d2 < tiny * tiny {
+        (tiny, 0.0, tiny * tiny)
+    } else {
+        (ddx, ddy, d2)
+    }
+}
+
+/// Repulsion m_u·m_v/d between every pair of nodes, summed exactly: for small graphs.
+fn exact_repulsion(
+    spacing: f64,
+    mass: &[f64],
+    xs: &[f64],
+    ys: &[f64],
+    dx: &mut [f64],
+    dy: &mut [f64],
+) {
+    let n = xs.len();
+    for i in 0..n {
+        let (mut fx, mut fy) = (0.0, 0.0);
+        for j in i + 1..n {
+            let (ddx, ddy, d2) = separate(xs[i] - xs[j], ys[i] - ys[j], spacing);
+            let push = mass[i] * mass[j] / d2;
+            fx += ddx * push;
+            fy += ddy * push;
+            dx[j] -= ddx * push;
+            dy[j] -= ddy * push;
+        }
+        dx[i] += fx;
+        dy[i] += fy;
+    }
+}
+
+/// Short-range repulsion m_u·m_v·(1/d − 1/range) for d < range, summed exactly over a uniform grid of cells at
+/// least `range` wide, so that each node only meets the nodes in its own and the neighbouring cells. It adds
+/// to the far field, which is blurred over a grid cell, the sharp push that keeps close nodes apart.
 #[derive(Default)]
 struct NearGrid {
     cell_of: Vec<usize>,
@@ -932,7 +954,6 @@ impl NearGrid {
     #[allow(clippy::too_many_arguments)]
     fn repel(
         &mut self,
-        strength: f64,
         range: f64,
         mass: &[f64],
         xs: &[f64],
@@ -952,6 +973,7 @@ impl NearGrid {
         let rows = (b.height() / size) as usize + 1;
         let cells = columns * rows;
 
+        // Counting sort of the nodes by cell.
         self.cell_of.clear();
         self.cell_of.extend(xs.iter().zip(ys).map(|(&x, &y)| {
             let column = (((x - b.min_x) / size) as usize).min(columns - 1);
@@ -974,7 +996,7 @@ impl NearGrid {
             self.order[self.next[c]] = v;
             self.next[c] += 1;
         }
-        // Positions copied in cell order, so that neighbouring cells are close in memory.
+        // Positions and masses copied in cell order, so that neighbouring cells are close in memory.
         self.px.clear();
         self.px.extend(self.order.iter().map(|&v| xs[v]));
         self.py.clear();
@@ -986,22 +1008,6 @@ impl NearGrid {
         self.fy.clear();
         self.fy.resize(n, 0.0);
 
-        if std::env::var("PROF").is_ok() {
-            let mut cand = 0usize;
-            let mut maxo = 0usize;
-            for c in 0..cells {
-                let o = self.start[c + 1] - self.start[c];
-                cand += o * o;
-                maxo = maxo.max(o);
-            }
-            eprintln!("cells {columns}x{rows} size={size} sumsq={cand} max={maxo}");
-        }
-        let pair = Pair {
-            strength,
-            range,
-            range2: range * range,
-            tiny: range * range * 1e-12,
-        };
         for row in 0..rows {
             for column in 0..columns {
                 let cell = row * columns + column;
@@ -1011,7 +1017,7 @@ impl NearGrid {
                 }
                 for i in here.clone() {
                     for j in i + 1..here.end {
-                        pair.apply(self, i, j);
+                        self.pair(range, i, j);
                     }
                 }
                 // Each pair of neighbouring cells once: east, south-west, south, south-east.
@@ -1032,7 +1038,7 @@ impl NearGrid {
                     let there = self.start[other]..self.start[other + 1];
                     for i in here.clone() {
                         for j in there.clone() {
-                            pair.apply(self, i, j);
+                            self.pair(range, i, j);
                         }
                     }
                 }
@@ -1043,50 +1049,33 @@ impl NearGrid {
             dy[v] += self.fy[k];
         }
     }
-}
 
-/// The short-range force law.
-struct Pair {
-    strength: f64,
-    range: f64,
-    range2: f64,
-    tiny: f64,
-}
-
-impl Pair {
     /// Repulsion between the nodes in cell-order slots `i` and `j`.
-    fn apply(&self, grid: &mut NearGrid, i: usize, j: usize) {
-        let mut ddx = grid.px[i] - grid.px[j];
-        let mut ddy = grid.py[i] - grid.py[j];
-        let mut d2 = ddx * ddx + ddy * ddy;
-        if d2 >= self.range2 {
+    fn pair(&mut self, range: f64, i: usize, j: usize) {
+        let (ddx, ddy) = (self.px[i] - self.px[j], self.py[i] - self.py[j]);
+        if ddx * ddx + ddy * ddy >= range * range {
             return;
         }
-        if d2 < self.tiny {
-            // Two nodes on the same spot: push them apart along a fixed direction.
-            ddx = self.range * 1e-3;
-            ddy = 0.0;
-            d2 = ddx * ddx;
-        }
+        let (ddx, ddy, d2) = separate(ddx, ddy, range);
         let d = d2.sqrt();
-        let push = self.strength * grid.pm[i] * grid.pm[j] * (1.0 / d - 1.0 / self.range) / d;
-        grid.fx[i] += ddx * push;
-        grid.fy[i] += ddy * push;
-        grid.fx[j] -= ddx * push;
-        grid.fy[j] -= ddy * push;
+        let push = self.pm[i] * self.pm[j] * (1.0 / d - 1.0 / range) / d;
+        self.fx[i] += ddx * push;
+        self.fy[i] += ddy * push;
+        self.fx[j] -= ddx * push;
+        self.fy[j] -= ddy * push;
     }
 }
 
-/// Long-range repulsion k·m_u·m_v/d between all nodes, approximated particle-mesh style on a coarse square grid
+/// Long-range repulsion m_u·m_v/d between all nodes, approximated particle-mesh style on a coarse square grid
 /// laid over the nodes: each node's mass is spread over the four surrounding grid points (bilinear weights),
-/// the force field is summed at every grid point from every other one with a kernel softened by one grid
-/// spacing, and each node reads it back with the same weights. Because the kernel is antisymmetric and the
-/// weights are the same both ways, a node exerts no force on itself and forces between nodes balance.
+/// the force field is summed at every occupied grid point from every other one with a kernel softened by one
+/// grid spacing, and each node reads it back with the same weights. Because the kernel is antisymmetric and
+/// the weights are the same both ways, a node exerts no force on itself and forces between nodes balance.
 /// Costs O(n + points²) per iteration.
 struct FarGrid {
     /// Cells per side; there are `cells + 1` grid points per side.
     cells: usize,
-    /// The kernel per grid offset, in units of one grid spacing: `(2·cells + 1)²` entries.
+    /// The kernel per grid offset, in grid spacings: `(2·cells + 1)²` entries.
     kernel_x: Vec<f64>,
     kernel_y: Vec<f64>,
     mass: Vec<f64>,
@@ -1095,18 +1084,11 @@ struct FarGrid {
     field_y: Vec<f64>,
 }
 
-/// Softening of the far-field kernel, in grid spacings.
-const FAR_SOFTENING: f64 = 1.0;
-
 impl FarGrid {
     fn new(n: usize) -> FarGrid {
-        let cells = ((n as f64).sqrt() / 4.0).round().clamp(
-            4.0,
-            std::env::var("FARC")
-                .ok()
-                .and_then(|s| s.parse().ok())
-                .unwrap_or(MAX_FAR_CELLS as f64),
-        ) as usize;
+        let cells = ((n as f64).sqrt() / 4.0)
+            .round()
+            .clamp(4.0, MAX_FAR_CELLS as f64) as usize;
         let width = 2 * cells + 1;
         let mut kernel_x = vec![0.0; width * width];
         let mut kernel_y = vec![0.0; width * width];
@@ -1149,10 +1131,8 @@ impl FarGrid {
         ]
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn repel(
         &mut self,
-        strength: f64,
         mass: &[f64],
         xs: &[f64],
         ys: &[f64],
@@ -1177,11 +1157,10 @@ impl FarGrid {
         self.occupied.clear();
         self.occupied
             .extend((0..side * side).filter(|&p| self.mass[p] > 0.0));
-        let width = 2 * cells + 1;
         self.field_x.iter_mut().for_each(|f| *f = 0.0);
         self.field_y.iter_mut().for_each(|f| *f = 0.0);
-        // Only occupied points are ever read back with a non-zero weight, and each pair of them is visited once:
-        // the kernel is antisymmetric.
+        // Only occupied points are read back with a non-zero weight, and each pair of them is visited once.
+        let width = 2 * cells + 1;
         for (i, &p) in self.occupied.iter().enumerate() {
             let (p_row, p_column) = (p / side, p % side);
             let (mut fx, mut fy) = (0.0, 0.0);
@@ -1197,15 +1176,15 @@ impl FarGrid {
             self.field_x[p] += fx;
             self.field_y[p] += fy;
         }
-        let scale = strength / size;
+        // The kernel is in grid spacings: 1/d scales by 1/size.
         for (v, (&x, &y)) in xs.iter().zip(ys).enumerate() {
             let (mut fx, mut fy) = (0.0, 0.0);
             for (p, weight) in self.stencil(b, size, x, y) {
                 fx += weight * self.field_x[p];
                 fy += weight * self.field_y[p];
             }
-            dx[v] += mass[v] * scale * fx;
-            dy[v] += mass[v] * scale * fy;
+            dx[v] += mass[v] / size * fx;
+            dy[v] += mass[v] / size * fy;
         }
     }
 }
@@ -1529,6 +1508,16 @@ mod tests {
             "big" => (10_000, synthetic(10_000, 5, 200, 2024)),
             "huge" => (100_000, synthetic(100_000, 5, 200, 2024)),
             "mid" => (1000, synthetic(1000, 2, 100, 5)),
+            "edgeless" => (2000, vec![]),
+            "er" => {
+                let mut rng = Lcg(7);
+                (
+                    2000,
+                    (0..8000)
+                        .map(|_| (rng.below(2000), rng.below(2000)))
+                        .collect(),
+                )
+            }
             "sparse" => (500, synthetic(500, 1, 50, 9)),
             _ => {
                 let mut rng = Lcg(42);

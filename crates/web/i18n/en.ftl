@@ -448,3 +448,6 @@ import-p-too-many = stopped after { $max } problems
 import-export-actors = Export actors (CSV)
 import-export-relations = Export relations (CSV)
 import-export-graphml = Export the network (GraphML)
+campus-network = The network on this campus
+campus-network-lead = The actors on this campus and the relations between them. The list below has the same actors grouped by kind, and the atlas has a table of the relations.
+campus-network-open = Open the campus in the atlas

@@ -448,3 +448,6 @@ import-p-too-many = avbröt efter { $max } problem
 import-export-actors = Exportera aktörer (CSV)
 import-export-relations = Exportera relationer (CSV)
 import-export-graphml = Exportera nätverket (GraphML)
+campus-network = Nätverket på det här campuset
+campus-network-lead = Aktörerna på campuset och relationerna mellan dem. Listan nedanför har samma aktörer ordnade efter typ, och atlasen har en tabell över relationerna.
+campus-network-open = Öppna campuset i atlasen

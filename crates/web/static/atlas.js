@@ -6,8 +6,8 @@
  * table. The graph JSON and the DOM it enhances are described with the atlas page's template.
  *
  * For tests: window.samverkanAtlas = { graph, renderer, selected, highlighted, ready, fps, select(id), clear(),
- * search(q), reload() }, and on #atlas the attributes data-ready, data-node-count, data-edge-count and, with
- * ?fps=1 in the URL, data-fps.
+ * search(q), reload() }, and on #atlas: data-ready ("false" while loading, "true" once the graph is drawn or
+ * the status says why not), data-node-count, data-edge-count and, with ?fps=1 in the URL, data-fps.
  */
 (() => {
   'use strict';
@@ -73,8 +73,9 @@
     try {
       const gl = document.createElement('canvas').getContext('webgl2');
       if (!gl) return document.createElement('canvas').getContext('webgl') ? { software: false } : null;
-      const info = gl.getExtension('WEBGL_debug_renderer_info');
-      const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+      let name = String(gl.getParameter(gl.RENDERER));   // Chromium and WebKit mask it: ask the extension
+      const info = /^webkit webgl$/i.test(name) && gl.getExtension('WEBGL_debug_renderer_info');
+      if (info) name = String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL));
       const lose = gl.getExtension('WEBGL_lose_context');
       if (lose) lose.loseContext();   // give the probe's context back at once
       return { software: /swiftshader|llvmpipe|softpipe|software|basic render/i.test(name) };
@@ -269,12 +270,13 @@
     state.highlightedEdges.clear();
     state.graph = api.graph = graph;
     state.renderer = api.renderer = createRenderer(graph);
+    drawEdgeLabels();                 // sigma's first frame came before our afterRender listener
     fillLegend(graph);
     fillDatalist();
     root.dataset.nodeCount = String(graph.order);
     root.dataset.edgeCount = String(graph.size);
     if (keep !== null && graph.hasNode(keep)) return select(keep, { user: false });
-    if (panel) { panel.hidden = true; panel.replaceChildren(); }
+    closePanel();
     if (keep !== null) syncUrl();
     setStatus(showingText());
   }
@@ -355,7 +357,7 @@
     state.selected = api.selected = null;
     state.highlighted.clear();
     state.highlightedEdges.clear();
-    if (panel) { panel.hidden = true; panel.replaceChildren(); }
+    closePanel();
     refreshStyles();
     syncUrl();
     setStatus(showingText());
@@ -409,6 +411,8 @@
     return { list, total: rels.length };
   }
 
+  const closePanel = () => { if (panel) { panel.hidden = true; panel.replaceChildren(); } };
+
   function openPanel(id, user) {
     if (!panel) return;
     const raw = state.graph.getNodeAttribute(id, 'raw'), rel = relationList(id), href = text(raw.href);
@@ -418,9 +422,9 @@
       el('div', { className: 'atlas-panel-head' },
         el('h2', { id: 'atlas-panel-title', text: state.graph.getNodeAttribute(id, 'label') }), close),
       facts(raw),
+      href ? el('p', { className: 'atlas-panel-link' }, el('a', { href, text: t('openActor') })) : null,
       rel.total ? el('h3', { text: t('relations') + ' (' + rel.total + ')' }) : null,
-      rel.total ? rel.list : null,
-      href ? el('p', { className: 'atlas-panel-link' }, el('a', { href, text: t('openActor') })) : null);
+      rel.total ? rel.list : null);
     panel.hidden = false;
     if (user) panel.focus();
   }
@@ -448,35 +452,39 @@
   }
 
   // ---- URL, filters, fetching. ----
-  function formParams() {
+  // The form's non-empty fields; with onlyFilters, just those the graph API takes.
+  function formParams(onlyFilters) {
     const params = new URLSearchParams();
     for (const [name, value] of form ? new FormData(form) : []) {
-      if (typeof value === 'string' && value.trim()) params.append(name, value.trim());
+      const v = typeof value === 'string' ? value.trim() : '';
+      if (v && (!onlyFilters || FILTERS.includes(name))) params.append(name, v);
     }
     return params;
   }
 
-  function filterParams() {
-    const all = formParams(), params = new URLSearchParams();
-    for (const name of FILTERS) for (const v of all.getAll(name)) params.append(name, v);
-    return params;
+  // A URL with the form's non-empty fields and the selection in its query; other parameters (the table's
+  // sorting and paging, say) stay.
+  function withState(href) {
+    const url = new URL(href, location.href);
+    const names = new Set(form ? Array.from(form.elements, (f) => f.name).filter(Boolean) : []);
+    for (const name of [...names, 'selected']) url.searchParams.delete(name);
+    for (const [name, v] of formParams()) url.searchParams.append(name, v);
+    if (state.selected !== null) url.searchParams.set('selected', state.selected);
+    return url.pathname + url.search + url.hash;
   }
 
-  // The page URL mirrors the form's non-empty fields and the selection; so do the table's reload links.
+  // The page URL mirrors the filters and the selection; so do the links that reload the table.
   function syncUrl() {
-    const params = formParams();
-    if (state.selected !== null) params.set('selected', state.selected);
-    const qs = params.toString() ? '?' + params : '';
-    history.replaceState(history.state, '', location.pathname + qs + location.hash);
-    for (const a of document.querySelectorAll('a.atlas-table-refresh')) a.setAttribute('href', a.pathname + qs + a.hash);
+    history.replaceState(history.state, '', withState(location.href));
+    for (const a of document.querySelectorAll('a.atlas-table-refresh')) a.setAttribute('href', withState(a.href));
   }
 
   function reload() {
-    const url = new URL(root.dataset.graphUrl, location.href), filters = filterParams();
+    const url = new URL(root.dataset.graphUrl, location.href), filters = formParams(true);
     for (const name of FILTERS) url.searchParams.delete(name);
     for (const [name, v] of filters) url.searchParams.append(name, v);
     state.fetchedFilters = filters.toString();
-    return load(url.pathname + url.search);
+    return load(url.href);
   }
 
   async function load(url) {
@@ -486,7 +494,7 @@
     setStatus(t('loading'));
     const fail = (key) => {
       container.hidden = true;
-      if (panel) { panel.hidden = true; panel.replaceChildren(); }
+      closePanel();
       setStatus(t(key));
       root.dataset.ready = 'true';
       return false;
@@ -527,7 +535,7 @@
     form?.addEventListener('submit', async (e) => {
       e.preventDefault();
       syncUrl();
-      const ok = filterParams().toString() !== state.fetchedFilters ? await reload() : true;
+      const ok = formParams(true).toString() !== state.fetchedFilters ? await reload() : true;
       if (ok && searchInput) runSearch(searchInput.value, { user: true });
     });
     // Picking a name from the datalist selects it at once.
@@ -563,15 +571,18 @@
   }
 
   async function start() {
-    if (!window.Sigma || !window.graphology) return setStatus(t('loadFailed'));
-    const webgl = probeWebGL();
-    if (!webgl) return setStatus(t('webglMissing'));
+    const webgl = window.Sigma && window.graphology ? probeWebGL() : null;
+    if (!webgl) {                     // the table stays the way in
+      setStatus(t(window.Sigma ? 'webglMissing' : 'loadFailed'));
+      root.dataset.ready = 'true';
+      return;
+    }
     state.softwareGL = webgl.software;
     const size = form && form.elements.namedItem('size');
     if (size && size.value) state.sizeBy = size.value;
     bindEvents();
     container.hidden = false;
-    state.fetchedFilters = filterParams().toString();
+    state.fetchedFilters = formParams(true).toString();
     if (!await load(root.dataset.graphUrl)) return;
     const params = new URLSearchParams(location.search);
     const initial = root.dataset.selected || params.get('selected');

@@ -74,6 +74,90 @@ pub struct SortHeader {
     pub aria_sort: &'static str,
 }
 
+/// The graph drawn in the browser, with its legend and texts: on the atlas page and on campus pages.
+pub struct GraphEmbed {
+    /// The graph JSON URL with the filters.
+    pub graph_url: String,
+    /// The selected actor, if any.
+    pub selected: String,
+    /// The kinds shown, with colours.
+    pub legend_kinds: Vec<LegendItem>,
+    /// The relation kinds shown, with colours.
+    pub legend_relations: Vec<LegendItem>,
+    /// Texts for the script, as JSON (in a non-executed `application/json` block).
+    pub i18n_json: String,
+    /// The vendored sigma.js + graphology bundle.
+    pub vendor_js: String,
+    /// The atlas script.
+    pub atlas_js: String,
+    /// The atlas stylesheet.
+    pub atlas_css: String,
+}
+
+impl GraphEmbed {
+    /// The graph of the actors `filter` selects (the text filter does not apply to the graph).
+    pub fn new(
+        t: Tr,
+        s: &GraphSnapshot,
+        filter: &ActorFilter,
+        selected: Option<String>,
+    ) -> GraphEmbed {
+        let graph_filter = ActorFilter {
+            text: None,
+            ..filter.clone()
+        };
+        let (nodes, edges) = s.select(&graph_filter);
+        let kinds: Vec<ActorKind> = ActorKind::ALL
+            .iter()
+            .copied()
+            .filter(|k| {
+                nodes
+                    .iter()
+                    .any(|&i| s.data.nodes.get(i).is_some_and(|n| n.kind == *k))
+            })
+            .collect();
+        let relations: Vec<RelationKind> = RelationKind::ALL
+            .iter()
+            .copied()
+            .filter(|k| {
+                edges
+                    .iter()
+                    .any(|&i| s.data.edges.get(i).is_some_and(|e| e.kind == *k))
+            })
+            .collect();
+        let q = atlas_query(&graph_filter, false, None, None);
+        GraphEmbed {
+            graph_url: if q.is_empty() {
+                "/api/v1/graph".to_owned()
+            } else {
+                format!(
+                    "/api/v1/graph?{}",
+                    serde_urlencoded::to_string(&q).unwrap_or_default()
+                )
+            },
+            selected: selected.unwrap_or_default(),
+            legend_kinds: kinds
+                .iter()
+                .map(|k| LegendItem {
+                    label: t.t(&format!("kind-{k}")),
+                    class: format!("kind-{k}"),
+                })
+                .collect(),
+            legend_relations: relations
+                .iter()
+                .map(|k| LegendItem {
+                    label: t.t(&format!("relation-{k}-out")),
+                    class: format!("rel-{k}"),
+                })
+                .collect(),
+            i18n_json: script_texts(t),
+            vendor_js: assets::url("sigma-graphology.min.js"),
+            atlas_js: assets::url("atlas.js"),
+            atlas_css: assets::url("atlas.css"),
+        }
+    }
+}
+
 /// The atlas page.
 #[derive(Template)]
 #[template(path = "atlas.html")]
@@ -94,22 +178,8 @@ pub struct AtlasPage {
     pub q: String,
     /// Names for the search box's suggestions.
     pub names: Vec<String>,
-    /// The graph JSON URL with the filters.
-    pub graph_url: String,
-    /// The selected actor, if any.
-    pub selected: String,
-    /// The kinds shown, with colours.
-    pub legend_kinds: Vec<LegendItem>,
-    /// The relation kinds shown, with colours.
-    pub legend_relations: Vec<LegendItem>,
-    /// Texts for the script, as JSON (in a non-executed `application/json` block).
-    pub i18n_json: String,
-    /// The vendored sigma.js + graphology bundle.
-    pub vendor_js: String,
-    /// The atlas script.
-    pub atlas_js: String,
-    /// The atlas stylesheet.
-    pub atlas_css: String,
+    /// The graph and its legend.
+    pub embed: GraphEmbed,
     /// "42 actors, 45 relations".
     pub summary: String,
     /// Column headers.
@@ -253,29 +323,6 @@ pub(crate) async fn page(
         .map(|&i| row(&snapshot, i, lang, t, &campuses))
         .collect();
 
-    let present_kinds: Vec<ActorKind> = ActorKind::ALL
-        .iter()
-        .copied()
-        .filter(|k| snapshot.data.nodes.iter().any(|n| n.kind == *k))
-        .collect();
-    let present_relations: Vec<RelationKind> = RelationKind::ALL
-        .iter()
-        .copied()
-        .filter(|k| snapshot.data.edges.iter().any(|e| e.kind == *k))
-        .collect();
-    let graph_filter = ActorFilter {
-        text: None,
-        ..filter.clone()
-    };
-    let graph_q = atlas_query(&graph_filter, false, None, None);
-    let graph_url = if graph_q.is_empty() {
-        "/api/v1/graph".to_owned()
-    } else {
-        format!(
-            "/api/v1/graph?{}",
-            serde_urlencoded::to_string(&graph_q).unwrap_or_default()
-        )
-    };
     let this = atlas_query(&filter, size_betweenness, None, None);
     let path = url(lang, &this);
     let mut layout = Layout::new(
@@ -347,26 +394,7 @@ pub(crate) async fn page(
         size_betweenness,
         q: filter.text.clone().unwrap_or_default(),
         names,
-        graph_url,
-        selected: selected.map(|s| s.to_string()).unwrap_or_default(),
-        legend_kinds: present_kinds
-            .iter()
-            .map(|k| LegendItem {
-                label: t.t(&format!("kind-{k}")),
-                class: format!("kind-{k}"),
-            })
-            .collect(),
-        legend_relations: present_relations
-            .iter()
-            .map(|k| LegendItem {
-                label: t.t(&format!("relation-{k}-out")),
-                class: format!("rel-{k}"),
-            })
-            .collect(),
-        i18n_json: script_texts(t),
-        vendor_js: assets::url("sigma-graphology.min.js"),
-        atlas_js: assets::url("atlas.js"),
-        atlas_css: assets::url("atlas.css"),
+        embed: GraphEmbed::new(t, &snapshot, &filter, selected.map(|s| s.to_string())),
         summary: t.n2(
             "atlas-summary",
             ("actors", total),

@@ -132,7 +132,18 @@ pub(crate) async fn campus(
     let store = state.store();
     let campus = store.campus(&slug).await?.ok_or(WebError::NotFound)?;
     let actors = store.actors_on_campus(&slug, lang).await?;
+    let filter = ActorFilter {
+        campus: Some(slug.clone()),
+        ..ActorFilter::default()
+    };
+    let snapshot = state.graph().await?;
     let mut page = CampusPage::build(lang, campus, actors);
+    page.embed = Some(atlas::GraphEmbed::new(
+        crate::i18n::Tr::new(lang),
+        &snapshot,
+        &filter,
+        None,
+    ));
     page.layout.set_caller(&caller);
     render(&page)
 }

@@ -783,6 +783,10 @@ pub struct CampusPage {
     pub count: String,
     /// The actor list filtered to this campus.
     pub list_href: String,
+    /// The campus graph (set by the handler).
+    pub embed: Option<super::atlas::GraphEmbed>,
+    /// The atlas filtered to this campus.
+    pub atlas_href: String,
 }
 
 impl CampusPage {
@@ -828,6 +832,8 @@ impl CampusPage {
                 },
                 None,
             ),
+            embed: None,
+            atlas_href: format!("/{}/atlas?campus={}", lang.code(), campus.slug),
             name,
         }
     }
