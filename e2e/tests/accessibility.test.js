@@ -31,6 +31,7 @@ const PAGES = [
   { name: 'forgot password', path: '/password/forgot', status: 200 },
   { name: 'expired link', path: '/password/reset?token=nope', status: 410 },
   { name: 'privacy notice', path: '/privacy', status: 200 },
+  { name: 'accessibility statement', path: '/accessibility', status: 200 },
 ];
 
 for (const lang of LANGS) {

@@ -484,12 +484,14 @@ const MAX_FAR_CELLS: usize = 24;
 const FAR_SOFTENING: f64 = 1.0;
 /// Gravity per unit of mass and distance, times the total mass. Scaling it this way keeps its influence the
 /// same at every graph size.
-const GRAVITY: f64 = 10.0;
+const GRAVITY: f64 = 1.0;
 /// The largest step of the first iteration, in mean node spacings per square root of the node count (at least
 /// one spacing).
 const START_STEP: f64 = 0.1;
 /// The largest step of the last iteration, in mean node spacings.
 const END_STEP: f64 = 0.02;
+/// Parts not connected to the main component settle at about this many times its radius.
+const RING: f64 = 1.15;
 /// The community spiral starts at this fraction of the radius where repulsion and gravity balance.
 const START_RADIUS: f64 = 0.5;
 /// Each community's nodes start on a spiral this tight, relative to the mean spacing of the whole picture.
@@ -723,6 +725,24 @@ fn simulate(
     if n < 2 {
         return;
     }
+    // Gravity is weak, so that it does not squash the structure. Parts not connected to the main component
+    // (the heaviest) get just enough extra pull to settle at about RING times its radius instead of far away.
+    let component = components(n, edges);
+    let mut component_mass = vec![0.0; n];
+    for (&c, &m) in component.iter().zip(mass) {
+        component_mass[c] += m;
+    }
+    let main = (0..n).fold(0, |best, c| {
+        if component_mass[c] > component_mass[best] {
+            c
+        } else {
+            best
+        }
+    });
+    let main_size = component.iter().filter(|&&c| c == main).count();
+    let apart = main_size >= 2 && main_size < n;
+    let mut gravity = vec![model.gravity; n];
+
     let mut forces = Forces::new(n);
     let start = (START_STEP * (n as f64).sqrt()).max(1.0);
     for i in 0..iterations {
@@ -735,7 +755,17 @@ fn simulate(
         let bounds = Bounds::of(xs, ys);
         let spacing = bounds.spacing(n);
         let step = (END_STEP + (start - END_STEP) * left * left * left) * spacing;
-        forces.compute(model, edges, mass, xs, ys, bounds, spacing);
+        if apart {
+            let reach = (0..n)
+                .filter(|&v| component[v] == main)
+                .map(|v| (xs[v] * xs[v] + ys[v] * ys[v]).sqrt())
+                .fold(spacing, f64::max);
+            let outer = (component_mass[main] / (RING * reach * RING * reach)).max(model.gravity);
+            for (g, &c) in gravity.iter_mut().zip(&component) {
+                *g = if c == main { model.gravity } else { outer };
+            }
+        }
+        forces.compute(model.pull, edges, mass, &gravity, xs, ys, bounds, spacing);
         for v in 0..n {
             let fx = forces.dx[v] / mass[v];
             let fy = forces.dy[v] / mass[v];
@@ -747,6 +777,25 @@ fn simulate(
             }
         }
     }
+}
+
+/// Connected components of the graph on `0..n` given by `edges`: a representative node per node.
+fn components(n: usize, edges: &[(usize, usize, f64)]) -> Vec<usize> {
+    fn root(parent: &mut [usize], mut v: usize) -> usize {
+        while parent[v] != v {
+            parent[v] = parent[parent[v]];
+            v = parent[v];
+        }
+        v
+    }
+    let mut parent: Vec<usize> = (0..n).collect();
+    for &(u, v, _) in edges {
+        let (a, b) = (root(&mut parent, u), root(&mut parent, v));
+        if a != b {
+            parent[a.max(b)] = a.min(b);
+        }
+    }
+    (0..n).map(|v| root(&mut parent, v)).collect()
 }
 
 /// Centres the picture at 0 and scales it so that its longer axis spans [-1000, 1000].
@@ -857,9 +906,10 @@ impl Forces {
     #[allow(clippy::too_many_arguments)]
     fn compute(
         &mut self,
-        model: Model,
+        pull: Pull,
         edges: &[(usize, usize, f64)],
         mass: &[f64],
+        gravity: &[f64],
         xs: &[f64],
         ys: &[f64],
         bounds: Bounds,
@@ -878,7 +928,7 @@ impl Forces {
         for &(u, v, weight) in edges {
             let ddx = xs[v] - xs[u];
             let ddy = ys[v] - ys[u];
-            let pull = match model.pull {
+            let pull = match pull {
                 Pull::Linear => weight,
                 Pull::Constant => {
                     let d = (ddx * ddx + ddy * ddy).sqrt();
@@ -891,7 +941,7 @@ impl Forces {
             dy[v] -= ddy * pull;
         }
         for (v, (&x, &y)) in xs.iter().zip(ys).enumerate() {
-            let pull = model.gravity * mass[v];
+            let pull = gravity[v] * mass[v];
             dx[v] -= x * pull;
             dy[v] -= y * pull;
         }
@@ -1509,6 +1559,18 @@ mod tests {
             "huge" => (100_000, synthetic(100_000, 5, 200, 2024)),
             "mid" => (1000, synthetic(1000, 2, 100, 5)),
             "edgeless" => (2000, vec![]),
+            "real" => {
+                let mut e = synthetic(300, 2, 40, 77);
+                e.retain(|&(a, b)| a % 10 != 3 && b % 10 != 3 && a % 7 != 1 && b % 7 != 1);
+                e.extend([(400, 401), (401, 402), (403, 404)]);
+                (420, e)
+            }
+            "barbell" => {
+                let mut e = clique(0..5);
+                e.extend(clique(5..10));
+                e.push((4, 5));
+                (10, e)
+            }
             "er" => {
                 let mut rng = Lcg(7);
                 (

@@ -620,6 +620,53 @@ fn check_duplicates(rows: &ImportRows, p: &mut Problems) {
     }
 }
 
+/// Reads through to `inner`, turning each CR LF into LF, so that line numbers (and line breaks inside quoted
+/// fields) are the same whichever line ends a spreadsheet program wrote.
+struct CrLfToLf<R> {
+    inner: R,
+}
+
+impl<R: std::io::BufRead> Read for CrLfToLf<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let buf = self.inner.fill_buf()?;
+        if buf.is_empty() || out.is_empty() {
+            return Ok(0);
+        }
+        if buf == b"\r" {
+            // A CR at the very end of what is buffered: look at the next byte before deciding.
+            self.inner.consume(1);
+            let next = self.inner.fill_buf()?;
+            if next.first() == Some(&b'\n') {
+                self.inner.consume(1);
+                out[0] = b'\n';
+            } else {
+                out[0] = b'\r';
+            }
+            return Ok(1);
+        }
+        let (mut written, mut used) = (0, 0);
+        while used < buf.len() && written < out.len() {
+            let b = buf[used];
+            if b == b'\r' {
+                match buf.get(used + 1) {
+                    Some(b'\n') => {
+                        used += 1;
+                        continue;
+                    }
+                    Some(_) => {}
+                    // Leave a final CR for the next call, which sees what follows it.
+                    None => break,
+                }
+            }
+            out[written] = b;
+            written += 1;
+            used += 1;
+        }
+        self.inner.consume(used);
+        Ok(written)
+    }
+}
+
 /// Which table a CSV header describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Table {
@@ -637,7 +684,9 @@ pub fn read_csv<R: Read>(
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(input);
+        .from_reader(CrLfToLf {
+            inner: std::io::BufReader::new(input),
+        });
     let mut record = csv::ByteRecord::new();
     let header_at = Location::Line(1);
     let header: Vec<String> = match reader.read_byte_record(&mut record) {
@@ -1071,7 +1120,7 @@ mod tests {
         /// Whatever text a description holds, exporting and reading back gives the same actors, in CSV and JSON.
         #[test]
         fn export_then_import_round_trips(desc in "[^\u{0}\r]{0,200}", n in 1usize..5) {
-            let actors: Vec<Actor> = (0..n).map(|i| sample_actor(&format!("actor-{i}"), desc.trim())).collect();
+            let actors: Vec<Actor> = (0..n).map(|i| { let mut a = sample_actor(&format!("actor-{i}"), desc.trim()); a.org_number = Some(format!("232100-001{i}")); a }).collect();
             let back = csv(&actors_csv(&actors)).expect("csv reads back");
             let items: Vec<Actor> = back.actors.into_iter().map(|l| l.item).collect();
             prop_assert_eq!(&items, &actors);
@@ -1081,11 +1130,45 @@ mod tests {
             prop_assert_eq!(&items, &actors);
         }
 
+        /// The line-end adapter gives the input with every CR LF made LF, however the reads are split.
+        #[test]
+        fn crlf_adapter_equals_replace(bytes in proptest::collection::vec(prop_oneof![Just(b'\r'), Just(b'\n'), Just(b'a')], 0..64), cap in 1usize..8) {
+            let mut adapter = CrLfToLf { inner: std::io::BufReader::with_capacity(cap, &bytes[..]) };
+            let mut got = Vec::new();
+            let mut small = [0u8; 3];
+            loop {
+                let n = adapter.read(&mut small).expect("read");
+                if n == 0 { break; }
+                got.extend_from_slice(&small[..n]);
+            }
+            let text: Vec<u8> = String::from_utf8_lossy(&bytes).replace("\r\n", "\n").into_bytes();
+            prop_assert_eq!(got, text);
+        }
+
         /// Arbitrary bytes never make the reader panic; they are read or refused with problems.
         #[test]
         fn arbitrary_input_is_read_or_refused(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
             let _ = read_csv(&bytes[..], &mut |_| {});
             let _ = read_json(&bytes);
+        }
+    }
+}
+
+#[cfg(test)]
+mod line_tests {
+    use super::*;
+
+    #[test]
+    fn crlf_files_report_the_same_lines_as_lf_files() {
+        let lf = "from,kind,to\na,funds,b\na,funds,b\n";
+        let crlf = lf.replace('\n', "\r\n");
+        for text in [lf.to_owned(), crlf] {
+            let p = read_csv(text.as_bytes(), &mut |_| {}).expect_err("duplicate");
+            assert_eq!(
+                p[0].to_string(),
+                "line 3: \"a funds b\" appears again (first at line 2)",
+                "{text:?}"
+            );
         }
     }
 }

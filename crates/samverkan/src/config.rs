@@ -133,6 +133,10 @@ pub struct ServeArgs {
     /// smtp://HOST:25 for a local relay. Without it e-mail stays in the outbox table (development).
     #[arg(long, env = "SAMVERKAN_SMTP_URL", value_name = "URL")]
     pub smtp_url: Option<String>,
+    /// The programme office's e-mail address: reports from the accessibility statement page are sent there
+    /// (they are always kept for admins at /{lang}/admin/accessibility-reports).
+    #[arg(long, env = "SAMVERKAN_OFFICE_EMAIL", value_name = "ADDRESS")]
+    pub office_email: Option<String>,
     /// The sender of outgoing e-mail (default "Samverkan <noreply@localhost>").
     #[arg(long, env = "SAMVERKAN_MAIL_FROM", value_name = "MAILBOX")]
     pub mail_from: Option<String>,
@@ -177,6 +181,7 @@ impl ServeArgs {
                 .or_else(|| file.trusted_proxies.clone()),
             smtp_url: self.smtp_url.or_else(|| file.smtp_url.clone()),
             mail_from: self.mail_from.or_else(|| file.mail_from.clone()),
+            office_email: self.office_email.or_else(|| file.office_email.clone()),
             oidc_issuer: self.oidc_issuer.or_else(|| file.oidc_issuer.clone()),
             oidc_client_id: self.oidc_client_id.or_else(|| file.oidc_client_id.clone()),
             oidc_client_secret: self
@@ -200,6 +205,14 @@ impl ServeArgs {
                     i64::from(h.max(1)) * 3_600_000
                 }),
             trusted_proxies: self.trusted_proxies.unwrap_or_default(),
+            office_email: self
+                .office_email
+                .map(|e| {
+                    domain::Email::parse(&e)
+                        .map(|e| e.as_str().to_owned())
+                        .map_err(|err| anyhow::anyhow!("--office-email {e:?}: {err}"))
+                })
+                .transpose()?,
             ..defaults
         };
         let oidc = match (
@@ -309,6 +322,8 @@ pub struct FileConfig {
     pub smtp_url: Option<String>,
     /// Sender of outgoing e-mail.
     pub mail_from: Option<String>,
+    /// The programme office's address.
+    pub office_email: Option<String>,
     /// OpenID Connect issuer.
     pub oidc_issuer: Option<String>,
     /// OpenID Connect client id.

@@ -153,6 +153,28 @@ fn coordinates(row: &AnyRow) -> Result<Option<Coordinates>, StoreError> {
     }
 }
 
+/// An actor's own columns (`SELECT * FROM actors`); campuses, tags and contacts are left empty.
+pub(crate) fn actor_from_row(row: &AnyRow) -> Result<Actor, StoreError> {
+    let website = opt_text(row, "website")?
+        .map(|w| WebUrl::parse(&w).map_err(|e| StoreError::Corrupt(format!("website: {e}"))))
+        .transpose()?;
+    Ok(Actor {
+        slug: slug(row, "slug")?,
+        name: lang_text(row, "name")?,
+        short_name: opt_text(row, "short_name")?,
+        kind: kind(row)?,
+        ownership: ownership(row)?,
+        description: lang_text(row, "description")?,
+        website,
+        org_number: opt_text(row, "org_number")?,
+        address: opt_text(row, "address")?,
+        coordinates: coordinates(row)?,
+        campuses: Vec::new(),
+        tags: Vec::new(),
+        contacts: Vec::new(),
+    })
+}
+
 fn campus_from_row(row: &AnyRow) -> Result<Campus, StoreError> {
     Ok(Campus {
         slug: slug(row, "slug")?,
@@ -331,9 +353,6 @@ impl Store {
             return Ok(None);
         };
         let id: i64 = get(&row, "id")?;
-        let website = opt_text(&row, "website")?
-            .map(|w| WebUrl::parse(&w).map_err(|e| StoreError::Corrupt(format!("website: {e}"))))
-            .transpose()?;
         let mut campuses = self
             .slugs_by_actor(&[id], "actor_campuses", "campus_id", "campuses")
             .await?;
@@ -359,21 +378,11 @@ impl Store {
                 email,
             });
         }
-        Ok(Some(Actor {
-            slug: slug(&row, "slug")?,
-            name: lang_text(&row, "name")?,
-            short_name: opt_text(&row, "short_name")?,
-            kind: kind(&row)?,
-            ownership: ownership(&row)?,
-            description: lang_text(&row, "description")?,
-            website,
-            org_number: opt_text(&row, "org_number")?,
-            address: opt_text(&row, "address")?,
-            coordinates: coordinates(&row)?,
-            campuses: campuses.remove(&id).unwrap_or_default(),
-            tags: tags.remove(&id).unwrap_or_default(),
-            contacts,
-        }))
+        let mut actor = actor_from_row(&row)?;
+        actor.campuses = campuses.remove(&id).unwrap_or_default();
+        actor.tags = tags.remove(&id).unwrap_or_default();
+        actor.contacts = contacts;
+        Ok(Some(actor))
     }
 
     /// Every relation that starts or ends at the actor, ordered by kind and the other actor's name.

@@ -321,7 +321,7 @@ impl Store {
 }
 
 /// Inserts (`id` None) or updates an actor's own columns; returns its id.
-async fn write_actor(
+pub(crate) async fn write_actor(
     conn: &mut AnyConnection,
     id: Option<i64>,
     a: &Actor,
@@ -402,8 +402,7 @@ async fn audit_actor(
 impl Store {
     /// Every actor (without contact persons) and every relation, ordered by slug: what an export holds.
     pub async fn export_records(&self) -> Result<(Vec<Actor>, Vec<domain::Relation>), StoreError> {
-        use crate::atlas::{kind, ownership};
-        use crate::rows::{lang_text, opt_text, slug};
+        use crate::rows::{opt_text, slug};
         let rows = sqlx::query("SELECT * FROM actors ORDER BY slug")
             .fetch_all(self.pool())
             .await?;
@@ -411,37 +410,7 @@ impl Store {
         let mut actors = Vec::with_capacity(rows.len());
         for row in &rows {
             index.insert(get(row, "id")?, actors.len());
-            let website = opt_text(row, "website")?
-                .map(|w| {
-                    domain::WebUrl::parse(&w)
-                        .map_err(|e| StoreError::Corrupt(format!("website: {e}")))
-                })
-                .transpose()?;
-            let coordinates = match (
-                get::<Option<f64>>(row, "lat")?,
-                get::<Option<f64>>(row, "lon")?,
-            ) {
-                (Some(la), Some(lo)) => Some(
-                    domain::Coordinates::new(la, lo)
-                        .map_err(|e| StoreError::Corrupt(e.to_string()))?,
-                ),
-                _ => None,
-            };
-            actors.push(Actor {
-                slug: slug(row, "slug")?,
-                name: lang_text(row, "name")?,
-                short_name: opt_text(row, "short_name")?,
-                kind: kind(row)?,
-                ownership: ownership(row)?,
-                description: lang_text(row, "description")?,
-                website,
-                org_number: opt_text(row, "org_number")?,
-                address: opt_text(row, "address")?,
-                coordinates,
-                campuses: Vec::new(),
-                tags: Vec::new(),
-                contacts: Vec::new(),
-            });
+            actors.push(crate::atlas::actor_from_row(row)?);
         }
         for (link, column, table) in [
             ("actor_campuses", "campus_id", "campuses"),

@@ -9,6 +9,7 @@ mod actor_rows;
 mod atlas;
 mod audit;
 mod edit;
+mod feedback;
 mod graph;
 mod import;
 mod migrations;
@@ -23,6 +24,7 @@ pub use atlas::{
 };
 pub use audit::{AuditEntry, AuditFilter, AuditRecord};
 pub use edit::ActorUpdate;
+pub use feedback::AccessibilityReport;
 pub use graph::{GraphData, GraphEdge, GraphNode};
 pub use import::ImportReport;
 pub use seed::SeedReport;

@@ -73,29 +73,7 @@ impl Store {
 
         let mut actor_ids = HashMap::new();
         for a in &data.actors {
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO actors (slug, org_number, name_sv, name_en, sort_sv, sort_en, short_name, kind, \
-                 ownership, description_sv, description_en, website, address, lat, lon, created_at, updated_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id",
-            )
-            .bind(a.slug.as_str())
-            .bind(a.org_number.as_deref())
-            .bind(&a.name.sv)
-            .bind(&a.name.en)
-            .bind(sort_key(Lang::Sv, &a.name.sv))
-            .bind(sort_key(Lang::En, &a.name.en))
-            .bind(a.short_name.as_deref())
-            .bind(a.kind.as_str())
-            .bind(a.ownership.map(|o| o.as_str()))
-            .bind(&a.description.sv)
-            .bind(&a.description.en)
-            .bind(a.website.as_ref().map(|w| w.as_str()))
-            .bind(a.address.as_deref())
-            .bind(a.coordinates.map(|p| p.lat()))
-            .bind(a.coordinates.map(|p| p.lon()))
-            .bind(now)
-            .fetch_one(&mut *tx)
-            .await?;
+            let id = crate::import::write_actor(&mut tx, None, a, now).await?;
             actor_ids.insert(a.slug.clone(), id);
             let campuses = a
                 .campuses

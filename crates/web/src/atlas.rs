@@ -126,9 +126,16 @@ impl AppState {
             return Ok(s.clone());
         }
         let data = self.store().graph_data().await?;
+        let started = std::time::Instant::now();
         let snapshot = tokio::task::spawn_blocking(move || GraphSnapshot::compute(version, data))
             .await
             .map_err(|e| WebError::Internal(format!("graph computation: {e}")))?;
+        tracing::info!(
+            nodes = snapshot.data.nodes.len(),
+            edges = snapshot.data.edges.len(),
+            ms = started.elapsed().as_millis() as u64,
+            "computed the atlas layout and metrics"
+        );
         let snapshot = Arc::new(snapshot);
         *cached = Some(snapshot.clone());
         Ok(snapshot)

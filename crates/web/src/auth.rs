@@ -33,6 +33,8 @@ pub struct AuthSettings {
     pub base_url: String,
     /// Proxies in front of the server whose `X-Forwarded-For` header is believed.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// The programme office's address, which gets reports from the accessibility statement page.
+    pub office_email: Option<String>,
 }
 
 impl Default for AuthSettings {
@@ -47,6 +49,7 @@ impl Default for AuthSettings {
             throttle_window_ms: 15 * 60 * 1000,
             base_url: "http://127.0.0.1:8080".into(),
             trusted_proxies: Vec::new(),
+            office_email: None,
         }
     }
 }

@@ -167,6 +167,18 @@ fn route_table() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             get(pages::campus),
         ),
         (spec("GET", "/{lang}/privacy", Public), get(edit::privacy)),
+        (
+            spec("GET", "/{lang}/accessibility", Public),
+            get(pages::accessibility::page),
+        ),
+        (
+            spec("POST", "/{lang}/accessibility/report", Public),
+            post(pages::accessibility::report),
+        ),
+        (
+            spec("GET", "/{lang}/admin/accessibility-reports", Admin),
+            get(pages::accessibility::reports),
+        ),
         (spec("GET", "/{lang}/login", Public), get(acc::login_page)),
         (spec("POST", "/{lang}/login", Public), post(acc::login)),
         (spec("GET", "/{lang}/login/sso", Public), get(oidc::start)),

@@ -242,3 +242,82 @@ async fn stylesheet_and_icon_are_served_by_the_binary_with_caching() {
     }
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_visitor_reports_an_accessibility_problem_and_the_office_reads_it() {
+    use crate::helpers::{PASSWORD, csrf_in, unescape};
+    let app = TestApp::spawn().await;
+    let c = app.browser();
+    let html = app.page(&c, "/sv/accessibility?page=/sv/atlas").await;
+    assert!(html.contains("Tillgänglighetsredogörelse"));
+    assert!(html.contains("Myndigheten för digital förvaltning (Digg)"));
+    assert!(
+        html.contains(r#"value="/sv/atlas""#),
+        "the page the visitor came from is filled in"
+    );
+    let csrf = csrf_in(&html).expect("csrf");
+    // Missing message and a bad address: both named, what was typed kept, nothing stored.
+    let res = app
+        .post_form(
+            &c,
+            "/sv/accessibility/report",
+            &[
+                ("csrf", csrf.as_str()),
+                ("page", "/sv/atlas"),
+                ("message", ""),
+                ("reply_to", "not-an-address"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = unescape(&res.text().await.expect("text"));
+    assert!(body.contains("Beskriv problemet."));
+    assert!(body.contains(r#"value="not-an-address""#));
+    assert!(
+        app.store()
+            .await
+            .accessibility_reports(10)
+            .await
+            .expect("reports")
+            .is_empty()
+    );
+    // Without the CSRF token: refused.
+    let res = app
+        .post_form(
+            &c,
+            "/sv/accessibility/report",
+            &[("page", "x"), ("message", "y")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = app
+        .post_form(
+            &c,
+            "/sv/accessibility/report",
+            &[
+                ("csrf", csrf.as_str()),
+                ("page", "/sv/atlas"),
+                ("message", "Grafen går inte att använda med skärmläsare."),
+                ("reply_to", "anna@example.se"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(
+        unescape(&res.text().await.expect("text"))
+            .contains("Din rapport har kommit fram till programkontoret.")
+    );
+    // The office reads it; others may not.
+    app.user("office@example.se", "admin", None).await;
+    let admin = app.signed_in("office@example.se", PASSWORD).await;
+    let list = unescape(&app.page(&admin, "/en/admin/accessibility-reports").await);
+    assert!(list.contains("Grafen går inte att använda med skärmläsare."));
+    assert!(list.contains("anna@example.se"));
+    let res = c
+        .get(format!("{}/en/admin/accessibility-reports", app.base))
+        .send()
+        .await
+        .expect("get");
+    assert_ne!(res.status(), StatusCode::OK);
+    app.stop().await;
+}

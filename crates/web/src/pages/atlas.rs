@@ -2,7 +2,7 @@
 //! accessible alternative: a server-rendered, sortable, filterable and paged table of actors and their
 //! relations that works without JavaScript.
 
-use super::{FilterOption, Layout, Nav, Pagination, actor_filter, lang, render};
+use super::{FilterChoices, Layout, Nav, Pagination, actor_filter, lang, render};
 use crate::AppState;
 use crate::assets;
 use crate::atlas::GraphSnapshot;
@@ -14,8 +14,8 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Html;
 use domain::collate::sort_key;
-use domain::{ActorKind, Lang, OwnershipForm, RelationKind};
-use store::{ActorFilter, CampusSummary, TagCount};
+use domain::{ActorKind, Lang, RelationKind};
+use store::{ActorFilter, CampusSummary};
 
 /// Rows per page of the table.
 const TABLE_PER_PAGE: u32 = 50;
@@ -165,13 +165,7 @@ pub struct AtlasPage {
     /// The frame.
     pub layout: Layout,
     /// Filter choices.
-    pub campuses: Vec<FilterOption>,
-    /// Filter choices.
-    pub kinds: Vec<FilterOption>,
-    /// Filter choices.
-    pub ownerships: Vec<FilterOption>,
-    /// Filter choices.
-    pub tags: Vec<FilterOption>,
+    pub choices: FilterChoices,
     /// Size by degree (false) or betweenness (true).
     pub size_betweenness: bool,
     /// The search text.
@@ -366,31 +360,7 @@ pub(crate) async fn page(
     names.truncate(2000);
     let filtered = filter != ActorFilter::default();
     let view = AtlasPage {
-        campuses: campuses
-            .iter()
-            .map(|c| FilterOption {
-                value: c.campus.slug.to_string(),
-                label: c.campus.name.get(lang).to_owned(),
-                selected: filter.campus.as_ref() == Some(&c.campus.slug),
-            })
-            .collect(),
-        kinds: ActorKind::ALL
-            .iter()
-            .map(|k| FilterOption {
-                value: k.as_str().into(),
-                label: t.t(&format!("kind-{k}")),
-                selected: filter.kind == Some(*k),
-            })
-            .collect(),
-        ownerships: OwnershipForm::ALL
-            .iter()
-            .map(|o| FilterOption {
-                value: o.as_str().into(),
-                label: t.t(&format!("ownership-{o}")),
-                selected: filter.ownership == Some(*o),
-            })
-            .collect(),
-        tags: tag_options(&tags, &filter, lang),
+        choices: FilterChoices::new(lang, &filter, &campuses, &tags),
         size_betweenness,
         q: filter.text.clone().unwrap_or_default(),
         names,
@@ -435,16 +405,6 @@ fn relations_among(s: &GraphSnapshot, rows: &[usize]) -> u64 {
             keep.get(e.from).copied().unwrap_or(false) && keep.get(e.to).copied().unwrap_or(false)
         })
         .count() as u64
-}
-
-fn tag_options(tags: &[TagCount], filter: &ActorFilter, lang: Lang) -> Vec<FilterOption> {
-    tags.iter()
-        .map(|tc| FilterOption {
-            value: tc.tag.slug.to_string(),
-            label: tc.tag.label.get(lang).to_owned(),
-            selected: filter.tag.as_ref() == Some(&tc.tag.slug),
-        })
-        .collect()
 }
 
 fn sort_rows(

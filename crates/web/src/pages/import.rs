@@ -131,10 +131,17 @@ pub(crate) async fn upload(
     State(state): State<AppState>,
     Path(code): Path<String>,
     caller: Caller,
-    mut multipart: Multipart,
+    request: axum::extract::Request,
 ) -> Result<Response, WebError> {
     let lang = lang(&code)?;
+    // Who may import is decided before the body is read.
     caller.require(&Action::ManageUsers)?;
+    let mut multipart = {
+        use axum::extract::FromRequest;
+        Multipart::from_request(request, &())
+            .await
+            .map_err(|e| WebError::BadBody(e.body_text()))?
+    };
     let t = Tr::new(lang);
     let (mut csrf, mut file, mut dry_run) = (None, None, false);
     while let Some(field) = multipart

@@ -1,6 +1,7 @@
 //! Server-rendered pages. Handlers fetch from the store and build view structs made for their template;
 //! templates never see database rows.
 
+pub mod accessibility;
 pub mod account;
 pub mod atlas;
 pub mod edit;

@@ -304,6 +304,66 @@ pub struct FilterOption {
     pub selected: bool,
 }
 
+/// The choices of the actor filters (kind, campus, ownership, tag), with the current ones marked: the actor list
+/// and the atlas offer the same.
+pub struct FilterChoices {
+    /// Kind options.
+    pub kinds: Vec<FilterOption>,
+    /// Campus options.
+    pub campuses: Vec<FilterOption>,
+    /// Ownership options.
+    pub ownerships: Vec<FilterOption>,
+    /// Tag options (tags that some actor carries).
+    pub tags: Vec<FilterOption>,
+}
+
+impl FilterChoices {
+    /// The choices, with `filter`'s values selected.
+    pub fn new(
+        lang: Lang,
+        filter: &ActorFilter,
+        campuses: &[CampusSummary],
+        tags: &[TagCount],
+    ) -> FilterChoices {
+        let t = Tr::new(lang);
+        FilterChoices {
+            kinds: ActorKind::ALL
+                .iter()
+                .map(|k| FilterOption {
+                    value: k.as_str().into(),
+                    label: kind_label(t, *k),
+                    selected: filter.kind == Some(*k),
+                })
+                .collect(),
+            campuses: campuses
+                .iter()
+                .map(|c| FilterOption {
+                    value: c.campus.slug.to_string(),
+                    label: c.campus.name.get(lang).to_owned(),
+                    selected: filter.campus.as_ref() == Some(&c.campus.slug),
+                })
+                .collect(),
+            ownerships: OwnershipForm::ALL
+                .iter()
+                .map(|o| FilterOption {
+                    value: o.as_str().into(),
+                    label: ownership_label(t, *o),
+                    selected: filter.ownership == Some(*o),
+                })
+                .collect(),
+            tags: tags
+                .iter()
+                .filter(|tg| tg.actor_count > 0)
+                .map(|tg| FilterOption {
+                    value: tg.tag.slug.to_string(),
+                    label: tg.tag.label.get(lang).to_owned(),
+                    selected: filter.tag.as_ref() == Some(&tg.tag.slug),
+                })
+                .collect(),
+        }
+    }
+}
+
 /// An actor in a list.
 pub struct ActorCard {
     /// Link to the actor page.
@@ -372,14 +432,8 @@ pub struct ActorListPage {
     pub layout: Layout,
     /// The text filter.
     pub q: String,
-    /// Kind options.
-    pub kinds: Vec<FilterOption>,
-    /// Campus options.
-    pub campuses: Vec<FilterOption>,
-    /// Ownership options.
-    pub ownerships: Vec<FilterOption>,
-    /// Tag options.
-    pub tags: Vec<FilterOption>,
+    /// The filter choices.
+    pub choices: FilterChoices,
     /// Whether any filter is set.
     pub filtered: bool,
     /// The actors on this page.
@@ -431,39 +485,7 @@ impl ActorListPage {
         };
         ActorListPage {
             q: filter.text.clone().unwrap_or_default(),
-            kinds: ActorKind::ALL
-                .iter()
-                .map(|k| FilterOption {
-                    value: k.as_str().into(),
-                    label: kind_label(t, *k),
-                    selected: filter.kind == Some(*k),
-                })
-                .collect(),
-            campuses: campuses
-                .iter()
-                .map(|c| FilterOption {
-                    value: c.campus.slug.to_string(),
-                    label: c.campus.name.get(lang).to_owned(),
-                    selected: filter.campus.as_ref() == Some(&c.campus.slug),
-                })
-                .collect(),
-            ownerships: OwnershipForm::ALL
-                .iter()
-                .map(|o| FilterOption {
-                    value: o.as_str().into(),
-                    label: ownership_label(t, *o),
-                    selected: filter.ownership == Some(*o),
-                })
-                .collect(),
-            tags: tags
-                .iter()
-                .filter(|tg| tg.actor_count > 0)
-                .map(|tg| FilterOption {
-                    value: tg.tag.slug.to_string(),
-                    label: tg.tag.label.get(lang).to_owned(),
-                    selected: filter.tag.as_ref() == Some(&tg.tag.slug),
-                })
-                .collect(),
+            choices: FilterChoices::new(lang, filter, campuses, tags),
             filtered,
             items,
             summary,

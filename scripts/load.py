@@ -1,0 +1,229 @@
+"""The load test behind scripts/load (run that; it installs the tools and finds the binary).
+
+Starts the release binary on a temporary SQLite database on loopback, creates an admin with an API token and
+20 editors who sign in, then in one run:
+  1. the server's ceiling on GET /healthz with wrk (2 threads, as many connections as virtual users),
+  2. the load generator's own ceiling on GET /healthz with locust (same users, no think time),
+  3. the realistic mix with locust (scripts/load_locustfile.py): pages, graph JSON, actor list API with filters,
+     sign-in with CSRF, PATCH updates; 200 users for 60 s by default.
+Reports per endpoint requests, failures, throughput, p50 and p99, and the mix's throughput as a share of the
+/healthz ceilings. Writes bench/results/load.json and load.md. Exits 1 when any request failed.
+
+Usage: scripts/load [--users N] [--run-time SECONDS] [--spawn-rate N] [--ceiling-time SECONDS] [--wait 0|MIN-MAX]
+(environment: LOAD_USERS, LOAD_RUN_TIME, LOAD_SPAWN_RATE, LOAD_CEILING_TIME, LOAD_WAIT)."""
+import argparse
+import csv
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import benchkit  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+LOCUSTFILE = os.path.join(HERE, "load_locustfile.py")
+SIGNIN_ACTORS = ["vecura", "a-working-lab", "akademiska-hus", "stockholm-life-tech"]
+
+
+def proc_cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def to_ms(value: str) -> float:
+    m = re.match(r"([\d.]+)(us|ms|s|m)", value)
+    n, unit = float(m.group(1)), m.group(2)
+    return round(n * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit], 3)
+
+
+def run_wrk(base: str, connections: int, seconds: int, server_pid: int) -> dict:
+    threads = max(1, min(os.cpu_count() or 1, connections))
+    cpu0 = proc_cpu_seconds(server_pid)
+    out = subprocess.run(["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s", "--latency",
+                          "--timeout", "10s", f"{base}/healthz"], capture_output=True, text=True, check=True).stdout
+    cpu = proc_cpu_seconds(server_pid) - cpu0
+    print(out)
+    total = int(re.search(r"(\d+) requests in", out).group(1))
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    pct = {p: to_ms(v) for p, v in re.findall(r"^\s+(50|75|90|99)%\s+(\S+)", out, re.M)}
+    non2xx = int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", out)) else 0
+    sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    socket_errors = sum(int(x) for x in sock.groups()) if sock else 0
+    return {"tool": f"wrk -t{threads} -c{connections} -d{seconds}s", "requests": total,
+            "failures": non2xx + socket_errors, "non_2xx": non2xx, "socket_errors": socket_errors,
+            "rps": round(rps, 1), "p50_ms": pct.get("50"), "p99_ms": pct.get("99"),
+            "server_cpu_cores_used": round(cpu / seconds, 2)}
+
+
+def run_locust(base: str, mode: str, users: int, spawn_rate: int, seconds: int, wait: str, env_extra: dict,
+               folder: str, server_pid: int) -> dict:
+    prefix = os.path.join(folder, f"locust-{mode}")
+    env = {**os.environ, **env_extra, "SVK_LOAD_MODE": mode, "SVK_WAIT": wait}
+    cmd = [os.path.join(os.path.dirname(sys.executable), "locust"), "-f", LOCUSTFILE, "--headless",
+           "--users", str(users), "--spawn-rate", str(spawn_rate), "--run-time", f"{seconds}s",
+           "--host", base, "--csv", prefix, "--only-summary", "--stop-timeout", "10",
+           "--exit-code-on-error", "0", "--loglevel", "WARNING"]
+    print(f"==> locust ({mode}): {users} users, spawn rate {spawn_rate}/s, {seconds} s, think time {wait}",
+          file=sys.stderr)
+    cpu0 = proc_cpu_seconds(server_pid)
+    t0 = time.monotonic()
+    before = os.times()
+    res = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    after = os.times()
+    wall = time.monotonic() - t0
+    cpu = proc_cpu_seconds(server_pid) - cpu0
+    sys.stderr.write(res.stderr[-6000:])
+    if res.returncode != 0:
+        raise RuntimeError(f"locust exited with {res.returncode}")
+    rows = []
+    total = None
+    with open(prefix + "_stats.csv", newline="") as f:
+        for r in csv.DictReader(f):
+            row = {
+                "endpoint": r["Name"],
+                "requests": int(r["Request Count"]),
+                "failures": int(r["Failure Count"]),
+                "rps": round(float(r["Requests/s"]), 1),
+                "p50_ms": float(r["50%"]) if r["50%"] not in ("N/A", "") else None,
+                "p99_ms": float(r["99%"]) if r["99%"] not in ("N/A", "") else None,
+                "mean_ms": round(float(r["Average Response Time"]), 2),
+                "max_ms": round(float(r["Max Response Time"]), 1),
+            }
+            if r["Name"] == "Aggregated":
+                total = row
+            else:
+                rows.append(row)
+    failures = []
+    fpath = prefix + "_failures.csv"
+    if os.path.exists(fpath):
+        with open(fpath, newline="") as f:
+            failures = [{"endpoint": r["Name"], "method": r["Method"], "error": r["Error"],
+                         "occurrences": int(r["Occurrences"])} for r in csv.DictReader(f)]
+    child_cpu = (after.children_user + after.children_system) - (before.children_user + before.children_system)
+    return {"users": users, "spawn_rate": spawn_rate, "run_time_s": seconds, "think_time_s": wait,
+            "endpoints": rows, "total": total, "failure_messages": failures,
+            "server_cpu_cores_used": round(cpu / wall, 2), "locust_cpu_cores_used": round(child_cpu / wall, 2)}
+
+
+def get(url: str) -> int:
+    with urllib.request.urlopen(url, timeout=60) as res:
+        res.read()
+        return res.status
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("binary")
+    ap.add_argument("--users", type=int, default=int(os.environ.get("LOAD_USERS", "200")))
+    ap.add_argument("--run-time", type=int, default=int(os.environ.get("LOAD_RUN_TIME", "60")),
+                    help="seconds of the mix")
+    ap.add_argument("--spawn-rate", type=int, default=int(os.environ.get("LOAD_SPAWN_RATE", "50")))
+    ap.add_argument("--ceiling-time", type=int, default=int(os.environ.get("LOAD_CEILING_TIME", "30")),
+                    help="seconds of each /healthz ceiling run")
+    ap.add_argument("--wait", default=os.environ.get("LOAD_WAIT", "0"),
+                    help="think time between a user's tasks: 0 (default) or MIN-MAX seconds")
+    ap.add_argument("--signin-users", type=int, default=20)
+    args = ap.parse_args()
+    if not shutil.which("wrk"):
+        print("error: wrk is not installed (scripts/load installs it)", file=sys.stderr)
+        return 2
+
+    with tempfile.TemporaryDirectory(prefix="samverkan-load-") as tmp:
+        binary = benchkit.private_binary(args.binary, tmp)
+        meta = benchkit.meta(binary)
+        db = f"sqlite://{tmp}/load.db"
+        server = benchkit.Server(binary, tmp, db)
+        try:
+            benchkit.add_user(binary, tmp, db, "load-admin@example.se", "admin")
+            token = benchkit.create_token(binary, tmp, db, "load-admin@example.se")
+            emails = []
+            for i in range(args.signin_users):
+                email = f"load-user-{i:02d}@example.se"
+                benchkit.add_user(binary, tmp, db, email, "editor", SIGNIN_ACTORS[i % len(SIGNIN_ACTORS)])
+                emails.append(email)
+            # Warm up: the graph snapshot is computed on the first request.
+            for path in ["/healthz", "/sv/", "/api/v1/graph", "/sv/atlas"]:
+                get(server.base + path)
+            pid = server.proc.pid
+            print(f"==> /healthz ceiling with wrk ({args.ceiling_time} s)", file=sys.stderr)
+            wrk = run_wrk(server.base, args.users, args.ceiling_time, pid)
+            locust_healthz = run_locust(server.base, "healthz", args.users, args.spawn_rate, args.ceiling_time,
+                                        "0", {}, tmp, pid)
+            mix = run_locust(server.base, "mix", args.users, args.spawn_rate, args.run_time, args.wait,
+                             {"SVK_ADMIN_TOKEN": token, "SVK_SIGNIN_EMAILS": ",".join(emails),
+                              "SVK_PASSWORD": benchkit.PASSWORD}, tmp, pid)
+            alive = server.proc.poll() is None
+        finally:
+            server.stop()
+        problems = server.problems
+
+    mix_rps = mix["total"]["rps"] if mix["total"] else 0.0
+    lh_rps = locust_healthz["total"]["rps"] if locust_healthz["total"] else 0.0
+    failures = mix["total"]["failures"] + (locust_healthz["total"]["failures"]) + wrk["failures"]
+    result = {
+        **meta,
+        "scenario": {
+            "users": args.users, "spawn_rate": args.spawn_rate, "run_time_s": args.run_time,
+            "ceiling_time_s": args.ceiling_time, "think_time_s": args.wait, "signin_accounts": args.signin_users,
+            "database": "SQLite (temporary file, WAL)", "address": "127.0.0.1 (loopback)",
+            "weights": {"page views (5 pages)": 10, "graph JSON": 3, "actor list API": 4,
+                        "sign-in (4 requests)": 1, "PATCH update": 1},
+            "not_covered": "search: there is no search endpoint yet",
+        },
+        "healthz_ceiling_wrk": wrk,
+        "healthz_ceiling_locust": locust_healthz,
+        "mix": mix,
+        "mix_rps_over_wrk_healthz": round(mix_rps / wrk["rps"], 3) if wrk["rps"] else None,
+        "mix_rps_over_locust_healthz": round(mix_rps / lh_rps, 3) if lh_rps else None,
+        "server_alive_at_end": alive,
+        "server_warnings": problems[:50],
+        "failures": failures,
+    }
+
+    rerun = "scripts/load" + ("" if (args.users, args.run_time) == (200, 60)
+                              else f" --users {args.users} --run-time {args.run_time}")
+    md = benchkit.header_lines("Load test", rerun, meta)
+    md += [f"{args.users} virtual users (spawn rate {args.spawn_rate}/s) for {args.run_time} s, think time "
+           f"{args.wait} s, against the release binary on a temporary SQLite database on loopback; load generator "
+           "and server share the machine. No search endpoint exists yet, so search is not part of the mix.", ""]
+    rows = [[r["endpoint"], r["requests"], r["failures"], r["rps"], r["p50_ms"], r["p99_ms"]]
+            for r in sorted(mix["endpoints"], key=lambda r: -r["requests"])]
+    t = mix["total"]
+    rows.append(["**all (mix)**", t["requests"], t["failures"], t["rps"], t["p50_ms"], t["p99_ms"]])
+    md += benchkit.md_table(["endpoint", "requests", "failures", "req/s", "p50 ms", "p99 ms"], rows)
+    lt = locust_healthz["total"]
+    md += ["", "Ceilings on GET /healthz (same number of connections, "
+           f"{args.ceiling_time} s each):", ""]
+    md += benchkit.md_table(
+        ["tool", "requests", "failures", "req/s", "p50 ms", "p99 ms", "server CPU (cores)"],
+        [[wrk["tool"], wrk["requests"], wrk["failures"], wrk["rps"], wrk["p50_ms"], wrk["p99_ms"],
+          wrk["server_cpu_cores_used"]],
+         [f"locust, {args.users} users", lt["requests"], lt["failures"], lt["rps"], lt["p50_ms"], lt["p99_ms"],
+          locust_healthz["server_cpu_cores_used"]]])
+    md += ["",
+           f"- Mix throughput / wrk /healthz ceiling: **{result['mix_rps_over_wrk_healthz']}**",
+           f"- Mix throughput / locust /healthz ceiling (same generator): "
+           f"**{result['mix_rps_over_locust_healthz']}**",
+           f"- CPU during the mix: server {mix['server_cpu_cores_used']} cores, locust "
+           f"{mix['locust_cpu_cores_used']} cores (of {meta['machine']['cores']})",
+           f"- Failures in all runs: **{failures}**"
+           + ("" if failures == 0 else " (see load.json: failure_messages)"),
+           f"- Server warnings/errors logged: {len(problems)}"]
+    benchkit.write_results("load", result, md)
+    print("\n".join(md))
+    if failures or not alive:
+        print(f"\nFAILED: {failures} failed requests" + ("" if alive else "; the server died"), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,134 @@
+"""The locust scenario of scripts/load (not run on its own; scripts/load.py starts locust with it).
+
+SVK_LOAD_MODE=mix (default): each virtual user loops over a weighted mix, by default without think time:
+  page views (5 pages)                       weight 10
+  graph JSON (whole network, one campus)      weight 3
+  actor list API with filters                 weight 4
+  sign-in: GET form, POST with CSRF, GET /account, POST logout (own cookie jar per user)   weight 1
+  update: PATCH an actor's description with an admin token                                  weight 1
+SVK_LOAD_MODE=healthz: only GET /healthz (the load generator's own ceiling on the cheapest endpoint).
+There is no search endpoint yet, so the mix has none.
+
+Every answer other than the expected status (200; 303 for sign-in and sign-out) counts as a failure.
+Settings come from the environment: SVK_ADMIN_TOKEN, SVK_SIGNIN_EMAILS (comma-separated), SVK_PASSWORD,
+SVK_WAIT ("0" or "MIN-MAX" seconds of think time between tasks)."""
+import itertools
+import os
+import random
+import re
+import threading
+
+from locust import between, constant, task
+from locust.contrib.fasthttp import FastHttpUser
+
+MODE = os.environ.get("SVK_LOAD_MODE", "mix")
+ADMIN_TOKEN = os.environ.get("SVK_ADMIN_TOKEN", "")
+EMAILS = [e for e in os.environ.get("SVK_SIGNIN_EMAILS", "").split(",") if e]
+PASSWORD = os.environ.get("SVK_PASSWORD", "")
+WAIT = os.environ.get("SVK_WAIT", "0")
+
+PAGES = ["/sv/", "/en/actors", "/sv/actors/vecura", "/en/campuses/flemingsberg", "/sv/atlas"]
+ACTOR_FILTERS = [
+    "?kind=infrastructure",
+    "?campus=flemingsberg",
+    "?campus=solna&per_page=5&page=2",
+    "?ownership=region",
+    "?tag=atmp",
+    "?q=cell",
+    "?q=karolinska&kind=hospital",
+    "?kind=university&campus=solna",
+    "?page=2&per_page=10",
+]
+# Actors whose description the updates rewrite (any actor of the Stockholm data set would do).
+UPDATE_SLUGS = ["vecura", "a-working-lab", "akademiska-hus", "karolinska-centrum-for-cellterapi",
+                "stockholm-life-tech"]
+CSRF = re.compile(r'name="csrf" value="([^"]+)"')
+_emails = itertools.cycle(EMAILS or ["nobody@example.se"])
+_lock = threading.Lock()
+_counter = itertools.count()
+
+
+def wait_time_setting():
+    if "-" in WAIT:
+        lo, hi = (float(x) for x in WAIT.split("-", 1))
+        return between(lo, hi)
+    return constant(float(WAIT))
+
+
+def expect(res, status: int, what: str = ""):
+    if res.status_code != status:
+        res.failure(f"{what}HTTP {res.status_code}, expected {status}: {res.text[:200] if res.text else ''}")
+    else:
+        res.success()
+
+
+class Visitor(FastHttpUser):
+    wait_time = wait_time_setting()
+    # One connection per virtual user, as one browser tab would use.
+    concurrency = 1
+
+    def on_start(self):
+        with _lock:
+            self.email = next(_emails)
+
+    if MODE == "healthz":
+        @task
+        def healthz(self):
+            with self.client.get("/healthz", name="GET /healthz", catch_response=True) as res:
+                expect(res, 200)
+    else:
+        @task(10)
+        def page(self):
+            path = random.choice(PAGES)
+            with self.client.get(path, name=f"GET {path}", catch_response=True) as res:
+                expect(res, 200)
+
+        @task(3)
+        def graph(self):
+            if random.random() < 0.5:
+                url, name = "/api/v1/graph", "GET /api/v1/graph"
+            else:
+                url, name = "/api/v1/graph?campus=flemingsberg", "GET /api/v1/graph?campus=flemingsberg"
+            with self.client.get(url, name=name, catch_response=True) as res:
+                expect(res, 200)
+
+        @task(4)
+        def actor_list(self):
+            url = "/api/v1/actors" + random.choice(ACTOR_FILTERS)
+            with self.client.get(url, name="GET /api/v1/actors?<filters>", catch_response=True) as res:
+                expect(res, 200)
+
+        @task(1)
+        def sign_in(self):
+            self.client.cookiejar.clear()
+            with self.client.get("/sv/login", name="GET /sv/login", catch_response=True) as res:
+                expect(res, 200)
+                m = CSRF.search(res.text or "")
+                if not m:
+                    res.failure("no CSRF token on the sign-in page")
+                    return
+            form = {"csrf": m.group(1), "email": self.email, "password": PASSWORD, "next": ""}
+            with self.client.post("/sv/login", data=form, name="POST /sv/login", allow_redirects=False,
+                                  catch_response=True) as res:
+                expect(res, 303, "sign-in: ")
+                if res.status_code != 303:
+                    return
+            with self.client.get("/sv/account", name="GET /sv/account (signed in)", allow_redirects=False,
+                                 catch_response=True) as res:
+                expect(res, 200)
+                m = CSRF.search(res.text or "")
+            if m:
+                with self.client.post("/sv/logout", data={"csrf": m.group(1)}, name="POST /sv/logout",
+                                      allow_redirects=False, catch_response=True) as res:
+                    expect(res, 303, "sign-out: ")
+
+        @task(1)
+        def update(self):
+            slug = random.choice(UPDATE_SLUGS)
+            n = next(_counter)
+            body = {"description": {"sv": f"Beskrivning under last, ändring {n}.",
+                                    "en": f"Description under load, change {n}."}}
+            with self.client.request("PATCH", f"/api/v1/actors/{slug}", name="PATCH /api/v1/actors/{slug}",
+                                     json=body, headers={"Authorization": f"Bearer {ADMIN_TOKEN}"},
+                                     catch_response=True) as res:
+                expect(res, 200)
