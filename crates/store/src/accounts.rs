@@ -168,7 +168,7 @@ impl Store {
         origin: AccountOrigin,
     ) -> Result<i64, StoreError> {
         let now = now_millis();
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write_tx().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO users (email, display_name, password_hash, email_verified_at, created_at) \
              VALUES ($1, $2, $3, $4, $5) RETURNING id",
@@ -219,7 +219,7 @@ impl Store {
         actor: Option<&Slug>,
         by: Option<i64>,
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write_tx().await?;
         let actor_id: Option<i64> = match actor {
             None => None,
             Some(s) => Some(
@@ -360,7 +360,7 @@ impl Store {
     ) -> Result<Option<i64>, StoreError> {
         let now = now_millis();
         let email = email.trim().to_lowercase();
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write_tx().await?;
         sqlx::query("INSERT INTO login_attempts (email, ip, at, success) VALUES ($1, $2, $3, $4)")
             .bind(&email)
             .bind(ip)
@@ -421,7 +421,7 @@ impl Store {
         by: Option<i64>,
     ) -> Result<String, StoreError> {
         let token = random_token("svk_");
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write_tx().await?;
         sqlx::query(
             "INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at) VALUES ($1, $2, $3, $4, $5)",
         )
@@ -482,7 +482,7 @@ impl Store {
     /// Revokes one of the user's own tokens; `false` when the user has no such unrevoked token. Audited as
     /// `revoke_token`, by the user.
     pub async fn revoke_api_token(&self, user_id: i64, token_id: i64) -> Result<bool, StoreError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write_tx().await?;
         let res = sqlx::query(
             "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL",
         )
@@ -568,7 +568,7 @@ impl Store {
         hash: &str,
         by: Option<i64>,
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write_tx().await?;
         sqlx::query("UPDATE users SET password_hash = $1, failed_logins = 0, locked_until = NULL WHERE id = $2")
             .bind(hash)
             .bind(user_id)
@@ -588,7 +588,7 @@ impl Store {
 
     /// Marks a user's e-mail address as verified (audited as `verify_email` when it was not already).
     pub async fn mark_email_verified(&self, user_id: i64) -> Result<(), StoreError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write_tx().await?;
         let changed = sqlx::query(
             "UPDATE users SET email_verified_at = $1 WHERE id = $2 AND email_verified_at IS NULL",
         )

@@ -134,7 +134,7 @@ pub(crate) async fn record(
 impl Store {
     /// Appends one audit entry in its own transaction (for changes that are a single statement).
     pub async fn audit(&self, rec: AuditRecord<'_>) -> Result<(), StoreError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write_tx().await?;
         record(&mut tx, rec).await?;
         tx.commit().await?;
         Ok(())

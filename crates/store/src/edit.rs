@@ -134,7 +134,7 @@ impl Store {
         update: &ActorUpdate,
         user_id: Option<i64>,
     ) -> Result<usize, StoreError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write_tx().await?;
         let id = id_by_slug(&mut tx, "actors", slug, "actor").await?;
         let before = state(&mut tx, id).await?;
         sqlx::query(
@@ -226,7 +226,7 @@ impl Store {
         position: i64,
         user_id: Option<i64>,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write_tx().await?;
         let id = id_by_slug(&mut tx, "actors", slug, "actor").await?;
         // `position` is the contact's place in the list as shown (0 = first), whatever gaps earlier erasures left.
         let deleted = sqlx::query(
@@ -267,7 +267,7 @@ impl Store {
     /// Erases a user's personal data: the account is anonymised, its sessions, tokens, roles and login history
     /// are deleted, and personal values it left in the audit trail are removed. The audit entries stay.
     pub async fn erase_user(&self, user_id: i64, by: Option<i64>) -> Result<(), StoreError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write_tx().await?;
         let email: Option<String> = sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
             .bind(user_id)
             .fetch_optional(&mut *tx)

@@ -33,7 +33,7 @@ impl Store {
         lang: &str,
         notify: Option<(&str, &str, &str)>,
     ) -> Result<i64, StoreError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write_tx().await?;
         let now = now_millis();
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO accessibility_reports (page, message, reply_to, lang, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",

@@ -64,7 +64,7 @@ impl Store {
         user_id: Option<i64>,
         progress: &mut (dyn FnMut(usize) + Send),
     ) -> Result<Result<ImportReport, Vec<Problem>>, StoreError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write_tx().await?;
         let campuses = slug_ids(&mut tx, "campuses").await?;
         let tags = slug_ids(&mut tx, "tags").await?;
         let mut actors = slug_ids(&mut tx, "actors").await?;

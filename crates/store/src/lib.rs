@@ -210,6 +210,18 @@ impl Store {
     pub(crate) fn pool(&self) -> &AnyPool {
         &self.pool
     }
+
+    /// Begins a transaction that writes. On SQLite it takes the write lock at once (`BEGIN IMMEDIATE`), so two
+    /// writers queue on the busy timeout instead of one failing with SQLITE_BUSY_SNAPSHOT when its read snapshot
+    /// is stale by the time it writes.
+    pub(crate) async fn write_tx(
+        &self,
+    ) -> Result<sqlx::Transaction<'static, sqlx::Any>, StoreError> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
+    }
 }
 
 /// The current time in Unix milliseconds, the unit every stored timestamp uses.

@@ -32,7 +32,7 @@ impl Store {
     /// The data set is already validated, so a failure here means the database refused (for example a slug
     /// that already exists); the transaction is then rolled back.
     pub async fn seed(&self, data: &Dataset) -> Result<SeedReport, StoreError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write_tx().await?;
         let now = now_millis();
 
         let mut campus_ids = HashMap::new();

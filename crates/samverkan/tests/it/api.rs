@@ -199,3 +199,41 @@ async fn openapi_document_is_3_1_and_describes_every_api_route() {
     assert!(html.contains("swagger"));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn concurrent_edits_of_different_actors_all_succeed() {
+    // Writers that start by reading must not fail when another writer commits in between (SQLite WAL).
+    let app = TestApp::spawn().await;
+    app.user("office@example.se", "admin", None).await;
+    let token = samverkan::create_token(&app.store().await, "office@example.se", "parallel")
+        .await
+        .expect("token");
+    let slugs: Vec<String> = crate::helpers::all_actors(&app, "")
+        .await
+        .iter()
+        .take(16)
+        .map(|a| a["slug"].as_str().expect("slug").to_owned())
+        .collect();
+    let mut tasks = Vec::new();
+    for (round, slug) in slugs.iter().cycle().take(48).enumerate() {
+        let client = app.client.clone();
+        let url = format!("{}/api/v1/actors/{slug}", app.base);
+        let token = token.clone();
+        tasks.push(tokio::spawn(async move {
+            let text = format!("Edited in round {round}.");
+            let body = serde_json::json!({"description": {"sv": text, "en": text}});
+            client
+                .patch(url)
+                .bearer_auth(token)
+                .json(&body)
+                .send()
+                .await
+                .map(|r| r.status())
+        }));
+    }
+    for t in tasks {
+        let status = t.await.expect("task").expect("request");
+        assert_eq!(status, StatusCode::OK);
+    }
+    app.stop().await;
+}
