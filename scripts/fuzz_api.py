@@ -6,7 +6,7 @@ is bounded (a few dozen test cases per operation, a fixed seed) and must show no
 response that breaks the document: an undocumented status code, a wrong content type, a body or header that does
 not match its schema. PATCH requests really change the temporary database; that is the point.
 
-    python scripts/fuzz_api.py BINARY [--max-examples N] [--seed S] [--roles anonymous,admin,...]
+    python scripts/fuzz_api.py BINARY [--max-examples N] [--seed S] [--roles anonymous,admin,...] [--db URL]
 
 Needs schemathesis in the running Python (scripts/test installs it into its tool venv). Exits 1 when any run
 found a failure, printing each failing request as a curl command.
@@ -165,6 +165,8 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=2, help="concurrent schemathesis workers (2)")
     ap.add_argument("--roles", default=",".join(a[0] for a in ACCOUNTS),
                     help="comma-separated runs to do, of " + ", ".join(a[0] for a in ACCOUNTS))
+    ap.add_argument("--db", help="an empty database to use instead of a temporary SQLite file, e.g. "
+                    "postgres://USER:PASSWORD@127.0.0.1:5432/DB (it gets the data set, the accounts and the changes)")
     ap.add_argument("--stop-on-failure", dest="continue_on_failure", action="store_false",
                     help="stop testing an operation at its first failure (default: keep going, to see them all)")
     args = ap.parse_args()
@@ -184,10 +186,10 @@ def main() -> int:
     started = time.monotonic()
     results = []  # (name, exit code, seconds, failures)
     with tempfile.TemporaryDirectory(prefix="samverkan-fuzz-") as tmp:
-        db = f"sqlite://{tmp}/fuzz.db"
+        db = args.db or f"sqlite://{tmp}/fuzz.db"
         log = os.path.join(tmp, "server.log")
         base, proc = start_server(binary, tmp, db)
-        drain(proc.stderr, log)
+        drainer = drain(proc.stderr, log)
         try:
             tokens = {}
             for name, role, actor in ACCOUNTS:
@@ -216,6 +218,8 @@ def main() -> int:
                     proc.wait(timeout=30)
                 except subprocess.TimeoutExpired:
                     proc.kill()
+                    proc.wait()
+            drainer.join(timeout=10)
         server_errors = []
         with open(log, encoding="utf-8", errors="replace") as f:
             for line in f:

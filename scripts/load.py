@@ -9,9 +9,10 @@ Starts the release binary on a temporary SQLite database on loopback, creates an
 Reports per endpoint requests, failures, throughput, p50 and p99, and the mix's throughput as a share of the
 /healthz ceilings. Writes bench/results/load.json and load.md. Exits 1 when any request failed.
 
-Usage: scripts/load [--users N] [--run-time SECONDS] [--spawn-rate N] [--ceiling-time SECONDS] [--wait 0|MIN-MAX]
+Usage: scripts/load [--database sqlite|postgres] [--users N] [--run-time SECONDS] [--spawn-rate N] [--ceiling-time SECONDS] [--wait 0|MIN-MAX]
 (environment: LOAD_USERS, LOAD_RUN_TIME, LOAD_SPAWN_RATE, LOAD_CEILING_TIME, LOAD_WAIT)."""
 import argparse
+import contextlib
 import csv
 import json
 import os
@@ -131,15 +132,20 @@ def main() -> int:
     ap.add_argument("--wait", default=os.environ.get("LOAD_WAIT", "0"),
                     help="think time between a user's tasks: 0 (default) or MIN-MAX seconds")
     ap.add_argument("--signin-users", type=int, default=20)
+    ap.add_argument("--database", choices=["sqlite", "postgres"], default=os.environ.get("LOAD_DATABASE", "sqlite"),
+                    help="sqlite (default): a temporary file; postgres: a temporary database on the local server")
     args = ap.parse_args()
     if not shutil.which("wrk"):
         print("error: wrk is not installed (scripts/load installs it)", file=sys.stderr)
         return 2
 
-    with tempfile.TemporaryDirectory(prefix="samverkan-load-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="samverkan-load-") as tmp, contextlib.ExitStack() as stack:
         binary = benchkit.private_binary(args.binary, tmp)
         meta = benchkit.meta(binary)
-        db = f"sqlite://{tmp}/load.db"
+        if args.database == "postgres":
+            db = stack.enter_context(benchkit.postgres_database("samverkan_load"))
+        else:
+            db = f"sqlite://{tmp}/load.db"
         server = benchkit.Server(binary, tmp, db)
         try:
             benchkit.add_user(binary, tmp, db, "load-admin@example.se", "admin")
@@ -173,7 +179,8 @@ def main() -> int:
         "scenario": {
             "users": args.users, "spawn_rate": args.spawn_rate, "run_time_s": args.run_time,
             "ceiling_time_s": args.ceiling_time, "think_time_s": args.wait, "signin_accounts": args.signin_users,
-            "database": "SQLite (temporary file, WAL)", "address": "127.0.0.1 (loopback)",
+            "database": "SQLite (temporary file, WAL)" if args.database == "sqlite"
+            else "PostgreSQL (temporary database, local server)", "address": "127.0.0.1 (loopback)",
             "weights": {"page views (5 pages)": 10, "graph JSON": 3, "actor list API": 4,
                         "sign-in (4 requests)": 1, "PATCH update": 1},
             "not_covered": "search: there is no search endpoint yet",
@@ -189,11 +196,13 @@ def main() -> int:
     }
 
     rerun = "scripts/load" + ("" if (args.users, args.run_time) == (200, 60)
-                              else f" --users {args.users} --run-time {args.run_time}")
+                              else f" --users {args.users} --run-time {args.run_time}") + (
+        "" if args.database == "sqlite" else " --database postgres")
     md = benchkit.header_lines("Load test", rerun, meta)
     md += [f"{args.users} virtual users (spawn rate {args.spawn_rate}/s) for {args.run_time} s, think time "
-           f"{args.wait} s, against the release binary on a temporary SQLite database on loopback; load generator "
-           "and server share the machine. No search endpoint exists yet, so search is not part of the mix.", ""]
+           f"{args.wait} s, against the release binary on a temporary "
+           f"{'SQLite' if args.database == 'sqlite' else 'PostgreSQL'} database on loopback; load generator and "
+           "server share the machine. No search endpoint exists yet, so search is not part of the mix.", ""]
     rows = [[r["endpoint"], r["requests"], r["failures"], r["rps"], r["p50_ms"], r["p99_ms"]]
             for r in sorted(mix["endpoints"], key=lambda r: -r["requests"])]
     t = mix["total"]
@@ -217,7 +226,7 @@ def main() -> int:
            f"- Failures in all runs: **{failures}**"
            + ("" if failures == 0 else " (see load.json: failure_messages)"),
            f"- Server warnings/errors logged: {len(problems)}"]
-    benchkit.write_results("load", result, md)
+    benchkit.write_results("load" if args.database == "sqlite" else "load-postgres", result, md)
     print("\n".join(md))
     if failures or not alive:
         print(f"\nFAILED: {failures} failed requests" + ("" if alive else "; the server died"), file=sys.stderr)

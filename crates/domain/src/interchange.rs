@@ -383,6 +383,14 @@ impl Fields<'_> {
             p.add(self.at, Some(col), ProblemKind::TooLong { max });
             return None;
         }
+        if v.contains('\0') {
+            p.add(
+                self.at,
+                Some(col),
+                malformed(&v.replace('\0', "\\0"), "text without NUL characters"),
+            );
+            return None;
+        }
         Some(v)
     }
 

@@ -484,3 +484,6 @@ a11y-thanks = Your report has reached the programme office. If you left an e-mai
 a11y-back = Back to the accessibility statement
 a11y-reports-title = Reported accessibility problems
 a11y-reports-none = No problems have been reported.
+api-wrong-type = This field has the wrong type.
+api-unknown-field = There is no such field.
+api-control-character = Control characters such as NUL are not allowed in text.

@@ -484,3 +484,6 @@ a11y-thanks = Din rapport har kommit fram till programkontoret. Om du lämnade e
 a11y-back = Tillbaka till tillgänglighetsredogörelsen
 a11y-reports-title = Rapporterade tillgänglighetsproblem
 a11y-reports-none = Inga problem har rapporterats.
+api-wrong-type = Fältet har fel typ.
+api-unknown-field = Det finns inget sådant fält.
+api-control-character = Styrtecken som NUL är inte tillåtna i text.

@@ -698,14 +698,54 @@ fn string_list(v: &serde_json::Value) -> Option<Vec<String>> {
         .collect()
 }
 
-/// Applies the fields present in `body` (the representation `GET` returns) over `input`.
+/// The path of the first string in `v` that holds a NUL character (which no text field may hold).
+fn nul_in(v: &serde_json::Value, path: &str) -> Option<String> {
+    match v {
+        serde_json::Value::String(s) if s.contains('\0') => Some(path.to_owned()),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, x)| nul_in(x, &format!("{path}[{i}]"))),
+        serde_json::Value::Object(map) => map.iter().find_map(|(k, x)| {
+            let p = if path.is_empty() {
+                k.clone()
+            } else {
+                format!("{path}.{k}")
+            };
+            nul_in(x, &p)
+        }),
+        _ => None,
+    }
+}
+
+/// The 422 answer listing refused fields.
+fn refused(t: crate::i18n::Tr, fields: Vec<(String, String)>) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let body = ValidationBody {
+        error: ValidationDetail {
+            code: "invalid".into(),
+            message: t.t("form-error-summary"),
+            fields: fields
+                .into_iter()
+                .map(|(field, message)| FieldError { field, message })
+                .collect(),
+        },
+    };
+    (axum::http::StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response()
+}
+
+/// Applies the fields present in `body` (the representation `GET` returns) over `input`; a refusal names the
+/// field and the message key.
 fn merge_body(
     input: &mut crate::pages::edit::ActorInput,
     body: &serde_json::Value,
     slug: &Slug,
 ) -> Result<(), (String, String)> {
-    let bad = |f: &str| (f.to_owned(), "wrong type".to_owned());
+    let bad = |f: &str| (f.to_owned(), "api-wrong-type".to_owned());
     let obj = body.as_object().ok_or_else(|| bad("body"))?;
+    if let Some(path) = nul_in(body, "") {
+        return Err((path, "api-control-character".to_owned()));
+    }
     let opt_str = |v: &serde_json::Value, f: &str| -> Result<String, (String, String)> {
         if v.is_null() {
             Ok(String::new())
@@ -773,7 +813,7 @@ fn merge_body(
             }
             // Read-only parts of the representation are accepted and ignored.
             "slug" | "links" | "coordinates" => {}
-            other => return Err((other.to_owned(), "unknown field".to_owned())),
+            other => return Err((other.to_owned(), "api-unknown-field".to_owned())),
         }
     }
     Ok(())
@@ -789,9 +829,11 @@ fn merge_body(
     security(("bearer" = []), ("session" = [])),
     responses(
         (status = 200, description = "The actor after the change", body = ActorDetail),
+        (status = 400, description = "The body is not JSON", body = ErrorBody),
         (status = 401, description = "Not signed in", body = ErrorBody),
-        (status = 403, description = "Not allowed to edit this actor", body = ErrorBody),
+        (status = 403, description = "Not allowed to edit this actor, or the CSRF token is missing", body = ErrorBody),
         (status = 404, description = "No actor has this slug", body = ErrorBody),
+        (status = 413, description = "The body is larger than 256 KiB", body = ErrorBody),
         (status = 422, description = "A field was refused; nothing was changed", body = ValidationBody),
     )
 )]
@@ -819,8 +861,8 @@ async fn patch_actor(
         serde_json::from_slice(&body).map_err(|e| WebError::BadBody(e.to_string()))?;
     let relations = state.store().relations_of(&slug, Lang::Sv).await?;
     let mut input = crate::pages::edit::ActorInput::from_actor(&actor, &relations);
-    if let Err((field, message)) = merge_body(&mut input, &json, &slug) {
-        return Err(WebError::Invalid { field, message });
+    if let Err((field, key)) = merge_body(&mut input, &json, &slug) {
+        return Ok(refused(t, vec![(field, t.t(&key))]));
     }
     if input.reclassifies(&actor)
         && let Err(e) = caller.require(&domain::Action::ClassifyActor(&slug))
@@ -846,17 +888,7 @@ async fn patch_actor(
         },
         Err(errors) => errors,
     };
-    let body = ValidationBody {
-        error: ValidationDetail {
-            code: "invalid".into(),
-            message: t.t("form-error-summary"),
-            fields: fields
-                .into_iter()
-                .map(|(field, message)| FieldError { field, message })
-                .collect(),
-        },
-    };
-    Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response())
+    Ok(refused(t, fields))
 }
 
 /// The caller's own account.
@@ -866,8 +898,19 @@ pub struct Me {
     pub email: String,
     /// Display name.
     pub display_name: String,
-    /// Roles: `{ "role": "editor", "actor": "vecura" }`.
-    pub roles: Vec<serde_json::Value>,
+    /// Roles, each held for an actor (all but admin).
+    pub roles: Vec<MeRole>,
+}
+
+/// A role the caller holds.
+#[derive(Serialize, ToSchema)]
+pub struct MeRole {
+    /// company, manager, editor, reporter or admin.
+    #[schema(example = "editor")]
+    pub role: String,
+    /// The actor it is held for (none for admin).
+    #[schema(example = "vecura")]
+    pub actor: Option<String>,
 }
 
 /// Who the caller is, and their roles.
@@ -889,7 +932,10 @@ async fn me(caller: crate::auth::Caller) -> Result<Json<Me>, WebError> {
         roles: principal
             .grants
             .iter()
-            .map(|g| serde_json::json!({"role": g.role.as_str(), "actor": g.actor.as_ref().map(Slug::as_str)}))
+            .map(|g| MeRole {
+                role: g.role.as_str().to_owned(),
+                actor: g.actor.as_ref().map(ToString::to_string),
+            })
             .collect(),
     }))
 }

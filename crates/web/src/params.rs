@@ -17,7 +17,8 @@ fn bad(param: &str, problem: ParamProblem) -> WebError {
 }
 
 impl Params {
-    /// Decodes a raw query string; refuses one that is not valid percent-encoded UTF-8.
+    /// Decodes a raw query string (or form body); refuses one that is not valid percent-encoded UTF-8 or that
+    /// holds a NUL character.
     pub fn parse(raw: Option<&str>) -> Result<Params, WebError> {
         match raw {
             None | Some("") => Ok(Params::default()),
@@ -25,9 +26,10 @@ impl Params {
                 // Decoding is lossy: invalid UTF-8 turns into U+FFFD, which no legitimate client sends.
                 let pairs = serde_urlencoded::from_str::<Vec<(String, String)>>(q)
                     .map_err(|_| bad("query", ParamProblem::Malformed))?;
+                // Nor a NUL character, which no text field holds and PostgreSQL cannot store.
                 if pairs
                     .iter()
-                    .any(|(k, v)| k.contains('\u{FFFD}') || v.contains('\u{FFFD}'))
+                    .any(|(k, v)| k.contains(['\u{FFFD}', '\0']) || v.contains(['\u{FFFD}', '\0']))
                 {
                     return Err(bad("query", ParamProblem::Malformed));
                 }

@@ -237,3 +237,55 @@ async fn concurrent_edits_of_different_actors_all_succeed() {
     }
     app.stop().await;
 }
+
+#[tokio::test]
+async fn malformed_patch_bodies_get_field_errors_and_nul_characters_are_refused_everywhere() {
+    let app = TestApp::spawn().await;
+    app.user("office@example.se", "admin", None).await;
+    let token = samverkan::create_token(&app.store().await, "office@example.se", "t")
+        .await
+        .expect("token");
+    let patch = |body: &'static str, lang: &'static str| {
+        app.client
+            .patch(format!("{}/api/v1/actors/vecura", app.base))
+            .bearer_auth(&token)
+            .header("content-type", "application/json")
+            .header("accept-language", lang)
+            .body(body)
+            .send()
+    };
+    for (body, field, message) in [
+        ("null", "body", "This field has the wrong type."),
+        (r#"{"colour": "red"}"#, "colour", "There is no such field."),
+        (
+            r#"{"address": "a\u0000b"}"#,
+            "address",
+            "Control characters such as NUL are not allowed in text.",
+        ),
+        (
+            r#"{"contacts": [{"name": "x\u0000"}]}"#,
+            "contacts[0].name",
+            "Control characters such as NUL are not allowed in text.",
+        ),
+    ] {
+        let res = patch(body, "en").await.expect("patch");
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        let json: serde_json::Value = res.json().await.expect("json");
+        assert_eq!(json["error"]["fields"][0]["field"], field, "{body}");
+        assert_eq!(json["error"]["fields"][0]["message"], message, "{body}");
+    }
+    let res = patch("null", "sv").await.expect("patch");
+    let json: serde_json::Value = res.json().await.expect("json");
+    assert_eq!(json["error"]["fields"][0]["message"], "Fältet har fel typ.");
+    let res = patch("{\"short_name\":", "en").await.expect("patch");
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    // Nothing was stored.
+    let vecura = app.json("/api/v1/actors/vecura").await;
+    assert!(!vecura.to_string().contains("\\u0000"));
+    // NUL in a query or a form is a clear 400, on SQLite and PostgreSQL alike.
+    let res = app.get_with("/api/v1/actors?q=a%00b", &[]).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let res = app.get_with("/en/actors?q=%00", &[]).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    app.stop().await;
+}
