@@ -52,12 +52,15 @@ class Server:
         self.base, self.proc = start_server(binary, folder, db)
         self.problems: list[str] = []
         self.lines = 0
+        self.graph_computations = 0
         self._reader = threading.Thread(target=self._drain, daemon=True)
         self._reader.start()
 
     def _drain(self):
         for line in self.proc.stderr:
             self.lines += 1
+            if "computed the atlas layout" in line:
+                self.graph_computations += 1
             if '"level":"WARN"' in line or '"level":"ERROR"' in line:
                 if len(self.problems) < 200:
                     self.problems.append(line.strip())

@@ -5,6 +5,8 @@
 # missing.
 
 TOOLS_DIR="${SAMVERKAN_TOOLS_DIR:-/var/tmp/samverkan-tools}"
+# No __pycache__ folders in scripts/.
+export PYTHONDONTWRITEBYTECODE=1
 VENV="$TOOLS_DIR/venv"
 
 step() { printf '\n==> %s\n' "$*" >&2; }

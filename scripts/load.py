@@ -9,7 +9,7 @@ Starts the release binary on a temporary SQLite database on loopback, creates an
 Reports per endpoint requests, failures, throughput, p50 and p99, and the mix's throughput as a share of the
 /healthz ceilings. Writes bench/results/load.json and load.md. Exits 1 when any request failed.
 
-Usage: scripts/load [--database sqlite|postgres] [--users N] [--run-time SECONDS] [--spawn-rate N] [--ceiling-time SECONDS] [--wait 0|MIN-MAX]
+Usage: scripts/load [--database sqlite|postgres] [--no-updates] [--users N] [--run-time SECONDS] [--spawn-rate N] [--ceiling-time SECONDS] [--wait 0|MIN-MAX]
 (environment: LOAD_USERS, LOAD_RUN_TIME, LOAD_SPAWN_RATE, LOAD_CEILING_TIME, LOAD_WAIT)."""
 import argparse
 import contextlib
@@ -24,6 +24,7 @@ import tempfile
 import time
 import urllib.request
 
+sys.dont_write_bytecode = True  # no __pycache__ in scripts/
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import benchkit  # noqa: E402
 
@@ -132,6 +133,7 @@ def main() -> int:
     ap.add_argument("--wait", default=os.environ.get("LOAD_WAIT", "0"),
                     help="think time between a user's tasks: 0 (default) or MIN-MAX seconds")
     ap.add_argument("--signin-users", type=int, default=20)
+    ap.add_argument("--no-updates", action="store_true", help="leave the PATCH updates out of the mix")
     ap.add_argument("--database", choices=["sqlite", "postgres"], default=os.environ.get("LOAD_DATABASE", "sqlite"),
                     help="sqlite (default): a temporary file; postgres: a temporary database on the local server")
     args = ap.parse_args()
@@ -163,9 +165,12 @@ def main() -> int:
             wrk = run_wrk(server.base, args.users, args.ceiling_time, pid)
             locust_healthz = run_locust(server.base, "healthz", args.users, args.spawn_rate, args.ceiling_time,
                                         "0", {}, tmp, pid)
+            computations_before = server.graph_computations
             mix = run_locust(server.base, "mix", args.users, args.spawn_rate, args.run_time, args.wait,
                              {"SVK_ADMIN_TOKEN": token, "SVK_SIGNIN_EMAILS": ",".join(emails),
-                              "SVK_PASSWORD": benchkit.PASSWORD}, tmp, pid)
+                              "SVK_PASSWORD": benchkit.PASSWORD,
+                              "SVK_NO_UPDATES": "1" if args.no_updates else ""}, tmp, pid)
+            mix["graph_recomputations"] = server.graph_computations - computations_before
             alive = server.proc.poll() is None
         finally:
             server.stop()
@@ -182,7 +187,7 @@ def main() -> int:
             "database": "SQLite (temporary file, WAL)" if args.database == "sqlite"
             else "PostgreSQL (temporary database, local server)", "address": "127.0.0.1 (loopback)",
             "weights": {"page views (5 pages)": 10, "graph JSON": 3, "actor list API": 4,
-                        "sign-in (4 requests)": 1, "PATCH update": 1},
+                        "sign-in (4 requests)": 1, "PATCH update": 0 if args.no_updates else 1},
             "not_covered": "search: there is no search endpoint yet",
         },
         "healthz_ceiling_wrk": wrk,
@@ -197,7 +202,7 @@ def main() -> int:
 
     rerun = "scripts/load" + ("" if (args.users, args.run_time) == (200, 60)
                               else f" --users {args.users} --run-time {args.run_time}") + (
-        "" if args.database == "sqlite" else " --database postgres")
+        "" if args.database == "sqlite" else " --database postgres") + (" --no-updates" if args.no_updates else "")
     md = benchkit.header_lines("Load test", rerun, meta)
     md += [f"{args.users} virtual users (spawn rate {args.spawn_rate}/s) for {args.run_time} s, think time "
            f"{args.wait} s, against the release binary on a temporary "
@@ -223,10 +228,13 @@ def main() -> int:
            f"**{result['mix_rps_over_locust_healthz']}**",
            f"- CPU during the mix: server {mix['server_cpu_cores_used']} cores, locust "
            f"{mix['locust_cpu_cores_used']} cores (of {meta['machine']['cores']})",
+           f"- Network snapshot (layout and metrics) recomputed {mix['graph_recomputations']} times during the mix "
+           "(every actor update changes the data version the snapshot is cached for)",
            f"- Failures in all runs: **{failures}**"
            + ("" if failures == 0 else " (see load.json: failure_messages)"),
            f"- Server warnings/errors logged: {len(problems)}"]
-    benchkit.write_results("load" if args.database == "sqlite" else "load-postgres", result, md)
+    name = "load" + ("" if args.database == "sqlite" else "-postgres") + ("-no-updates" if args.no_updates else "")
+    benchkit.write_results(name, result, md)
     print("\n".join(md))
     if failures or not alive:
         print(f"\nFAILED: {failures} failed requests" + ("" if alive else "; the server died"), file=sys.stderr)

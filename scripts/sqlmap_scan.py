@@ -25,6 +25,7 @@ import tempfile
 import time
 import urllib.parse
 
+sys.dont_write_bytecode = True  # no __pycache__ in scripts/
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import benchkit  # noqa: E402
 
@@ -223,6 +224,8 @@ def main() -> int:
         f"{r['target']}: {', '.join(r['injectable'])}" for r in results if r["injectable"]))]
     if unfinished:
         md.append(f"Targets whose scan did not finish: {', '.join(unfinished)}")
+    if not server_errors and not causes:
+        md.append("No answer with a 5xx status during the scan, and no error in the server's log.")
     if server_errors:
         md.append(f"Answers with a 5xx status during the scan: {server_errors}; causes logged by the server: "
                   + "; ".join(causes[:5]))

@@ -442,14 +442,34 @@ struct GraphQuery {
 async fn graph(
     State(state): State<AppState>,
     params: Params,
-) -> Result<Json<crate::atlas::GraphJson>, WebError> {
+) -> Result<axum::response::Response, WebError> {
+    use axum::response::IntoResponse;
     let mut filter = actor_filter(&params)?;
     filter.text = None;
     let snapshot = state.graph().await?;
     let campuses = state.store().campuses(Lang::Sv).await?;
-    Ok(Json(crate::atlas::graph_json(
-        &snapshot, &filter, &campuses,
-    )))
+    let json = |filter: &store::ActorFilter| {
+        serde_json::to_vec(&crate::atlas::graph_json(&snapshot, filter, &campuses))
+            .map_err(|e| WebError::Internal(format!("graph JSON: {e}")))
+    };
+    // The whole network is serialised once per snapshot and served from memory after that.
+    let body = if filter == store::ActorFilter::default() {
+        match snapshot.full_json.get() {
+            Some(bytes) => bytes.clone(),
+            None => {
+                let bytes = axum::body::Bytes::from(json(&filter)?);
+                let _ = snapshot.full_json.set(bytes.clone());
+                bytes
+            }
+        }
+    } else {
+        axum::body::Bytes::from(json(&filter)?)
+    };
+    Ok((
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        body,
+    )
+        .into_response())
 }
 
 /// The whole network as GraphML (directed, relation type in the `kind` edge attribute; node attributes for

@@ -36,6 +36,8 @@ pub struct GraphSnapshot {
     pub by_slug: HashMap<String, usize>,
     /// Relations (edge indexes) touching each node, either direction.
     pub incident: Vec<Vec<usize>>,
+    /// The whole network's JSON, made on first request.
+    pub full_json: std::sync::OnceLock<axum::body::Bytes>,
 }
 
 impl GraphSnapshot {
@@ -76,6 +78,7 @@ impl GraphSnapshot {
             community,
             by_slug,
             incident,
+            full_json: std::sync::OnceLock::new(),
         }
     }
 

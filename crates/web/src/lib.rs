@@ -275,6 +275,7 @@ pub const BODY_LIMIT: usize = 256 * 1024;
 
 /// The whole application: every route, the error renderer, metrics, logging and the security headers.
 pub fn router(state: AppState) -> Router {
+    pages::set_public_origin(&state.auth().base_url);
     let mut app: Router<AppState> = Router::new();
     for (spec, method_router) in route_table() {
         app = app.route(spec.path, method_router);

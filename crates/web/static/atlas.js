@@ -35,7 +35,8 @@
   const MAX_EDGE_LABELS = 250;        // edge labels per frame at most
   const MAX_FORCED_LABELS = 60;       // show all neighbours' labels for selections up to this size
   const Z_ORDER_MAX_EDGES = 10000;    // draw the selection on top (sigma's zIndex sort) up to this many edges
-  const BIG_GRAPH_EDGES = 20000;      // on software WebGL, hide edges while the camera moves from this many
+  const BIG_GRAPH_EDGES = 20000;      // hide edges while the camera moves from this many (any WebGL)
+  const SOFTWARE_GL_EDGES = 1000;     // ...and from this many when WebGL runs in software (no GPU)
   const MAX_RELATIONS = 20;
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -235,7 +236,7 @@
   function createRenderer(graph) {
     if (state.renderer) state.renderer.kill();
     if (resizeObserver) resizeObserver.disconnect();
-    const slow = state.softwareGL && graph.size >= BIG_GRAPH_EDGES;
+    const slow = graph.size >= (state.softwareGL ? SOFTWARE_GL_EDGES : BIG_GRAPH_EDGES);
     const renderer = new window.Sigma(graph, container, {
       defaultEdgeType: 'arrow', allowInvalidContainer: true, enableCameraRotation: false,
       zIndex: graph.size <= Z_ORDER_MAX_EDGES, hideEdgesOnMove: slow, hideLabelsOnMove: slow,

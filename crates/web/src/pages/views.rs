@@ -25,6 +25,17 @@ pub enum Nav {
     None,
 }
 
+static PUBLIC_ORIGIN: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Sets the public address pages use for absolute links (`hreflang` alternates); the first server's wins.
+pub fn set_public_origin(base_url: &str) {
+    let _ = PUBLIC_ORIGIN.set(base_url.trim_end_matches('/').to_owned());
+}
+
+fn public_origin() -> &'static str {
+    PUBLIC_ORIGIN.get().map_or("", String::as_str)
+}
+
 /// What the shared page frame needs: language, title, the link to the same page in the other language.
 pub struct Layout {
     /// The language code for `<html lang>`.
@@ -37,6 +48,10 @@ pub struct Layout {
     pub description: String,
     /// The same page in the other language.
     pub other_href: String,
+    /// This page's absolute address (for `hreflang` alternates).
+    pub self_url: String,
+    /// The other language's page, absolute.
+    pub other_url: String,
     /// The other language's code.
     pub other_code: &'static str,
     /// The other language's name, in that language.
@@ -70,6 +85,8 @@ impl Layout {
             title: title.to_owned(),
             description: description.unwrap_or_else(|| t.t("site-description")),
             other_href: format!("/{}/{}", other.code(), path),
+            self_url: format!("{}/{}/{}", public_origin(), lang.code(), path),
+            other_url: format!("{}/{}/{}", public_origin(), other.code(), path),
             other_code: other.code(),
             other_name: match other {
                 Lang::Sv => "Svenska",
