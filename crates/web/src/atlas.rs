@@ -118,15 +118,24 @@ impl GraphSnapshot {
 }
 
 impl AppState {
-    /// The current network snapshot, recomputed when the data has changed since the last one. One computation
-    /// runs at a time; concurrent callers wait for it.
+    /// The current network snapshot, recomputed when the data has changed since the last one. Readers share the
+    /// cached snapshot without waiting; one computation runs at a time and concurrent callers wait for it.
     pub async fn graph(&self) -> Result<Arc<GraphSnapshot>, WebError> {
         let version = self.store().graph_version().await?;
-        let mut cached = self.graph_cache().lock().await;
-        if let Some(s) = cached.as_ref()
-            && s.version == version
-        {
-            return Ok(s.clone());
+        let current = |state: &AppState| {
+            state
+                .graph_cache()
+                .read()
+                .ok()
+                .and_then(|c| c.as_ref().filter(|s| s.version == version).cloned())
+        };
+        if let Some(s) = current(self) {
+            return Ok(s);
+        }
+        // One computation at a time; whoever waited finds the fresh snapshot.
+        let _computing = self.graph_compute().lock().await;
+        if let Some(s) = current(self) {
+            return Ok(s);
         }
         let data = self.store().graph_data().await?;
         let started = std::time::Instant::now();
@@ -140,7 +149,9 @@ impl AppState {
             "computed the atlas layout and metrics"
         );
         let snapshot = Arc::new(snapshot);
-        *cached = Some(snapshot.clone());
+        if let Ok(mut cache) = self.graph_cache().write() {
+            *cache = Some(snapshot.clone());
+        }
         Ok(snapshot)
     }
 }

@@ -36,7 +36,8 @@ struct Inner {
     store: Store,
     auth: auth::AuthSettings,
     oidc: Option<oidc::Oidc>,
-    graph: tokio::sync::Mutex<Option<Arc<atlas::GraphSnapshot>>>,
+    graph: std::sync::RwLock<Option<Arc<atlas::GraphSnapshot>>>,
+    graph_compute: tokio::sync::Mutex<()>,
     metrics: Metrics,
     started: Instant,
 }
@@ -53,7 +54,8 @@ impl AppState {
             store,
             auth,
             oidc,
-            graph: tokio::sync::Mutex::new(None),
+            graph: std::sync::RwLock::new(None),
+            graph_compute: tokio::sync::Mutex::new(()),
             metrics: Metrics::default(),
             started: Instant::now(),
         }))
@@ -74,8 +76,12 @@ impl AppState {
         &self.0.store
     }
 
-    pub(crate) fn graph_cache(&self) -> &tokio::sync::Mutex<Option<Arc<atlas::GraphSnapshot>>> {
+    pub(crate) fn graph_cache(&self) -> &std::sync::RwLock<Option<Arc<atlas::GraphSnapshot>>> {
         &self.0.graph
+    }
+
+    pub(crate) fn graph_compute(&self) -> &tokio::sync::Mutex<()> {
+        &self.0.graph_compute
     }
 
     pub(crate) fn metrics(&self) -> &Metrics {
