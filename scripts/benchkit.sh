@@ -35,10 +35,13 @@ ensure_command() {
 ensure_venv() {
   ensure_command python3 python3
   if [ ! -x "$VENV/bin/python" ]; then
-    python3 -c 'import ensurepip, venv' 2>/dev/null || apt_install python3-venv
     step "Creating the Python tool venv in $VENV"
     mkdir -p "$TOOLS_DIR"
-    python3 -m venv "$VENV"
+    if ! python3 -m venv "$VENV" >/dev/null 2>&1; then
+      rm -rf "$VENV"
+      apt_install python3-venv  # Debian keeps venv's pip bootstrap in its own package
+      python3 -m venv "$VENV"
+    fi
   fi
   local req name missing=()
   for req in "$@"; do

@@ -11,6 +11,7 @@ Usage: scripts/lighthouse [--presets desktop,mobile] [--pages /sv/,/en/actors,..
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -54,8 +55,6 @@ def failing_audits(lhr: dict, category: str) -> list[dict]:
                     examples.append(ex)
                 elif isinstance(it, dict) and it.get("url"):
                     examples.append({"url": it["url"]})
-                elif isinstance(it, dict) and it.get("description"):
-                    examples.append({"description": it["description"]})
             if examples:
                 item["examples"] = examples
             out.append(item)
@@ -151,9 +150,10 @@ def main() -> int:
                     ex = ""
                     if a.get("examples"):
                         e = a["examples"][0]
-                        what = e.get("snippet") or e.get("selector") or e.get("url") or e.get("description") or ""
+                        what = e.get("snippet") or e.get("selector") or e.get("url") or ""
                         ex = f" — e.g. `{what}`" + (f": {', '.join(e['reasons'])}" if e.get("reasons") else "")
                     md.append(f"  - `{a['id']}`: {a['title']}{dv}, score {a['score']}{ex}")
+    md = [re.sub(r"http://127\.0\.0\.1:\d+", "", line) for line in md]
     benchkit.write_results("lighthouse", result, md)
     print("\n".join(md))
     if below:
