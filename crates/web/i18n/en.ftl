@@ -349,6 +349,7 @@ error-forbidden = Your account is not allowed to do this. The attempt has been l
 error-csrf-title = The form has expired
 error-csrf = The form could not be verified. Reload the page and try again. Nothing was changed.
 error-bad-body = The request's content could not be read. Nothing was changed.
+error-method-not-allowed = This address does not accept that method. The Allow header lists the ones it does.
 error-too-large = The request is too large. Nothing was changed.
 error-invalid-field = The field { $field } was refused: { $message }
 

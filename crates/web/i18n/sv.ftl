@@ -349,6 +349,7 @@ error-forbidden = Ditt konto har inte behörighet att göra det här. Försöket
 error-csrf-title = Formuläret har gått ut
 error-csrf = Formuläret kunde inte kontrolleras. Ladda om sidan och försök igen. Ingenting har ändrats.
 error-bad-body = Förfrågans innehåll kunde inte läsas. Ingenting har ändrats.
+error-method-not-allowed = Adressen tar inte emot den metoden. Allow-huvudet anger vilka den tar emot.
 error-too-large = Förfrågan är för stor. Ingenting har ändrats.
 error-invalid-field = Fältet { $field } godtogs inte: { $message }
 

@@ -72,6 +72,9 @@ pub enum WebError {
     /// The request body is larger than accepted.
     #[error("request body too large")]
     TooLarge,
+    /// The path exists but not with this method (API paths; pages answer 404).
+    #[error("method not allowed")]
+    MethodNotAllowed,
     /// A submitted value was refused; the field names what.
     #[error("invalid field {field}: {message}")]
     Invalid {
@@ -102,6 +105,7 @@ impl WebError {
             WebError::BadParam { .. } | WebError::BadBody(_) => StatusCode::BAD_REQUEST,
             WebError::Unauthorized => StatusCode::UNAUTHORIZED,
             WebError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            WebError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             WebError::Forbidden | WebError::Csrf => StatusCode::FORBIDDEN,
             WebError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -117,6 +121,7 @@ impl WebError {
             WebError::BadBody(_) => "bad_body",
             WebError::Unauthorized => "unauthorized",
             WebError::TooLarge => "too_large",
+            WebError::MethodNotAllowed => "method_not_allowed",
             WebError::Forbidden => "forbidden",
             WebError::Csrf => "csrf",
             WebError::Invalid { .. } => "invalid",
@@ -132,7 +137,8 @@ impl WebError {
             WebError::BadParam { .. }
             | WebError::BadBody(_)
             | WebError::Invalid { .. }
-            | WebError::TooLarge => "error-bad-request-title",
+            | WebError::TooLarge
+            | WebError::MethodNotAllowed => "error-bad-request-title",
             WebError::Unauthorized => "error-unauthorized-title",
             WebError::Forbidden => "error-forbidden-title",
             WebError::Csrf => "error-csrf-title",
@@ -151,6 +157,7 @@ impl WebError {
             WebError::Csrf => translate(lang, "error-csrf", &[]),
             WebError::BadBody(_) => translate(lang, "error-bad-body", &[]),
             WebError::TooLarge => translate(lang, "error-too-large", &[]),
+            WebError::MethodNotAllowed => translate(lang, "error-method-not-allowed", &[]),
             WebError::Invalid { field, message } => translate(
                 lang,
                 "error-invalid-field",
@@ -268,6 +275,20 @@ pub(crate) async fn render_errors(req: Request, next: Next) -> Response {
             Arc::new(WebError::NotFound)
         }
         None if res.status() == StatusCode::PAYLOAD_TOO_LARGE => Arc::new(WebError::TooLarge),
+        // An API client learns which methods a path has (405 with Allow); a page visitor just gets "not found".
+        None if res.status() == StatusCode::METHOD_NOT_ALLOWED && api => {
+            let allow = res.headers().get(header::ALLOW).cloned();
+            let body = serde_json::json!({"error": {
+                "code": "method_not_allowed",
+                "message": WebError::MethodNotAllowed.message(lang),
+                "parameter": null,
+            }});
+            let mut out = (StatusCode::METHOD_NOT_ALLOWED, axum::Json(body)).into_response();
+            if let Some(allow) = allow {
+                out.headers_mut().insert(header::ALLOW, allow);
+            }
+            return out;
+        }
         None if res.status() == StatusCode::METHOD_NOT_ALLOWED => Arc::new(WebError::NotFound),
         None => return res,
     };

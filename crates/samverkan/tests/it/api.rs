@@ -289,3 +289,33 @@ async fn malformed_patch_bodies_get_field_errors_and_nul_characters_are_refused_
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_method_the_api_path_does_not_have_is_405_with_allow_and_pages_stay_404() {
+    let app = TestApp::spawn().await;
+    let res = app
+        .client
+        .delete(format!("{}/api/v1/actors/vecura", app.base))
+        .header("accept-language", "sv")
+        .send()
+        .await
+        .expect("delete");
+    assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED);
+    let allow = res.headers()["allow"].to_str().expect("allow").to_owned();
+    assert!(allow.contains("GET") && allow.contains("PATCH"), "{allow}");
+    let body: serde_json::Value = res.json().await.expect("json");
+    assert_eq!(body["error"]["code"], "method_not_allowed");
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("Allow-huvudet"))
+    );
+    let res = app
+        .client
+        .delete(format!("{}/en/actors", app.base))
+        .send()
+        .await
+        .expect("delete");
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    app.stop().await;
+}
