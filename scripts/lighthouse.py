@@ -114,8 +114,16 @@ def main() -> int:
                                ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
                                 "cumulative-layout-shift", "speed-index") if k in lhr["audits"]}
                     warnings = lhr.get("runWarnings") or []
+                    # A CLS above 0.1 (Google's "good" limit) is worth naming even when the score meets its target.
+                    cls = lhr["audits"].get("cumulative-layout-shift", {}).get("numericValue") or 0
+                    shifts = []
+                    if cls > 0.1:
+                        for it in (lhr["audits"].get("layout-shifts", {}).get("details") or {}).get("items") or []:
+                            node = it.get("node") or {}
+                            shifts.append({"score": round(it.get("score") or 0, 3),
+                                           "element": node.get("snippet") or node.get("selector")})
                     rows.append({"page": page, "preset": preset, "scores": scores, "below_target": misses,
-                                 "metrics": metrics, "run_warnings": warnings})
+                                 "metrics": metrics, "layout_shifts": shifts[:5], "run_warnings": warnings})
                     print("    " + ", ".join(f"{c} {scores[c]}" for c in CATEGORIES), file=sys.stderr)
         finally:
             server.stop()
@@ -138,6 +146,13 @@ def main() -> int:
                               r["metrics"].get("largest-contentful-paint"), r["metrics"].get("total-blocking-time"),
                               r["metrics"].get("cumulative-layout-shift")] for r in rows])
     md += [""]
+    for r in rows:
+        if r["layout_shifts"]:
+            md.append(f"- Note: {r['page']} ({r['preset']}) has CLS {r['metrics'].get('cumulative-layout-shift')} "
+                      "(above 0.1, Google's limit for 'good'); shifted: " + "; ".join(
+                          f"`{x['element']}` ({x['score']})" for x in r["layout_shifts"][:3]))
+    if any(r["layout_shifts"] for r in rows):
+        md.append("")
     if not below:
         md.append("Every page meets every target.")
     else:

@@ -52,23 +52,7 @@ impl GraphSnapshot {
         let degree = (0..n)
             .map(|v| u32::try_from(g.degree(v)).unwrap_or(u32::MAX))
             .collect();
-        let by_slug = data
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(i, node)| (node.slug.to_string(), i))
-            .collect();
-        let mut incident = vec![Vec::new(); n];
-        for (i, e) in data.edges.iter().enumerate() {
-            if let Some(list) = incident.get_mut(e.from) {
-                list.push(i);
-            }
-            if e.to != e.from
-                && let Some(list) = incident.get_mut(e.to)
-            {
-                list.push(i);
-            }
-        }
+        let (by_slug, incident) = indexes(&data);
         GraphSnapshot {
             version,
             data,
@@ -76,6 +60,45 @@ impl GraphSnapshot {
             degree,
             betweenness,
             community,
+            by_slug,
+            incident,
+            full_json: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Whether `data` has the same actors (in the same order) and the same relations as this snapshot, so that
+    /// its layout and metrics still hold (names, kinds, campuses or tags may differ).
+    pub fn same_structure(&self, data: &GraphData) -> bool {
+        let edges = |d: &GraphData| {
+            let mut v: Vec<(usize, usize, &'static str)> = d
+                .edges
+                .iter()
+                .map(|e| (e.from, e.to, e.kind.as_str()))
+                .collect();
+            v.sort_unstable();
+            v
+        };
+        self.data.nodes.len() == data.nodes.len()
+            && self.data.edges.len() == data.edges.len()
+            && self
+                .data
+                .nodes
+                .iter()
+                .zip(&data.nodes)
+                .all(|(a, b)| a.slug == b.slug)
+            && edges(&self.data) == edges(data)
+    }
+
+    /// This snapshot's layout and metrics with new data of the same structure (see [`Self::same_structure`]).
+    pub fn with_data(&self, version: String, data: GraphData) -> GraphSnapshot {
+        let (by_slug, incident) = indexes(&data);
+        GraphSnapshot {
+            version,
+            data,
+            positions: self.positions.clone(),
+            degree: self.degree.clone(),
+            betweenness: self.betweenness.clone(),
+            community: self.community.clone(),
             by_slug,
             incident,
             full_json: std::sync::OnceLock::new(),
@@ -117,6 +140,28 @@ impl GraphSnapshot {
     }
 }
 
+/// Node index by slug, and the relations touching each node.
+fn indexes(data: &GraphData) -> (HashMap<String, usize>, Vec<Vec<usize>>) {
+    let by_slug = data
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, node)| (node.slug.to_string(), i))
+        .collect();
+    let mut incident = vec![Vec::new(); data.nodes.len()];
+    for (i, e) in data.edges.iter().enumerate() {
+        if let Some(list) = incident.get_mut(e.from) {
+            list.push(i);
+        }
+        if e.to != e.from
+            && let Some(list) = incident.get_mut(e.to)
+        {
+            list.push(i);
+        }
+    }
+    (by_slug, incident)
+}
+
 impl AppState {
     /// The current network snapshot, recomputed when the data has changed since the last one. Readers share the
     /// cached snapshot without waiting; one computation runs at a time and concurrent callers wait for it.
@@ -138,6 +183,15 @@ impl AppState {
             return Ok(s);
         }
         let data = self.store().graph_data().await?;
+        // An edit that changes no actor or relation (a description, a name) keeps the layout and the metrics.
+        let previous = self.graph_cache().read().ok().and_then(|c| c.clone());
+        if let Some(prev) = previous.filter(|p| p.same_structure(&data)) {
+            let snapshot = Arc::new(prev.with_data(version, data));
+            if let Ok(mut cache) = self.graph_cache().write() {
+                *cache = Some(snapshot.clone());
+            }
+            return Ok(snapshot);
+        }
         let started = std::time::Instant::now();
         let snapshot = tokio::task::spawn_blocking(move || GraphSnapshot::compute(version, data))
             .await
@@ -543,6 +597,28 @@ mod tests {
             Some(1.0),
             "B bridges A and C"
         );
+    }
+
+    #[test]
+    fn a_renamed_actor_keeps_the_layout_but_a_new_relation_does_not() {
+        let s = sample();
+        let mut renamed = s.data.clone();
+        renamed.nodes[0].name = LangText::new("Nytt namn", "New name");
+        renamed.edges.reverse();
+        assert!(
+            s.same_structure(&renamed),
+            "a name and the order of relations are not structure"
+        );
+        let kept = s.with_data("v2".into(), renamed);
+        assert_eq!(kept.positions, s.positions);
+        assert_eq!(kept.data.nodes[0].name.en, "New name");
+        let mut linked = s.data.clone();
+        linked.edges.push(GraphEdge {
+            from: 0,
+            to: 2,
+            kind: RelationKind::Funds,
+        });
+        assert!(!s.same_structure(&linked));
     }
 
     #[test]

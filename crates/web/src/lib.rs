@@ -292,6 +292,8 @@ pub fn router(state: AppState) -> Router {
     let hsts = state.auth().secure_cookies;
     let app = app
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        // gzip for clients that ask (pages, JSON, the graph bundle); small bodies are left as they are.
+        .layer(tower_http::compression::CompressionLayer::new())
         .layer(middleware::from_fn(error::render_errors))
         .layer(middleware::from_fn_with_state(
             state.clone(),
@@ -333,7 +335,11 @@ pub async fn serve(
     app: Router,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
+    // The peer address reaches handlers as `ConnectInfo`: sign-in throttling is per client address.
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
 }

@@ -224,6 +224,20 @@ async fn repeated_failures_lock_the_account_and_throttle_the_address() {
             .expect("text")
             .contains("Too many failed sign-ins from your connection")
     );
+    // Only that address waits: someone signing in from another address gets in.
+    app.user("other@example.se", "editor", Some("kth")).await;
+    let elsewhere = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .local_address(std::net::IpAddr::from([127, 0, 0, 2]))
+        .build()
+        .expect("client");
+    let res = app.login(&elsewhere, "other@example.se", PASSWORD).await;
+    assert_eq!(
+        res.status(),
+        StatusCode::SEE_OTHER,
+        "another address is not throttled"
+    );
     app.stop().await;
 }
 

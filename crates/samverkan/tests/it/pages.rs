@@ -326,3 +326,29 @@ async fn a_visitor_reports_an_accessibility_problem_and_the_office_reads_it() {
     assert_ne!(res.status(), StatusCode::OK);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn responses_are_gzipped_for_clients_that_ask() {
+    let app = TestApp::spawn().await;
+    for path in [
+        "/static/sigma-graphology.min.js",
+        "/sv/atlas",
+        "/api/v1/graph",
+    ] {
+        let res = app.get_with(path, &[("accept-encoding", "gzip")]).await;
+        assert_eq!(res.status(), StatusCode::OK, "{path}");
+        assert_eq!(
+            res.headers()
+                .get("content-encoding")
+                .map(|v| v.to_str().unwrap_or_default()),
+            Some("gzip"),
+            "{path}"
+        );
+        let plain = app.get_with(path, &[]).await;
+        assert!(
+            plain.headers().get("content-encoding").is_none(),
+            "{path} uncompressed without asking"
+        );
+    }
+    app.stop().await;
+}
