@@ -114,6 +114,24 @@ fn password_message(t: Tr, e: PasswordError) -> String {
     }
 }
 
+/// Checks a password against a stored hash (or the dummy hash, to take as long) on a blocking thread: argon2 takes
+/// tens of milliseconds of CPU, which must not hold up the threads that answer other requests.
+async fn verify_off_runtime(password: String, hash: Option<String>) -> bool {
+    tokio::task::spawn_blocking(move || {
+        verify_password(&password, hash.as_deref().unwrap_or(dummy_hash()))
+    })
+    .await
+    .unwrap_or(false)
+}
+
+/// Hashes a new password on a blocking thread (see [`verify_off_runtime`]).
+async fn hash_off_runtime(password: String) -> Result<String, WebError> {
+    tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(|e| WebError::Internal(format!("hashing task: {e}")))?
+        .map_err(WebError::Internal)
+}
+
 /// A `next` target that stays on this site.
 pub(crate) fn safe_next(next: &str, lang: Lang) -> String {
     if next.starts_with('/')
@@ -280,12 +298,12 @@ pub(crate) async fn login(
         .filter(|until| *until > now)
     {
         // Answer as slowly as a real check, and count the attempt.
-        let _ = verify_password(&pw, dummy_hash());
+        let _ = verify_off_runtime(pw.clone(), None).await;
         let until = attempt(false).await?.unwrap_or(until);
         return fail(locked_message(until), StatusCode::TOO_MANY_REQUESTS);
     }
     let hash = user.as_ref().and_then(|u| u.password_hash.clone());
-    let ok = verify_password(&pw, hash.as_deref().unwrap_or(dummy_hash())) && hash.is_some();
+    let ok = verify_off_runtime(pw.clone(), hash.clone()).await && hash.is_some();
     let Some(user) = user.filter(|_| ok) else {
         let message = match attempt(false).await? {
             Some(until) => locked_message(until),
@@ -467,7 +485,7 @@ pub(crate) async fn signup(
             None,
         ));
     };
-    let hash = hash_password(&form.raw("password")).map_err(WebError::Internal)?;
+    let hash = hash_off_runtime(form.raw("password")).await?;
     match state
         .store()
         .create_user(&email, &name, Some(&hash), false, AccountOrigin::SignUp)
@@ -661,7 +679,7 @@ async fn token_submit(
         return expired_link(lang, &caller);
     }
     if !matches!(which, TokenPage::Verify) {
-        let hash = hash_password(&form.raw("password")).map_err(WebError::Internal)?;
+        let hash = hash_off_runtime(form.raw("password")).await?;
         store.set_password(user_id, &hash, Some(user_id)).await?;
         store.delete_user_sessions(user_id).await?;
     }
