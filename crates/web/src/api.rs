@@ -481,41 +481,24 @@ async fn graph(
 async fn export_graphml(
     State(state): State<AppState>,
 ) -> Result<axum::response::Response, WebError> {
-    use axum::response::IntoResponse;
     let snapshot = state.graph().await?;
-    Ok((
-        [
-            (
-                axum::http::header::CONTENT_TYPE,
-                "application/graphml+xml; charset=utf-8",
-            ),
-            (
-                axum::http::header::CONTENT_DISPOSITION,
-                "attachment; filename=\"samverkan.graphml\"",
-            ),
-        ],
+    Ok(download(
+        "application/graphml+xml; charset=utf-8",
+        "samverkan.graphml",
         crate::atlas::graphml(&snapshot),
-    )
-        .into_response())
+    ))
 }
 
-fn download(
-    content_type: &'static str,
-    filename: &'static str,
-    body: String,
-) -> axum::response::Response {
+/// A file to download: its type, the name it is saved under, and the body.
+fn download(content_type: &'static str, filename: &str, body: String) -> axum::response::Response {
+    use axum::http::{HeaderValue, header};
     use axum::response::IntoResponse;
+    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\""))
+        .unwrap_or(HeaderValue::from_static("attachment"));
     (
         [
-            (axum::http::header::CONTENT_TYPE, content_type),
-            (
-                axum::http::header::CONTENT_DISPOSITION,
-                match filename {
-                    "actors.csv" => "attachment; filename=\"actors.csv\"",
-                    "relations.csv" => "attachment; filename=\"relations.csv\"",
-                    _ => "attachment; filename=\"samverkan-atlas.json\"",
-                },
-            ),
+            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
+            (header::CONTENT_DISPOSITION, disposition),
         ],
         body,
     )
@@ -564,7 +547,7 @@ async fn export_json(State(state): State<AppState>) -> Result<axum::response::Re
     let (actors, relations) = state.store().export_records().await?;
     Ok(download(
         "application/json",
-        "atlas.json",
+        "samverkan-atlas.json",
         domain::interchange::to_json(&actors, &relations).to_string(),
     ))
 }

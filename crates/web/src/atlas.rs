@@ -7,7 +7,6 @@ use crate::error::WebError;
 use domain::graph::{self, Graph};
 use domain::{ActorKind, Lang, OwnershipForm, RelationKind, Slug};
 use serde::Serialize;
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::sync::Arc;
 use store::{ActorFilter, GraphData};
@@ -32,8 +31,6 @@ pub struct GraphSnapshot {
     pub betweenness: Vec<f64>,
     /// Community per node (0 is the largest).
     pub community: Vec<u32>,
-    /// Node index by slug.
-    pub by_slug: HashMap<String, usize>,
     /// Relations (edge indexes) touching each node, either direction.
     pub incident: Vec<Vec<usize>>,
     /// The whole network's JSON, made on first request.
@@ -52,7 +49,7 @@ impl GraphSnapshot {
         let degree = (0..n)
             .map(|v| u32::try_from(g.degree(v)).unwrap_or(u32::MAX))
             .collect();
-        let (by_slug, incident) = indexes(&data);
+        let incident = incident(&data);
         GraphSnapshot {
             version,
             data,
@@ -60,7 +57,6 @@ impl GraphSnapshot {
             degree,
             betweenness,
             community,
-            by_slug,
             incident,
             full_json: std::sync::OnceLock::new(),
         }
@@ -91,7 +87,7 @@ impl GraphSnapshot {
 
     /// This snapshot's layout and metrics with new data of the same structure (see [`Self::same_structure`]).
     pub fn with_data(&self, version: String, data: GraphData) -> GraphSnapshot {
-        let (by_slug, incident) = indexes(&data);
+        let incident = incident(&data);
         GraphSnapshot {
             version,
             data,
@@ -99,7 +95,6 @@ impl GraphSnapshot {
             degree: self.degree.clone(),
             betweenness: self.betweenness.clone(),
             community: self.community.clone(),
-            by_slug,
             incident,
             full_json: std::sync::OnceLock::new(),
         }
@@ -140,14 +135,8 @@ impl GraphSnapshot {
     }
 }
 
-/// Node index by slug, and the relations touching each node.
-fn indexes(data: &GraphData) -> (HashMap<String, usize>, Vec<Vec<usize>>) {
-    let by_slug = data
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, node)| (node.slug.to_string(), i))
-        .collect();
+/// The relations touching each node.
+fn incident(data: &GraphData) -> Vec<Vec<usize>> {
     let mut incident = vec![Vec::new(); data.nodes.len()];
     for (i, e) in data.edges.iter().enumerate() {
         if let Some(list) = incident.get_mut(e.from) {
@@ -159,7 +148,7 @@ fn indexes(data: &GraphData) -> (HashMap<String, usize>, Vec<Vec<usize>>) {
             list.push(i);
         }
     }
-    (by_slug, incident)
+    incident
 }
 
 impl AppState {

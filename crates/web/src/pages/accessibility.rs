@@ -2,7 +2,7 @@
 //! services in Sweden, with a form to report a problem; admins read the reports at
 //! `/{lang}/admin/accessibility-reports`.
 
-use super::account::{ensure_session, message_response};
+use super::account::{ensure_session, message_response, respond};
 use super::{Layout, Link, Nav, lang, render};
 use crate::AppState;
 use crate::auth::Caller;
@@ -12,7 +12,7 @@ use crate::i18n::Tr;
 use crate::params::Params;
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use domain::{Action, Email, Lang};
 
@@ -116,13 +116,7 @@ pub(crate) async fn page(
     let (csrf, cookie) = ensure_session(&state, &caller).await?;
     let page = params.text("page", 500)?.unwrap_or_default();
     let view = statement_page(lang, &caller, report_form(t, lang, csrf, &page, None));
-    let mut res = render(&view)?.into_response();
-    if let Some(c) = cookie
-        && let Ok(v) = HeaderValue::from_str(&c)
-    {
-        res.headers_mut().append(header::SET_COOKIE, v);
-    }
-    Ok(res)
+    Ok(respond(StatusCode::OK, render(&view)?, cookie))
 }
 
 /// Receives a report: validated field by field, stored, and sent on to the programme office when an address

@@ -58,7 +58,7 @@ pub(crate) async fn ensure_session(
     ))
 }
 
-fn respond(
+pub(crate) fn respond(
     status: StatusCode,
     html: axum::response::Html<String>,
     cookie: Option<String>,
