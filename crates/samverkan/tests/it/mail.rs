@@ -1,5 +1,6 @@
 //! E-mail leaves the outbox through a real SMTP conversation: the test runs a small SMTP server on loopback
-//! and `samverkan`'s mailer delivers to it. Also: purging what has outlived its use.
+//! and `samverkan`'s mailer delivers to it. Also: purging what has outlived its use, and single sign-on attempts
+//! in flight (on both databases; the browser flow is in e2e/tests/sso.test.js).
 
 use crate::helpers::{TestApp, link_in};
 use reqwest::StatusCode;
@@ -199,6 +200,57 @@ async fn expired_sessions_and_spent_links_are_purged_but_live_ones_stay() {
         res.status(),
         StatusCode::SEE_OTHER,
         "back to the sign-in page"
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_single_sign_on_attempt_is_taken_once_and_only_by_the_browser_that_started_it() {
+    let app = TestApp::spawn().await;
+    let store = app.store().await;
+    let pending = store::PendingOidcLogin {
+        nonce: "nonce-1".into(),
+        pkce_verifier: "verifier-1".into(),
+        lang: "sv".into(),
+        next_path: "/sv/account".into(),
+    };
+    store
+        .begin_oidc_login("state-1", "session-a", &pending)
+        .await
+        .expect("begin");
+    // Another browser's session finds nothing, and spends the attempt.
+    assert_eq!(
+        store
+            .take_oidc_login("state-1", "session-b")
+            .await
+            .expect("take"),
+        None
+    );
+    assert_eq!(
+        store
+            .take_oidc_login("state-1", "session-a")
+            .await
+            .expect("take"),
+        None
+    );
+    store
+        .begin_oidc_login("state-2", "session-a", &pending)
+        .await
+        .expect("begin");
+    assert_eq!(
+        store
+            .take_oidc_login("state-2", "session-a")
+            .await
+            .expect("take"),
+        Some(pending)
+    );
+    assert_eq!(
+        store
+            .take_oidc_login("state-2", "session-a")
+            .await
+            .expect("take"),
+        None,
+        "single use"
     );
     app.stop().await;
 }
