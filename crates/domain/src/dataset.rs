@@ -140,10 +140,15 @@ struct RawRelation {
     source: Option<String>,
 }
 
-struct Problems(Vec<DatasetProblem>);
+pub(crate) struct Problems(pub(crate) Vec<DatasetProblem>);
 
 impl Problems {
-    fn add(&mut self, file: &'static str, record: impl Into<String>, message: impl Into<String>) {
+    pub(crate) fn add(
+        &mut self,
+        file: &'static str,
+        record: impl Into<String>,
+        message: impl Into<String>,
+    ) {
         self.0.push(DatasetProblem {
             file,
             record: record.into(),
@@ -151,7 +156,7 @@ impl Problems {
         });
     }
 
-    fn slug(&mut self, file: &'static str, record: &str, value: &str) -> Option<Slug> {
+    pub(crate) fn slug(&mut self, file: &'static str, record: &str, value: &str) -> Option<Slug> {
         match Slug::parse(value) {
             Ok(s) => Some(s),
             Err(e) => {
@@ -161,7 +166,7 @@ impl Problems {
         }
     }
 
-    fn text(
+    pub(crate) fn text(
         &mut self,
         file: &'static str,
         record: &str,
@@ -203,7 +208,7 @@ impl Problems {
     }
 }
 
-fn parse_file<T: for<'de> Deserialize<'de>>(
+pub(crate) fn parse_file<T: for<'de> Deserialize<'de>>(
     file: &'static str,
     text: &str,
     problems: &mut Problems,
@@ -217,7 +222,7 @@ fn parse_file<T: for<'de> Deserialize<'de>>(
     }
 }
 
-fn non_empty(s: Option<String>) -> Option<String> {
+pub(crate) fn non_empty(s: Option<String>) -> Option<String> {
     s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
 }
 

@@ -6,9 +6,12 @@
 #[macro_use]
 mod macros;
 
+pub mod access;
 pub mod actor;
+pub mod attachment;
 pub mod audit;
 pub mod auth;
+pub mod catalogue;
 pub mod collate;
 pub mod dataset;
 pub mod graph;
@@ -24,4 +27,4 @@ pub use actor::{
 pub use auth::{Action, Decision, Grant, Principal, Role};
 pub use lang::{Lang, LangText};
 pub use paging::PageRequest;
-pub use values::{Coordinates, Email, Slug, ValueError, WebUrl};
+pub use values::{Coordinates, Email, IsoDate, Slug, ValueError, WebUrl};

@@ -21,6 +21,9 @@ pub enum ValueError {
     /// Latitude or longitude out of range, or not a number.
     #[error("latitude must be within -90..90 and longitude within -180..180")]
     Coordinates,
+    /// A date was not a real calendar date written YYYY-MM-DD.
+    #[error("a date is written YYYY-MM-DD and must exist in the calendar")]
+    Date,
 }
 
 /// A short, readable, lowercase ASCII identifier used in URLs (`karolinska-institutet`). Stable once published.
@@ -181,6 +184,107 @@ impl<'de> Deserialize<'de> for WebUrl {
     }
 }
 
+/// A calendar date (no time zone), written `YYYY-MM-DD`, years 1900..=2200.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct IsoDate {
+    year: i32,
+    month: u8,
+    day: u8,
+}
+
+impl IsoDate {
+    /// Builds a date, refusing days that do not exist (31 April, 29 February in a common year).
+    pub fn new(year: i32, month: u8, day: u8) -> Result<IsoDate, ValueError> {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return Err(ValueError::Date),
+        };
+        if !(1900..=2200).contains(&year) || day == 0 || day > days {
+            return Err(ValueError::Date);
+        }
+        Ok(IsoDate { year, month, day })
+    }
+
+    /// Parses `YYYY-MM-DD` exactly (surrounding spaces allowed).
+    pub fn parse(input: &str) -> Result<IsoDate, ValueError> {
+        let s = input.trim();
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return Err(ValueError::Date);
+        }
+        let num = |r: std::ops::Range<usize>| -> Result<u32, ValueError> {
+            let part = &s[r];
+            if part.bytes().all(|c| c.is_ascii_digit()) {
+                part.parse().map_err(|_| ValueError::Date)
+            } else {
+                Err(ValueError::Date)
+            }
+        };
+        let year = i32::try_from(num(0..4)?).map_err(|_| ValueError::Date)?;
+        let month = u8::try_from(num(5..7)?).map_err(|_| ValueError::Date)?;
+        let day = u8::try_from(num(8..10)?).map_err(|_| ValueError::Date)?;
+        IsoDate::new(year, month, day)
+    }
+
+    /// The year.
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    /// Days since 1970-01-01 (negative before).
+    pub fn days_since_epoch(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date of a moment given as Unix milliseconds, in UTC.
+    pub fn from_unix_millis(ms: i64) -> IsoDate {
+        let z = ms.div_euclid(86_400_000) + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        IsoDate {
+            year: i32::try_from(year).unwrap_or(1970),
+            month: u8::try_from(month).unwrap_or(1),
+            day: u8::try_from(day).unwrap_or(1),
+        }
+    }
+}
+
+impl fmt::Display for IsoDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for IsoDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for IsoDate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        IsoDate::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
 /// A point on the map in WGS 84 degrees.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Coordinates {
@@ -292,7 +396,44 @@ mod tests {
         assert!(Coordinates::new(0.0, f64::NAN).is_err());
     }
 
+    #[test]
+    fn dates() {
+        assert_eq!(
+            IsoDate::parse("2024-02-29").map(|d| d.to_string()),
+            Ok("2024-02-29".into())
+        );
+        for bad in [
+            "2023-02-29",
+            "2026-04-31",
+            "2026-13-01",
+            "2026-1-01",
+            "26-01-01",
+            "2026/01/01",
+            "+026-01-01",
+            "",
+        ] {
+            assert!(IsoDate::parse(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            IsoDate::parse("1970-01-01").map(IsoDate::days_since_epoch),
+            Ok(0)
+        );
+        assert_eq!(
+            IsoDate::from_unix_millis(1_795_000_000_000).to_string(),
+            "2026-11-18"
+        );
+    }
+
     proptest! {
+        #[test]
+        fn dates_round_trip_through_days(y in 1900i32..=2200, m in 1u8..=12, d in 1u8..=31) {
+            if let Ok(date) = IsoDate::new(y, m, d) {
+                prop_assert_eq!(IsoDate::parse(&date.to_string()), Ok(date));
+                let back = IsoDate::from_unix_millis(date.days_since_epoch() * 86_400_000 + 3_600_000);
+                prop_assert_eq!(back, date);
+            }
+        }
+
         #[test]
         fn from_name_always_gives_a_valid_slug(name in "\\PC{0,120}") {
             if let Some(slug) = Slug::from_name(&name) {

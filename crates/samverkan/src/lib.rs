@@ -6,6 +6,7 @@ pub mod config;
 pub mod interchange;
 
 use anyhow::Context;
+use domain::catalogue::{Catalogue, CatalogueFiles};
 use domain::dataset::{Dataset, DatasetFiles, DatasetProblem};
 use store::Store;
 
@@ -16,6 +17,31 @@ pub const STOCKHOLM: DatasetFiles<'static> = DatasetFiles {
     actors: include_str!("../../../data/stockholm/actors.toml"),
     relations: include_str!("../../../data/stockholm/relations.toml"),
 };
+
+/// The built-in catalogue of the way in: services, premises, checklist rule templates and their documents.
+pub const STOCKHOLM_CATALOGUE: CatalogueFiles<'static> = CatalogueFiles {
+    services: include_str!("../../../data/stockholm/services.toml"),
+    premises: include_str!("../../../data/stockholm/premises.toml"),
+    checklists: include_str!("../../../data/stockholm/checklists.toml"),
+    documents: &[
+        (
+            "nda",
+            include_str!("../../../data/stockholm/templates/nda.sv.md"),
+            include_str!("../../../data/stockholm/templates/nda.en.md"),
+        ),
+        (
+            "service-agreement",
+            include_str!("../../../data/stockholm/templates/service-agreement.sv.md"),
+            include_str!("../../../data/stockholm/templates/service-agreement.en.md"),
+        ),
+    ],
+};
+
+/// Parses and validates the built-in catalogue against the built-in data set.
+pub fn stockholm_catalogue() -> Result<Catalogue, Vec<DatasetProblem>> {
+    let data = stockholm_dataset()?;
+    Catalogue::parse(STOCKHOLM_CATALOGUE, &data)
+}
 
 /// Parses and validates the built-in data set.
 pub fn stockholm_dataset() -> Result<Dataset, Vec<DatasetProblem>> {
@@ -42,6 +68,7 @@ pub async fn prepare(db_url: &str) -> anyhow::Result<(Store, Prepared)> {
     } else {
         Prepared::AlreadySeeded
     };
+    seed_catalogue(&store).await?;
     Ok((store, prepared))
 }
 
@@ -55,6 +82,22 @@ pub async fn seed(store: &Store) -> anyhow::Result<store::SeedReport> {
         .seed(&data)
         .await
         .context("loading the built-in data set")
+}
+
+/// Loads the built-in catalogue into a database that has none yet; returns (services, premises, checklist items)
+/// written.
+pub async fn seed_catalogue(store: &Store) -> anyhow::Result<(usize, usize, usize)> {
+    let catalogue = stockholm_catalogue().map_err(|problems| {
+        let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        anyhow::anyhow!(
+            "the built-in catalogue is invalid:\n  {}",
+            list.join("\n  ")
+        )
+    })?;
+    store
+        .seed_catalogue(&catalogue)
+        .await
+        .context("loading the built-in catalogue")
 }
 
 /// A running server: its address and a handle to stop it.

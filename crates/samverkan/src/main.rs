@@ -142,8 +142,10 @@ async fn main() -> anyhow::Result<()> {
                 );
             }
             let r = samverkan::seed(&store).await?;
+            let (services, premises, items) = samverkan::seed_catalogue(&store).await?;
             println!(
-                "Loaded the Stockholm data set: {} actors, {} relations, {} campuses, {} tags.",
+                "Loaded the Stockholm data set: {} actors, {} relations, {} campuses, {} tags, {services} services, \
+                 {premises} premises, {items} checklist items.",
                 r.actors, r.relations, r.campuses, r.tags
             );
         }

@@ -8,11 +8,13 @@ mod accounts;
 mod actor_rows;
 mod atlas;
 mod audit;
+mod catalogue;
 mod edit;
 mod feedback;
 mod graph;
 mod import;
 mod migrations;
+mod requests;
 mod rows;
 pub mod secrets;
 mod seed;
@@ -23,10 +25,15 @@ pub use atlas::{
     ActorFilter, ActorSummary, CampusSummary, RelationDirection, RelationView, TagCount,
 };
 pub use audit::{AuditEntry, AuditFilter, AuditRecord};
+pub use catalogue::{CatalogueFilter, PremisesView, ProviderSummary, ServiceView, StoredTemplate};
 pub use edit::ActorUpdate;
 pub use feedback::AccessibilityReport;
 pub use graph::{GraphData, GraphEdge, GraphNode};
 pub use import::ImportReport;
+pub use requests::{
+    AttachmentMeta, Audience, NewRequest, Notice, RequestDetail, RequestError, RequestEvent,
+    RequestItem, RequestMessage, RequestStats, RequestSummary, Visibility,
+};
 pub use seed::SeedReport;
 pub use upkeep::{MAX_MAIL_ATTEMPTS, OIDC_LOGIN_TTL_MS, PendingOidcLogin, PurgeReport};
 
@@ -193,6 +200,13 @@ impl Store {
             "api_tokens",
             "audit_log",
             "audit_personal",
+            "services",
+            "premises",
+            "checklist_templates",
+            "access_requests",
+            "request_items",
+            "request_messages",
+            "request_attachments",
         ] {
             let n: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
                 .fetch_one(&self.pool)

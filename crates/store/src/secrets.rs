@@ -19,7 +19,12 @@ pub fn random_token(prefix: &str) -> String {
 
 /// The SHA-256 of a token, hex-encoded: what the database stores instead of the token.
 pub fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
+    sha256_hex(token.as_bytes())
+}
+
+/// The SHA-256 of some bytes, hex-encoded.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()

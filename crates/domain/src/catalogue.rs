@@ -1,0 +1,606 @@
+//! The way in's catalogue: the services, testbeds and trial units that infrastructures offer, and premises for
+//! companies. Also the built-in catalogue files (`services.toml`, `premises.toml`, `checklists.toml`) and their
+//! whole-file validation against the actors, campuses and tags of the data set.
+
+use crate::access::{ChecklistTemplate, OwnerClass, Party, Stage};
+use crate::dataset::{Dataset, DatasetProblem, Problems, non_empty, parse_file};
+use crate::{Email, IsoDate, LangText, Slug, WebUrl};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+vocabulary! {
+    /// What an infrastructure offers.
+    ServiceKind {
+        /// A service (analysis, manufacturing, expertise...).
+        Service = "service",
+        /// A testbed where a company tries a product in a real setting.
+        Testbed = "testbed",
+        /// A unit that runs clinical trials.
+        TrialUnit = "trial_unit",
+    }
+}
+
+vocabulary! {
+    /// The area a service belongs to, for filtering the catalogue.
+    ServiceCategory {
+        /// Manufacturing, e.g. GMP production of cell therapies.
+        Manufacturing = "manufacturing",
+        /// Clinical trials and studies.
+        ClinicalTrials = "clinical_trials",
+        /// Laboratory work and lab access.
+        Laboratory = "laboratory",
+        /// Analyses (omics, imaging, samples).
+        Analysis = "analysis",
+        /// Data, registries and biobanks.
+        Data = "data",
+        /// Space: labs, offices.
+        Premises = "premises",
+        /// Expertise and advice.
+        Expertise = "expertise",
+        /// A community and meeting place.
+        Community = "community",
+    }
+}
+
+vocabulary! {
+    /// How a service is priced.
+    PricingModel {
+        /// At full cost (commissioned research at a state university).
+        FullCost = "full_cost",
+        /// At a market price (required of region-owned units selling to companies).
+        MarketPrice = "market_price",
+        /// A published fixed fee.
+        FixedFee = "fixed_fee",
+        /// Free of charge.
+        Free = "free",
+        /// Agreed case by case.
+        ByAgreement = "by_agreement",
+    }
+}
+
+vocabulary! {
+    /// What premises are for.
+    PremisesUse {
+        /// Laboratory space.
+        Lab = "lab",
+        /// Office space.
+        Office = "office",
+        /// Both laboratory and office space.
+        LabAndOffice = "lab_and_office",
+        /// Something else (storage, meeting rooms...).
+        Other = "other",
+    }
+}
+
+/// How to reach whoever runs a service or lets premises: a web page or an e-mail address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum ContactRoute {
+    /// A web page.
+    Web(WebUrl),
+    /// An e-mail address.
+    Email(Email),
+}
+
+impl ContactRoute {
+    /// Parses a web address (`http(s)://...`) or an e-mail address.
+    pub fn parse(input: &str) -> Result<ContactRoute, crate::ValueError> {
+        let s = input.trim();
+        if s.contains("://") {
+            WebUrl::parse(s).map(ContactRoute::Web)
+        } else {
+            Email::parse(s).map(ContactRoute::Email)
+        }
+    }
+
+    /// The route as text.
+    pub fn as_str(&self) -> &str {
+        match self {
+            ContactRoute::Web(u) => u.as_str(),
+            ContactRoute::Email(e) => e.as_str(),
+        }
+    }
+
+    /// A link target: the address itself, or `mailto:`.
+    pub fn href(&self) -> String {
+        match self {
+            ContactRoute::Web(u) => u.as_str().to_owned(),
+            ContactRoute::Email(e) => format!("mailto:{}", e.as_str()),
+        }
+    }
+}
+
+/// A service, testbed or trial unit an infrastructure offers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Service {
+    /// Stable identifier in URLs.
+    pub slug: Slug,
+    /// The infrastructure (an actor) that offers it.
+    pub infrastructure: Slug,
+    /// Service, testbed or trial unit.
+    pub kind: ServiceKind,
+    /// The area it belongs to.
+    pub category: ServiceCategory,
+    /// Name.
+    pub name: LangText,
+    /// What it is.
+    pub description: LangText,
+    /// Who may use it and how.
+    pub access: LangText,
+    /// How it is priced, when known.
+    pub pricing: Option<PricingModel>,
+    /// Typical lead time, when known.
+    pub lead_time: Option<LangText>,
+    /// A note on capacity, when known.
+    pub capacity: Option<LangText>,
+    /// How to reach it.
+    pub contact: Option<ContactRoute>,
+    /// Whether small companies are especially welcome.
+    pub sme_welcome: bool,
+    /// Competence tags.
+    pub tags: Vec<Slug>,
+}
+
+/// Premises a company can rent.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Premises {
+    /// Stable identifier in URLs.
+    pub slug: Slug,
+    /// Who owns or lets them (an actor).
+    pub owner: Slug,
+    /// Where they are.
+    pub campus: Slug,
+    /// Lab, office or both.
+    pub usage: PremisesUse,
+    /// Name.
+    pub name: LangText,
+    /// What they are.
+    pub description: LangText,
+    /// Floor area in square metres, when known.
+    pub area_m2: Option<u32>,
+    /// From when they can be moved into, when known.
+    pub available_from: Option<IsoDate>,
+    /// How to reach the owner about them.
+    pub contact: Option<ContactRoute>,
+    /// Competence tags.
+    pub tags: Vec<Slug>,
+}
+
+/// A template document that checklist items can point to (an NDA, an agreement outline), in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TemplateDocument {
+    /// Its name (`nda`).
+    pub name: Slug,
+    /// Markdown text.
+    pub body: LangText,
+}
+
+/// The text of the catalogue files.
+#[derive(Debug, Clone, Copy)]
+pub struct CatalogueFiles<'a> {
+    /// `services.toml`
+    pub services: &'a str,
+    /// `premises.toml`
+    pub premises: &'a str,
+    /// `checklists.toml`
+    pub checklists: &'a str,
+    /// Template documents: (name, Swedish Markdown, English Markdown).
+    pub documents: &'a [(&'a str, &'a str, &'a str)],
+}
+
+/// A validated catalogue.
+#[derive(Debug, Clone, Default)]
+pub struct Catalogue {
+    /// Services.
+    pub services: Vec<Service>,
+    /// Premises.
+    pub premises: Vec<Premises>,
+    /// Checklist rule templates.
+    pub checklist: Vec<ChecklistTemplate>,
+    /// Template documents.
+    pub documents: Vec<TemplateDocument>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ServiceFile {
+    #[serde(default)]
+    service: Vec<RawService>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawService {
+    slug: String,
+    infrastructure: String,
+    kind: String,
+    category: String,
+    name_sv: String,
+    name_en: String,
+    description_sv: String,
+    description_en: String,
+    access_sv: String,
+    access_en: String,
+    pricing: Option<String>,
+    lead_time_sv: Option<String>,
+    lead_time_en: Option<String>,
+    capacity_sv: Option<String>,
+    capacity_en: Option<String>,
+    contact: Option<String>,
+    #[serde(default)]
+    sme_welcome: bool,
+    #[serde(default)]
+    tags: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PremisesFile {
+    #[serde(default)]
+    premises: Vec<RawPremises>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPremises {
+    slug: String,
+    owner: String,
+    campus: String,
+    #[serde(rename = "use")]
+    usage: String,
+    name_sv: String,
+    name_en: String,
+    description_sv: String,
+    description_en: String,
+    area_m2: Option<u32>,
+    available_from: Option<String>,
+    contact: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChecklistFile {
+    #[serde(default)]
+    item: Vec<RawItem>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawItem {
+    key: String,
+    stage: String,
+    ownership: Vec<String>,
+    party: String,
+    required: bool,
+    title_sv: String,
+    title_en: String,
+    guidance_sv: String,
+    guidance_en: String,
+    source: String,
+    source_url: Option<String>,
+    reviewed: String,
+    document: Option<String>,
+}
+
+/// An optional pair of texts: both or neither.
+fn optional_text(
+    p: &mut Problems,
+    file: &'static str,
+    rec: &str,
+    field: &str,
+    sv: Option<String>,
+    en: Option<String>,
+) -> Option<LangText> {
+    match (non_empty(sv), non_empty(en)) {
+        (None, None) => None,
+        (Some(sv), Some(en)) => Some(LangText::new(sv, en)),
+        _ => {
+            p.add(
+                file,
+                rec,
+                format!("{field}_sv and {field}_en must be given together"),
+            );
+            None
+        }
+    }
+}
+
+fn contact(
+    p: &mut Problems,
+    file: &'static str,
+    rec: &str,
+    raw: Option<String>,
+) -> Option<ContactRoute> {
+    non_empty(raw).and_then(|c| match ContactRoute::parse(&c) {
+        Ok(c) => Some(c),
+        Err(e) => {
+            p.add(file, rec, format!("contact: {e}"));
+            None
+        }
+    })
+}
+
+fn known(
+    p: &mut Problems,
+    file: &'static str,
+    rec: &str,
+    what: &str,
+    value: &str,
+    set: &HashSet<&Slug>,
+) -> Option<Slug> {
+    match Slug::parse(value) {
+        Ok(s) if set.contains(&s) => Some(s),
+        _ => {
+            p.add(file, rec, format!("unknown {what} {value:?}"));
+            None
+        }
+    }
+}
+
+fn vocab<T>(
+    p: &mut Problems,
+    file: &'static str,
+    rec: &str,
+    what: &str,
+    value: &str,
+    parse: fn(&str) -> Option<T>,
+) -> Option<T> {
+    let parsed = parse(value);
+    if parsed.is_none() {
+        p.add(file, rec, format!("unknown {what} {value:?}"));
+    }
+    parsed
+}
+
+impl Catalogue {
+    /// Parses and checks the catalogue files against `data` (every infrastructure, owner, campus and tag must
+    /// exist there); returns every problem found.
+    pub fn parse(
+        files: CatalogueFiles<'_>,
+        data: &Dataset,
+    ) -> Result<Catalogue, Vec<DatasetProblem>> {
+        let mut p = Problems(Vec::new());
+        let actors: HashSet<&Slug> = data.actors.iter().map(|a| &a.slug).collect();
+        let campuses: HashSet<&Slug> = data.campuses.iter().map(|c| &c.slug).collect();
+        let tags: HashSet<&Slug> = data.tags.iter().map(|t| &t.slug).collect();
+        let mut out = Catalogue::default();
+
+        let mut doc_names = HashSet::new();
+        for (name, sv, en) in files.documents {
+            let rec = (*name).to_owned();
+            let body = p.text("templates", &rec, "body", (*sv).into(), (*en).into());
+            if let Some(name) = p.slug("templates", &rec, name) {
+                doc_names.insert(name.clone());
+                out.documents.push(TemplateDocument { name, body });
+            }
+        }
+
+        let service_file: Option<ServiceFile> = parse_file("services.toml", files.services, &mut p);
+        let premises_file: Option<PremisesFile> =
+            parse_file("premises.toml", files.premises, &mut p);
+        let checklist_file: Option<ChecklistFile> =
+            parse_file("checklists.toml", files.checklists, &mut p);
+
+        let mut slugs = HashSet::new();
+        for raw in service_file.map(|f| f.service).unwrap_or_default() {
+            let f = "services.toml";
+            let rec = raw.slug.clone();
+            let name = p.text(f, &rec, "name", raw.name_sv, raw.name_en);
+            let description = p.text(
+                f,
+                &rec,
+                "description",
+                raw.description_sv,
+                raw.description_en,
+            );
+            let access = p.text(f, &rec, "access", raw.access_sv, raw.access_en);
+            let lead_time = optional_text(
+                &mut p,
+                f,
+                &rec,
+                "lead_time",
+                raw.lead_time_sv,
+                raw.lead_time_en,
+            );
+            let capacity = optional_text(
+                &mut p,
+                f,
+                &rec,
+                "capacity",
+                raw.capacity_sv,
+                raw.capacity_en,
+            );
+            let infrastructure = known(
+                &mut p,
+                f,
+                &rec,
+                "infrastructure",
+                &raw.infrastructure,
+                &actors,
+            );
+            let kind = vocab(&mut p, f, &rec, "kind", &raw.kind, ServiceKind::parse);
+            let category = vocab(
+                &mut p,
+                f,
+                &rec,
+                "category",
+                &raw.category,
+                ServiceCategory::parse,
+            );
+            let pricing = non_empty(raw.pricing)
+                .and_then(|v| vocab(&mut p, f, &rec, "pricing", &v, PricingModel::parse));
+            let contact = contact(&mut p, f, &rec, raw.contact);
+            let tag_list: Vec<Slug> = raw
+                .tags
+                .iter()
+                .filter_map(|t| known(&mut p, f, &rec, "tag", t, &tags))
+                .collect();
+            let slug = p.slug(f, &rec, &raw.slug);
+            if let Some(s) = &slug
+                && !slugs.insert(s.clone())
+            {
+                p.add(f, &rec, "slug used twice");
+            }
+            if let (Some(slug), Some(infrastructure), Some(kind), Some(category)) =
+                (slug, infrastructure, kind, category)
+            {
+                out.services.push(Service {
+                    slug,
+                    infrastructure,
+                    kind,
+                    category,
+                    name,
+                    description,
+                    access,
+                    pricing,
+                    lead_time,
+                    capacity,
+                    contact,
+                    sme_welcome: raw.sme_welcome,
+                    tags: tag_list,
+                });
+            }
+        }
+
+        let mut slugs = HashSet::new();
+        for raw in premises_file.map(|f| f.premises).unwrap_or_default() {
+            let f = "premises.toml";
+            let rec = raw.slug.clone();
+            let name = p.text(f, &rec, "name", raw.name_sv, raw.name_en);
+            let description = p.text(
+                f,
+                &rec,
+                "description",
+                raw.description_sv,
+                raw.description_en,
+            );
+            let owner = known(&mut p, f, &rec, "owner", &raw.owner, &actors);
+            let campus = known(&mut p, f, &rec, "campus", &raw.campus, &campuses);
+            let usage = vocab(&mut p, f, &rec, "use", &raw.usage, PremisesUse::parse);
+            let available_from =
+                non_empty(raw.available_from).and_then(|d| match IsoDate::parse(&d) {
+                    Ok(d) => Some(d),
+                    Err(e) => {
+                        p.add(f, &rec, format!("available_from: {e}"));
+                        None
+                    }
+                });
+            let contact = contact(&mut p, f, &rec, raw.contact);
+            let tag_list: Vec<Slug> = raw
+                .tags
+                .iter()
+                .filter_map(|t| known(&mut p, f, &rec, "tag", t, &tags))
+                .collect();
+            let slug = p.slug(f, &rec, &raw.slug);
+            if let Some(s) = &slug
+                && !slugs.insert(s.clone())
+            {
+                p.add(f, &rec, "slug used twice");
+            }
+            if let (Some(slug), Some(owner), Some(campus), Some(usage)) =
+                (slug, owner, campus, usage)
+            {
+                out.premises.push(Premises {
+                    slug,
+                    owner,
+                    campus,
+                    usage,
+                    name,
+                    description,
+                    area_m2: raw.area_m2,
+                    available_from,
+                    contact,
+                    tags: tag_list,
+                });
+            }
+        }
+
+        let mut keys = HashSet::new();
+        for raw in checklist_file.map(|f| f.item).unwrap_or_default() {
+            let f = "checklists.toml";
+            let rec = raw.key.clone();
+            let title = p.text(f, &rec, "title", raw.title_sv, raw.title_en);
+            let guidance = p.text(f, &rec, "guidance", raw.guidance_sv, raw.guidance_en);
+            let stage = vocab(&mut p, f, &rec, "stage", &raw.stage, Stage::parse);
+            let party = vocab(&mut p, f, &rec, "party", &raw.party, Party::parse);
+            let owners: Vec<OwnerClass> = raw
+                .ownership
+                .iter()
+                .filter_map(|o| vocab(&mut p, f, &rec, "ownership", o, OwnerClass::parse))
+                .collect();
+            if raw.ownership.is_empty() {
+                p.add(f, &rec, "ownership lists no owner form");
+            }
+            if raw.source.trim().is_empty() {
+                p.add(f, &rec, "source is empty");
+            }
+            let source_url = non_empty(raw.source_url).and_then(|u| match WebUrl::parse(&u) {
+                Ok(u) => Some(u),
+                Err(e) => {
+                    p.add(f, &rec, format!("source_url: {e}"));
+                    None
+                }
+            });
+            let reviewed = match IsoDate::parse(&raw.reviewed) {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    p.add(f, &rec, format!("reviewed: {e}"));
+                    None
+                }
+            };
+            let document = non_empty(raw.document).and_then(|d| {
+                let found = Slug::parse(&d).ok().filter(|s| doc_names.contains(s));
+                if found.is_none() {
+                    p.add(f, &rec, format!("no template document {d:?}"));
+                }
+                found
+            });
+            let key = p.slug(f, &rec, &raw.key);
+            if let Some(k) = &key
+                && !keys.insert(k.clone())
+            {
+                p.add(f, &rec, "key used twice");
+            }
+            if let (Some(key), Some(stage), Some(party), Some(reviewed)) =
+                (key, stage, party, reviewed)
+            {
+                out.checklist.push(ChecklistTemplate {
+                    key,
+                    stage,
+                    owners,
+                    party,
+                    required: raw.required,
+                    title,
+                    guidance,
+                    source: raw.source.trim().to_owned(),
+                    source_url,
+                    reviewed,
+                    document,
+                });
+            }
+        }
+
+        if p.0.is_empty() { Ok(out) } else { Err(p.0) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contact_routes_are_web_pages_or_addresses() {
+        assert_eq!(
+            ContactRoute::parse("info@vecura.se").map(|c| c.href()),
+            Ok("mailto:info@vecura.se".into())
+        );
+        assert!(matches!(
+            ContactRoute::parse("https://www.vecura.se"),
+            Ok(ContactRoute::Web(_))
+        ));
+        assert!(ContactRoute::parse("javascript://alert(1)").is_err());
+        assert!(ContactRoute::parse("call us").is_err());
+    }
+}
