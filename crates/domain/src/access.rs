@@ -156,6 +156,24 @@ pub enum Side {
     Office,
 }
 
+impl Side {
+    /// The side `person` acts for on a request from `company` to `provider`: a manager of the provider acts
+    /// for the infrastructure, a member of the company for the company, an admin for the office; anyone else
+    /// has no side (and may not see the request).
+    pub fn of(person: &crate::Principal, company: &Slug, provider: &Slug) -> Option<Side> {
+        use crate::Role;
+        if person.holds(Role::Manager, provider) {
+            Some(Side::Infrastructure)
+        } else if person.holds(Role::Company, company) {
+            Some(Side::Company)
+        } else if person.is_admin() {
+            Some(Side::Office)
+        } else {
+            None
+        }
+    }
+}
+
 /// A checklist rule template: an item that requests get in one stage when the infrastructure's owner is of one
 /// of the listed forms. Kept as data, bilingual, dated and sourced; guidance, not legal advice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -69,6 +69,21 @@ pub enum Action<'a> {
     ViewAuditLog,
     /// Invite people and give them roles.
     ManageUsers,
+    /// Publish and edit the services of an infrastructure (its managers).
+    ManageServices(&'a Slug),
+    /// Send access requests on behalf of a company (its members).
+    RequestAccess(&'a Slug),
+    /// See an access request: its company's members and its provider's managers.
+    ViewRequest {
+        /// The requesting company.
+        company: &'a Slug,
+        /// The infrastructure asked.
+        provider: &'a Slug,
+    },
+    /// Edit the legal checklist templates (the programme office).
+    ManageChecklists,
+    /// See the programme office's figures on access requests.
+    ViewRequestFigures,
 }
 
 /// The policy's answer.
@@ -96,7 +111,16 @@ pub fn decide(principal: Option<&Principal>, action: &Action<'_>) -> Decision {
             Action::EditActor(actor) | Action::ViewActorHistory(actor) => {
                 p.holds(Role::Editor, actor)
             }
-            Action::ClassifyActor(_) | Action::ViewAuditLog | Action::ManageUsers => false,
+            Action::ManageServices(infrastructure) => p.holds(Role::Manager, infrastructure),
+            Action::RequestAccess(company) => p.holds(Role::Company, company),
+            Action::ViewRequest { company, provider } => {
+                p.holds(Role::Company, company) || p.holds(Role::Manager, provider)
+            }
+            Action::ClassifyActor(_)
+            | Action::ViewAuditLog
+            | Action::ManageUsers
+            | Action::ManageChecklists
+            | Action::ViewRequestFigures => false,
         };
     if allowed {
         Decision::Allow
@@ -174,6 +198,19 @@ mod tests {
             let target = slug("vecura");
             let allowed = decide(Some(&p), &Action::EditActor(&target)) == Decision::Allow;
             let expected = roles.iter().any(|(r, a)| *r == Role::Admin || (*r == Role::Editor && *a == "vecura"));
+            prop_assert_eq!(allowed, expected);
+        }
+
+        #[test]
+        fn a_request_is_seen_by_its_company_its_providers_managers_and_admins_only(
+            roles in prop::collection::vec((any_role(), prop::sample::select(vec!["biolamina", "vecura", "ana-futura"])), 0..4)
+        ) {
+            let p = person(&roles.iter().map(|(r, a)| (*r, Some(*a))).collect::<Vec<_>>());
+            let (company, provider) = (slug("biolamina"), slug("vecura"));
+            let allowed = decide(Some(&p), &Action::ViewRequest { company: &company, provider: &provider }) == Decision::Allow;
+            let expected = roles.iter().any(|(r, a)| *r == Role::Admin
+                || (*r == Role::Company && *a == "biolamina")
+                || (*r == Role::Manager && *a == "vecura"));
             prop_assert_eq!(allowed, expected);
         }
 

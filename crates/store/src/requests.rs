@@ -438,13 +438,14 @@ fn side_party(side: Side) -> Party {
 }
 
 impl Store {
-    /// Creates a request as a draft; when `submit`, submits it in the same transaction (see `transition`).
+    /// Creates a request as a draft; with `submit` (which makes the notice for the new id), submits it in the same
+    /// transaction (see `transition`).
     /// Services must belong to the provider and premises to it as owner.
     pub async fn create_request(
         &self,
         user: i64,
         new: &NewRequest,
-        submit: Option<&Notice>,
+        submit: Option<&(dyn Fn(i64) -> Notice + Send + Sync)>,
     ) -> Result<i64, RequestError> {
         let mut tx = self.write_tx().await?;
         let now = now_millis();
@@ -511,7 +512,8 @@ impl Store {
                    "services": new.services.iter().map(Slug::as_str).collect::<Vec<_>>()}),
         )
         .await?;
-        if let Some(notice) = submit {
+        if let Some(notice_for) = submit {
+            let notice = notice_for(id);
             apply_transition(
                 &mut tx,
                 id,
@@ -519,7 +521,7 @@ impl Store {
                 Side::Company,
                 Transition::Submit,
                 None,
-                Some(notice),
+                Some(&notice),
                 now,
             )
             .await?;

@@ -110,6 +110,8 @@ pub enum Rule {
     Admin,
     /// The actor's editors (path `{slug}`) and admins.
     ActorEditor,
+    /// The infrastructure's managers (path `{slug}`) and admins.
+    Manager,
 }
 
 /// One row of the route table.
@@ -130,8 +132,8 @@ fn spec(method: &'static str, path: &'static str, rule: Rule) -> RouteSpec {
 /// Every route of the application with its rule. The router is built from this table, so no route can exist
 /// without a declared policy.
 fn route_table() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
-    use Rule::{ActorEditor, Admin, Public, SignedIn};
-    use pages::{account as acc, edit};
+    use Rule::{ActorEditor, Admin, Manager, Public, SignedIn};
+    use pages::{account as acc, edit, requests as req, way_in};
     vec![
         (
             spec("GET", "/", Public),
@@ -171,6 +173,103 @@ fn route_table() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
         (
             spec("GET", "/{lang}/campuses/{slug}", Public),
             get(pages::campus),
+        ),
+        (
+            spec("GET", "/{lang}/infrastructures", Public),
+            get(way_in::infrastructures),
+        ),
+        (
+            spec(
+                "GET",
+                "/{lang}/infrastructures/{slug}/services/new",
+                Manager,
+            ),
+            get(way_in::new_service_page),
+        ),
+        (
+            spec(
+                "POST",
+                "/{lang}/infrastructures/{slug}/services/new",
+                Manager,
+            ),
+            post(way_in::create_service),
+        ),
+        (
+            spec(
+                "GET",
+                "/{lang}/infrastructures/{slug}/services/{service}/edit",
+                Manager,
+            ),
+            get(way_in::edit_service_page),
+        ),
+        (
+            spec(
+                "POST",
+                "/{lang}/infrastructures/{slug}/services/{service}/edit",
+                Manager,
+            ),
+            post(way_in::update_service),
+        ),
+        (
+            spec("GET", "/{lang}/services/{slug}", Public),
+            get(way_in::service),
+        ),
+        (
+            spec("GET", "/{lang}/premises", Public),
+            get(way_in::premises),
+        ),
+        (
+            spec("GET", "/{lang}/checklists/documents/{slug}", Public),
+            get(way_in::document),
+        ),
+        (spec("GET", "/{lang}/requests", SignedIn), get(req::list)),
+        (
+            spec("POST", "/{lang}/requests", SignedIn),
+            post(req::create),
+        ),
+        (
+            spec("GET", "/{lang}/requests/new", SignedIn),
+            get(req::new_page_handler),
+        ),
+        (
+            spec("GET", "/{lang}/requests/{id}", SignedIn),
+            get(req::detail),
+        ),
+        (
+            spec("POST", "/{lang}/requests/{id}/transition", SignedIn),
+            post(req::transition),
+        ),
+        (
+            spec("POST", "/{lang}/requests/{id}/items/{item}", SignedIn),
+            post(req::item),
+        ),
+        (
+            spec("POST", "/{lang}/requests/{id}/messages", SignedIn),
+            post(req::message),
+        ),
+        (
+            spec("POST", "/{lang}/requests/{id}/attachments", SignedIn),
+            post(req::upload).layer(DefaultBodyLimit::max(req::MAX_UPLOAD)),
+        ),
+        (
+            spec("GET", "/{lang}/requests/{id}/attachments/{file}", SignedIn),
+            get(req::download),
+        ),
+        (
+            spec("GET", "/{lang}/admin/requests", Admin),
+            get(req::figures),
+        ),
+        (
+            spec("GET", "/{lang}/admin/checklists", Admin),
+            get(req::checklists),
+        ),
+        (
+            spec("GET", "/{lang}/admin/checklists/{key}", Admin),
+            get(req::template_edit_page),
+        ),
+        (
+            spec("POST", "/{lang}/admin/checklists/{key}", Admin),
+            post(req::template_save),
         ),
         (spec("GET", "/{lang}/privacy", Public), get(edit::privacy)),
         (

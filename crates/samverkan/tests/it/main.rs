@@ -14,3 +14,4 @@ mod mail;
 mod matrix;
 mod ops;
 mod pages;
+mod way_in;

@@ -12,14 +12,23 @@ struct Persona {
     csrf: Option<String>,
     admin: bool,
     edits_vecura: bool,
+    manages_vecura: bool,
 }
 
 fn fill(path: &str) -> String {
+    let path = if path.starts_with("/static/") {
+        path.replace("{file}", "style.css")
+    } else {
+        path.to_owned()
+    };
     path.replace("{lang}", "en")
         .replace("{slug}", "vecura")
-        .replace("{file}", "style.css")
         .replace("{id}", "999999")
         .replace("{n}", "99")
+        .replace("{service}", "vecura-gmp-cell-therapy")
+        .replace("{item}", "999999")
+        .replace("{file}", "999999")
+        .replace("{key}", "municipal-law-equal-terms")
 }
 
 #[tokio::test]
@@ -32,6 +41,7 @@ async fn every_route_answers_every_role_as_its_rule_says() {
         csrf: None,
         admin: false,
         edits_vecura: false,
+        manages_vecura: false,
     }];
     for (name, role, actor) in [
         ("company", "company", Some("biolamina")),
@@ -49,6 +59,7 @@ async fn every_route_answers_every_role_as_its_rule_says() {
             csrf: Some(session.csrf_token),
             admin: role == "admin",
             edits_vecura: name == "editor-vecura",
+            manages_vecura: name == "manager",
         });
     }
     // A sanity check that the sessions work: the account page shows the CSRF token of the session.
@@ -110,6 +121,7 @@ async fn every_route_answers_every_role_as_its_rule_says() {
                 Rule::SignedIn => signed_in,
                 Rule::Admin => p.admin,
                 Rule::ActorEditor => p.admin || p.edits_vecura,
+                Rule::Manager => p.admin || p.manages_vecura,
             };
             let verdict_ok = if expected_ok {
                 !needs_sign_in && !forbidden

@@ -6,7 +6,9 @@ pub mod account;
 pub mod atlas;
 pub mod edit;
 pub mod import;
+pub mod requests;
 mod views;
+pub mod way_in;
 
 use crate::AppState;
 use crate::auth::Caller;

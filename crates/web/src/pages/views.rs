@@ -21,6 +21,8 @@ pub enum Nav {
     Campuses,
     /// The atlas.
     Atlas,
+    /// The way in: infrastructures, services, premises, requests.
+    WayIn,
     /// No section (error pages).
     None,
 }
@@ -120,6 +122,7 @@ impl Layout {
                 | (Nav::Actors, "actors")
                 | (Nav::Campuses, "campuses")
                 | (Nav::Atlas, "atlas")
+                | (Nav::WayIn, "wayin")
         )
     }
 
