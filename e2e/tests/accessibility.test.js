@@ -32,6 +32,11 @@ const PAGES = [
   { name: 'expired link', path: '/password/reset?token=nope', status: 410 },
   { name: 'privacy notice', path: '/privacy', status: 200 },
   { name: 'accessibility statement', path: '/accessibility', status: 200 },
+  { name: 'infrastructures', path: '/infrastructures', status: 200 },
+  { name: 'infrastructures filtered', path: '/infrastructures?category=manufacturing&sme=1', status: 200 },
+  { name: 'service', path: '/services/kta-phase-1-unit', status: 200 },
+  { name: 'premises', path: '/premises', status: 200 },
+  { name: 'template document', path: '/checklists/documents/nda', status: 200 },
 ];
 
 for (const lang of LANGS) {

@@ -93,6 +93,11 @@ async function move(page, name, expectedStep) {
 /** The checklist of one stage (h3 id "stage-<stage>"). */
 const stageList = (page, stage) => page.locator(`ul.checklist[aria-labelledby="stage-${stage}"]`);
 
+/** The checklist item of a stage whose title is exactly `title`. */
+const checklistItem = (page, stage, title) => stageList(page, stage).locator('li.checklist-item').filter({
+  has: page.locator('.item-title strong', { hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }),
+});
+
 /**
  * Clicks every "Mark as done" button this side sees in the stage's list, one at a time (each click reloads the
  * page), and returns the titles checked.
@@ -100,17 +105,19 @@ const stageList = (page, stage) => page.locator(`ul.checklist[aria-labelledby="s
 async function checkAll(page, stage) {
   const checked = [];
   for (;;) {
-    const button = stageList(page, stage).getByRole('button', { name: /^Mark as done: / }).first();
+    // The button's name ends in the item's title (visually hidden; the accessible name may put a space before ":").
+    const button = stageList(page, stage).getByRole('button', { name: /^Mark as done\s*: / }).first();
     if ((await button.count()) === 0) break;
     assert.ok(checked.length < 30, 'the checklist ends');
-    const title = (await button.innerText()).replace(/^Mark as done:\s*/, '').trim();
+    const title = norm(await button.textContent()).replace(/^Mark as done\s*:\s*/, '');
     const response = await submit(page, button);
     assert.equal(response.status(), 200, `checking "${title}" is accepted`);
     assert.match(where(page), /\?done=item$/);
-    const item = stageList(page, stage).locator('li.checklist-item').filter({ hasText: title });
-    assert.match(await item.first().getAttribute('class'), /\bresolved\b/, `"${title}" is shown as done`);
+    const item = checklistItem(page, stage, title);
+    assert.equal(await item.count(), 1, `one item is titled "${title}"`);
+    assert.match(await item.getAttribute('class'), /\bresolved\b/, `"${title}" is shown as done`);
     assert.equal(
-      await item.first().getByRole('button', { name: `Mark as not done: ${title}` }).count(),
+      await item.getByRole('button', { name: /^Mark as not done\s*: / }).count(),
       1,
       `"${title}" can be unchecked again`,
     );
@@ -182,7 +189,7 @@ test('the way in: a company finds a service, sends a request, and both sides tak
     const mainText = norm(await main.innerText());
     assert.match(mainText, /equal terms/, 'the checklist preview mentions the equal-terms item');
     assert.match(mainText, /Guidance, not legal advice/);
-    for (const stage of ['preparation', 'development', 'execution']) {
+    for (const stage of ['Preparation', 'Development', 'Execution']) {
       assert.equal(await main.getByRole('heading', { name: stage, exact: true, level: 3 }).count(), 1, `a "${stage}" heading`);
     }
     await Promise.all([
@@ -235,15 +242,14 @@ test('the way in: a company finds a service, sends a request, and both sides tak
     assert.match(norm(await row.innerText()), /BioLamina.*Vecura.*submitted/);
     await Promise.all([manager.waitForURL(`**${path}`), row.getByRole('link', { name: title }).click()]);
     assert.equal(await currentStep(manager), 'submitted');
-    const equalTerms = stageList(manager, 'preparation').locator('li.checklist-item').filter({ hasText: EQUAL_TERMS });
+    const equalTerms = checklistItem(manager, 'preparation', EQUAL_TERMS);
     assert.equal(await equalTerms.count(), 1, 'the municipal-law item is in preparation');
     const equalTermsText = norm(await equalTerms.innerText());
     assert.match(equalTermsText, /required/);
     assert.match(equalTermsText, /infrastructure/);
     assert.match(equalTermsText, /Rests on: \S/, 'the item names its source');
     assert.equal(
-      await stageList(manager, 'development').locator('li.checklist-item')
-        .filter({ hasText: 'Set a market-conform price on the same terms for all' }).count(),
+      await checklistItem(manager, 'development', 'Set a market-conform price on the same terms for all').count(),
       1,
       'the market-price item is in development',
     );
@@ -271,7 +277,7 @@ test('the way in: a company finds a service, sends a request, and both sides tak
     const left = await openItems(manager, 'preparation');
     assert.ok(left.includes('Mark which information is a trade secret'), `the company's items are left; got ${JSON.stringify(left)}`);
     assert.equal(
-      await stageList(manager, 'preparation').getByRole('button', { name: /^Mark as done: / }).count(),
+      await stageList(manager, 'preparation').getByRole('button', { name: /^Mark as done\s*: / }).count(),
       0,
       'the manager cannot check the company\'s items',
     );

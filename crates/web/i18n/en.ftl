@@ -713,3 +713,6 @@ checklist-no-document = None
 checklist-title-field = Title
 checklist-guidance = Guidance
 checklist-error-owners = Choose at least one owner form.
+stage-title-preparation = Preparation
+stage-title-development = Development
+stage-title-execution = Execution

@@ -713,3 +713,6 @@ checklist-no-document = Ingen
 checklist-title-field = Rubrik
 checklist-guidance = Vägledning
 checklist-error-owners = Välj minst en ägarform.
+stage-title-preparation = Förberedelse
+stage-title-development = Utveckling
+stage-title-execution = Utförande

@@ -19,15 +19,20 @@ use utoipa_swagger_ui::SwaggerUi;
     info(
         title = "Samverkan API",
         version = "1",
-        description = "Open data on the Stockholm region's life-science ecosystem: actors, relations and campuses. \
+        description = "Open data on the Stockholm region's life-science ecosystem: actors, relations, campuses, \
+                       infrastructures, services and premises; access requests for their parties. \
                        Texts come in Swedish (`sv`) and English (`en`). Errors are JSON objects with a stable `code`; \
                        their `message` follows `Accept-Language` (sv or en, default en).",
         license(name = "EUPL-1.2")
     ),
-    paths(list_actors, get_actor, patch_actor, list_relations, list_campuses, graph, export_graphml, export_actors_csv, export_relations_csv, export_json, me),
+    paths(list_actors, get_actor, patch_actor, list_relations, list_campuses, graph, export_graphml, export_actors_csv, export_relations_csv, export_json, me,
+        crate::api_way_in::list_infrastructures, crate::api_way_in::list_services, crate::api_way_in::get_service,
+        crate::api_way_in::list_premises, crate::api_way_in::list_requests, crate::api_way_in::create_request,
+        crate::api_way_in::get_request, crate::api_way_in::transition),
     modifiers(&BearerAuth),
     tags(
         (name = "atlas", description = "Actors, relations and campuses"),
+        (name = "way-in", description = "Infrastructures, services, premises and access requests"),
         (name = "account", description = "The caller's own account")
     )
 )]
@@ -702,7 +707,7 @@ fn string_list(v: &serde_json::Value) -> Option<Vec<String>> {
 }
 
 /// The path of the first string in `v` that holds a NUL character (which no text field may hold).
-fn nul_in(v: &serde_json::Value, path: &str) -> Option<String> {
+pub(crate) fn nul_in(v: &serde_json::Value, path: &str) -> Option<String> {
     match v {
         serde_json::Value::String(s) if s.contains('\0') => Some(path.to_owned()),
         serde_json::Value::Array(items) => items
@@ -722,7 +727,10 @@ fn nul_in(v: &serde_json::Value, path: &str) -> Option<String> {
 }
 
 /// The 422 answer listing refused fields.
-fn refused(t: crate::i18n::Tr, fields: Vec<(String, String)>) -> axum::response::Response {
+pub(crate) fn refused(
+    t: crate::i18n::Tr,
+    fields: Vec<(String, String)>,
+) -> axum::response::Response {
     use axum::response::IntoResponse;
     let body = ValidationBody {
         error: ValidationDetail {

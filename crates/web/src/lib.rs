@@ -2,6 +2,7 @@
 //! document, static assets and the operations endpoints. Only this crate knows HTTP and HTML.
 
 pub mod api;
+mod api_way_in;
 mod assets;
 pub mod atlas;
 pub mod auth;
@@ -364,6 +365,7 @@ fn route_table() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
     ]
     .into_iter()
     .chain(api::route_table())
+    .chain(api_way_in::route_table())
     .collect()
 }
 

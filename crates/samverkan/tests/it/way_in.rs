@@ -898,3 +898,206 @@ async fn concurrent_moves_on_one_request_leave_one_consistent_history() {
     assert_eq!(accepted, 1, "the history records the move once");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_api_serves_the_catalogue_and_requests_under_the_same_policy() {
+    let app = TestApp::spawn().await;
+    let services = app.json("/api/v1/services?category=manufacturing").await;
+    let slugs: Vec<&str> = services["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|s| s["slug"].as_str())
+        .collect();
+    assert!(slugs.contains(&"vecura-gmp-cell-therapy"));
+    let one = app.json("/api/v1/services/vecura-gmp-cell-therapy").await;
+    assert_eq!(one["ownership"], "region");
+    assert_eq!(one["infrastructure"], "vecura");
+    let infra = app
+        .json("/api/v1/infrastructures?ownership=state_agency")
+        .await;
+    assert!(
+        infra["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .any(|i| i["slug"] == "ana-futura")
+    );
+    let premises = app.json("/api/v1/premises?campus=solna").await;
+    assert!(
+        premises["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .any(|p| p["owner"] == "locum")
+    );
+    let res = app.get_with("/api/v1/premises?use=castle", &[]).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+
+    let store = app.store().await;
+    app.user("founder@biolamina.example", "company", Some("biolamina"))
+        .await;
+    app.user("manager@vecura.example", "manager", Some("vecura"))
+        .await;
+    app.user("manager@anafutura.example", "manager", Some("ana-futura"))
+        .await;
+    let company = samverkan::create_token(&store, "founder@biolamina.example", "t")
+        .await
+        .expect("token");
+    let manager = samverkan::create_token(&store, "manager@vecura.example", "t")
+        .await
+        .expect("token");
+    let outsider = samverkan::create_token(&store, "manager@anafutura.example", "t")
+        .await
+        .expect("token");
+    let call =
+        |method: reqwest::Method, path: &str, token: &str, body: Option<serde_json::Value>| {
+            let mut req = app
+                .client
+                .request(method, format!("{}{path}", app.base))
+                .bearer_auth(token);
+            if let Some(b) = body {
+                req = req.json(&b);
+            }
+            req.send()
+        };
+    let res = call(reqwest::Method::POST, "/api/v1/access-requests", &company, Some(serde_json::json!({
+        "company": "biolamina", "provider": "vecura", "services": ["vecura-gmp-cell-therapy"], "title": "", "need": "x"
+    }))).await.expect("post");
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: serde_json::Value = res.json().await.expect("json");
+    assert_eq!(body["error"]["fields"][0]["field"], "title");
+    let res = call(
+        reqwest::Method::POST,
+        "/api/v1/access-requests",
+        &outsider,
+        Some(serde_json::json!({
+            "company": "biolamina", "provider": "vecura", "title": "t", "need": "x"
+        })),
+    )
+    .await
+    .expect("post");
+    assert_eq!(
+        res.status(),
+        StatusCode::FORBIDDEN,
+        "only BioLamina's members send for BioLamina"
+    );
+    let res = call(reqwest::Method::POST, "/api/v1/access-requests", &company, Some(serde_json::json!({
+        "company": "biolamina", "provider": "vecura", "services": ["kta-phase-1-unit"], "title": "t", "need": "x"
+    }))).await.expect("post");
+    assert_eq!(
+        res.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a service of another infrastructure is refused"
+    );
+
+    let res = call(
+        reqwest::Method::POST,
+        "/api/v1/access-requests",
+        &company,
+        Some(serde_json::json!({
+            "company": "biolamina", "provider": "vecura", "services": ["vecura-gmp-cell-therapy"],
+            "title": "API request", "need": "GMP cell therapy batch", "desired_start": "2027-05-01"
+        })),
+    )
+    .await
+    .expect("post");
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let created: serde_json::Value = res.json().await.expect("json");
+    assert_eq!(created["status"], "submitted");
+    assert!(
+        created["checklist"]
+            .as_array()
+            .expect("list")
+            .iter()
+            .any(|i| i["key"] == "municipal-law-equal-terms")
+    );
+    let id = created["id"].as_i64().expect("id");
+    let path = format!("/api/v1/access-requests/{id}");
+
+    let res = call(reqwest::Method::GET, &path, &outsider, None)
+        .await
+        .expect("get");
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let list: serde_json::Value = call(
+        reqwest::Method::GET,
+        "/api/v1/access-requests",
+        &outsider,
+        None,
+    )
+    .await
+    .expect("get")
+    .json()
+    .await
+    .expect("json");
+    assert!(list["items"].as_array().expect("items").is_empty());
+    let list: serde_json::Value = call(
+        reqwest::Method::GET,
+        "/api/v1/access-requests",
+        &manager,
+        None,
+    )
+    .await
+    .expect("get")
+    .json()
+    .await
+    .expect("json");
+    assert_eq!(list["items"][0]["id"], id);
+
+    let transition = format!("{path}/transition");
+    let res = call(
+        reqwest::Method::POST,
+        &transition,
+        &company,
+        Some(serde_json::json!({"move": "accept"})),
+    )
+    .await
+    .expect("post");
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let res = call(
+        reqwest::Method::POST,
+        &transition,
+        &manager,
+        Some(serde_json::json!({"move": "fly"})),
+    )
+    .await
+    .expect("post");
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let res = call(
+        reqwest::Method::POST,
+        &transition,
+        &manager,
+        Some(serde_json::json!({"move": "accept"})),
+    )
+    .await
+    .expect("post");
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = call(
+        reqwest::Method::POST,
+        &transition,
+        &manager,
+        Some(serde_json::json!({"move": "advance"})),
+    )
+    .await
+    .expect("post");
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let body: serde_json::Value = res.json().await.expect("json");
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .expect("message")
+            .contains("required checklist item")
+    );
+    let after: serde_json::Value = call(reqwest::Method::GET, &path, &company, None)
+        .await
+        .expect("get")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(
+        after["status"], "preparation",
+        "a refused move changes nothing"
+    );
+    assert_eq!(after["moves"], serde_json::json!(["withdraw"]));
+    app.stop().await;
+}

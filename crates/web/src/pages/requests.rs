@@ -770,7 +770,7 @@ pub(crate) fn request_page(
     let stages = Stage::ALL
         .iter()
         .map(|st| StageView {
-            name: t.t(&format!("status-{st}")),
+            name: t.t(&format!("stage-title-{st}")),
             id: format!("stage-{st}"),
             items: d
                 .items
@@ -946,6 +946,7 @@ pub(crate) async fn detail(
     show(&state, lang, &caller, id, side, StatusCode::OK, flash).await
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn after_write(
     state: &AppState,
     lang: Lang,
@@ -954,12 +955,15 @@ async fn after_write(
     side: Side,
     result: Result<(), RequestError>,
     done: &str,
+    anchor: &str,
 ) -> Result<Response, WebError> {
     let t = Tr::new(lang);
     match result {
-        Ok(()) => Ok(
-            Redirect::to(&format!("/{}/requests/{id}?done={done}", lang.code())).into_response(),
-        ),
+        Ok(()) => Ok(Redirect::to(&format!(
+            "/{}/requests/{id}?done={done}#{anchor}",
+            lang.code()
+        ))
+        .into_response()),
         Err(e) => {
             let msg = request_refusal(t, e)?;
             show(
@@ -1030,7 +1034,7 @@ pub(crate) async fn transition(
         )
         .await
         .map(|_| ());
-    after_write(&state, lang, &caller, id, side, result, "moved").await
+    after_write(&state, lang, &caller, id, side, result, "moved", "main").await
 }
 
 /// Checks, unchecks (`action` = check / uncheck) or waives (`action` = waive, with `reason`) an item.
@@ -1061,7 +1065,17 @@ pub(crate) async fn item(
         }
         _ => return Err(WebError::BadBody("action".into())),
     };
-    after_write(&state, lang, &caller, id, side, result, "item").await
+    after_write(
+        &state,
+        lang,
+        &caller,
+        id,
+        side,
+        result,
+        "item",
+        &format!("item-{item}"),
+    )
+    .await
 }
 
 /// Adds a message or internal note.
@@ -1125,7 +1139,17 @@ pub(crate) async fn message(
         .add_message(id, user, side, internal, &body, Some(&notice))
         .await
         .map(|_| ());
-    after_write(&state, lang, &caller, id, side, result, "message").await
+    after_write(
+        &state,
+        lang,
+        &caller,
+        id,
+        side,
+        result,
+        "message",
+        "conversation",
+    )
+    .await
 }
 
 /// Uploads a file (multipart: `csrf`, `file`).
@@ -1199,7 +1223,7 @@ pub(crate) async fn upload(
         .add_attachment(id, user, side, &checked, &bytes)
         .await
         .map(|_| ());
-    after_write(&state, lang, &caller, id, side, result, "file").await
+    after_write(&state, lang, &caller, id, side, result, "file", "files").await
 }
 
 /// A translated reason for a refused file.
@@ -1354,24 +1378,36 @@ pub(crate) async fn figures(
     })
 }
 
+/// One template in the admin list.
+pub struct TemplateRow {
+    /// Edit link.
+    pub href: String,
+    /// Title.
+    pub title: String,
+    /// Stage.
+    pub stage: String,
+    /// Who checks it.
+    pub party: String,
+    /// Required.
+    pub required: bool,
+    /// Owner forms.
+    pub owners: String,
+    /// Source.
+    pub source: String,
+    /// Reviewed on.
+    pub reviewed: String,
+    /// Retired.
+    pub retired: bool,
+}
+
 /// `/{lang}/admin/checklists`.
 #[derive(Template)]
 #[template(path = "checklists.html")]
 pub struct ChecklistsPage {
     /// Frame.
     pub layout: Layout,
-    /// Rows: (edit link, title, stage, party, required, owners, source, reviewed, retired).
-    pub rows: Vec<(
-        String,
-        String,
-        String,
-        String,
-        bool,
-        String,
-        String,
-        String,
-        bool,
-    )>,
+    /// The templates.
+    pub rows: Vec<TemplateRow>,
 }
 
 /// The checklist templates.
@@ -1390,21 +1426,22 @@ pub(crate) async fn checklists(
         .into_iter()
         .map(|s| {
             let x = s.template;
-            (
-                format!("/{}/admin/checklists/{}", lang.code(), x.key),
-                x.title.get(lang).to_owned(),
-                t.t(&format!("status-{}", x.stage)),
-                t.t(&format!("party-{}", x.party)),
-                x.required,
-                x.owners
+            TemplateRow {
+                href: format!("/{}/admin/checklists/{}", lang.code(), x.key),
+                title: x.title.get(lang).to_owned(),
+                stage: t.t(&format!("stage-title-{}", x.stage)),
+                party: t.t(&format!("party-{}", x.party)),
+                required: x.required,
+                owners: x
+                    .owners
                     .iter()
                     .map(|o| t.t(&format!("ownership-{o}")))
                     .collect::<Vec<_>>()
                     .join(", "),
-                x.source,
-                x.reviewed.to_string(),
-                s.retired,
-            )
+                source: x.source,
+                reviewed: x.reviewed.to_string(),
+                retired: s.retired,
+            }
         })
         .collect();
     let mut layout = Layout::new(
@@ -1492,7 +1529,7 @@ fn template_form(
         Field::new(FieldKind::Select, "stage", t.t("checklist-stage")).choices(select(
             Stage::ALL
                 .iter()
-                .map(|s| (s.as_str().into(), t.t(&format!("status-{s}"))))
+                .map(|s| (s.as_str().into(), t.t(&format!("stage-title-{s}"))))
                 .collect(),
             stage,
         )),

@@ -266,7 +266,7 @@ pub(crate) async fn service(
     let stages = Stage::ALL
         .iter()
         .map(|st| StagePreview {
-            stage: t.t(&format!("status-{}", st.as_str())),
+            stage: t.t(&format!("stage-title-{}", st.as_str())),
             items: items
                 .iter()
                 .filter(|i| i.stage == *st)
