@@ -19,6 +19,7 @@ pub mod interchange;
 pub mod lang;
 pub mod paging;
 pub mod password;
+pub mod search;
 pub mod values;
 
 pub use actor::{

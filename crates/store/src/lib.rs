@@ -16,6 +16,7 @@ mod import;
 mod migrations;
 mod requests;
 mod rows;
+mod search;
 pub mod secrets;
 mod seed;
 mod upkeep;
@@ -34,6 +35,7 @@ pub use requests::{
     AttachmentMeta, Audience, NewRequest, Notice, RequestDetail, RequestError, RequestEvent,
     RequestItem, RequestMessage, RequestStats, RequestSummary, Visibility,
 };
+pub use search::SearchChange;
 pub use seed::SeedReport;
 pub use upkeep::{MAX_MAIL_ATTEMPTS, OIDC_LOGIN_TTL_MS, PendingOidcLogin, PurgeReport};
 

@@ -1,0 +1,1103 @@
+//! Samverkan's search: a tantivy index over actors, infrastructures, services and premises with Swedish and
+//! English analysis (stemming, stop words), a bilingual term list so a query in one language finds text written
+//! in the other, Swedish compounds split into known words, typo tolerance, prefix completion, facets with
+//! counts, escaped highlighted snippets, and the ranking of a plain-language need against the catalogue.
+//!
+//! The index knows nothing of the database: it is given [`SearchDoc`]s and keeps a cursor (the last change-log
+//! id applied) in its commit payload, so its owner can bring it up to date.
+
+pub mod terms;
+
+use domain::search::{DocKind, SearchDoc};
+use domain::{Lang, Slug};
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+use std::sync::Mutex;
+use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::schema::{
+    FAST, Facet, FacetOptions, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
+    TextOptions, Value,
+};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::tokenizer::{
+    Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
+    TokenizerManager,
+};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+pub use terms::TermList;
+
+/// The version of the index layout; an index on disk with another version is rebuilt.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// What went wrong.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    /// The index failed.
+    #[error("search index: {0}")]
+    Index(#[from] tantivy::TantivyError),
+    /// The index folder could not be used.
+    #[error("search index folder: {0}")]
+    Io(#[from] std::io::Error),
+    /// Opening an index folder failed.
+    #[error("search index folder: {0}")]
+    Open(#[from] tantivy::directory::error::OpenDirectoryError),
+    /// The index writer lock was poisoned by a panic.
+    #[error("search index writer unavailable")]
+    Poisoned,
+}
+
+#[derive(Clone, Copy)]
+struct Fields {
+    key: Field,
+    kind: Field,
+    slug: Field,
+    parent: Field,
+    title_sv: Field,
+    title_en: Field,
+    body_sv: Field,
+    body_en: Field,
+    plain: Field,
+    title_plain: Field,
+    facets: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = |tokenizer: &str, stored: bool| {
+        let o = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(tokenizer)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        if stored { o.set_stored() } else { o }
+    };
+    let fields = Fields {
+        key: b.add_text_field("key", STRING),
+        kind: b.add_text_field("kind", STRING | STORED | FAST),
+        slug: b.add_text_field("slug", STRING | STORED),
+        parent: b.add_text_field("parent", STRING | STORED),
+        title_sv: b.add_text_field("title_sv", text("sv", true)),
+        title_en: b.add_text_field("title_en", text("en", true)),
+        body_sv: b.add_text_field("body_sv", text("sv", true)),
+        body_en: b.add_text_field("body_en", text("en", true)),
+        plain: b.add_text_field("plain", text("plain", false)),
+        title_plain: b.add_text_field("title_plain", text("plain", false)),
+        facets: b.add_facet_field("facets", FacetOptions::default().set_stored()),
+    };
+    (b.build(), fields)
+}
+
+fn analyzer(lang: Option<Language>) -> TextAnalyzer {
+    match lang {
+        Some(l) => {
+            let stop = StopWordFilter::new(l)
+                .unwrap_or_else(|| StopWordFilter::remove(Vec::<String>::new()));
+            TextAnalyzer::builder(SimpleTokenizer::default())
+                .filter(RemoveLongFilter::limit(40))
+                .filter(LowerCaser)
+                .filter(stop)
+                .filter(Stemmer::new(l))
+                .build()
+        }
+        None => TextAnalyzer::builder(PlainTokenizer).build(),
+    }
+}
+
+/// Splits on anything that is not a letter or digit, lowercases and folds å, ä, ö… (see [`terms::fold`]).
+#[derive(Clone, Default)]
+struct PlainTokenizer;
+
+struct PlainStream {
+    tokens: Vec<tantivy::tokenizer::Token>,
+    index: usize,
+}
+
+impl tantivy::tokenizer::Tokenizer for PlainTokenizer {
+    type TokenStream<'a> = PlainStream;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> PlainStream {
+        let mut tokens = Vec::new();
+        let mut start = None;
+        let push = |from: usize, to: usize, tokens: &mut Vec<tantivy::tokenizer::Token>| {
+            let word = terms::fold(&text[from..to]).trim().to_owned();
+            if !word.is_empty() && word.len() <= 40 {
+                tokens.push(tantivy::tokenizer::Token {
+                    offset_from: from,
+                    offset_to: to,
+                    position: tokens.len(),
+                    text: word,
+                    position_length: 1,
+                });
+            }
+        };
+        for (i, c) in text.char_indices() {
+            if c.is_alphanumeric() {
+                start.get_or_insert(i);
+            } else if let Some(s) = start.take() {
+                push(s, i, &mut tokens);
+            }
+        }
+        if let Some(s) = start {
+            push(s, text.len(), &mut tokens);
+        }
+        PlainStream { tokens, index: 0 }
+    }
+}
+
+impl tantivy::tokenizer::TokenStream for PlainStream {
+    fn advance(&mut self) -> bool {
+        if self.index < self.tokens.len() {
+            self.index += 1;
+            true
+        } else {
+            false
+        }
+    }
+    fn token(&self) -> &tantivy::tokenizer::Token {
+        &self.tokens[self.index - 1]
+    }
+    fn token_mut(&mut self) -> &mut tantivy::tokenizer::Token {
+        &mut self.tokens[self.index - 1]
+    }
+}
+
+fn register(manager: &TokenizerManager) {
+    manager.register("sv", analyzer(Some(Language::Swedish)));
+    manager.register("en", analyzer(Some(Language::English)));
+    manager.register("plain", analyzer(None));
+}
+
+/// The tokens `analyzer` makes of `text`.
+fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    while stream.advance() {
+        out.push(stream.token().text.clone());
+    }
+    out
+}
+
+/// A search.
+#[derive(Debug, Clone, Default)]
+pub struct SearchQuery {
+    /// The text typed.
+    pub text: String,
+    /// The language of the page (decides which title and snippet are shown).
+    pub lang: Option<Lang>,
+    /// Only these kinds (empty: all).
+    pub kinds: Vec<DocKind>,
+    /// Only on this campus.
+    pub campus: Option<Slug>,
+    /// Only with this ownership form.
+    pub ownership: Option<String>,
+    /// Only with this competence tag.
+    pub tag: Option<Slug>,
+    /// Skip this many hits.
+    pub offset: usize,
+    /// Return at most this many hits.
+    pub limit: usize,
+}
+
+/// One hit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Kind.
+    pub kind: DocKind,
+    /// Slug.
+    pub slug: Slug,
+    /// The infrastructure of a service, the owner of premises.
+    pub parent: Option<Slug>,
+    /// Title in the asked language.
+    pub title: String,
+    /// A fragment of the text with the matched words in `<mark>`, everything else HTML-escaped.
+    pub snippet_html: String,
+    /// Relevance.
+    pub score: f32,
+    /// Campuses.
+    pub campuses: Vec<Slug>,
+    /// Tags.
+    pub tags: Vec<Slug>,
+}
+
+/// Hits with their total and facet counts.
+#[derive(Debug, Clone, Default)]
+pub struct SearchResults {
+    /// How many documents match.
+    pub total: usize,
+    /// The asked page of hits, best first.
+    pub hits: Vec<Hit>,
+    /// Counts per kind, campus, ownership form and tag among all matches: (facet, value, count).
+    pub facets: Vec<(String, String, u64)>,
+}
+
+/// The index.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    writer: Mutex<IndexWriter>,
+    fields: Fields,
+    terms: TermList,
+}
+
+fn payload_cursor(index: &Index) -> Option<(u32, i64)> {
+    let metas = index.load_metas().ok()?;
+    let payload = metas.payload?;
+    let (version, cursor) = payload.split_once(':')?;
+    Some((version.parse().ok()?, cursor.parse().ok()?))
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir` (creating it when missing), or in memory when `dir` is `None`. The second value
+    /// is the cursor the index was committed with, or `None` when it is new or of another layout version and
+    /// must be rebuilt.
+    pub fn open(
+        dir: Option<&Path>,
+        terms: TermList,
+    ) -> Result<(SearchIndex, Option<i64>), SearchError> {
+        let (schema, fields) = schema();
+        let (index, cursor) = match dir {
+            None => (Index::create_in_ram(schema), None),
+            Some(dir) => {
+                std::fs::create_dir_all(dir)?;
+                let existing = Index::open_in_dir(dir)
+                    .ok()
+                    .filter(|i| i.schema() == schema);
+                match existing {
+                    Some(index) => {
+                        let cursor = payload_cursor(&index)
+                            .filter(|(v, _)| *v == SCHEMA_VERSION)
+                            .map(|(_, c)| c);
+                        (index, cursor)
+                    }
+                    None => {
+                        // Another layout or a damaged folder: start afresh.
+                        for entry in std::fs::read_dir(dir)? {
+                            let path = entry?.path();
+                            if path.is_file() {
+                                std::fs::remove_file(path)?;
+                            }
+                        }
+                        (Index::create_in_dir(dir, schema)?, None)
+                    }
+                }
+            }
+        };
+        register(index.tokenizers());
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let writer = index.writer(30_000_000)?;
+        Ok((
+            SearchIndex {
+                index,
+                reader,
+                writer: Mutex::new(writer),
+                fields,
+                terms,
+            },
+            cursor,
+        ))
+    }
+
+    fn key(kind_source: &str, row_id: i64) -> String {
+        format!("{kind_source}:{row_id}")
+    }
+
+    fn document(&self, d: &SearchDoc) -> TantivyDocument {
+        let f = &self.fields;
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.key, Self::key(d.kind.source(), d.row_id));
+        doc.add_text(f.kind, d.kind.as_str());
+        doc.add_text(f.slug, d.slug.as_str());
+        if let Some(p) = &d.parent {
+            doc.add_text(f.parent, p.as_str());
+        }
+        doc.add_text(f.title_sv, &d.title.sv);
+        doc.add_text(f.title_en, &d.title.en);
+        doc.add_text(f.body_sv, format!("{}\n{}", d.body.sv, d.tag_labels.sv));
+        doc.add_text(f.body_en, format!("{}\n{}", d.body.en, d.tag_labels.en));
+        doc.add_text(
+            f.plain,
+            format!(
+                "{} {} {} {} {} {} {}",
+                d.title.sv,
+                d.title.en,
+                d.body.sv,
+                d.body.en,
+                d.tag_labels.sv,
+                d.tag_labels.en,
+                d.slug
+            ),
+        );
+        doc.add_text(f.title_plain, format!("{} {}", d.title.sv, d.title.en));
+        doc.add_facet(f.facets, Facet::from(&format!("/kind/{}", d.kind.as_str())));
+        for c in &d.campuses {
+            doc.add_facet(f.facets, Facet::from(&format!("/campus/{c}")));
+        }
+        if let Some(o) = &d.ownership {
+            doc.add_facet(f.facets, Facet::from(&format!("/ownership/{o}")));
+        }
+        for t in &d.tags {
+            doc.add_facet(f.facets, Facet::from(&format!("/tag/{t}")));
+        }
+        doc
+    }
+
+    fn commit(&self, writer: &mut IndexWriter, cursor: i64) -> Result<(), SearchError> {
+        let mut prepared = writer.prepare_commit()?;
+        prepared.set_payload(&format!("{SCHEMA_VERSION}:{cursor}"));
+        prepared.commit()?;
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Replaces every document with `docs` and records `cursor`.
+    pub fn rebuild(
+        &self,
+        docs: &[SearchDoc],
+        cursor: i64,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<(), SearchError> {
+        let mut w = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        w.delete_all_documents()?;
+        for (i, d) in docs.iter().enumerate() {
+            w.add_document(self.document(d))?;
+            if i % 1000 == 999 {
+                progress(i + 1);
+            }
+        }
+        progress(docs.len());
+        self.commit(&mut w, cursor)
+    }
+
+    /// Applies changes: every listed `(source, row_id)` is removed, then `docs` (their current state, for those
+    /// that still exist) are added; records `cursor`.
+    pub fn apply(
+        &self,
+        changed: &[(String, i64)],
+        docs: &[SearchDoc],
+        cursor: i64,
+    ) -> Result<(), SearchError> {
+        let mut w = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        for (source, row_id) in changed {
+            w.delete_term(Term::from_field_text(
+                self.fields.key,
+                &Self::key(source, *row_id),
+            ));
+        }
+        for d in docs {
+            w.add_document(self.document(d))?;
+        }
+        self.commit(&mut w, cursor)
+    }
+
+    /// The cursor of the last commit.
+    pub fn cursor(&self) -> Option<i64> {
+        payload_cursor(&self.index).map(|(_, c)| c)
+    }
+
+    /// How many documents the index holds.
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// True when the index holds no document.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn analyzer(&self, name: &str) -> TextAnalyzer {
+        self.index
+            .tokenizers()
+            .get(name)
+            .unwrap_or_else(|| analyzer(None))
+    }
+
+    /// True when the folded word occurs in the index or the term list.
+    fn known(&self, searcher: &tantivy::Searcher, word: &str) -> bool {
+        if self.terms.knows(word) {
+            return true;
+        }
+        let term = Term::from_field_text(self.fields.plain, word);
+        searcher.doc_freq(&term).map(|n| n > 0).unwrap_or(false)
+    }
+
+    /// The texts to search for `text`: itself, its translations from the term list, and the parts of
+    /// compounds.
+    fn variants(&self, searcher: &tantivy::Searcher, text: &str) -> Vec<String> {
+        let mut out = vec![text.to_owned()];
+        for x in self.terms.expansions(text) {
+            if !out.contains(&x) {
+                out.push(x);
+            }
+        }
+        let known = |w: &str| self.known(searcher, w);
+        let mut parts = Vec::new();
+        for w in terms::words(text) {
+            if !self.known(searcher, &w)
+                && let Some(split) = terms::split_compound(&w, &known)
+            {
+                parts.push(split.join(" "));
+            }
+        }
+        for p in parts {
+            for x in self.terms.expansions(&p) {
+                if !out.contains(&x) {
+                    out.push(x);
+                }
+            }
+            if !out.contains(&p) {
+                out.push(p);
+            }
+        }
+        out
+    }
+
+    /// The text part of a query, or `None` when the text has no searchable word.
+    fn text_query(&self, searcher: &tantivy::Searcher, text: &str) -> Option<Box<dyn Query>> {
+        let f = self.fields;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut sv = self.analyzer("sv");
+        let mut en = self.analyzer("en");
+        let mut seen = BTreeSet::new();
+        for (i, v) in self.variants(searcher, text).iter().enumerate() {
+            // The words as typed weigh more than translations and compound parts.
+            let weight = if i == 0 { 1.0 } else { 0.7 };
+            for (analyzer, title, body) in [
+                (&mut sv, f.title_sv, f.body_sv),
+                (&mut en, f.title_en, f.body_en),
+            ] {
+                for t in tokens(analyzer, v) {
+                    for (field, boost) in [(title, 3.0), (body, 1.0)] {
+                        if seen.insert((field, t.clone())) {
+                            let q = TermQuery::new(
+                                Term::from_field_text(field, &t),
+                                IndexRecordOption::WithFreqs,
+                            );
+                            clauses.push((
+                                Occur::Should,
+                                Box::new(BoostQuery::new(Box::new(q), boost * weight)),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        // Typo tolerance on the words as typed: one edit from 4 letters, two from 8; known words need none.
+        for w in terms::words(text) {
+            let n = w.chars().count();
+            if n < 4 || self.known(searcher, &w) {
+                continue;
+            }
+            let distance = if n >= 8 { 2 } else { 1 };
+            let q = FuzzyTermQuery::new(Term::from_field_text(f.plain, &w), distance, true);
+            clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), 0.6))));
+        }
+        if clauses.is_empty() {
+            None
+        } else {
+            Some(Box::new(BooleanQuery::new(clauses)))
+        }
+    }
+
+    fn filters(&self, q: &SearchQuery) -> Vec<(Occur, Box<dyn Query>)> {
+        let facet = |path: String| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_facet(self.fields.facets, &Facet::from(&path)),
+                IndexRecordOption::Basic,
+            ))
+        };
+        let mut out: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if !q.kinds.is_empty() {
+            let any: Vec<(Occur, Box<dyn Query>)> = q
+                .kinds
+                .iter()
+                .map(|k| (Occur::Should, facet(format!("/kind/{}", k.as_str()))))
+                .collect();
+            out.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+        }
+        if let Some(c) = &q.campus {
+            out.push((Occur::Must, facet(format!("/campus/{c}"))));
+        }
+        if let Some(o) = &q.ownership {
+            out.push((Occur::Must, facet(format!("/ownership/{o}"))));
+        }
+        if let Some(t) = &q.tag {
+            out.push((Occur::Must, facet(format!("/tag/{t}"))));
+        }
+        out
+    }
+
+    fn hit(
+        &self,
+        searcher: &tantivy::Searcher,
+        addr: tantivy::DocAddress,
+        score: f32,
+        lang: Lang,
+        snippets: &[SnippetGenerator],
+    ) -> Result<Option<Hit>, SearchError> {
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let f = &self.fields;
+        let text = |field: Field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let Some(kind) = DocKind::parse(&text(f.kind)) else {
+            return Ok(None);
+        };
+        let Ok(slug) = Slug::parse(&text(f.slug)) else {
+            return Ok(None);
+        };
+        let (title, other) = match lang {
+            Lang::Sv => (text(f.title_sv), text(f.title_en)),
+            Lang::En => (text(f.title_en), text(f.title_sv)),
+        };
+        let mut snippet_html = String::new();
+        for g in snippets {
+            let mut s = g.snippet_from_doc(&doc);
+            if !s.highlighted().is_empty() {
+                s.set_snippet_prefix_postfix("<mark>", "</mark>");
+                snippet_html = s.to_html();
+                break;
+            }
+        }
+        if snippet_html.is_empty() {
+            let body = match lang {
+                Lang::Sv => text(f.body_sv),
+                Lang::En => text(f.body_en),
+            };
+            let short: String = body.chars().take(200).collect();
+            snippet_html = escape(&short);
+        }
+        let mut campuses = Vec::new();
+        let mut tags = Vec::new();
+        for v in doc.get_all(f.facets) {
+            if let Some(path) = v.as_facet() {
+                if let Some(c) = path.strip_prefix("/campus/") {
+                    campuses.extend(Slug::parse(c).ok());
+                } else if let Some(t) = path.strip_prefix("/tag/") {
+                    tags.extend(Slug::parse(t).ok());
+                }
+            }
+        }
+        Ok(Some(Hit {
+            kind,
+            slug,
+            parent: Slug::parse(&text(f.parent)).ok(),
+            title: if title.trim().is_empty() {
+                other
+            } else {
+                title
+            },
+            snippet_html,
+            score,
+            campuses,
+            tags,
+        }))
+    }
+
+    /// Searches. An empty or wordless text matches nothing (with zero counts).
+    pub fn search(&self, q: &SearchQuery) -> Result<SearchResults, SearchError> {
+        let searcher = self.reader.searcher();
+        let Some(text) = self.text_query(&searcher, &q.text) else {
+            return Ok(SearchResults::default());
+        };
+        let mut clauses = vec![(Occur::Must, text.box_clone())];
+        clauses.extend(self.filters(q));
+        let query = BooleanQuery::new(clauses);
+        let mut facets = FacetCollector::for_field("facets");
+        for root in ["/kind", "/campus", "/ownership", "/tag"] {
+            facets.add_facet(root);
+        }
+        let limit = q.limit.clamp(1, 100);
+        let (top, total, counts) = searcher.search(
+            &query,
+            &(
+                TopDocs::with_limit(limit).and_offset(q.offset),
+                Count,
+                facets,
+            ),
+        )?;
+        let lang = q.lang.unwrap_or(Lang::En);
+        let (first, second) = match lang {
+            Lang::Sv => (self.fields.body_sv, self.fields.body_en),
+            Lang::En => (self.fields.body_en, self.fields.body_sv),
+        };
+        let mut generators = Vec::new();
+        for field in [first, second] {
+            let mut g = SnippetGenerator::create(&searcher, &*text, field)?;
+            g.set_max_num_chars(220);
+            generators.push(g);
+        }
+        let mut hits = Vec::new();
+        for (score, addr) in top {
+            if let Some(h) = self.hit(&searcher, addr, score, lang, &generators)? {
+                hits.push(h);
+            }
+        }
+        let mut facet_list = Vec::new();
+        for root in ["/kind", "/campus", "/ownership", "/tag"] {
+            for (facet, count) in counts.get(root) {
+                let path = facet.to_string();
+                let value = path.rsplit('/').next().unwrap_or_default().to_owned();
+                facet_list.push((root.trim_start_matches('/').to_owned(), value, count));
+            }
+        }
+        Ok(SearchResults {
+            total,
+            hits,
+            facets: facet_list,
+        })
+    }
+
+    /// Titles starting with the last word typed (after the earlier words), for the search box: (kind, slug,
+    /// title in `lang`).
+    pub fn suggest(&self, prefix: &str, lang: Lang, limit: usize) -> Result<Vec<Hit>, SearchError> {
+        let searcher = self.reader.searcher();
+        let words = terms::words(prefix);
+        let Some((last, before)) = words.split_last() else {
+            return Ok(Vec::new());
+        };
+        if last.chars().count() < 2 {
+            return Ok(Vec::new());
+        }
+        let f = self.fields;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = before
+            .iter()
+            .map(|w| -> (Occur, Box<dyn Query>) {
+                (
+                    Occur::Must,
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(f.title_plain, w),
+                        IndexRecordOption::Basic,
+                    )),
+                )
+            })
+            .collect();
+        clauses.push((
+            Occur::Must,
+            Box::new(FuzzyTermQuery::new_prefix(
+                Term::from_field_text(f.title_plain, last),
+                0,
+                true,
+            )),
+        ));
+        let query = BooleanQuery::new(clauses);
+        let top = searcher.search(&query, &TopDocs::with_limit(limit.clamp(1, 20)))?;
+        let mut out = Vec::new();
+        for (score, addr) in top {
+            if let Some(h) = self.hit(&searcher, addr, score, lang, &[])? {
+                out.push(h);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The folded words of `text` that also occur (after stemming in either language, or through the term list)
+    /// in `doc_text`: the reasons a document matched.
+    pub fn matched_words(&self, text: &str, doc_text: &str) -> Vec<String> {
+        let mut sv = self.analyzer("sv");
+        let mut en = self.analyzer("en");
+        let doc: BTreeSet<String> = tokens(&mut sv, doc_text)
+            .into_iter()
+            .chain(tokens(&mut en, doc_text))
+            .collect();
+        let mut out = Vec::new();
+        for word in text.split_whitespace() {
+            let clean: String = word
+                .chars()
+                .filter(|c| c.is_alphanumeric() || *c == '-')
+                .collect();
+            if clean.is_empty() {
+                continue;
+            }
+            let mut candidates = vec![clean.clone()];
+            candidates.extend(self.terms.expansions(&clean));
+            let hit = candidates.iter().any(|c| {
+                tokens(&mut sv, c)
+                    .iter()
+                    .chain(tokens(&mut en, c).iter())
+                    .any(|t| doc.contains(t))
+            });
+            if hit && !out.contains(&clean) {
+                out.push(clean);
+            }
+        }
+        out
+    }
+
+    /// The stored texts of a hit (both titles and bodies), for explaining a match.
+    pub fn stored_text(&self, kind: DocKind, slug: &Slug) -> Result<String, SearchError> {
+        let searcher = self.reader.searcher();
+        let f = self.fields;
+        let q = BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f.slug, slug.as_str()),
+                    IndexRecordOption::Basic,
+                )) as Box<dyn Query>,
+            ),
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f.kind, kind.as_str()),
+                    IndexRecordOption::Basic,
+                )),
+            ),
+        ]);
+        let top = searcher.search(&q, &TopDocs::with_limit(1))?;
+        let Some((_, addr)) = top.first() else {
+            return Ok(String::new());
+        };
+        let doc: TantivyDocument = searcher.doc(*addr)?;
+        let mut out = String::new();
+        for field in [f.title_sv, f.title_en, f.body_sv, f.body_en] {
+            for v in doc.get_all(field) {
+                if let Some(s) = v.as_str() {
+                    out.push_str(s);
+                    out.push('\n');
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// The term list in use.
+    pub fn terms(&self) -> &TermList {
+        &self.terms
+    }
+}
+
+/// HTML-escapes `&`, `<`, `>`, `"` and `'`.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A need matched against the catalogue: the hit, its adjusted score and why it matched.
+#[derive(Debug, Clone)]
+pub struct Match {
+    /// The document.
+    pub hit: Hit,
+    /// The words of the need found in it.
+    pub words: Vec<String>,
+    /// The campus of the need it is on, if the need named one.
+    pub campus: Option<Slug>,
+    /// Whether the need asks for space and this is premises (or a space service).
+    pub space: bool,
+}
+
+/// Words that mean a need is about space (folded).
+const SPACE_WORDS: &[&str] = &[
+    "lokal",
+    "lokaler",
+    "lokalerna",
+    "kontor",
+    "kontorslokal",
+    "kontorslokaler",
+    "labbplats",
+    "labbplatser",
+    "labblokal",
+    "labblokaler",
+    "kontorsplats",
+    "premises",
+    "office",
+    "offices",
+    "space",
+    "desk",
+    "desks",
+    "rent",
+    "hyra",
+    "yta",
+];
+
+/// Words that mean a need is for a service (manufacturing, trials, analysis...), which infrastructures answer.
+const SERVICE_WORDS: &[&str] = &[
+    "gmp",
+    "manufacturing",
+    "tillverkning",
+    "trial",
+    "trials",
+    "provning",
+    "provningar",
+    "studie",
+    "studier",
+    "analysis",
+    "analys",
+    "sequencing",
+    "sekvensering",
+    "data",
+    "registry",
+    "register",
+    "biobank",
+    "samples",
+    "prover",
+];
+
+impl SearchIndex {
+    /// Ranks infrastructures, services, premises and actors for a plain-language need. Services and
+    /// infrastructures come first for service needs, premises for space needs; a campus named in the need
+    /// lifts what is on it. `campuses` maps folded campus names and slugs to campus slugs.
+    pub fn match_need(
+        &self,
+        need: &str,
+        lang: Lang,
+        campuses: &HashMap<String, Slug>,
+        limit: usize,
+    ) -> Result<Vec<Match>, SearchError> {
+        let words = terms::words(need);
+        let space = words.iter().any(|w| SPACE_WORDS.contains(&w.as_str()))
+            || self
+                .terms
+                .expansions(need)
+                .iter()
+                .any(|e| e.contains("premises") || e.contains("space") || e.contains("office"));
+        let service = words.iter().any(|w| SERVICE_WORDS.contains(&w.as_str()));
+        let campus = words.iter().find_map(|w| campuses.get(w).cloned());
+        let results = self.search(&SearchQuery {
+            text: need.to_owned(),
+            lang: Some(lang),
+            limit: 60,
+            ..SearchQuery::default()
+        })?;
+        let mut out: Vec<Match> = results
+            .hits
+            .into_iter()
+            .map(|mut hit| {
+                let kind_weight = match hit.kind {
+                    DocKind::Service => 1.5,
+                    DocKind::Infrastructure => 1.3,
+                    DocKind::Premises if space => 3.0,
+                    DocKind::Premises => 0.6,
+                    DocKind::Actor => 0.5,
+                };
+                let on_campus = campus
+                    .as_ref()
+                    .filter(|c| hit.campuses.contains(c))
+                    .cloned();
+                let mut score = hit.score * kind_weight;
+                if on_campus.is_some() {
+                    score *= 1.5;
+                }
+                let space_hit = space
+                    && (hit.kind == DocKind::Premises
+                        || hit.tags.iter().any(|t| {
+                            matches!(t.as_str(), "lab-space" | "office-space" | "premises")
+                        }));
+                if space_hit {
+                    score *= 1.5;
+                }
+                if service && !space && hit.kind == DocKind::Premises {
+                    score *= 0.5;
+                }
+                hit.score = score;
+                let text = self.stored_text(hit.kind, &hit.slug).unwrap_or_default();
+                Match {
+                    words: self.matched_words(need, &text),
+                    campus: on_campus,
+                    space: space_hit,
+                    hit,
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| b.hit.score.total_cmp(&a.hit.score));
+        out.truncate(limit);
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domain::LangText;
+
+    fn doc(
+        kind: DocKind,
+        id: i64,
+        slug: &str,
+        title: (&str, &str),
+        body: (&str, &str),
+    ) -> SearchDoc {
+        SearchDoc {
+            kind,
+            row_id: id,
+            slug: Slug::parse(slug).expect("slug"),
+            title: LangText::new(title.0, title.1),
+            body: LangText::new(body.0, body.1),
+            tag_labels: LangText::default(),
+            tags: vec![],
+            campuses: vec![Slug::parse("solna").expect("slug")],
+            ownership: Some("region".into()),
+            parent: None,
+        }
+    }
+
+    fn index() -> SearchIndex {
+        let (index, cursor) = SearchIndex::open(None, TermList::built_in()).expect("index");
+        assert_eq!(cursor, None);
+        index
+            .rebuild(
+                &[
+                    doc(
+                        DocKind::Infrastructure,
+                        1,
+                        "vecura",
+                        ("Vecura", "Vecura"),
+                        (
+                            "GMP-anläggning för cellterapi",
+                            "GMP facility for cell therapy",
+                        ),
+                    ),
+                    doc(
+                        DocKind::Actor,
+                        2,
+                        "karolinska-institutet",
+                        ("Karolinska Institutet", "Karolinska Institutet"),
+                        ("Medicinskt universitet", "Medical university"),
+                    ),
+                    doc(
+                        DocKind::Infrastructure,
+                        3,
+                        "svenska-tvillingregistret",
+                        ("Svenska tvillingregistret", "Swedish Twin Registry"),
+                        ("Världens största tvillingregister", ""),
+                    ),
+                    doc(
+                        DocKind::Actor,
+                        4,
+                        "evil",
+                        ("<script>alert(1)</script> Evil", "<b>Evil</b>"),
+                        (
+                            "<img src=x onerror=alert(1)> cellterapi",
+                            "<img src=x onerror=alert(1)> cell therapy",
+                        ),
+                    ),
+                ],
+                7,
+                &mut |_| {},
+            )
+            .expect("rebuild");
+        index
+    }
+
+    fn slugs(r: &SearchResults) -> Vec<String> {
+        r.hits.iter().map(|h| h.slug.to_string()).collect()
+    }
+
+    fn q(text: &str, lang: Lang) -> SearchQuery {
+        SearchQuery {
+            text: text.into(),
+            lang: Some(lang),
+            limit: 10,
+            ..SearchQuery::default()
+        }
+    }
+
+    #[test]
+    fn finds_across_languages_typos_and_compounds() {
+        let i = index();
+        assert_eq!(i.cursor(), Some(7));
+        let r = i.search(&q("karolinsak", Lang::En)).expect("search");
+        assert_eq!(
+            slugs(&r).first().map(String::as_str),
+            Some("karolinska-institutet")
+        );
+        let r = i.search(&q("twin", Lang::En)).expect("search");
+        assert!(
+            slugs(&r).contains(&"svenska-tvillingregistret".to_owned()),
+            "twin finds the Swedish-only text"
+        );
+        let r = i
+            .search(&q("cellterapianläggning", Lang::Sv))
+            .expect("search");
+        assert_eq!(slugs(&r).first().map(String::as_str), Some("vecura"));
+        let r = i.search(&q("!!! ...", Lang::Sv)).expect("search");
+        assert_eq!(r.total, 0);
+        let r = i.search(&q("", Lang::Sv)).expect("search");
+        assert_eq!(r.total, 0);
+    }
+
+    #[test]
+    fn snippets_are_escaped_and_facets_counted() {
+        let i = index();
+        let r = i.search(&q("cell therapy", Lang::En)).expect("search");
+        assert!(r.total >= 2);
+        for h in &r.hits {
+            assert!(
+                !h.snippet_html.contains("<img") && !h.snippet_html.contains("<script"),
+                "{}",
+                h.snippet_html
+            );
+        }
+        assert!(r.hits.iter().any(|h| h.snippet_html.contains("<mark>")));
+        let kinds: u64 = r.facets.iter().filter(|f| f.0 == "kind").map(|f| f.2).sum();
+        assert_eq!(
+            kinds, r.total as u64,
+            "every match is counted under one kind"
+        );
+        let only = i
+            .search(&SearchQuery {
+                kinds: vec![DocKind::Infrastructure],
+                ..q("cell therapy", Lang::En)
+            })
+            .expect("search");
+        assert!(only.hits.iter().all(|h| h.kind == DocKind::Infrastructure));
+    }
+
+    #[test]
+    fn changes_replace_and_remove_documents() {
+        let i = index();
+        i.apply(
+            &[("actor".into(), 1), ("actor".into(), 2)],
+            &[doc(
+                DocKind::Infrastructure,
+                1,
+                "vecura",
+                ("Vecura", "Vecura"),
+                ("Renamed unit", "Renamed unit"),
+            )],
+            9,
+        )
+        .expect("apply");
+        assert_eq!(i.cursor(), Some(9));
+        assert!(
+            slugs(&i.search(&q("karolinska", Lang::En)).expect("s")).is_empty(),
+            "a deleted actor is gone"
+        );
+        assert_eq!(
+            slugs(&i.search(&q("renamed", Lang::En)).expect("s")),
+            vec!["vecura"]
+        );
+        assert_eq!(i.len(), 3);
+    }
+
+    #[test]
+    fn completion_finds_titles_by_prefix() {
+        let i = index();
+        let s = i.suggest("karo", Lang::En, 5).expect("suggest");
+        assert_eq!(
+            s.first().map(|h| h.slug.as_str()),
+            Some("karolinska-institutet")
+        );
+        assert!(i.suggest("k", Lang::En, 5).expect("suggest").is_empty());
+        let s = i.suggest("swedish twin re", Lang::En, 5).expect("suggest");
+        assert_eq!(
+            s.first().map(|h| h.title.as_str()),
+            Some("Swedish Twin Registry")
+        );
+    }
+}
