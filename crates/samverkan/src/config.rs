@@ -88,6 +88,9 @@ pub enum Command {
         #[arg(long, default_value_t = 2026)]
         seed: u64,
     },
+    /// Rebuild the search index under the data folder from the database (the server keeps it current by itself;
+    /// run this with the server stopped, e.g. after restoring a backup).
+    Reindex,
     /// Manage user accounts.
     User {
         /// What to do with users.

@@ -305,3 +305,24 @@ pub async fn generate(store: &Store, n: usize, seed: u64) -> anyhow::Result<Impo
         )
     })
 }
+
+/// `samverkan reindex`: rebuilds the search index in `dir` from the database, with a progress bar; returns how
+/// many documents it holds.
+pub async fn reindex(store: &Store, dir: &Path) -> anyhow::Result<usize> {
+    let (index, _) = search::SearchIndex::open(Some(dir), search::TermList::built_in())
+        .with_context(|| {
+            format!(
+                "opening the search index in {} (is a server using it?)",
+                dir.display()
+            )
+        })?;
+    let cursor = store.last_search_change().await?;
+    let mut docs = Vec::new();
+    for source in ["actor", "service", "premises"] {
+        docs.extend(store.search_docs(source, None).await?);
+    }
+    let pb = bar(docs.len() as u64, "indexing");
+    index.rebuild(&docs, cursor, &mut |n| pb.set_position(n as u64))?;
+    pb.finish_and_clear();
+    Ok(docs.len())
+}

@@ -125,10 +125,12 @@ pub async fn start(store: Store, addr: &str) -> anyhow::Result<Running> {
         .with_context(|| format!("binding {addr}"))?;
     let addr = listener.local_addr()?;
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let app = web::router(web::AppState::new(
-        store,
-        web::auth::AuthSettings::default(),
-    ));
+    let state = web::AppState::new(store, web::auth::AuthSettings::default());
+    // A database that cannot be read leaves the index unbuilt; `/readyz` says so until it can be.
+    if let Err(e) = state.sync_search().await {
+        tracing::warn!(error = %e, "the search index could not be built yet");
+    }
+    let app = web::router(state);
     let task = tokio::spawn(web::serve(listener, app, async move {
         let _ = stopped.await;
     }));

@@ -78,14 +78,31 @@ async fn main() -> anyhow::Result<()> {
                     "loaded the Stockholm data set"
                 );
             }
+            let search_dir = settings.data_dir.join("search");
+            let search = web::search::SearchState::open(Some(&search_dir))
+                .with_context(|| format!("opening the search index in {}", search_dir.display()))?;
+            let state = web::AppState::build(store.clone(), serve.auth.clone(), oidc, search);
+            let applied = state
+                .sync_search()
+                .await
+                .map_err(|e| anyhow::anyhow!("bringing the search index up to date: {e}"))?;
+            tracing::info!(
+                documents = state.search_state().index().len(),
+                applied,
+                "search index ready"
+            );
             let listener = tokio::net::TcpListener::bind(&settings.addr)
                 .await
                 .with_context(|| format!("cannot listen on {}", settings.addr))?;
             let addr = listener.local_addr()?;
             tracing::info!(db = %redact(&settings.db), "Samverkan is serving on http://{addr}/");
             let background = samverkan::background::spawn(store.clone(), mailer, &serve.auth);
-            let app = web::router(web::AppState::with_oidc(store.clone(), serve.auth, oidc));
+            // Writes by other servers on the same database reach this server's index within two seconds.
+            let follower =
+                web::search::keep_in_step(state.clone(), std::time::Duration::from_secs(2));
+            let app = web::router(state);
             web::serve(listener, app, shutdown_signal()).await?;
+            follower.abort();
             background.stop();
             store.close().await;
             tracing::info!("stopped");
@@ -122,6 +139,12 @@ async fn main() -> anyhow::Result<()> {
                 r.actors_unchanged + r.actors_updated,
                 r.relations_unchanged + r.relations_updated
             );
+        }
+        Command::Reindex => {
+            let (store, _) = prepare(&settings.db).await?;
+            let dir = settings.data_dir.join("search");
+            let n = samverkan::interchange::reindex(&store, &dir).await?;
+            println!("Indexed {n} documents in {}.", dir.display());
         }
         Command::Migrate => {
             let store = store::Store::connect(&settings.db)

@@ -237,6 +237,8 @@ pub struct SearchIndex {
     writer: Mutex<IndexWriter>,
     fields: Fields,
     terms: TermList,
+    /// Every word of the `plain` field with its document frequency, by length, for correcting typos.
+    vocabulary: std::sync::RwLock<HashMap<usize, Vec<(String, u32)>>>,
 }
 
 fn payload_cursor(index: &Index) -> Option<(u32, i64)> {
@@ -295,9 +297,14 @@ impl SearchIndex {
                 writer: Mutex::new(writer),
                 fields,
                 terms,
+                vocabulary: std::sync::RwLock::new(HashMap::new()),
             },
             cursor,
         ))
+        .map(|(i, c)| {
+            i.refresh_vocabulary();
+            (i, c)
+        })
     }
 
     fn key(kind_source: &str, row_id: i64) -> String {
@@ -349,7 +356,53 @@ impl SearchIndex {
         prepared.set_payload(&format!("{SCHEMA_VERSION}:{cursor}"));
         prepared.commit()?;
         self.reader.reload()?;
+        self.refresh_vocabulary();
         Ok(())
+    }
+
+    /// Reads the words of the `plain` field from every segment.
+    fn refresh_vocabulary(&self) {
+        let searcher = self.reader.searcher();
+        let mut freq: HashMap<String, u32> = HashMap::new();
+        for segment in searcher.segment_readers() {
+            let Ok(inverted) = segment.inverted_index(self.fields.plain) else {
+                continue;
+            };
+            let Ok(mut stream) = inverted.terms().stream() else {
+                continue;
+            };
+            while stream.advance() {
+                if let Ok(word) = std::str::from_utf8(stream.key()) {
+                    *freq.entry(word.to_owned()).or_default() += stream.value().doc_freq;
+                }
+            }
+        }
+        let mut by_len: HashMap<usize, Vec<(String, u32)>> = HashMap::new();
+        for (w, n) in freq {
+            by_len.entry(w.chars().count()).or_default().push((w, n));
+        }
+        if let Ok(mut v) = self.vocabulary.write() {
+            *v = by_len;
+        }
+    }
+
+    /// Indexed words within `distance` edits of `word` (a transposition counts as one), closest and most frequent
+    /// first, at most three.
+    fn corrections(&self, word: &str, distance: usize) -> Vec<String> {
+        let Ok(vocabulary) = self.vocabulary.read() else {
+            return Vec::new();
+        };
+        let n = word.chars().count();
+        let mut found: Vec<(usize, u32, String)> = Vec::new();
+        for len in n.saturating_sub(distance)..=n + distance {
+            for (w, freq) in vocabulary.get(&len).into_iter().flatten() {
+                if let Some(d) = edit_distance(word, w, distance) {
+                    found.push((d, *freq, w.clone()));
+                }
+            }
+        }
+        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        found.into_iter().take(3).map(|f| f.2).collect()
     }
 
     /// Replaces every document with `docs` and records `cursor`.
@@ -484,15 +537,35 @@ impl SearchIndex {
                 }
             }
         }
-        // Typo tolerance on the words as typed: one edit from 4 letters, two from 8; known words need none.
+        // Typo tolerance: a word the index does not know is replaced by the indexed words one edit away (two
+        // from eight letters), searched like any other word so that the usual ranking applies.
         for w in terms::words(text) {
             let n = w.chars().count();
             if n < 4 || self.known(searcher, &w) {
                 continue;
             }
             let distance = if n >= 8 { 2 } else { 1 };
-            let q = FuzzyTermQuery::new(Term::from_field_text(f.plain, &w), distance, true);
-            clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), 0.6))));
+            for c in self.corrections(&w, distance) {
+                for (analyzer, title, body) in [
+                    (&mut sv, f.title_sv, f.body_sv),
+                    (&mut en, f.title_en, f.body_en),
+                ] {
+                    for t in tokens(analyzer, &c) {
+                        for (field, boost) in [(title, 3.0), (body, 1.0)] {
+                            if seen.insert((field, t.clone())) {
+                                let q = TermQuery::new(
+                                    Term::from_field_text(field, &t),
+                                    IndexRecordOption::WithFreqs,
+                                );
+                                clauses.push((
+                                    Occur::Should,
+                                    Box::new(BoostQuery::new(Box::new(q), boost * 0.8)),
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
         }
         if clauses.is_empty() {
             None
@@ -575,7 +648,9 @@ impl SearchIndex {
         let mut campuses = Vec::new();
         let mut tags = Vec::new();
         for v in doc.get_all(f.facets) {
-            if let Some(path) = v.as_facet() {
+            if let Some(encoded) = v.as_facet() {
+                // Stored facets are encoded with NUL separators and no leading slash.
+                let path = format!("/{}", encoded.trim_start_matches('/').replace('\u{0}', "/"));
                 if let Some(c) = path.strip_prefix("/campus/") {
                     campuses.extend(Slug::parse(c).ok());
                 } else if let Some(t) = path.strip_prefix("/tag/") {
@@ -714,6 +789,10 @@ impl SearchIndex {
             if clean.is_empty() {
                 continue;
             }
+            // Stop words of either language ("for", "i") are never a reason.
+            if tokens(&mut sv, &clean).is_empty() || tokens(&mut en, &clean).is_empty() {
+                continue;
+            }
             let mut candidates = vec![clean.clone()];
             candidates.extend(self.terms.expansions(&clean));
             let hit = candidates.iter().any(|c| {
@@ -770,6 +849,35 @@ impl SearchIndex {
     pub fn terms(&self) -> &TermList {
         &self.terms
     }
+}
+
+/// The Damerau–Levenshtein distance (adjacent transpositions count one) between `a` and `b`, when it is at most
+/// `max`.
+pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let mut prev2: Vec<usize> = vec![0; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                cur[j] = cur[j].min(prev2[j - 2] + 1);
+            }
+            row_min = row_min.min(cur[j]);
+        }
+        if row_min > max {
+            return None;
+        }
+        prev2 = std::mem::replace(&mut prev, cur);
+    }
+    Some(prev[b.len()]).filter(|d| *d <= max)
 }
 
 /// HTML-escapes `&`, `<`, `>`, `"` and `'`.
@@ -1083,6 +1191,23 @@ mod tests {
             vec!["vecura"]
         );
         assert_eq!(i.len(), 3);
+    }
+
+    #[test]
+    fn edit_distances() {
+        assert_eq!(edit_distance("karolinsak", "karolinska", 2), Some(1));
+        assert_eq!(edit_distance("vecrua", "vecura", 1), Some(1));
+        assert_eq!(edit_distance("kth", "ki", 1), None);
+        assert_eq!(edit_distance("", "abc", 3), Some(3));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn edit_distance_is_symmetric_and_zero_only_for_equal(a in "[a-c]{0,8}", b in "[a-c]{0,8}") {
+            let d = edit_distance(&a, &b, 16);
+            proptest::prop_assert_eq!(d, edit_distance(&b, &a, 16));
+            proptest::prop_assert_eq!(d == Some(0), a == b);
+        }
     }
 
     #[test]

@@ -17,8 +17,8 @@ footer-api = API documentation
 home-title = Home
 home-heading = Find your way in Stockholm's life-science ecosystem
 home-lead = Universities, hospitals, research infrastructures, companies and funders – who is where, and how they connect, campus by campus.
-home-search-label = Find an actor
-home-search-placeholder = For example Vecura, cell therapy or KTH
+home-search-label = Search actors, infrastructures, services and premises
+home-search-placeholder = For example Vecura, cell therapy or lab space
 search-button = Search
 home-campuses = Campuses
 home-kinds = Actors by kind
@@ -716,3 +716,34 @@ checklist-error-owners = Choose at least one owner form.
 stage-title-preparation = Preparation
 stage-title-development = Development
 stage-title-execution = Execution
+
+## Search and matching
+search-title = Search
+search-empty = Type what you are looking for: an organisation, a service, a competence or a place.
+search-no-words = The search needs at least one word or number.
+search-too-short = Type at least two letters.
+search-none = Nothing matched. Try other words, or describe your need on the match page.
+search-count = { $count ->
+    [one] One match
+   *[other] { $count } matches
+}
+search-facets = Narrow the results
+search-facet-type = Type
+search-facet-remove = remove this filter
+search-try-match = Describe a need instead and get the right doors
+doc-kind-infrastructure = Infrastructure
+doc-kind-service = Service
+doc-kind-premises = Premises
+doc-kind-actor = Actor
+home-match-hint = Tell us what you need in your own words, in Swedish or English.
+match-title = Describe your need
+match-lead = Write what your company needs, in your own words and in Swedish or English. We match it against the region's infrastructures, services, premises and actors and say why each one fits.
+match-need = Your need
+match-need-hint = For example: "GMP manufacturing for a cell therapy phase 1 trial" or "lab space for a startup in Flemingsberg".
+match-submit = Find the right doors
+match-results = Where to go
+match-why = Why:
+match-reason-words = it mentions { $words }
+match-reason-campus = it is on { $campus }
+match-reason-space = it offers space
+match-none = Nothing matched this need. Try other words, or write to the programme office.

@@ -17,8 +17,8 @@ footer-api = API-dokumentation
 home-title = Start
 home-heading = Hitta rätt i Stockholms life science-ekosystem
 home-lead = Universitet, sjukhus, forskningsinfrastrukturer, företag och finansiärer – vem som finns var, och hur de hänger ihop, campus för campus.
-home-search-label = Sök aktör
-home-search-placeholder = Till exempel Vecura, cellterapi eller KTH
+home-search-label = Sök aktörer, infrastrukturer, tjänster och lokaler
+home-search-placeholder = Till exempel Vecura, cellterapi eller labblokaler
 search-button = Sök
 home-campuses = Campus
 home-kinds = Aktörer efter typ
@@ -716,3 +716,34 @@ checklist-error-owners = Välj minst en ägarform.
 stage-title-preparation = Förberedelse
 stage-title-development = Utveckling
 stage-title-execution = Utförande
+
+## Sök och matchning
+search-title = Sök
+search-empty = Skriv vad du letar efter: en organisation, en tjänst, en kompetens eller en plats.
+search-no-words = Sökningen behöver minst ett ord eller en siffra.
+search-too-short = Skriv minst två bokstäver.
+search-none = Inget matchade. Prova andra ord, eller beskriv ditt behov på matchningssidan.
+search-count = { $count ->
+    [one] En träff
+   *[other] { $count } träffar
+}
+search-facets = Avgränsa resultaten
+search-facet-type = Typ
+search-facet-remove = ta bort filtret
+search-try-match = Beskriv ett behov i stället och få rätt dörrar
+doc-kind-infrastructure = Infrastruktur
+doc-kind-service = Tjänst
+doc-kind-premises = Lokaler
+doc-kind-actor = Aktör
+home-match-hint = Berätta vad du behöver med egna ord, på svenska eller engelska.
+match-title = Beskriv ditt behov
+match-lead = Skriv vad ditt företag behöver, med egna ord och på svenska eller engelska. Vi matchar det mot regionens infrastrukturer, tjänster, lokaler och aktörer och säger varför var och en passar.
+match-need = Ditt behov
+match-need-hint = Till exempel: "GMP-tillverkning för en fas 1-prövning av cellterapi" eller "labbplats för startup i Flemingsberg".
+match-submit = Hitta rätt dörrar
+match-results = Vart du kan vända dig
+match-why = Varför:
+match-reason-words = den nämner { $words }
+match-reason-campus = den finns på { $campus }
+match-reason-space = den erbjuder lokaler
+match-none = Inget matchade behovet. Prova andra ord, eller skriv till programkontoret.

@@ -28,10 +28,12 @@ use utoipa_swagger_ui::SwaggerUi;
     paths(list_actors, get_actor, patch_actor, list_relations, list_campuses, graph, export_graphml, export_actors_csv, export_relations_csv, export_json, me,
         crate::api_way_in::list_infrastructures, crate::api_way_in::list_services, crate::api_way_in::get_service,
         crate::api_way_in::list_premises, crate::api_way_in::list_requests, crate::api_way_in::create_request,
-        crate::api_way_in::get_request, crate::api_way_in::transition),
+        crate::api_way_in::get_request, crate::api_way_in::transition,
+        crate::search::api_search, crate::search::api_suggest, crate::search::api_match),
     modifiers(&BearerAuth),
     tags(
         (name = "atlas", description = "Actors, relations and campuses"),
+        (name = "search", description = "Search and need matching in Swedish and English"),
         (name = "way-in", description = "Infrastructures, services, premises and access requests"),
         (name = "account", description = "The caller's own account")
     )

@@ -33,6 +33,11 @@ const ASSETS: &[Asset] = &[
         body: include_bytes!("../static/atlas.js"),
     },
     Asset {
+        name: "search.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_bytes!("../static/search.js"),
+    },
+    Asset {
         // sigma.js and graphology (MIT), bundled by scripts/build-atlas-vendor; licences in static/vendor/.
         name: "sigma-graphology.min.js",
         content_type: "text/javascript; charset=utf-8",

@@ -14,6 +14,7 @@ pub mod oidc;
 mod ops;
 pub mod pages;
 pub mod params;
+pub mod search;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -39,6 +40,7 @@ struct Inner {
     oidc: Option<oidc::Oidc>,
     graph: std::sync::RwLock<Option<Arc<atlas::GraphSnapshot>>>,
     graph_compute: tokio::sync::Mutex<()>,
+    search: Arc<search::SearchState>,
     metrics: Metrics,
     started: Instant,
 }
@@ -49,17 +51,37 @@ impl AppState {
         AppState::with_oidc(store, auth, None)
     }
 
-    /// Builds the state with single sign-on through an OpenID Connect provider.
+    /// Builds the state with single sign-on through an OpenID Connect provider and a search index in memory.
     pub fn with_oidc(store: Store, auth: auth::AuthSettings, oidc: Option<oidc::Oidc>) -> AppState {
+        let search = search::SearchState::open(None).unwrap_or_else(|e| {
+            // An index in memory needs no file; failing to make one is a bug, not a condition to handle.
+            panic!("creating the in-memory search index: {e}")
+        });
+        AppState::build(store, auth, oidc, search)
+    }
+
+    /// Builds the state around `search` (an index on disk under the data folder, for `serve`).
+    pub fn build(
+        store: Store,
+        auth: auth::AuthSettings,
+        oidc: Option<oidc::Oidc>,
+        search: search::SearchState,
+    ) -> AppState {
         AppState(Arc::new(Inner {
             store,
             auth,
             oidc,
             graph: std::sync::RwLock::new(None),
             graph_compute: tokio::sync::Mutex::new(()),
+            search: Arc::new(search),
             metrics: Metrics::default(),
             started: Instant::now(),
         }))
+    }
+
+    /// The search index and its sync state.
+    pub fn search_state(&self) -> &search::SearchState {
+        &self.0.search
     }
 
     /// Session and login settings.
@@ -272,6 +294,23 @@ fn route_table() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             spec("POST", "/{lang}/admin/checklists/{key}", Admin),
             post(req::template_save),
         ),
+        (spec("GET", "/{lang}/search", Public), get(search::page)),
+        (
+            spec("GET", "/{lang}/match", Public),
+            get(search::match_page),
+        ),
+        (
+            spec("GET", "/api/v1/search", Public),
+            get(search::api_search),
+        ),
+        (
+            spec("GET", "/api/v1/suggest", Public),
+            get(search::api_suggest),
+        ),
+        (
+            spec("POST", "/api/v1/match", Public),
+            post(search::api_match),
+        ),
         (spec("GET", "/{lang}/privacy", Public), get(edit::privacy)),
         (
             spec("GET", "/{lang}/accessibility", Public),
@@ -396,6 +435,10 @@ pub fn router(state: AppState) -> Router {
         // gzip for clients that ask (pages, JSON, the graph bundle); small bodies are left as they are.
         .layer(tower_http::compression::CompressionLayer::new())
         .layer(middleware::from_fn(error::render_errors))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            search::sync_after_writes,
+        ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             metrics::track,

@@ -18,6 +18,11 @@ pub(crate) async fn readyz(State(state): State<AppState>) -> Result<&'static str
         .ping()
         .await
         .map_err(|e| WebError::Unavailable(e.to_string()))?;
+    if state.search_state().index().cursor().is_none() {
+        return Err(WebError::Unavailable(
+            "the search index is being built".into(),
+        ));
+    }
     Ok("ready")
 }
 

@@ -14,4 +14,5 @@ mod mail;
 mod matrix;
 mod ops;
 mod pages;
+mod search;
 mod way_in;

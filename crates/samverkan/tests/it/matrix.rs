@@ -158,6 +158,8 @@ async fn every_route_answers_every_role_as_its_rule_says() {
                 "/invitation",
                 // Anyone may report an accessibility problem (the law asks for a way to); CSRF still applies.
                 "/accessibility/report",
+                // Matching a need reads only; POST carries the need as JSON.
+                "/api/v1/match",
             ]
             .iter()
             .any(|p| spec.path.ends_with(p));

@@ -126,6 +126,11 @@ impl Layout {
         )
     }
 
+    /// The fingerprinted URL of a static asset.
+    pub fn asset(&self, name: &str) -> String {
+        assets::url(name)
+    }
+
     /// A link to `/{lang}/{path}`.
     pub fn href(&self, path: &str) -> String {
         format!("/{}/{}", self.lang, path)

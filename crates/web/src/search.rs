@@ -1,0 +1,827 @@
+//! Search in the web layer: keeping the index in step with the database through the change log (after every
+//! write, before the response returns, and by polling for other servers' writes), the search page with facets,
+//! completion for the search box, the match page that turns a need into the right doors, and their JSON API.
+
+use crate::AppState;
+use crate::auth::Caller;
+use crate::error::{WebError, api_lang};
+use crate::i18n::Tr;
+use crate::pages::{Layout, Nav, lang, render};
+use crate::params::Params;
+use askama::Template;
+use axum::Json;
+use axum::extract::{Path, Request, State};
+use axum::http::{HeaderMap, Method};
+use axum::middleware::Next;
+use axum::response::{Html, Response};
+use domain::search::DocKind;
+use domain::{Lang, OwnershipForm, Slug};
+use search::{SearchIndex, SearchQuery, TermList};
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+use utoipa::{IntoParams, ToSchema};
+
+/// The index and what keeps it in step.
+pub struct SearchState {
+    index: Arc<SearchIndex>,
+    /// Serialises catching up, and remembers change ids applied above the cursor.
+    sync: tokio::sync::Mutex<HashSet<i64>>,
+}
+
+/// How far back each catch-up looks again: a change committed late by a concurrent transaction (PostgreSQL
+/// hands out ids before commit) is still seen if it is within this many ids of the cursor.
+const OVERLAP: i64 = 1000;
+
+impl SearchState {
+    /// An index in `dir`, or in memory.
+    pub fn open(dir: Option<&std::path::Path>) -> Result<SearchState, search::SearchError> {
+        let (index, _) = SearchIndex::open(dir, TermList::built_in())?;
+        Ok(SearchState {
+            index: Arc::new(index),
+            sync: tokio::sync::Mutex::new(HashSet::new()),
+        })
+    }
+
+    /// The index.
+    pub fn index(&self) -> &SearchIndex {
+        &self.index
+    }
+}
+
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, search::SearchError> + Send + 'static,
+) -> Result<T, WebError> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| WebError::Internal(format!("search task: {e}")))?
+        .map_err(|e| WebError::Internal(e.to_string()))
+}
+
+impl AppState {
+    /// Rebuilds the whole index from the database.
+    pub async fn rebuild_search(&self) -> Result<usize, WebError> {
+        let s = self.search_state();
+        let mut applied = s.sync.lock().await;
+        let cursor = self.store().last_search_change().await?;
+        let mut docs = Vec::new();
+        for source in ["actor", "service", "premises"] {
+            docs.extend(self.store().search_docs(source, None).await?);
+        }
+        let n = docs.len();
+        let index = s.index.clone();
+        blocking(move || index.rebuild(&docs, cursor, &mut |_| {})).await?;
+        applied.clear();
+        Ok(n)
+    }
+
+    /// Applies every change logged since the index's cursor (rebuilding when the index is new or a label
+    /// changed). Returns how many changes were applied.
+    pub async fn sync_search(&self) -> Result<usize, WebError> {
+        let s = self.search_state();
+        let Some(cursor) = s.index.cursor() else {
+            return self.rebuild_search().await;
+        };
+        let mut applied = s.sync.lock().await;
+        let mut from = cursor - OVERLAP;
+        let mut total = 0;
+        loop {
+            let changes = self.store().search_changes_after(from, 5000).await?;
+            let Some(last) = changes.last().map(|c| c.id) else {
+                break;
+            };
+            let fresh: Vec<_> = changes
+                .iter()
+                .filter(|c| c.id > cursor || !applied.contains(&c.id))
+                .filter(|c| !applied.contains(&c.id))
+                .collect();
+            if fresh.iter().any(|c| c.source == "all") {
+                drop(applied);
+                return self.rebuild_search().await;
+            }
+            if !fresh.is_empty() {
+                let mut changed: Vec<(String, i64)> = Vec::new();
+                let mut by_source: HashMap<&str, Vec<i64>> = HashMap::new();
+                for c in &fresh {
+                    if !changed.contains(&(c.source.clone(), c.row_id)) {
+                        changed.push((c.source.clone(), c.row_id));
+                        by_source
+                            .entry(c.source.as_str())
+                            .or_default()
+                            .push(c.row_id);
+                    }
+                }
+                let mut docs = Vec::new();
+                for (source, ids) in &by_source {
+                    docs.extend(self.store().search_docs(source, Some(ids)).await?);
+                }
+                let new_cursor = last.max(s.index.cursor().unwrap_or(0));
+                let index = s.index.clone();
+                blocking(move || index.apply(&changed, &docs, new_cursor)).await?;
+                total += fresh.len();
+                for c in &fresh {
+                    applied.insert(c.id);
+                }
+            }
+            from = last;
+            if changes.len() < 5000 {
+                break;
+            }
+        }
+        let floor = s.index.cursor().unwrap_or(0) - OVERLAP;
+        applied.retain(|id| *id > floor);
+        Ok(total)
+    }
+}
+
+/// After every request that may have written (anything but GET and HEAD), the index catches up before the
+/// response leaves, so what was saved is searchable at once.
+pub(crate) async fn sync_after_writes(
+    State(state): State<AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let writes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let res = next.run(req).await;
+    if writes && let Err(e) = state.sync_search().await {
+        tracing::error!(error = %e, "search index catch-up failed");
+    }
+    res
+}
+
+/// Keeps the index in step with writes made by other servers on the same database, every `every`.
+pub fn keep_in_step(state: AppState, every: std::time::Duration) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        loop {
+            tick.tick().await;
+            if let Err(e) = state.sync_search().await {
+                tracing::warn!(error = %e, "search index catch-up failed");
+            }
+        }
+    })
+}
+
+// ----- The search page -----
+
+/// The longest accepted query.
+pub const MAX_QUERY: usize = 500;
+
+/// One facet value as a link.
+pub struct FacetLink {
+    /// Label.
+    pub label: String,
+    /// Count.
+    pub count: u64,
+    /// The search with this value set (or cleared when selected).
+    pub href: String,
+    /// Whether it is the current filter.
+    pub selected: bool,
+}
+
+/// One facet group.
+pub struct FacetGroup {
+    /// Heading.
+    pub title: String,
+    /// Values.
+    pub values: Vec<FacetLink>,
+}
+
+/// One hit as shown.
+pub struct HitView {
+    /// Title.
+    pub title: String,
+    /// Link.
+    pub href: String,
+    /// Kind label.
+    pub kind: String,
+    /// Escaped snippet with `<mark>`.
+    pub snippet_html: String,
+}
+
+/// `/{lang}/search`.
+#[derive(Template)]
+#[template(path = "search.html")]
+pub struct SearchPage {
+    /// Frame.
+    pub layout: Layout,
+    /// The query.
+    pub q: String,
+    /// A message instead of results (empty, too short, no words).
+    pub note: Option<String>,
+    /// Summary.
+    pub summary: String,
+    /// Hits.
+    pub hits: Vec<HitView>,
+    /// Facets.
+    pub facets: Vec<FacetGroup>,
+    /// Previous and next page links.
+    pub prev: Option<String>,
+    /// Next page.
+    pub next: Option<String>,
+}
+
+/// The page of a hit.
+pub(crate) fn hit_href(lang: Lang, kind: DocKind, slug: &Slug, parent: Option<&Slug>) -> String {
+    let l = lang.code();
+    match kind {
+        DocKind::Actor | DocKind::Infrastructure => format!("/{l}/actors/{slug}"),
+        DocKind::Service => format!("/{l}/services/{slug}"),
+        DocKind::Premises => {
+            let _ = parent;
+            format!("/{l}/premises#premises-{slug}")
+        }
+    }
+}
+
+struct Filters {
+    q: String,
+    kind: Option<DocKind>,
+    campus: Option<Slug>,
+    ownership: Option<OwnershipForm>,
+    tag: Option<Slug>,
+    page: u32,
+}
+
+fn read_filters(params: &Params) -> Result<Filters, WebError> {
+    Ok(Filters {
+        q: params.text("q", MAX_QUERY)?.unwrap_or_default(),
+        kind: params.vocabulary("type", DocKind::ALL, DocKind::as_str)?,
+        campus: params.slug("campus")?,
+        ownership: params.vocabulary("ownership", OwnershipForm::ALL, OwnershipForm::as_str)?,
+        tag: params.slug("tag")?,
+        page: params.number("page", 1, 1000)?.unwrap_or(1),
+    })
+}
+
+fn query_of(f: &Filters, lang: Lang, per_page: u32) -> SearchQuery {
+    SearchQuery {
+        text: f.q.clone(),
+        lang: Some(lang),
+        kinds: f.kind.into_iter().collect(),
+        campus: f.campus.clone(),
+        ownership: f.ownership.map(|o| o.as_str().to_owned()),
+        tag: f.tag.clone(),
+        offset: ((f.page - 1) * per_page) as usize,
+        limit: per_page as usize,
+    }
+}
+
+fn url(lang: Lang, f: &Filters, change: (&str, Option<String>), page: u32) -> String {
+    let mut parts = vec![format!("q={}", urlencode(&f.q))];
+    let mut set = |name: &str, value: Option<String>| {
+        let v = if change.0 == name {
+            change.1.clone()
+        } else {
+            value
+        };
+        if let Some(v) = v {
+            parts.push(format!("{name}={}", urlencode(&v)));
+        }
+    };
+    set("type", f.kind.map(|k| k.as_str().to_owned()));
+    set("campus", f.campus.as_ref().map(ToString::to_string));
+    set("ownership", f.ownership.map(|o| o.as_str().to_owned()));
+    set("tag", f.tag.as_ref().map(ToString::to_string));
+    if page > 1 {
+        parts.push(format!("page={page}"));
+    }
+    format!("/{}/search?{}", lang.code(), parts.join("&"))
+}
+
+fn urlencode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Why a query gives no search: empty, one letter, or no word at all.
+fn note(t: Tr, q: &str) -> Option<String> {
+    let words = search::terms::words(q);
+    if q.trim().is_empty() {
+        Some(t.t("search-empty"))
+    } else if words.is_empty() {
+        Some(t.t("search-no-words"))
+    } else if words.iter().all(|w| w.chars().count() < 2) {
+        Some(t.t("search-too-short"))
+    } else {
+        None
+    }
+}
+
+/// The search page.
+pub(crate) async fn page(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    caller: Caller,
+    params: Params,
+) -> Result<Html<String>, WebError> {
+    let lang = lang(&code)?;
+    let t = Tr::new(lang);
+    let f = read_filters(&params)?;
+    let mut layout = Layout::new(lang, &t.t("search-title"), "search", Nav::Home, None);
+    layout.set_caller(&caller);
+    let note = note(t, &f.q);
+    if note.is_some() {
+        return render(&SearchPage {
+            layout,
+            q: f.q,
+            note,
+            summary: String::new(),
+            hits: vec![],
+            facets: vec![],
+            prev: None,
+            next: None,
+        });
+    }
+    let per_page = 10;
+    let index = state.search_state().index.clone();
+    let query = query_of(&f, lang, per_page);
+    let results = blocking(move || index.search(&query)).await?;
+    let campuses = state.store().campuses(lang).await?;
+    let tags = state.store().tags(lang).await?;
+    let label = |facet: &str, value: &str| -> String {
+        match facet {
+            "kind" => t.t(&format!("doc-kind-{value}")),
+            "campus" => campuses
+                .iter()
+                .find(|c| c.campus.slug.as_str() == value)
+                .map_or_else(|| value.to_owned(), |c| c.campus.name.get(lang).to_owned()),
+            "ownership" => t.t(&format!("ownership-{value}")),
+            _ => tags
+                .iter()
+                .find(|x| x.tag.slug.as_str() == value)
+                .map_or_else(|| value.to_owned(), |x| x.tag.label.get(lang).to_owned()),
+        }
+    };
+    let mut facets = Vec::new();
+    for (facet, param, title) in [
+        ("kind", "type", "search-facet-type"),
+        ("campus", "campus", "filter-campus"),
+        ("ownership", "ownership", "filter-ownership"),
+        ("tag", "tag", "filter-tag"),
+    ] {
+        let current = match param {
+            "type" => f.kind.map(|k| k.as_str().to_owned()),
+            "campus" => f.campus.as_ref().map(ToString::to_string),
+            "ownership" => f.ownership.map(|o| o.as_str().to_owned()),
+            _ => f.tag.as_ref().map(ToString::to_string),
+        };
+        let mut values: Vec<FacetLink> = results
+            .facets
+            .iter()
+            .filter(|x| x.0 == facet)
+            .map(|x| {
+                let selected = current.as_deref() == Some(x.1.as_str());
+                FacetLink {
+                    label: label(facet, &x.1),
+                    count: x.2,
+                    href: url(lang, &f, (param, (!selected).then(|| x.1.clone())), 1),
+                    selected,
+                }
+            })
+            .collect();
+        values.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label)));
+        values.truncate(12);
+        if !values.is_empty() {
+            facets.push(FacetGroup {
+                title: t.t(title),
+                values,
+            });
+        }
+    }
+    let hits = results
+        .hits
+        .iter()
+        .map(|h| HitView {
+            title: h.title.clone(),
+            href: hit_href(lang, h.kind, &h.slug, h.parent.as_ref()),
+            kind: t.t(&format!("doc-kind-{}", h.kind)),
+            snippet_html: h.snippet_html.clone(),
+        })
+        .collect();
+    let pages = results.total.div_ceil(per_page as usize).max(1) as u32;
+    render(&SearchPage {
+        layout,
+        summary: t.n("search-count", "count", results.total as u64),
+        prev: (f.page > 1).then(|| url(lang, &f, ("", None), f.page - 1)),
+        next: (f.page < pages).then(|| url(lang, &f, ("", None), f.page + 1)),
+        q: f.q,
+        note: None,
+        hits,
+        facets,
+    })
+}
+
+// ----- The match page -----
+
+/// One matched door.
+pub struct MatchView {
+    /// Title.
+    pub title: String,
+    /// Link to its page.
+    pub href: String,
+    /// Kind label.
+    pub kind: String,
+    /// Why it matched.
+    pub reasons: Vec<String>,
+    /// Where to request access, if it takes requests.
+    pub request_href: Option<String>,
+    /// Escaped snippet.
+    pub snippet_html: String,
+}
+
+/// `/{lang}/match`.
+#[derive(Template)]
+#[template(path = "match.html")]
+pub struct MatchPage {
+    /// Frame.
+    pub layout: Layout,
+    /// The need.
+    pub need: String,
+    /// A message instead of results.
+    pub note: Option<String>,
+    /// Results.
+    pub items: Vec<MatchView>,
+    /// Whether a need was given.
+    pub asked: bool,
+}
+
+/// The longest accepted need.
+pub const MAX_NEED: usize = 2000;
+
+async fn matches(state: &AppState, need: &str, lang: Lang) -> Result<Vec<search::Match>, WebError> {
+    let campuses = state.store().campuses(lang).await?;
+    let mut names: HashMap<String, Slug> = HashMap::new();
+    for c in &campuses {
+        let slug = c.campus.slug.clone();
+        names.insert(c.campus.slug.to_string(), slug.clone());
+        for n in [&c.campus.name.sv, &c.campus.name.en] {
+            for w in search::terms::words(n) {
+                if w.len() >= 4 && w != "campus" {
+                    names.insert(w, slug.clone());
+                }
+            }
+        }
+    }
+    let index = state.search_state().index.clone();
+    let need = need.to_owned();
+    blocking(move || index.match_need(&need, lang, &names, 10)).await
+}
+
+fn reasons(t: Tr, m: &search::Match, campus_name: &dyn Fn(&Slug) -> String) -> Vec<String> {
+    let mut out = Vec::new();
+    if !m.words.is_empty() {
+        out.push(t.t1("match-reason-words", "words", m.words.join(", ")));
+    }
+    if let Some(c) = &m.campus {
+        out.push(t.t1("match-reason-campus", "campus", campus_name(c)));
+    }
+    if m.space {
+        out.push(t.t("match-reason-space"));
+    }
+    out
+}
+
+fn request_href(lang: Lang, kind: DocKind, slug: &Slug) -> Option<String> {
+    let l = lang.code();
+    match kind {
+        DocKind::Service => Some(format!("/{l}/requests/new?service={slug}")),
+        DocKind::Premises => Some(format!("/{l}/requests/new?premises={slug}")),
+        DocKind::Infrastructure => Some(format!("/{l}/requests/new?provider={slug}")),
+        DocKind::Actor => None,
+    }
+}
+
+/// The match page: a need in plain words, and the doors that fit it with the reasons why.
+pub(crate) async fn match_page(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    caller: Caller,
+    params: Params,
+) -> Result<Html<String>, WebError> {
+    let lang = lang(&code)?;
+    let t = Tr::new(lang);
+    let need = params.text("need", MAX_NEED)?.unwrap_or_default();
+    let mut layout = Layout::new(
+        lang,
+        &t.t("match-title"),
+        "match",
+        Nav::WayIn,
+        Some(t.t("match-lead")),
+    );
+    layout.set_caller(&caller);
+    let asked = !need.is_empty();
+    let note = if asked { note(t, &need) } else { None };
+    let mut items = Vec::new();
+    if asked && note.is_none() {
+        let campuses = state.store().campuses(lang).await?;
+        let campus_name = |s: &Slug| {
+            campuses
+                .iter()
+                .find(|c| &c.campus.slug == s)
+                .map_or_else(|| s.to_string(), |c| c.campus.name.get(lang).to_owned())
+        };
+        for m in matches(&state, &need, lang).await? {
+            items.push(MatchView {
+                title: m.hit.title.clone(),
+                href: hit_href(lang, m.hit.kind, &m.hit.slug, m.hit.parent.as_ref()),
+                kind: t.t(&format!("doc-kind-{}", m.hit.kind)),
+                reasons: reasons(t, &m, &campus_name),
+                request_href: request_href(lang, m.hit.kind, &m.hit.slug),
+                snippet_html: m.hit.snippet_html.clone(),
+            });
+        }
+    }
+    let none = asked && note.is_none() && items.is_empty();
+    render(&MatchPage {
+        layout,
+        need,
+        note: if none { Some(t.t("match-none")) } else { note },
+        items,
+        asked,
+    })
+}
+
+// ----- The API -----
+
+/// Search parameters.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+struct SearchParams {
+    /// The text (at most 500 characters).
+    q: Option<String>,
+    /// sv or en: the language of titles and snippets (default: `Accept-Language`).
+    lang: Option<String>,
+    /// Only this kind: infrastructure, service, premises or actor.
+    #[param(rename = "type")]
+    kind: Option<String>,
+    /// Only on this campus (slug).
+    campus: Option<String>,
+    /// Only with this ownership form.
+    ownership: Option<String>,
+    /// Only with this competence tag (slug).
+    tag: Option<String>,
+    /// Page number, from 1.
+    #[param(minimum = 1, maximum = 1000)]
+    page: Option<u32>,
+}
+
+/// A search hit.
+#[derive(Serialize, ToSchema)]
+pub struct SearchHit {
+    /// infrastructure, service, premises or actor.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Slug.
+    pub slug: String,
+    /// Title in the asked language.
+    pub title: String,
+    /// A fragment with matched words in `<mark>`; everything else HTML-escaped.
+    pub snippet_html: String,
+    /// Its page.
+    pub url: String,
+}
+
+/// A facet value with its count.
+#[derive(Serialize, ToSchema)]
+pub struct FacetCount {
+    /// The facet: type, campus, ownership or tag.
+    pub facet: String,
+    /// The value.
+    pub value: String,
+    /// How many matches have it.
+    pub count: u64,
+}
+
+/// Search results.
+#[derive(Serialize, ToSchema)]
+pub struct SearchResponse {
+    /// All matches.
+    pub total: usize,
+    /// Page number.
+    pub page: u32,
+    /// Hits on this page (10 per page).
+    pub items: Vec<SearchHit>,
+    /// Counts per type, campus, ownership form and tag among all matches.
+    pub facets: Vec<FacetCount>,
+}
+
+fn lang_param(params: &Params, headers: &HeaderMap) -> Result<Lang, WebError> {
+    Ok(params
+        .vocabulary("lang", &Lang::ALL, Lang::code)?
+        .unwrap_or_else(|| api_lang(headers)))
+}
+
+/// Search actors, infrastructures, services and premises in Swedish or English.
+#[utoipa::path(
+    get, path = "/api/v1/search", tag = "search", params(SearchParams),
+    responses(
+        (status = 200, description = "Results (none for an empty, one-letter or wordless query)", body = SearchResponse),
+        (status = 400, description = "A parameter has a bad value", body = crate::api::ErrorBody),
+    )
+)]
+pub(crate) async fn api_search(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    params: Params,
+) -> Result<Json<SearchResponse>, WebError> {
+    let lang = lang_param(&params, &headers)?;
+    let f = read_filters(&params)?;
+    let page = f.page;
+    if note(Tr::new(lang), &f.q).is_some() {
+        return Ok(Json(SearchResponse {
+            total: 0,
+            page,
+            items: vec![],
+            facets: vec![],
+        }));
+    }
+    let index = state.search_state().index.clone();
+    let query = query_of(&f, lang, 10);
+    let r = blocking(move || index.search(&query)).await?;
+    Ok(Json(SearchResponse {
+        total: r.total,
+        page,
+        items: r
+            .hits
+            .iter()
+            .map(|h| SearchHit {
+                kind: h.kind.as_str().into(),
+                slug: h.slug.to_string(),
+                title: h.title.clone(),
+                snippet_html: h.snippet_html.clone(),
+                url: hit_href(lang, h.kind, &h.slug, h.parent.as_ref()),
+            })
+            .collect(),
+        facets: r
+            .facets
+            .into_iter()
+            .map(|(facet, value, count)| FacetCount {
+                facet: if facet == "kind" {
+                    "type".into()
+                } else {
+                    facet
+                },
+                value,
+                count,
+            })
+            .collect(),
+    }))
+}
+
+/// Completion parameters.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+struct SuggestParams {
+    /// What has been typed so far.
+    q: Option<String>,
+    /// sv or en.
+    lang: Option<String>,
+}
+
+/// A completion.
+#[derive(Serialize, ToSchema)]
+pub struct Suggestion {
+    /// The title.
+    pub title: String,
+    /// infrastructure, service, premises or actor.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Its page.
+    pub url: String,
+}
+
+/// Titles that start with what has been typed, for the search box.
+#[utoipa::path(
+    get, path = "/api/v1/suggest", tag = "search", params(SuggestParams),
+    responses(
+        (status = 200, description = "Up to 8 titles", body = [Suggestion]),
+        (status = 400, description = "A parameter has a bad value", body = crate::api::ErrorBody),
+    )
+)]
+pub(crate) async fn api_suggest(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    params: Params,
+) -> Result<Json<Vec<Suggestion>>, WebError> {
+    let lang = lang_param(&params, &headers)?;
+    let q = params.text("q", 200)?.unwrap_or_default();
+    let index = state.search_state().index.clone();
+    let hits = blocking(move || index.suggest(&q, lang, 8)).await?;
+    Ok(Json(
+        hits.iter()
+            .map(|h| Suggestion {
+                title: h.title.clone(),
+                kind: h.kind.as_str().into(),
+                url: hit_href(lang, h.kind, &h.slug, h.parent.as_ref()),
+            })
+            .collect(),
+    ))
+}
+
+/// A matched door.
+#[derive(Serialize, ToSchema)]
+pub struct MatchItem {
+    /// infrastructure, service, premises or actor.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Slug.
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Its page.
+    pub url: String,
+    /// Where to request access (services, infrastructures, premises).
+    pub request_url: Option<String>,
+    /// The words of the need found in it.
+    pub matched_words: Vec<String>,
+    /// The campus of the need it is on.
+    pub campus: Option<String>,
+    /// Whether it answers a need for space.
+    pub space: bool,
+    /// Ranking score (higher is better).
+    pub score: f32,
+}
+
+/// A need matched against the catalogue.
+#[derive(Serialize, ToSchema)]
+pub struct MatchResponse {
+    /// Best first.
+    pub items: Vec<MatchItem>,
+}
+
+/// Match a plain-language need — `{"need": "...", "lang": "en"}` — against infrastructures, services, premises
+/// and actors; each result says why it matched.
+#[utoipa::path(
+    post, path = "/api/v1/match", tag = "search",
+    request_body(content = serde_json::Value, description = "The need", content_type = "application/json"),
+    responses(
+        (status = 200, description = "Ranked doors", body = MatchResponse),
+        (status = 400, description = "The body is not JSON", body = crate::api::ErrorBody),
+        (status = 422, description = "The need is missing or too long", body = crate::api::ValidationBody),
+    )
+)]
+pub(crate) async fn api_match(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Result<axum::response::Response, WebError> {
+    use axum::response::IntoResponse;
+    let json: serde_json::Value =
+        serde_json::from_slice(&body).map_err(|e| WebError::BadBody(e.to_string()))?;
+    let lang = json
+        .get("lang")
+        .and_then(serde_json::Value::as_str)
+        .and_then(Lang::parse)
+        .unwrap_or_else(|| api_lang(&headers));
+    let t = Tr::new(lang);
+    let need = json
+        .get("need")
+        .and_then(serde_json::Value::as_str)
+        .unwrap_or_default()
+        .trim()
+        .to_owned();
+    if need.is_empty() || need.contains('\0') {
+        return Ok(crate::api::refused(
+            t,
+            vec![("need".into(), t.t("field-required"))],
+        ));
+    }
+    if need.chars().count() > MAX_NEED {
+        return Ok(crate::api::refused(
+            t,
+            vec![("need".into(), t.t1("field-too-long", "max", MAX_NEED))],
+        ));
+    }
+    let found = if note(t, &need).is_some() {
+        vec![]
+    } else {
+        matches(&state, &need, lang).await?
+    };
+    Ok(Json(MatchResponse {
+        items: found
+            .iter()
+            .map(|m| MatchItem {
+                kind: m.hit.kind.as_str().into(),
+                slug: m.hit.slug.to_string(),
+                title: m.hit.title.clone(),
+                url: hit_href(lang, m.hit.kind, &m.hit.slug, m.hit.parent.as_ref()),
+                request_url: request_href(lang, m.hit.kind, &m.hit.slug),
+                matched_words: m.words.clone(),
+                campus: m.campus.as_ref().map(ToString::to_string),
+                space: m.space,
+                score: m.hit.score,
+            })
+            .collect(),
+    })
+    .into_response())
+}
