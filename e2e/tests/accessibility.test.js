@@ -37,6 +37,9 @@ const PAGES = [
   { name: 'service', path: '/services/kta-phase-1-unit', status: 200 },
   { name: 'premises', path: '/premises', status: 200 },
   { name: 'template document', path: '/checklists/documents/nda', status: 200 },
+  { name: 'search', path: '/search?q=cell', status: 200 },
+  { name: 'search empty', path: '/search', status: 200 },
+  { name: 'match', path: '/match?need=lab+space+in+Flemingsberg', status: 200 },
 ];
 
 for (const lang of LANGS) {

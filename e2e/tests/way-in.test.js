@@ -165,22 +165,32 @@ async function withPages(t, fn) {
 
 test('the way in: a company finds a service, sends a request, and both sides take it to execution', (t) =>
   withPages(t, async (pages) => {
-    // --- The company member finds Vecura's GMP service in the catalogue. ---
+    // --- The company member describes the need on the match page; Vecura's GMP service comes first. ---
     const company = await signedIn('company');
     pages.push(company);
-    await company.goto('/en/infrastructures');
-    assert.equal(norm(await company.locator('h1').innerText()), 'Infrastructures and services');
-    await company.getByLabel('Area', { exact: true }).selectOption({ label: 'Manufacturing' });
+    await company.goto('/en/');
     await Promise.all([
-      company.waitForURL(/category=manufacturing/),
-      company.locator('form.filters').getByRole('button', { name: 'Show' }).click(),
+      company.waitForURL('**/en/match'),
+      company.getByRole('link', { name: 'Describe your need', exact: true }).click(),
     ]);
-    assert.equal(await company.locator('#f-category').inputValue(), 'manufacturing', 'the form keeps the filter');
-    const serviceLink = company.locator('.actor-list').getByRole('link', { name: SERVICE_NAME, exact: true });
-    assert.equal(await serviceLink.count(), 1, 'Vecura\'s GMP service is listed under Manufacturing');
-    const listed = (await company.locator('.actor-list .actor-name').allInnerTexts()).map(norm);
-    assert.ok(listed.some((n) => n.startsWith('Vecura')), `Vecura is listed; got ${JSON.stringify(listed)}`);
-    await Promise.all([company.waitForURL(`**/en/services/${SERVICE}`), serviceLink.click()]);
+    await company.getByLabel('Your need').fill('GMP manufacturing for a cell therapy phase 1 trial');
+    await Promise.all([
+      company.waitForURL(/\/en\/match\?need=/),
+      company.getByRole('button', { name: 'Find the right doors' }).click(),
+    ]);
+    const results = company.locator('ol.matches > li');
+    assert.ok((await results.count()) >= 3, 'several doors are proposed');
+    const top = results.first();
+    assert.equal(norm(await top.locator('h3').innerText()), SERVICE_NAME, 'Vecura\'s GMP service is the first door');
+    assert.match(norm(await top.locator('.reasons').innerText()), /^Why: it mentions .*GMP/, 'the reasons are shown');
+    assert.equal(
+      await top.getByRole('link', { name: /^Request access\s*:/ }).getAttribute('href'),
+      `/en/requests/new?service=${SERVICE}`,
+    );
+    await Promise.all([
+      company.waitForURL(`**/en/services/${SERVICE}`),
+      top.getByRole('link', { name: SERVICE_NAME, exact: true }).click(),
+    ]);
 
     // --- The service page previews the way in, with the municipal-law items of a region-owned infrastructure. ---
     assert.equal(norm(await company.locator('h1').innerText()), SERVICE_NAME);
@@ -336,6 +346,27 @@ test('the way in: a company finds a service, sends a request, and both sides tak
     assert.doesNotMatch(norm(await other.locator('main').innerText()), new RegExp(title));
   }));
 
+test('the catalogue lists Vecura\'s GMP service under Manufacturing, and the filter is kept', (t) =>
+  withPages(t, async (pages) => {
+    const company = await signedIn('company');
+    pages.push(company);
+    await company.goto('/en/infrastructures');
+    assert.equal(norm(await company.locator('h1').innerText()), 'Infrastructures and services');
+    await company.getByLabel('Area', { exact: true }).selectOption({ label: 'Manufacturing' });
+    await Promise.all([
+      company.waitForURL(/category=manufacturing/),
+      company.locator('form.filters').getByRole('button', { name: 'Show' }).click(),
+    ]);
+    assert.equal(await company.locator('#f-category').inputValue(), 'manufacturing', 'the form keeps the filter');
+    const serviceLink = company.locator('.actor-list').getByRole('link', { name: SERVICE_NAME, exact: true });
+    assert.equal(await serviceLink.count(), 1, 'Vecura\'s GMP service is listed under Manufacturing');
+    const listed = (await company.locator('.actor-list .actor-name').allInnerTexts()).map(norm);
+    assert.ok(listed.some((n) => n.startsWith('Vecura')), `Vecura is listed; got ${JSON.stringify(listed)}`);
+    await Promise.all([company.waitForURL(`**/en/services/${SERVICE}`), serviceLink.click()]);
+    assert.equal(norm(await company.locator('h1').innerText()), SERVICE_NAME);
+
+  }));
+
 test('an internal note stays with the infrastructure; a normal message reaches the company', (t) =>
   withPages(t, async (pages) => {
     const company = await signedIn('company');
@@ -405,6 +436,39 @@ test('keyboard: a link in the error summary of the request form moves focus to t
     assert.equal(await page.locator('#f-title').inputValue(), 'Typed straight after following the link');
   }));
 
+/** Presses Tab until `locator` has focus (at most `max` presses). */
+async function tabTo(page, locator, what, max = 80) {
+  for (let presses = 0; !(await locator.evaluate((el) => el === document.activeElement).catch(() => false)); presses++) {
+    assert.ok(presses < max, `${what} is reachable with Tab`);
+    await page.keyboard.press('Tab');
+  }
+}
+
+test('keyboard only: search, open the service, request access and send', (t) =>
+  withPages(t, async (pages) => {
+    const page = await signedIn('company');
+    pages.push(page);
+    await page.goto('/en/');
+    await tabTo(page, page.locator('#home-q'), 'the search box');
+    await page.keyboard.type('GMP cell therapy');
+    await Promise.all([page.waitForURL(/\/en\/search\?q=GMP/), page.keyboard.press('Enter')]);
+    const result = page.locator(`ol.hits a[href="/en/services/${SERVICE}"]`);
+    assert.equal(await result.count(), 1, 'the search lists Vecura\'s GMP service');
+    await tabTo(page, result, 'the search result');
+    await Promise.all([page.waitForURL(`**/en/services/${SERVICE}`), page.keyboard.press('Enter')]);
+    const request = page.locator('main').getByRole('link', { name: 'Request access', exact: true });
+    await tabTo(page, request, 'the request link');
+    await Promise.all([page.waitForURL(`**/en/requests/new?service=${SERVICE}`), page.keyboard.press('Enter')]);
+    await tabTo(page, page.locator('#f-title'), 'the title field');
+    await page.keyboard.type('Sent with the keyboard only');
+    await tabTo(page, page.locator('#f-need'), 'the need field');
+    await page.keyboard.type('GMP manufacturing of our cell therapy.');
+    const send = page.getByRole('button', { name: 'Send the request' });
+    await tabTo(page, send, 'the send button');
+    await Promise.all([page.waitForURL(/\/en\/requests\/\d+\?done=sent/), page.keyboard.press('Enter')]);
+    assert.equal(norm(await page.locator('h1').innerText()), 'Sent with the keyboard only');
+  }));
+
 // ----- axe on every page of the way in -----
 
 let requestPath;
@@ -438,6 +502,12 @@ const AXE_PAGES = [
   { who: 'admin', path: '/en/admin/requests' },
   { who: 'admin', path: '/en/admin/checklists' },
   { who: 'admin', path: '/en/admin/checklists/municipal-law-equal-terms' },
+  { who: null, path: '/en/search?q=cell+therapy' },
+  { who: null, path: '/sv/search?q=cellterapi&type=service' },
+  { who: null, path: '/sv/search?q=%21%21' },
+  { who: null, path: '/en/match' },
+  { who: null, path: '/en/match?need=GMP+manufacturing+for+a+cell+therapy+phase+1+trial' },
+  { who: null, path: '/sv/match?need=labbplats+f%C3%B6r+startup+i+Flemingsberg' },
 ];
 
 for (const spec of AXE_PAGES) {

@@ -73,3 +73,51 @@ test('script payloads stored in every text field of an actor never run on any pa
     await page.context().close();
   }
 });
+
+test('script payloads in an access request, its conversation and the search index never run', async (t) => {
+  const COMPANY = 'xss-company@example.se';
+  const PASSWORD = 'Laminin-plattan 2026 Solna';
+  cli(['user', 'add', '--email', COMPANY, '--role', 'company', '--actor', 'biolamina', '--password-stdin'], `${PASSWORD}\n`);
+  const token = cli(['token', 'create', '--email', COMPANY]).split(/\s+/).pop();
+  const res = await fetch(`${s.baseURL}/api/v1/access-requests`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      company: 'biolamina', provider: 'vecura', services: ['vecura-gmp-cell-therapy'],
+      title: payload(21), need: payload(22), confidentiality: payload(23),
+    }),
+  });
+  const text = await res.text();
+  assert.equal(res.status, 201, text);
+  const { id } = JSON.parse(text);
+
+  const page = await openPage(s.browser, { baseURL: s.baseURL, bypassCSP: true });
+  let dialogs = 0;
+  page.on('dialog', (d) => { dialogs++; d.dismiss(); });
+  try {
+    // The actor payloads of the first test are in the search index by now: search, completion and matching show
+    // them as text.
+    for (const path of ['/en/search?q=x1', '/sv/search?q=window', `/en/match?need=${encodeURIComponent(payload(24))}`, '/en/match?need=onerror+cell+therapy']) {
+      await page.goto(path);
+      assert.equal(await page.evaluate(() => window.__xss), undefined, `a payload ran on ${path}`);
+    }
+    await page.goto('/en/login');
+    await page.fill('#f-email', COMPANY);
+    await page.fill('#f-password', PASSWORD);
+    await Promise.all([page.waitForNavigation(), page.press('#f-password', 'Enter')]);
+    await page.goto(`/en/requests/${id}`);
+    await page.fill('#f-body', payload(25));
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Send', exact: true }).click()]);
+    for (const path of [`/en/requests/${id}`, '/en/requests', `/sv/requests/${id}`]) {
+      await page.goto(path);
+      assert.equal(await page.evaluate(() => window.__xss), undefined, `a payload ran on ${path}`);
+    }
+    assert.match(await page.locator('h1').innerText(), /<script>window\.__xss=21<\/script>/, 'the title is shown as text');
+    assert.equal(dialogs, 0);
+  } catch (e) {
+    await screenshotIfFailed(t, page);
+    throw e;
+  } finally {
+    await page.context().close();
+  }
+});
