@@ -747,3 +747,4 @@ match-reason-words = it mentions { $words }
 match-reason-campus = it is on { $campus }
 match-reason-space = it offers space
 match-none = Nothing matched this need. Try other words, or write to the programme office.
+service-add = Add a service

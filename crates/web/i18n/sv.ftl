@@ -747,3 +747,4 @@ match-reason-words = den nämner { $words }
 match-reason-campus = den finns på { $campus }
 match-reason-space = den erbjuder lokaler
 match-none = Inget matchade behovet. Prova andra ord, eller skriv till programkontoret.
+service-add = Lägg till en tjänst

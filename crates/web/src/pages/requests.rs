@@ -1584,7 +1584,7 @@ fn template_form(
         Field::new(FieldKind::Select, "document", t.t("checklist-document")).choices(docs),
     ]);
     FormView {
-        intro: vec![t.t("checklist-form-intro")],
+        intro: vec![t.t("checklist-form-intro"), t.t("legal-not-advice")],
         action,
         csrf,
         sections: vec![

@@ -60,6 +60,8 @@ pub struct ProviderCard {
     pub excerpt: String,
     /// Services: (link, name).
     pub services: Vec<(String, String)>,
+    /// Where a manager of this infrastructure adds a service.
+    pub add_href: Option<String>,
 }
 
 /// `/{lang}/infrastructures`.
@@ -144,6 +146,10 @@ pub(crate) async fn infrastructures(
                     )
                 })
                 .collect(),
+            add_href: caller
+                .require(&Action::ManageServices(&p.slug))
+                .is_ok()
+                .then(|| format!("/{}/infrastructures/{}/services/new", lang.code(), p.slug)),
         })
         .collect();
     let mut layout = Layout::new(
