@@ -325,7 +325,12 @@ pub(crate) async fn page(
     let lang = lang(&code)?;
     let t = Tr::new(lang);
     let f = read_filters(&params)?;
-    let mut layout = Layout::new(lang, &t.t("search-title"), "search", Nav::Home, None);
+    // The same search in the other language keeps the query and filters.
+    let here = url(lang, &f, ("", None), f.page);
+    let path = here
+        .trim_start_matches(&format!("/{}/", lang.code()))
+        .to_owned();
+    let mut layout = Layout::new(lang, &t.t("search-title"), &path, Nav::Home, None);
     layout.set_caller(&caller);
     let note = note(t, &f.q);
     if note.is_some() {
