@@ -379,3 +379,54 @@ async fn the_match_page_opens_the_right_doors_with_reasons() {
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_second_server_on_the_same_database_follows_the_change_log() {
+    let app = TestApp::spawn().await;
+    app.user("office@region.example", "admin", None).await;
+    let token = samverkan::create_token(&app.store().await, "office@region.example", "t")
+        .await
+        .expect("token");
+    let other = samverkan::start(app.store().await, "127.0.0.1:0")
+        .await
+        .expect("second server");
+    let other_base = format!("http://{}", other.addr);
+    let find = |base: String| async move {
+        let v: Value = reqwest::get(format!("{base}/api/v1/search?q=zebrafisk&lang=sv"))
+            .await
+            .expect("search")
+            .json()
+            .await
+            .expect("json");
+        slugs(&v)
+    };
+    assert!(find(other_base.clone()).await.is_empty());
+    patch(
+        &app,
+        &token,
+        "kth",
+        json!({"description": {"sv": "KTH forskar på zebrafisk.", "en": "KTH studies zebrafish."}}),
+    )
+    .await;
+    assert_eq!(
+        find(app.base.clone()).await,
+        vec!["kth"],
+        "the server that wrote sees it at once"
+    );
+    // The second server catches up from the change log when it next handles a write of its own (and every two
+    // seconds when serving for real).
+    let res = reqwest::Client::new()
+        .post(format!("{other_base}/api/v1/match"))
+        .json(&json!({"need": "anything"}))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        find(other_base.clone()).await,
+        vec!["kth"],
+        "the other server has caught up"
+    );
+    other.stop().await.expect("stop");
+    app.stop().await;
+}
