@@ -152,6 +152,10 @@ def main() -> int:
         try:
             benchkit.add_user(binary, tmp, db, "load-admin@example.se", "admin")
             token = benchkit.create_token(binary, tmp, db, "load-admin@example.se")
+            benchkit.add_user(binary, tmp, db, "load-company@example.se", "company", "biolamina")
+            company_token = benchkit.create_token(binary, tmp, db, "load-company@example.se")
+            benchkit.add_user(binary, tmp, db, "load-manager@example.se", "manager", "vecura")
+            manager_token = benchkit.create_token(binary, tmp, db, "load-manager@example.se")
             emails = []
             for i in range(args.signin_users):
                 email = f"load-user-{i:02d}@example.se"
@@ -168,6 +172,7 @@ def main() -> int:
             computations_before = server.graph_computations
             mix = run_locust(server.base, "mix", args.users, args.spawn_rate, args.run_time, args.wait,
                              {"SVK_ADMIN_TOKEN": token, "SVK_SIGNIN_EMAILS": ",".join(emails),
+                              "SVK_COMPANY_TOKEN": company_token, "SVK_MANAGER_TOKEN": manager_token,
                               "SVK_PASSWORD": benchkit.PASSWORD,
                               "SVK_NO_UPDATES": "1" if args.no_updates else ""}, tmp, pid)
             mix["graph_recomputations"] = server.graph_computations - computations_before

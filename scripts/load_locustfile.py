@@ -6,12 +6,15 @@ SVK_LOAD_MODE=mix (default): each virtual user loops over a weighted mix, by def
   actor list API with filters                 weight 4
   sign-in: GET form, POST with CSRF, GET /account, POST logout (own cookie jar per user)   weight 1
   update: PATCH an actor's description with an admin token                                  weight 1
+  search: GET /api/v1/search with a query from a list (both languages, typos, compounds)      weight 4
+  match: POST /api/v1/match with a plain-language need                                       weight 1
+  request: a company sends an access request, the infrastructure's manager accepts it        weight 1
 SVK_LOAD_MODE=healthz: only GET /healthz (the load generator's own ceiling on the cheapest endpoint).
-There is no search endpoint yet, so the mix has none.
 
 Every answer other than the expected status (200; 303 for sign-in and sign-out) counts as a failure.
 Settings come from the environment: SVK_ADMIN_TOKEN, SVK_SIGNIN_EMAILS (comma-separated), SVK_PASSWORD,
-SVK_WAIT ("0" or "MIN-MAX" seconds of think time between tasks), SVK_NO_UPDATES=1 (leave the PATCH out)."""
+SVK_WAIT ("0" or "MIN-MAX" seconds of think time between tasks), SVK_NO_UPDATES=1 (leave the writes out),
+SVK_COMPANY_TOKEN and SVK_MANAGER_TOKEN (a BioLamina member and a Vecura manager, for the requests)."""
 import itertools
 import os
 import random
@@ -27,6 +30,12 @@ EMAILS = [e for e in os.environ.get("SVK_SIGNIN_EMAILS", "").split(",") if e]
 PASSWORD = os.environ.get("SVK_PASSWORD", "")
 WAIT = os.environ.get("SVK_WAIT", "0")
 UPDATES = os.environ.get("SVK_NO_UPDATES", "") == ""
+COMPANY_TOKEN = os.environ.get("SVK_COMPANY_TOKEN", "")
+MANAGER_TOKEN = os.environ.get("SVK_MANAGER_TOKEN", "")
+QUERIES = ["cell therapy", "cellterapi", "karolinsak", "GMP", "twin registry", "lokaler solna", "phase 1 trial",
+           "cellterapianläggning", "biobank", "lab space flemingsberg", "kth", "proteomik"]
+NEEDS = ["GMP manufacturing for a cell therapy phase 1 trial", "labbplats för startup i Flemingsberg",
+         "office space in Solna", "twin registry data for a genetics study"]
 
 PAGES = ["/sv/", "/en/actors", "/sv/actors/vecura", "/en/campuses/flemingsberg", "/sv/atlas"]
 ACTOR_FILTERS = [
@@ -132,4 +141,33 @@ class Visitor(FastHttpUser):
             with self.client.request("PATCH", f"/api/v1/actors/{slug}", name="PATCH /api/v1/actors/{slug}",
                                      json=body, headers={"Authorization": f"Bearer {ADMIN_TOKEN}"},
                                      catch_response=True) as res:
+                expect(res, 200)
+
+        @task(4)
+        def search(self):
+            q = random.choice(QUERIES)
+            lang = random.choice(["sv", "en"])
+            with self.client.get("/api/v1/search", params={"q": q, "lang": lang}, name="GET /api/v1/search?q=<q>",
+                                 catch_response=True) as res:
+                expect(res, 200)
+
+        @task(1)
+        def match(self):
+            with self.client.post("/api/v1/match", json={"need": random.choice(NEEDS), "lang": "en"},
+                                  name="POST /api/v1/match", catch_response=True) as res:
+                expect(res, 200)
+
+        @task(1 if UPDATES and COMPANY_TOKEN else 0)
+        def access_request(self):
+            body = {"company": "biolamina", "provider": "vecura", "services": ["vecura-gmp-cell-therapy"],
+                    "title": f"Load request {next(_counter)}", "need": "GMP manufacturing under load"}
+            with self.client.post("/api/v1/access-requests", json=body, name="POST /api/v1/access-requests",
+                                  headers={"Authorization": f"Bearer {COMPANY_TOKEN}"}, catch_response=True) as res:
+                expect(res, 201)
+                if res.status_code != 201:
+                    return
+                rid = res.json()["id"]
+            with self.client.post(f"/api/v1/access-requests/{rid}/transition", json={"move": "accept"},
+                                  name="POST /api/v1/access-requests/{id}/transition",
+                                  headers={"Authorization": f"Bearer {MANAGER_TOKEN}"}, catch_response=True) as res:
                 expect(res, 200)
