@@ -40,6 +40,10 @@ const PAGES = [
   { name: 'search', path: '/search?q=cell', status: 200 },
   { name: 'search empty', path: '/search', status: 200 },
   { name: 'match', path: '/match?need=lab+space+in+Flemingsberg', status: 200 },
+  { name: 'strategy', path: '/strategy', status: 200 },
+  { name: 'focus area', path: '/strategy/life-science-foretag', status: 200 },
+  { name: 'measure', path: '/measures/1', status: 200 },
+  { name: 'indicator', path: '/indicators/1', status: 200 },
 ];
 
 for (const lang of LANGS) {

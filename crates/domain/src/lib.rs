@@ -20,6 +20,7 @@ pub mod lang;
 pub mod paging;
 pub mod password;
 pub mod search;
+pub mod strategy;
 pub mod values;
 
 pub use actor::{

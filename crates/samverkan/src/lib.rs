@@ -43,6 +43,15 @@ pub fn stockholm_catalogue() -> Result<Catalogue, Vec<DatasetProblem>> {
     Catalogue::parse(STOCKHOLM_CATALOGUE, &data)
 }
 
+/// The built-in strategy with its example action plans.
+pub const STOCKHOLM_STRATEGY: &str = include_str!("../../../data/stockholm/strategy.toml");
+
+/// Parses and validates the built-in strategy against the built-in data set.
+pub fn stockholm_strategy() -> Result<domain::strategy::StrategyData, Vec<DatasetProblem>> {
+    let data = stockholm_dataset()?;
+    domain::strategy::StrategyData::parse(STOCKHOLM_STRATEGY, &data)
+}
+
 /// Parses and validates the built-in data set.
 pub fn stockholm_dataset() -> Result<Dataset, Vec<DatasetProblem>> {
     Dataset::parse(STOCKHOLM)
@@ -69,6 +78,7 @@ pub async fn prepare(db_url: &str) -> anyhow::Result<(Store, Prepared)> {
         Prepared::AlreadySeeded
     };
     seed_catalogue(&store).await?;
+    seed_strategy(&store).await?;
     Ok((store, prepared))
 }
 
@@ -98,6 +108,18 @@ pub async fn seed_catalogue(store: &Store) -> anyhow::Result<(usize, usize, usiz
         .seed_catalogue(&catalogue)
         .await
         .context("loading the built-in catalogue")
+}
+
+/// Loads the built-in strategy into a database that has none yet; returns whether it did.
+pub async fn seed_strategy(store: &Store) -> anyhow::Result<bool> {
+    let data = stockholm_strategy().map_err(|problems| {
+        let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        anyhow::anyhow!("the built-in strategy is invalid:\n  {}", list.join("\n  "))
+    })?;
+    store
+        .seed_strategy(&data)
+        .await
+        .context("loading the built-in strategy")
 }
 
 /// A running server: its address and a handle to stop it.

@@ -19,6 +19,7 @@ mod rows;
 mod search;
 pub mod secrets;
 mod seed;
+mod strategy;
 mod upkeep;
 
 pub use accounts::{AccountOrigin, ApiToken, OutgoingMail, Session, TokenPurpose, User};
@@ -37,6 +38,7 @@ pub use requests::{
 };
 pub use search::SearchChange;
 pub use seed::SeedReport;
+pub use strategy::{IndicatorRow, MeasureRow};
 pub use upkeep::{MAX_MAIL_ATTEMPTS, OIDC_LOGIN_TTL_MS, PendingOidcLogin, PurgeReport};
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};

@@ -748,3 +748,60 @@ match-reason-campus = it is on { $campus }
 match-reason-space = it offers space
 match-none = Nothing matched this need. Try other words, or write to the programme office.
 service-add = Add a service
+
+## Strategy
+nav-strategy = Strategy
+strategy-title = Strategy
+strategy-areas = Focus areas
+strategy-api = The strategy as open data (JSON)
+example-data = Example data.
+example-data-note = The measures and indicator values marked "example" illustrate how the follow-up works; they are not the region's decided action plans.
+example-badge = example
+automatic-badge = counted by Samverkan
+automatic-note = Samverkan counts this indicator itself from its own data (access requests from small companies that were completed, by the year they were completed).
+measures-count = { $count ->
+    [one] one measure
+   *[other] { $count } measures
+}
+indicators-count = { $count ->
+    [one] one indicator
+   *[other] { $count } indicators
+}
+target-on_track = On track
+target-at_risk = At risk
+target-off_track = Off track
+target-unknown = No value yet
+target-rule = The status compares the latest value with a straight line from the baseline to the target: on track when at or ahead of the line, at risk when behind by at most a quarter of the way, off track when further behind or moving the wrong way.
+area-current-state = Current state
+area-strengths = Regional strengths
+area-desired-state = Desired state
+area-development-needs = Development needs
+area-measures = Action plan: measures
+area-no-measures = No measures yet.
+area-indicators = Indicators
+area-no-indicators = No indicators yet.
+area-actors = Actors who contribute
+area-no-actors = No actors are linked to this area yet.
+measure-code = Code
+measure-title = Measure
+measure-responsible = Responsible
+measure-contributors = Contributing
+measure-period = Period
+measure-status-planned = Planned
+measure-status-ongoing = Ongoing
+measure-status-done = Done
+measure-status-delayed = Delayed
+measure-status-stalled = Stalled
+measure-status-cancelled = Cancelled
+indicator-baseline = Baseline
+indicator-target = Target
+indicator-source = Source
+indicator-no-values = No values reported yet.
+indicator-value = Value
+indicator-direction = Better when it is
+indicator-measures = Measures it follows
+direction-higher = higher
+direction-lower = lower
+chart-description = Reported values by year, against the planned path from the baseline { $baseline } to the target { $target }. The same numbers are in the table below.
+chart-reported = Reported
+chart-planned = Planned path

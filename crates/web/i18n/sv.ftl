@@ -748,3 +748,60 @@ match-reason-campus = den finns på { $campus }
 match-reason-space = den erbjuder lokaler
 match-none = Inget matchade behovet. Prova andra ord, eller skriv till programkontoret.
 service-add = Lägg till en tjänst
+
+## Strategi
+nav-strategy = Strategi
+strategy-title = Strategi
+strategy-areas = Strategiska områden
+strategy-api = Strategin som öppna data (JSON)
+example-data = Exempeldata.
+example-data-note = Insatser och indikatorvärden märkta "exempel" visar hur uppföljningen fungerar; de är inte regionens beslutade handlingsplaner.
+example-badge = exempel
+automatic-badge = räknas av Samverkan
+automatic-note = Samverkan räknar den här indikatorn själv ur sina egna data (förfrågningar från små företag som avslutats, per år de avslutades).
+measures-count = { $count ->
+    [one] en insats
+   *[other] { $count } insatser
+}
+indicators-count = { $count ->
+    [one] en indikator
+   *[other] { $count } indikatorer
+}
+target-on_track = I fas
+target-at_risk = Risk
+target-off_track = Efter plan
+target-unknown = Inget värde ännu
+target-rule = Statusen jämför det senaste värdet med en rak linje från utgångsvärdet till målet: i fas när värdet ligger på eller före linjen, risk när det ligger efter med högst en fjärdedel av vägen, efter plan när det ligger längre efter eller rör sig åt fel håll.
+area-current-state = Nuläge
+area-strengths = Regionala styrkor
+area-desired-state = Önskat läge
+area-development-needs = Utvecklingsbehov
+area-measures = Handlingsplan: insatser
+area-no-measures = Inga insatser ännu.
+area-indicators = Indikatorer
+area-no-indicators = Inga indikatorer ännu.
+area-actors = Aktörer som bidrar
+area-no-actors = Inga aktörer är kopplade till området ännu.
+measure-code = Nr
+measure-title = Insats
+measure-responsible = Ansvarig
+measure-contributors = Medverkande
+measure-period = Period
+measure-status-planned = Planerad
+measure-status-ongoing = Pågår
+measure-status-done = Klar
+measure-status-delayed = Försenad
+measure-status-stalled = Avstannad
+measure-status-cancelled = Avbruten
+indicator-baseline = Utgångsvärde
+indicator-target = Mål
+indicator-source = Källa
+indicator-no-values = Inga värden rapporterade ännu.
+indicator-value = Värde
+indicator-direction = Bättre när det är
+indicator-measures = Insatser den följer
+direction-higher = högre
+direction-lower = lägre
+chart-description = Rapporterade värden per år, mot den planerade vägen från utgångsvärdet { $baseline } till målet { $target }. Samma siffror finns i tabellen nedan.
+chart-reported = Rapporterat
+chart-planned = Planerad väg

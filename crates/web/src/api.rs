@@ -29,10 +29,13 @@ use utoipa_swagger_ui::SwaggerUi;
         crate::api_way_in::list_infrastructures, crate::api_way_in::list_services, crate::api_way_in::get_service,
         crate::api_way_in::list_premises, crate::api_way_in::list_requests, crate::api_way_in::create_request,
         crate::api_way_in::get_request, crate::api_way_in::transition,
-        crate::search::api_search, crate::search::api_suggest, crate::search::api_match),
+        crate::search::api_search, crate::search::api_suggest, crate::search::api_match,
+        crate::api_strategy::strategy, crate::api_strategy::focus_areas, crate::api_strategy::measures,
+        crate::api_strategy::indicators),
     modifiers(&BearerAuth),
     tags(
         (name = "atlas", description = "Actors, relations and campuses"),
+        (name = "strategy", description = "The regional strategy: focus areas, measures and indicators"),
         (name = "search", description = "Search and need matching in Swedish and English"),
         (name = "way-in", description = "Infrastructures, services, premises and access requests"),
         (name = "account", description = "The caller's own account")

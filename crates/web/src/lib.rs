@@ -2,10 +2,12 @@
 //! document, static assets and the operations endpoints. Only this crate knows HTTP and HTML.
 
 pub mod api;
+mod api_strategy;
 mod api_way_in;
 mod assets;
 pub mod atlas;
 pub mod auth;
+mod chart;
 pub mod error;
 pub mod forms;
 pub mod i18n;
@@ -294,6 +296,22 @@ fn route_table() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             spec("POST", "/{lang}/admin/checklists/{key}", Admin),
             post(req::template_save),
         ),
+        (
+            spec("GET", "/{lang}/strategy", Public),
+            get(pages::strategy::overview),
+        ),
+        (
+            spec("GET", "/{lang}/strategy/{slug}", Public),
+            get(pages::strategy::area),
+        ),
+        (
+            spec("GET", "/{lang}/measures/{id}", Public),
+            get(pages::strategy::measure),
+        ),
+        (
+            spec("GET", "/{lang}/indicators/{id}", Public),
+            get(pages::strategy::indicator),
+        ),
         (spec("GET", "/{lang}/search", Public), get(search::page)),
         (
             spec("GET", "/{lang}/match", Public),
@@ -405,6 +423,7 @@ fn route_table() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
     .into_iter()
     .chain(api::route_table())
     .chain(api_way_in::route_table())
+    .chain(api_strategy::route_table())
     .collect()
 }
 

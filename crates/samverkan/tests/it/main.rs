@@ -15,4 +15,5 @@ mod matrix;
 mod ops;
 mod pages;
 mod search;
+mod strategy;
 mod way_in;

@@ -7,6 +7,7 @@ pub mod atlas;
 pub mod edit;
 pub mod import;
 pub mod requests;
+pub mod strategy;
 mod views;
 pub mod way_in;
 

@@ -23,6 +23,8 @@ pub enum Nav {
     Atlas,
     /// The way in: infrastructures, services, premises, requests.
     WayIn,
+    /// The strategy and its follow-up.
+    Strategy,
     /// No section (error pages).
     None,
 }
@@ -123,6 +125,7 @@ impl Layout {
                 | (Nav::Campuses, "campuses")
                 | (Nav::Atlas, "atlas")
                 | (Nav::WayIn, "wayin")
+                | (Nav::Strategy, "strategy")
         )
     }
 

@@ -1,0 +1,452 @@
+//! The strategy and its action plans: seeding the built-in `strategy.toml` into a database that has none, and
+//! reading areas, measures and indicators with their yearly values (automatic indicators counted from the
+//! platform's own data).
+
+use crate::audit::{AuditRecord, record};
+use crate::rows::{get, lang_text, opt_text, slug};
+use crate::{Store, StoreError, now_millis};
+use domain::strategy::{
+    AutoIndicator, Direction, FocusArea, Indicator, Measure, MeasureStatus, Strategy, StrategyData,
+    YearValue,
+};
+use domain::{IsoDate, LangText, Slug};
+use sqlx::AnyConnection;
+use sqlx::any::AnyRow;
+use std::collections::HashMap;
+
+/// A measure as stored, with the names the pages show.
+#[derive(Debug, Clone)]
+pub struct MeasureRow {
+    /// Id.
+    pub id: i64,
+    /// The measure.
+    pub measure: Measure,
+    /// The responsible actor's name.
+    pub responsible_name: LangText,
+    /// Contributing actors' names, with their slugs.
+    pub contributor_names: Vec<(Slug, LangText)>,
+}
+
+/// An indicator as stored.
+#[derive(Debug, Clone)]
+pub struct IndicatorRow {
+    /// Id.
+    pub id: i64,
+    /// The indicator, with its yearly values.
+    pub indicator: Indicator,
+}
+
+fn corrupt(what: &str, v: &str) -> StoreError {
+    StoreError::Corrupt(format!("{what} {v:?}"))
+}
+
+async fn id_of(conn: &mut AnyConnection, table: &str, s: &Slug) -> Result<i64, StoreError> {
+    sqlx::query_scalar(&format!("SELECT id FROM {table} WHERE slug = $1"))
+        .bind(s.as_str())
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(StoreError::NotFound("reference"))
+}
+
+fn measure_from_row(row: &AnyRow) -> Result<Measure, StoreError> {
+    let status: String = get(row, "status")?;
+    let date = |c: &str| -> Result<Option<IsoDate>, StoreError> {
+        opt_text(row, c)?
+            .map(|d| IsoDate::parse(&d).map_err(|_| corrupt("date", &d)))
+            .transpose()
+    };
+    Ok(Measure {
+        area: slug(row, "area_slug")?,
+        code: get(row, "code")?,
+        example: get::<i64>(row, "example")? != 0,
+        title: lang_text(row, "title")?,
+        description: lang_text(row, "description")?,
+        responsible: slug(row, "responsible_slug")?,
+        contributors: Vec::new(),
+        start: date("start_date")?,
+        end: date("end_date")?,
+        status: MeasureStatus::parse(&status).ok_or_else(|| corrupt("status", &status))?,
+    })
+}
+
+impl Store {
+    /// Loads the built-in strategy into a database that has none, in one transaction, audited as seeding.
+    /// Returns whether it wrote anything.
+    pub async fn seed_strategy(&self, data: &StrategyData) -> Result<bool, StoreError> {
+        let mut tx = self.write_tx().await?;
+        let existing: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM strategy")
+            .fetch_one(&mut *tx)
+            .await?;
+        if existing > 0 {
+            return Ok(false);
+        }
+        let s = &data.strategy;
+        let adopted = match &s.adopted_by {
+            Some(a) => Some(id_of(&mut tx, "actors", a).await?),
+            None => None,
+        };
+        sqlx::query(
+            "INSERT INTO strategy (title_sv, title_en, vision_sv, vision_en, period, adopted_by, summary_sv, summary_en) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(&s.title.sv)
+        .bind(&s.title.en)
+        .bind(&s.vision.sv)
+        .bind(&s.vision.en)
+        .bind(s.period.as_deref())
+        .bind(adopted)
+        .bind(&s.summary.sv)
+        .bind(&s.summary.en)
+        .execute(&mut *tx)
+        .await?;
+        for a in &data.areas {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO focus_areas (slug, position, name_sv, name_en, current_state_sv, current_state_en, \
+                 strengths_sv, strengths_en, desired_state_sv, desired_state_en, development_needs_sv, \
+                 development_needs_en) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+            )
+            .bind(a.slug.as_str())
+            .bind(a.position)
+            .bind(&a.name.sv)
+            .bind(&a.name.en)
+            .bind(&a.current_state.sv)
+            .bind(&a.current_state.en)
+            .bind(&a.strengths.sv)
+            .bind(&a.strengths.en)
+            .bind(&a.desired_state.sv)
+            .bind(&a.desired_state.en)
+            .bind(&a.development_needs.sv)
+            .bind(&a.development_needs.en)
+            .fetch_one(&mut *tx)
+            .await?;
+            for t in &a.tags {
+                let tag = id_of(&mut tx, "tags", t).await?;
+                sqlx::query("INSERT INTO focus_area_tags (area_id, tag_id) VALUES ($1, $2)")
+                    .bind(id)
+                    .bind(tag)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            for x in &a.actors {
+                let actor = id_of(&mut tx, "actors", x).await?;
+                sqlx::query("INSERT INTO focus_area_actors (area_id, actor_id) VALUES ($1, $2)")
+                    .bind(id)
+                    .bind(actor)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        let now = now_millis();
+        let mut measure_ids = HashMap::new();
+        for m in &data.measures {
+            let area = id_of(&mut tx, "focus_areas", &m.area).await?;
+            let responsible = id_of(&mut tx, "actors", &m.responsible).await?;
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO measures (area_id, code, example, title_sv, title_en, description_sv, description_en, \
+                 responsible_id, start_date, end_date, status, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+            )
+            .bind(area)
+            .bind(&m.code)
+            .bind(i64::from(m.example))
+            .bind(&m.title.sv)
+            .bind(&m.title.en)
+            .bind(&m.description.sv)
+            .bind(&m.description.en)
+            .bind(responsible)
+            .bind(m.start.map(|d| d.to_string()))
+            .bind(m.end.map(|d| d.to_string()))
+            .bind(m.status.as_str())
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            measure_ids.insert(m.code.clone(), id);
+            for c in &m.contributors {
+                let actor = id_of(&mut tx, "actors", c).await?;
+                sqlx::query(
+                    "INSERT INTO measure_contributors (measure_id, actor_id) VALUES ($1, $2)",
+                )
+                .bind(id)
+                .bind(actor)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        for i in &data.indicators {
+            let area = id_of(&mut tx, "focus_areas", &i.area).await?;
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO indicators (area_id, code, example, name_sv, name_en, unit_sv, unit_en, direction, \
+                 baseline_value, baseline_year, target_value, target_year, source_sv, source_en, auto) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
+            )
+            .bind(area)
+            .bind(&i.code)
+            .bind(i64::from(i.example))
+            .bind(&i.name.sv)
+            .bind(&i.name.en)
+            .bind(&i.unit.sv)
+            .bind(&i.unit.en)
+            .bind(i.direction.as_str())
+            .bind(i.baseline.value)
+            .bind(i64::from(i.baseline.year))
+            .bind(i.target.value)
+            .bind(i64::from(i.target.year))
+            .bind(&i.source.sv)
+            .bind(&i.source.en)
+            .bind(i.auto.map(AutoIndicator::as_str))
+            .fetch_one(&mut *tx)
+            .await?;
+            for code in &i.measures {
+                if let Some(m) = measure_ids.get(code) {
+                    sqlx::query(
+                        "INSERT INTO indicator_measures (indicator_id, measure_id) VALUES ($1, $2)",
+                    )
+                    .bind(id)
+                    .bind(*m)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+            }
+            for v in &i.values {
+                sqlx::query(
+                    "INSERT INTO indicator_values (indicator_id, year, value, reported_at) VALUES ($1, $2, $3, $4)",
+                )
+                .bind(id)
+                .bind(i64::from(v.year))
+                .bind(v.value)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        let changes = [domain::audit::Change {
+            path: String::new(),
+            before: serde_json::Value::Null,
+            after: serde_json::json!({"areas": data.areas.len(), "measures": data.measures.len(), "indicators": data.indicators.len()}),
+        }];
+        record(
+            &mut tx,
+            AuditRecord {
+                user_id: None,
+                object_type: "strategy",
+                object_key: "built-in",
+                action: "seed",
+                changes: &changes,
+                personal: &[],
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// The strategy, when one is loaded.
+    pub async fn strategy(&self) -> Result<Option<Strategy>, StoreError> {
+        let row = sqlx::query(
+            "SELECT s.*, a.slug AS adopted_slug FROM strategy s LEFT JOIN actors a ON a.id = s.adopted_by \
+             ORDER BY s.id LIMIT 1",
+        )
+        .fetch_optional(self.pool())
+        .await?;
+        row.map(|r| {
+            Ok(Strategy {
+                title: lang_text(&r, "title")?,
+                vision: lang_text(&r, "vision")?,
+                period: opt_text(&r, "period")?,
+                adopted_by: opt_text(&r, "adopted_slug")?
+                    .map(|s| Slug::parse(&s).map_err(|_| corrupt("slug", &s)))
+                    .transpose()?,
+                summary: lang_text(&r, "summary")?,
+            })
+        })
+        .transpose()
+    }
+
+    /// The focus areas in order, with their tags and actors.
+    pub async fn focus_areas(&self) -> Result<Vec<FocusArea>, StoreError> {
+        let rows = sqlx::query("SELECT * FROM focus_areas ORDER BY position, id")
+            .fetch_all(self.pool())
+            .await?;
+        let links = sqlx::query(
+            "SELECT f.slug AS area, 'tag' AS what, t.slug FROM focus_area_tags x JOIN focus_areas f ON f.id = x.area_id \
+             JOIN tags t ON t.id = x.tag_id UNION ALL \
+             SELECT f.slug AS area, 'actor' AS what, a.slug FROM focus_area_actors x JOIN focus_areas f ON f.id = x.area_id \
+             JOIN actors a ON a.id = x.actor_id ORDER BY 1, 2, 3",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let s = slug(r, "slug")?;
+                let mut tags = Vec::new();
+                let mut actors = Vec::new();
+                for l in &links {
+                    if get::<String>(l, "area")? == s.as_str() {
+                        if get::<String>(l, "what")? == "tag" {
+                            tags.push(slug(l, "slug")?);
+                        } else {
+                            actors.push(slug(l, "slug")?);
+                        }
+                    }
+                }
+                Ok(FocusArea {
+                    position: get(r, "position")?,
+                    name: lang_text(r, "name")?,
+                    current_state: lang_text(r, "current_state")?,
+                    strengths: lang_text(r, "strengths")?,
+                    desired_state: lang_text(r, "desired_state")?,
+                    development_needs: lang_text(r, "development_needs")?,
+                    tags,
+                    actors,
+                    slug: s,
+                })
+            })
+            .collect()
+    }
+
+    /// Measures (of one area, or all), in code order.
+    pub async fn measures(&self, area: Option<&Slug>) -> Result<Vec<MeasureRow>, StoreError> {
+        let mut sql = String::from(
+            "SELECT m.*, f.slug AS area_slug, a.slug AS responsible_slug, a.name_sv AS responsible_name_sv, \
+             a.name_en AS responsible_name_en FROM measures m JOIN focus_areas f ON f.id = m.area_id \
+             JOIN actors a ON a.id = m.responsible_id",
+        );
+        if area.is_some() {
+            sql.push_str(" WHERE f.slug = $1");
+        }
+        sql.push_str(" ORDER BY f.position, m.id");
+        let mut q = sqlx::query(&sql);
+        if let Some(a) = area {
+            q = q.bind(a.as_str());
+        }
+        let rows = q.fetch_all(self.pool()).await?;
+        let contributors = sqlx::query(
+            "SELECT x.measure_id, a.slug, a.name_sv, a.name_en FROM measure_contributors x \
+             JOIN actors a ON a.id = x.actor_id ORDER BY a.sort_sv",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let id: i64 = get(r, "id")?;
+                let mut measure = measure_from_row(r)?;
+                let mut names = Vec::new();
+                for c in &contributors {
+                    if get::<i64>(c, "measure_id")? == id {
+                        let s = slug(c, "slug")?;
+                        measure.contributors.push(s.clone());
+                        names.push((s, lang_text(c, "name")?));
+                    }
+                }
+                Ok(MeasureRow {
+                    id,
+                    measure,
+                    responsible_name: lang_text(r, "responsible_name")?,
+                    contributor_names: names,
+                })
+            })
+            .collect()
+    }
+
+    /// Indicators (of one area, or all) with their yearly values; automatic ones counted now.
+    pub async fn indicators(&self, area: Option<&Slug>) -> Result<Vec<IndicatorRow>, StoreError> {
+        let mut sql = String::from(
+            "SELECT i.*, f.slug AS area_slug FROM indicators i JOIN focus_areas f ON f.id = i.area_id",
+        );
+        if area.is_some() {
+            sql.push_str(" WHERE f.slug = $1");
+        }
+        sql.push_str(" ORDER BY f.position, i.id");
+        let mut q = sqlx::query(&sql);
+        if let Some(a) = area {
+            q = q.bind(a.as_str());
+        }
+        let rows = q.fetch_all(self.pool()).await?;
+        let values = sqlx::query(
+            "SELECT indicator_id, year, value FROM indicator_values ORDER BY indicator_id, year",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        let links = sqlx::query(
+            "SELECT x.indicator_id, m.code FROM indicator_measures x JOIN measures m ON m.id = x.measure_id ORDER BY m.code",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        let mut out = Vec::new();
+        for r in &rows {
+            let id: i64 = get(r, "id")?;
+            let direction: String = get(r, "direction")?;
+            let auto = opt_text(r, "auto")?
+                .map(|a| AutoIndicator::parse(&a).ok_or_else(|| corrupt("auto", &a)))
+                .transpose()?;
+            let year = |c: &str| -> Result<i32, StoreError> {
+                i32::try_from(get::<i64>(r, c)?).map_err(|_| corrupt("year", c))
+            };
+            let mut vals = Vec::new();
+            for v in &values {
+                if get::<i64>(v, "indicator_id")? == id {
+                    vals.push(YearValue {
+                        year: i32::try_from(get::<i64>(v, "year")?)
+                            .map_err(|_| corrupt("year", "value"))?,
+                        value: get(v, "value")?,
+                    });
+                }
+            }
+            if auto == Some(AutoIndicator::SmeRequestsCompleted) {
+                vals = self.sme_requests_completed().await?;
+            }
+            let mut measures = Vec::new();
+            for l in &links {
+                if get::<i64>(l, "indicator_id")? == id {
+                    measures.push(get(l, "code")?);
+                }
+            }
+            out.push(IndicatorRow {
+                id,
+                indicator: Indicator {
+                    area: slug(r, "area_slug")?,
+                    code: get(r, "code")?,
+                    example: get::<i64>(r, "example")? != 0,
+                    name: lang_text(r, "name")?,
+                    unit: lang_text(r, "unit")?,
+                    direction: Direction::parse(&direction)
+                        .ok_or_else(|| corrupt("direction", &direction))?,
+                    baseline: YearValue {
+                        year: year("baseline_year")?,
+                        value: get(r, "baseline_value")?,
+                    },
+                    target: YearValue {
+                        year: year("target_year")?,
+                        value: get(r, "target_value")?,
+                    },
+                    source: lang_text(r, "source")?,
+                    measures,
+                    auto,
+                    values: vals,
+                },
+            });
+        }
+        Ok(out)
+    }
+
+    /// Access requests from small companies completed, per year of completion.
+    pub async fn sme_requests_completed(&self) -> Result<Vec<YearValue>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT r.closed_at FROM access_requests r JOIN actors a ON a.id = r.company_id \
+             WHERE r.status = 'completed' AND a.kind = 'company_sme' AND r.closed_at IS NOT NULL",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        let mut per_year: std::collections::BTreeMap<i32, f64> = std::collections::BTreeMap::new();
+        for r in &rows {
+            let at: i64 = get(r, "closed_at")?;
+            *per_year
+                .entry(IsoDate::from_unix_millis(at).year())
+                .or_default() += 1.0;
+        }
+        Ok(per_year
+            .into_iter()
+            .map(|(year, value)| YearValue { year, value })
+            .collect())
+    }
+}

@@ -1,0 +1,289 @@
+//! The strategy as open data: the strategy with its focus areas, measures and indicators (with yearly values and
+//! their status against the target).
+
+use crate::AppState;
+use crate::api::{ErrorBody, Text};
+use crate::error::WebError;
+use crate::params::Params;
+use axum::Json;
+use axum::extract::State;
+use axum::routing::{MethodRouter, get};
+use serde::Serialize;
+use utoipa::{IntoParams, ToSchema};
+
+/// The routes with their rules (see `crate::route_table`).
+pub(crate) fn route_table() -> Vec<(crate::RouteSpec, MethodRouter<AppState>)> {
+    use crate::Rule::Public;
+    vec![
+        (
+            crate::spec("GET", "/api/v1/strategy", Public),
+            get(strategy),
+        ),
+        (
+            crate::spec("GET", "/api/v1/focus-areas", Public),
+            get(focus_areas),
+        ),
+        (
+            crate::spec("GET", "/api/v1/measures", Public),
+            get(measures),
+        ),
+        (
+            crate::spec("GET", "/api/v1/indicators", Public),
+            get(indicators),
+        ),
+    ]
+}
+
+/// A focus area.
+#[derive(Serialize, ToSchema)]
+pub struct AreaOut {
+    /// Slug.
+    pub slug: String,
+    /// Name.
+    pub name: Text,
+    /// Nuläge.
+    pub current_state: Text,
+    /// Regionala styrkor.
+    pub strengths: Text,
+    /// Önskat läge.
+    pub desired_state: Text,
+    /// Utvecklingsbehov.
+    pub development_needs: Text,
+    /// Competence tags (slugs).
+    pub tags: Vec<String>,
+    /// Actors tied to the area (slugs).
+    pub actors: Vec<String>,
+}
+
+/// The strategy.
+#[derive(Serialize, ToSchema)]
+pub struct StrategyOut {
+    /// Name.
+    pub title: Text,
+    /// Vision.
+    pub vision: Text,
+    /// Period, when stated.
+    pub period: Option<String>,
+    /// What it is and how it is followed up.
+    pub summary: Text,
+    /// The focus areas in order.
+    pub areas: Vec<AreaOut>,
+}
+
+/// A measure.
+#[derive(Serialize, ToSchema)]
+pub struct MeasureOut {
+    /// Id.
+    pub id: i64,
+    /// Area slug.
+    pub area: String,
+    /// Code in the plan.
+    pub code: String,
+    /// Example data, not the region's decided plan.
+    pub example: bool,
+    /// Title.
+    pub title: Text,
+    /// Description.
+    pub description: Text,
+    /// Responsible actor (slug).
+    pub responsible: String,
+    /// Contributing actors (slugs).
+    pub contributors: Vec<String>,
+    /// Start (YYYY-MM-DD).
+    pub start: Option<String>,
+    /// End (YYYY-MM-DD).
+    pub end: Option<String>,
+    /// planned, ongoing, done, delayed, stalled or cancelled.
+    pub status: String,
+}
+
+/// A yearly value.
+#[derive(Serialize, ToSchema)]
+pub struct ValueOut {
+    /// Year.
+    pub year: i32,
+    /// Value.
+    pub value: f64,
+}
+
+/// An indicator.
+#[derive(Serialize, ToSchema)]
+pub struct IndicatorOut {
+    /// Id.
+    pub id: i64,
+    /// Area slug.
+    pub area: String,
+    /// Code.
+    pub code: String,
+    /// Example data.
+    pub example: bool,
+    /// Name.
+    pub name: Text,
+    /// Unit.
+    pub unit: Text,
+    /// higher or lower (which is better).
+    pub direction: String,
+    /// Baseline.
+    pub baseline: ValueOut,
+    /// Target.
+    pub target: ValueOut,
+    /// Data source.
+    pub source: Text,
+    /// Counted by the platform itself: the name of the count.
+    pub automatic: Option<String>,
+    /// Codes of the measures it follows.
+    pub measures: Vec<String>,
+    /// Yearly values.
+    pub values: Vec<ValueOut>,
+    /// on_track, at_risk, off_track or unknown (see the strategy pages for the rule).
+    pub status: String,
+}
+
+fn area_out(a: &domain::strategy::FocusArea) -> AreaOut {
+    AreaOut {
+        slug: a.slug.to_string(),
+        name: (&a.name).into(),
+        current_state: (&a.current_state).into(),
+        strengths: (&a.strengths).into(),
+        desired_state: (&a.desired_state).into(),
+        development_needs: (&a.development_needs).into(),
+        tags: a.tags.iter().map(ToString::to_string).collect(),
+        actors: a.actors.iter().map(ToString::to_string).collect(),
+    }
+}
+
+/// The strategy with its focus areas.
+#[utoipa::path(
+    get, path = "/api/v1/strategy", tag = "strategy",
+    responses(
+        (status = 200, description = "The strategy", body = StrategyOut),
+        (status = 404, description = "No strategy is loaded", body = ErrorBody),
+    )
+)]
+pub(crate) async fn strategy(State(state): State<AppState>) -> Result<Json<StrategyOut>, WebError> {
+    let s = state.store().strategy().await?.ok_or(WebError::NotFound)?;
+    let areas = state.store().focus_areas().await?;
+    Ok(Json(StrategyOut {
+        title: (&s.title).into(),
+        vision: (&s.vision).into(),
+        period: s.period,
+        summary: (&s.summary).into(),
+        areas: areas.iter().map(area_out).collect(),
+    }))
+}
+
+/// The focus areas in order.
+#[utoipa::path(
+    get, path = "/api/v1/focus-areas", tag = "strategy",
+    responses((status = 200, description = "Focus areas", body = [AreaOut]))
+)]
+pub(crate) async fn focus_areas(
+    State(state): State<AppState>,
+) -> Result<Json<Vec<AreaOut>>, WebError> {
+    Ok(Json(
+        state
+            .store()
+            .focus_areas()
+            .await?
+            .iter()
+            .map(area_out)
+            .collect(),
+    ))
+}
+
+/// Area filter.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+struct AreaQuery {
+    /// Only this focus area (slug).
+    area: Option<String>,
+}
+
+/// Measures of the action plans.
+#[utoipa::path(
+    get, path = "/api/v1/measures", tag = "strategy", params(AreaQuery),
+    responses(
+        (status = 200, description = "Measures", body = [MeasureOut]),
+        (status = 400, description = "A parameter has a bad value", body = ErrorBody),
+    )
+)]
+pub(crate) async fn measures(
+    State(state): State<AppState>,
+    params: Params,
+) -> Result<Json<Vec<MeasureOut>>, WebError> {
+    let area = params.slug("area")?;
+    let rows = state.store().measures(area.as_ref()).await?;
+    Ok(Json(
+        rows.iter()
+            .map(|r| {
+                let m = &r.measure;
+                MeasureOut {
+                    id: r.id,
+                    area: m.area.to_string(),
+                    code: m.code.clone(),
+                    example: m.example,
+                    title: (&m.title).into(),
+                    description: (&m.description).into(),
+                    responsible: m.responsible.to_string(),
+                    contributors: m.contributors.iter().map(ToString::to_string).collect(),
+                    start: m.start.map(|d| d.to_string()),
+                    end: m.end.map(|d| d.to_string()),
+                    status: m.status.as_str().into(),
+                }
+            })
+            .collect(),
+    ))
+}
+
+/// Indicators with their yearly values and status.
+#[utoipa::path(
+    get, path = "/api/v1/indicators", tag = "strategy", params(AreaQuery),
+    responses(
+        (status = 200, description = "Indicators", body = [IndicatorOut]),
+        (status = 400, description = "A parameter has a bad value", body = ErrorBody),
+    )
+)]
+pub(crate) async fn indicators(
+    State(state): State<AppState>,
+    params: Params,
+) -> Result<Json<Vec<IndicatorOut>>, WebError> {
+    let area = params.slug("area")?;
+    let rows = state.store().indicators(area.as_ref()).await?;
+    Ok(Json(
+        rows.iter()
+            .map(|r| {
+                let i = &r.indicator;
+                IndicatorOut {
+                    id: r.id,
+                    area: i.area.to_string(),
+                    code: i.code.clone(),
+                    example: i.example,
+                    name: (&i.name).into(),
+                    unit: (&i.unit).into(),
+                    direction: i.direction.as_str().into(),
+                    baseline: ValueOut {
+                        year: i.baseline.year,
+                        value: i.baseline.value,
+                    },
+                    target: ValueOut {
+                        year: i.target.year,
+                        value: i.target.value,
+                    },
+                    source: (&i.source).into(),
+                    automatic: i.auto.map(|a| a.as_str().to_owned()),
+                    measures: i.measures.clone(),
+                    values: i
+                        .values
+                        .iter()
+                        .map(|v| ValueOut {
+                            year: v.year,
+                            value: v.value,
+                        })
+                        .collect(),
+                    status: i.status(&i.values).as_str().into(),
+                }
+            })
+            .collect(),
+    ))
+}

@@ -1,0 +1,512 @@
+//! The strategy in pages: `/{lang}/strategy` (vision and the five focus areas), `/{lang}/strategy/{area}` (the
+//! four texts, the action plan's measures, the indicators against their targets with charts and tables, the actors
+//! who contribute), `/{lang}/measures/{id}` and `/{lang}/indicators/{id}`. Example data is labelled as such.
+
+use super::{Layout, Nav, lang, render};
+use crate::AppState;
+use crate::auth::Caller;
+use crate::chart::{TrendChart, number, trend_svg};
+use crate::error::WebError;
+use crate::i18n::Tr;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Html;
+use domain::strategy::{Indicator, TargetStatus};
+use domain::{Lang, LangText, Slug};
+use store::{IndicatorRow, MeasureRow};
+
+/// A paragraph or a bulleted list of a text.
+pub struct Block {
+    /// Paragraph text, when it is one.
+    pub paragraph: Option<String>,
+    /// List items, when it is a list.
+    pub items: Vec<String>,
+}
+
+/// Splits a text into paragraphs (blank lines) and lists (lines starting with "- ").
+pub fn blocks(text: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    for chunk in text.split("\n\n") {
+        let lines: Vec<&str> = chunk
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        if lines.is_empty() {
+            continue;
+        }
+        let (items, prose): (Vec<&str>, Vec<&str>) =
+            lines.iter().partition(|l| l.starts_with("- "));
+        if !prose.is_empty() {
+            out.push(Block {
+                paragraph: Some(prose.join(" ")),
+                items: vec![],
+            });
+        }
+        if !items.is_empty() {
+            out.push(Block {
+                paragraph: None,
+                items: items
+                    .iter()
+                    .map(|l| l.trim_start_matches("- ").to_owned())
+                    .collect(),
+            });
+        }
+    }
+    out
+}
+
+/// An area in the overview.
+pub struct AreaCard {
+    /// Link.
+    pub href: String,
+    /// Name.
+    pub name: String,
+    /// "4 measures · 2 indicators".
+    pub counts: String,
+    /// Indicator statuses: (label, class).
+    pub statuses: Vec<(String, String)>,
+}
+
+/// `/{lang}/strategy`.
+#[derive(Template)]
+#[template(path = "strategy.html")]
+pub struct StrategyPage {
+    /// Frame.
+    pub layout: Layout,
+    /// Vision.
+    pub vision: String,
+    /// Period.
+    pub period: Option<String>,
+    /// Summary.
+    pub summary: Vec<Block>,
+    /// Areas.
+    pub areas: Vec<AreaCard>,
+    /// Whether any example data is shown.
+    pub has_examples: bool,
+}
+
+fn status_label(t: Tr, s: TargetStatus) -> (String, String) {
+    (
+        t.t(&format!("target-{s}")),
+        format!("status-{}", s.as_str().replace('_', "-")),
+    )
+}
+
+/// The strategy's overview.
+pub(crate) async fn overview(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    caller: Caller,
+) -> Result<Html<String>, WebError> {
+    let lang = lang(&code)?;
+    let t = Tr::new(lang);
+    let store = state.store();
+    let strategy = store.strategy().await?.ok_or(WebError::NotFound)?;
+    let areas = store.focus_areas().await?;
+    let measures = store.measures(None).await?;
+    let indicators = store.indicators(None).await?;
+    let cards = areas
+        .iter()
+        .map(|a| {
+            let m = measures.iter().filter(|m| m.measure.area == a.slug).count();
+            let ind: Vec<&IndicatorRow> = indicators
+                .iter()
+                .filter(|i| i.indicator.area == a.slug)
+                .collect();
+            AreaCard {
+                href: format!("/{}/strategy/{}", lang.code(), a.slug),
+                name: a.name.get(lang).to_owned(),
+                counts: format!(
+                    "{} · {}",
+                    t.n("measures-count", "count", m as u64),
+                    t.n("indicators-count", "count", ind.len() as u64)
+                ),
+                statuses: ind
+                    .iter()
+                    .map(|i| status_label(t, i.indicator.status(&i.indicator.values)))
+                    .collect(),
+            }
+        })
+        .collect();
+    let mut layout = Layout::new(
+        lang,
+        strategy.title.get(lang),
+        "strategy",
+        Nav::Strategy,
+        Some(strategy.vision.get(lang).to_owned()),
+    );
+    layout.set_caller(&caller);
+    render(&StrategyPage {
+        layout,
+        vision: strategy.vision.get(lang).to_owned(),
+        period: strategy.period.clone(),
+        summary: blocks(strategy.summary.get(lang)),
+        areas: cards,
+        has_examples: measures.iter().any(|m| m.measure.example)
+            || indicators.iter().any(|i| i.indicator.example),
+    })
+}
+
+/// A measure in a table.
+pub struct MeasureView {
+    /// Link.
+    pub href: String,
+    /// Code.
+    pub code: String,
+    /// Title.
+    pub title: String,
+    /// Responsible actor: (link, name).
+    pub responsible: (String, String),
+    /// Status label.
+    pub status: String,
+    /// Period text.
+    pub period: String,
+    /// Example data.
+    pub example: bool,
+}
+
+/// An indicator with its chart.
+pub struct IndicatorView {
+    /// Link.
+    pub href: String,
+    /// Code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Unit.
+    pub unit: String,
+    /// Status: (label, class).
+    pub status: (String, String),
+    /// Baseline text.
+    pub baseline: String,
+    /// Target text.
+    pub target: String,
+    /// The chart.
+    pub svg: String,
+    /// Values: (year, value).
+    pub values: Vec<(i32, String)>,
+    /// Example data.
+    pub example: bool,
+    /// Counted by the platform.
+    pub automatic: bool,
+    /// Source.
+    pub source: String,
+    /// Id for headings.
+    pub id: String,
+}
+
+/// `/{lang}/strategy/{area}`.
+#[derive(Template)]
+#[template(path = "focus-area.html")]
+pub struct AreaPage {
+    /// Frame.
+    pub layout: Layout,
+    /// The four texts: (heading, blocks).
+    pub sections: Vec<(String, Vec<Block>)>,
+    /// Measures.
+    pub measures: Vec<MeasureView>,
+    /// Indicators.
+    pub indicators: Vec<IndicatorView>,
+    /// Contributing actors: (link to the atlas, name).
+    pub actors: Vec<(String, String)>,
+    /// Whether any example data is shown.
+    pub has_examples: bool,
+}
+
+pub(crate) fn measure_view(lang: Lang, t: Tr, m: &MeasureRow) -> MeasureView {
+    let x = &m.measure;
+    MeasureView {
+        href: format!("/{}/measures/{}", lang.code(), m.id),
+        code: x.code.clone(),
+        title: x.title.get(lang).to_owned(),
+        responsible: (
+            format!("/{}/actors/{}", lang.code(), x.responsible),
+            m.responsible_name.get(lang).to_owned(),
+        ),
+        status: t.t(&format!("measure-status-{}", x.status)),
+        period: match (x.start, x.end) {
+            (Some(s), Some(e)) => format!("{s} – {e}"),
+            (Some(s), None) => format!("{s} –"),
+            (None, Some(e)) => format!("– {e}"),
+            (None, None) => t.t("not-stated"),
+        },
+        example: x.example,
+    }
+}
+
+pub(crate) fn indicator_view(lang: Lang, t: Tr, row: &IndicatorRow) -> IndicatorView {
+    let i: &Indicator = &row.indicator;
+    let unit = i.unit.get(lang).to_owned();
+    let status = i.status(&i.values);
+    let id = format!("indicator-{}", row.id);
+    let description = t.t2(
+        "chart-description",
+        (
+            "baseline",
+            &format!("{} {unit} ({})", number(i.baseline.value), i.baseline.year),
+        ),
+        (
+            "target",
+            &format!("{} {unit} ({})", number(i.target.value), i.target.year),
+        ),
+    );
+    IndicatorView {
+        href: format!("/{}/indicators/{}", lang.code(), row.id),
+        code: i.code.clone(),
+        name: i.name.get(lang).to_owned(),
+        status: status_label(t, status),
+        baseline: format!("{} {unit} ({})", number(i.baseline.value), i.baseline.year),
+        target: format!("{} {unit} ({})", number(i.target.value), i.target.year),
+        svg: trend_svg(&TrendChart {
+            id: &id,
+            title: i.name.get(lang),
+            description: &description,
+            values: &i.values,
+            baseline: i.baseline,
+            target: i.target,
+            values_label: &t.t("chart-reported"),
+            target_label: &t.t("chart-planned"),
+        }),
+        values: i.values.iter().map(|v| (v.year, number(v.value))).collect(),
+        example: i.example,
+        automatic: i.auto.is_some(),
+        source: i.source.get(lang).to_owned(),
+        unit,
+        id,
+    }
+}
+
+/// One focus area.
+pub(crate) async fn area(
+    State(state): State<AppState>,
+    Path((code, slug)): Path<(String, String)>,
+    caller: Caller,
+) -> Result<Html<String>, WebError> {
+    let lang = lang(&code)?;
+    let t = Tr::new(lang);
+    let slug = Slug::parse(&slug).map_err(|_| WebError::NotFound)?;
+    let store = state.store();
+    let area = store
+        .focus_areas()
+        .await?
+        .into_iter()
+        .find(|a| a.slug == slug)
+        .ok_or(WebError::NotFound)?;
+    let measures = store.measures(Some(&slug)).await?;
+    let indicators = store.indicators(Some(&slug)).await?;
+    let mut actor_slugs: Vec<Slug> = area.actors.clone();
+    for m in &measures {
+        actor_slugs.push(m.measure.responsible.clone());
+        actor_slugs.extend(m.measure.contributors.iter().cloned());
+    }
+    actor_slugs.sort();
+    actor_slugs.dedup();
+    let mut actors = Vec::new();
+    for s in &actor_slugs {
+        if let Some(a) = store.actor(s).await? {
+            actors.push((
+                format!("/{}/atlas?selected={s}", lang.code()),
+                a.name.get(lang).to_owned(),
+            ));
+        }
+    }
+    actors.sort_by(|a, b| a.1.cmp(&b.1));
+    let text = |key: &str, x: &LangText| (t.t(key), blocks(x.get(lang)));
+    let mut layout = Layout::new(
+        lang,
+        area.name.get(lang),
+        &format!("strategy/{slug}"),
+        Nav::Strategy,
+        None,
+    );
+    layout.set_caller(&caller);
+    render(&AreaPage {
+        layout,
+        sections: vec![
+            text("area-current-state", &area.current_state),
+            text("area-strengths", &area.strengths),
+            text("area-desired-state", &area.desired_state),
+            text("area-development-needs", &area.development_needs),
+        ],
+        has_examples: measures.iter().any(|m| m.measure.example)
+            || indicators.iter().any(|i| i.indicator.example),
+        measures: measures.iter().map(|m| measure_view(lang, t, m)).collect(),
+        indicators: indicators
+            .iter()
+            .map(|i| indicator_view(lang, t, i))
+            .collect(),
+        actors,
+    })
+}
+
+/// `/{lang}/measures/{id}`.
+#[derive(Template)]
+#[template(path = "measure.html")]
+pub struct MeasurePage {
+    /// Frame.
+    pub layout: Layout,
+    /// The measure.
+    pub m: MeasureView,
+    /// Description.
+    pub description: Vec<Block>,
+    /// Area: (link, name).
+    pub area: (String, String),
+    /// Contributors: (link, name).
+    pub contributors: Vec<(String, String)>,
+    /// Indicators that follow it.
+    pub indicators: Vec<IndicatorView>,
+}
+
+fn parse_id(raw: &str) -> Result<i64, WebError> {
+    raw.parse::<i64>()
+        .ok()
+        .filter(|i| *i > 0)
+        .ok_or(WebError::NotFound)
+}
+
+/// One measure.
+pub(crate) async fn measure(
+    State(state): State<AppState>,
+    Path((code, id)): Path<(String, String)>,
+    caller: Caller,
+) -> Result<Html<String>, WebError> {
+    let lang = lang(&code)?;
+    let t = Tr::new(lang);
+    let id = parse_id(&id)?;
+    let store = state.store();
+    let row = store
+        .measures(None)
+        .await?
+        .into_iter()
+        .find(|m| m.id == id)
+        .ok_or(WebError::NotFound)?;
+    let area = store
+        .focus_areas()
+        .await?
+        .into_iter()
+        .find(|a| a.slug == row.measure.area)
+        .ok_or(WebError::NotFound)?;
+    let indicators = store
+        .indicators(Some(&area.slug))
+        .await?
+        .into_iter()
+        .filter(|i| i.indicator.measures.contains(&row.measure.code))
+        .map(|i| indicator_view(lang, t, &i))
+        .collect();
+    let m = measure_view(lang, t, &row);
+    let mut layout = Layout::new(
+        lang,
+        &format!("{} {}", m.code, m.title),
+        &format!("measures/{id}"),
+        Nav::Strategy,
+        None,
+    );
+    layout.set_caller(&caller);
+    render(&MeasurePage {
+        layout,
+        description: blocks(row.measure.description.get(lang)),
+        area: (
+            format!("/{}/strategy/{}", lang.code(), area.slug),
+            area.name.get(lang).to_owned(),
+        ),
+        contributors: row
+            .contributor_names
+            .iter()
+            .map(|(s, n)| {
+                (
+                    format!("/{}/actors/{s}", lang.code()),
+                    n.get(lang).to_owned(),
+                )
+            })
+            .collect(),
+        indicators,
+        m,
+    })
+}
+
+/// `/{lang}/indicators/{id}`.
+#[derive(Template)]
+#[template(path = "indicator.html")]
+pub struct IndicatorPage {
+    /// Frame.
+    pub layout: Layout,
+    /// The indicator.
+    pub i: IndicatorView,
+    /// Area: (link, name).
+    pub area: (String, String),
+    /// Which way is better.
+    pub direction: String,
+    /// The measures it follows: (link, code and title).
+    pub measures: Vec<(String, String)>,
+}
+
+/// One indicator.
+pub(crate) async fn indicator(
+    State(state): State<AppState>,
+    Path((code, id)): Path<(String, String)>,
+    caller: Caller,
+) -> Result<Html<String>, WebError> {
+    let lang = lang(&code)?;
+    let t = Tr::new(lang);
+    let id = parse_id(&id)?;
+    let store = state.store();
+    let row = store
+        .indicators(None)
+        .await?
+        .into_iter()
+        .find(|i| i.id == id)
+        .ok_or(WebError::NotFound)?;
+    let area = store
+        .focus_areas()
+        .await?
+        .into_iter()
+        .find(|a| a.slug == row.indicator.area)
+        .ok_or(WebError::NotFound)?;
+    let measures = store
+        .measures(Some(&area.slug))
+        .await?
+        .into_iter()
+        .filter(|m| row.indicator.measures.contains(&m.measure.code))
+        .map(|m| {
+            (
+                format!("/{}/measures/{}", lang.code(), m.id),
+                format!("{} {}", m.measure.code, m.measure.title.get(lang)),
+            )
+        })
+        .collect();
+    let direction = t.t(&format!("direction-{}", row.indicator.direction));
+    let i = indicator_view(lang, t, &row);
+    let mut layout = Layout::new(
+        lang,
+        &format!("{} {}", i.code, i.name),
+        &format!("indicators/{id}"),
+        Nav::Strategy,
+        None,
+    );
+    layout.set_caller(&caller);
+    render(&IndicatorPage {
+        layout,
+        area: (
+            format!("/{}/strategy/{}", lang.code(), area.slug),
+            area.name.get(lang).to_owned(),
+        ),
+        direction,
+        measures,
+        i,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_split_into_paragraphs_and_lists() {
+        let b = blocks("First line\ncontinues.\n\n- one\n- two\n\nLast.");
+        assert_eq!(b.len(), 3);
+        assert_eq!(b[0].paragraph.as_deref(), Some("First line continues."));
+        assert_eq!(b[1].items, vec!["one", "two"]);
+        assert_eq!(b[2].paragraph.as_deref(), Some("Last."));
+    }
+}
