@@ -230,6 +230,9 @@ pub struct SearchResults {
     pub facets: Vec<(String, String, u64)>,
 }
 
+/// Indexed words with their document frequency, by first letter and length.
+type Vocabulary = HashMap<(char, usize), Vec<(String, u32)>>;
+
 /// The index.
 pub struct SearchIndex {
     index: Index,
@@ -237,8 +240,9 @@ pub struct SearchIndex {
     writer: Mutex<IndexWriter>,
     fields: Fields,
     terms: TermList,
-    /// Every word of the `plain` field with its document frequency, by length, for correcting typos.
-    vocabulary: std::sync::RwLock<HashMap<usize, Vec<(String, u32)>>>,
+    /// Every word of the `plain` field with its document frequency, by first letter and length, for correcting
+    /// typos (a typo in the first letter is not corrected; it keeps the scan small).
+    vocabulary: std::sync::RwLock<Vocabulary>,
 }
 
 fn payload_cursor(index: &Index) -> Option<(u32, i64)> {
@@ -377,9 +381,14 @@ impl SearchIndex {
                 }
             }
         }
-        let mut by_len: HashMap<usize, Vec<(String, u32)>> = HashMap::new();
+        let mut by_len: Vocabulary = HashMap::new();
         for (w, n) in freq {
-            by_len.entry(w.chars().count()).or_default().push((w, n));
+            if let Some(first) = w.chars().next() {
+                by_len
+                    .entry((first, w.chars().count()))
+                    .or_default()
+                    .push((w, n));
+            }
         }
         if let Ok(mut v) = self.vocabulary.write() {
             *v = by_len;
@@ -393,9 +402,12 @@ impl SearchIndex {
             return Vec::new();
         };
         let n = word.chars().count();
+        let Some(first) = word.chars().next() else {
+            return Vec::new();
+        };
         let mut found: Vec<(usize, u32, String)> = Vec::new();
         for len in n.saturating_sub(distance)..=n + distance {
-            for (w, freq) in vocabulary.get(&len).into_iter().flatten() {
+            for (w, freq) in vocabulary.get(&(first, len)).into_iter().flatten() {
                 if let Some(d) = edit_distance(word, w, distance) {
                     found.push((d, *freq, w.clone()));
                 }
