@@ -14,6 +14,10 @@ vocabulary! {
         Premises = "premises",
         /// Any other actor of the ecosystem.
         Actor = "actor",
+        /// A focus area of the strategy.
+        FocusArea = "focus_area",
+        /// A measure of an action plan (its slug is `measure-{id}`).
+        Measure = "measure",
     }
 }
 
@@ -25,6 +29,8 @@ impl DocKind {
             DocKind::Infrastructure | DocKind::Actor => "actor",
             DocKind::Service => "service",
             DocKind::Premises => "premises",
+            DocKind::FocusArea => "focus_area",
+            DocKind::Measure => "measure",
         }
     }
 }

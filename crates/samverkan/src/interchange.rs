@@ -318,7 +318,7 @@ pub async fn reindex(store: &Store, dir: &Path) -> anyhow::Result<usize> {
         })?;
     let cursor = store.last_search_change().await?;
     let mut docs = Vec::new();
-    for source in ["actor", "service", "premises"] {
+    for source in store::SEARCH_SOURCES {
         docs.extend(store.search_docs(source, None).await?);
     }
     let pb = bar(docs.len() as u64, "indexing");

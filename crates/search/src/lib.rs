@@ -991,6 +991,12 @@ impl SearchIndex {
         let results = self.search(&SearchQuery {
             text: need.to_owned(),
             lang: Some(lang),
+            kinds: vec![
+                DocKind::Service,
+                DocKind::Infrastructure,
+                DocKind::Premises,
+                DocKind::Actor,
+            ],
             limit: 60,
             ..SearchQuery::default()
         })?;
@@ -1004,6 +1010,7 @@ impl SearchIndex {
                     DocKind::Premises if space => 3.0,
                     DocKind::Premises => 0.6,
                     DocKind::Actor => 0.5,
+                    DocKind::FocusArea | DocKind::Measure => 0.0,
                 };
                 let on_campus = campus
                     .as_ref()

@@ -36,7 +36,7 @@ pub use requests::{
     AttachmentMeta, Audience, NewRequest, Notice, RequestDetail, RequestError, RequestEvent,
     RequestItem, RequestMessage, RequestStats, RequestSummary, Visibility,
 };
-pub use search::SearchChange;
+pub use search::{SEARCH_SOURCES, SearchChange};
 pub use seed::SeedReport;
 pub use strategy::{IndicatorRow, MeasureRow};
 pub use upkeep::{MAX_MAIL_ATTEMPTS, OIDC_LOGIN_TTL_MS, PendingOidcLogin, PurgeReport};

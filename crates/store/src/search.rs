@@ -7,6 +7,9 @@ use domain::search::{DocKind, SearchDoc};
 use domain::{LangText, Slug};
 use std::collections::HashMap;
 
+/// Every kind of row the search index is built from, as the change log names them.
+pub const SEARCH_SOURCES: [&str; 5] = ["actor", "service", "premises", "focus_area", "measure"];
+
 /// One entry of the change log.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchChange {
@@ -244,6 +247,80 @@ impl Store {
                         campuses: vec![slug(r, "campus")?],
                         ownership: opt_text(r, "ownership")?,
                         parent: Some(slug(r, "owner")?),
+                    });
+                }
+            }
+            "focus_area" => {
+                let mut sql = Sql::new("SELECT * FROM focus_areas");
+                filter(&mut sql, "id");
+                let rows = sql.query().fetch_all(self.pool()).await?;
+                for r in &rows {
+                    let texts = [
+                        "current_state",
+                        "strengths",
+                        "desired_state",
+                        "development_needs",
+                    ]
+                    .iter()
+                    .map(|c| lang_text(r, c))
+                    .collect::<Result<Vec<_>, _>>()?;
+                    out.push(SearchDoc {
+                        kind: DocKind::FocusArea,
+                        row_id: get(r, "id")?,
+                        slug: slug(r, "slug")?,
+                        title: lang_text(r, "name")?,
+                        body: LangText::new(
+                            texts
+                                .iter()
+                                .map(|t| t.sv.as_str())
+                                .collect::<Vec<_>>()
+                                .join("\n"),
+                            texts
+                                .iter()
+                                .map(|t| t.en.as_str())
+                                .collect::<Vec<_>>()
+                                .join("\n"),
+                        ),
+                        tag_labels: LangText::default(),
+                        tags: Vec::new(),
+                        campuses: Vec::new(),
+                        ownership: None,
+                        parent: None,
+                    });
+                }
+            }
+            "measure" => {
+                let mut sql = Sql::new(
+                    "SELECT m.id, m.code, m.title_sv, m.title_en, m.description_sv, m.description_en, \
+                     f.slug AS area, a.name_sv AS resp_sv, a.name_en AS resp_en FROM measures m \
+                     JOIN focus_areas f ON f.id = m.area_id JOIN actors a ON a.id = m.responsible_id",
+                );
+                filter(&mut sql, "m.id");
+                let rows = sql.query().fetch_all(self.pool()).await?;
+                for r in &rows {
+                    let id: i64 = get(r, "id")?;
+                    let code: String = get(r, "code")?;
+                    let title = lang_text(r, "title")?;
+                    let desc = lang_text(r, "description")?;
+                    let resp = lang_text(r, "resp")?;
+                    out.push(SearchDoc {
+                        kind: DocKind::Measure,
+                        row_id: id,
+                        slug: Slug::parse(&format!("measure-{id}"))
+                            .map_err(|e| StoreError::Corrupt(e.to_string()))?,
+                        title: LangText::new(
+                            format!("{code} {}", title.sv),
+                            format!("{code} {}", title.en),
+                        ),
+                        body: LangText::new(
+                            format!("{}\n{}", desc.sv, resp.sv),
+                            format!("{}\n{}", desc.en, resp.en),
+                        ),
+                        tag_labels: LangText::default(),
+                        tags: Vec::new(),
+                        campuses: Vec::new(),
+                        ownership: None,
+                        parent: Some(slug(r, "area")?),
                     });
                 }
             }

@@ -805,3 +805,5 @@ direction-lower = lower
 chart-description = Reported values by year, against the planned path from the baseline { $baseline } to the target { $target }. The same numbers are in the table below.
 chart-reported = Reported
 chart-planned = Planned path
+doc-kind-focus_area = Focus area
+doc-kind-measure = Measure

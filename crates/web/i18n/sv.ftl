@@ -805,3 +805,5 @@ direction-lower = lägre
 chart-description = Rapporterade värden per år, mot den planerade vägen från utgångsvärdet { $baseline } till målet { $target }. Samma siffror finns i tabellen nedan.
 chart-reported = Rapporterat
 chart-planned = Planerad väg
+doc-kind-focus_area = Strategiskt område
+doc-kind-measure = Insats

@@ -29,6 +29,11 @@ pub struct SearchState {
     sync: tokio::sync::Mutex<HashSet<i64>>,
 }
 
+/// Every kind of row the index is built from.
+pub fn search_sources() -> [&'static str; 5] {
+    store::SEARCH_SOURCES
+}
+
 /// How far back each catch-up looks again: a change committed late by a concurrent transaction (PostgreSQL
 /// hands out ids before commit) is still seen if it is within this many ids of the cursor.
 const OVERLAP: i64 = 1000;
@@ -65,7 +70,7 @@ impl AppState {
         let mut applied = s.sync.lock().await;
         let cursor = self.store().last_search_change().await?;
         let mut docs = Vec::new();
-        for source in ["actor", "service", "premises"] {
+        for source in search_sources() {
             docs.extend(self.store().search_docs(source, None).await?);
         }
         let n = docs.len();
@@ -231,6 +236,11 @@ pub(crate) fn hit_href(lang: Lang, kind: DocKind, slug: &Slug, parent: Option<&S
             let _ = parent;
             format!("/{l}/premises#premises-{slug}")
         }
+        DocKind::FocusArea => format!("/{l}/strategy/{slug}"),
+        DocKind::Measure => format!(
+            "/{l}/measures/{}",
+            slug.as_str().trim_start_matches("measure-")
+        ),
     }
 }
 
@@ -500,7 +510,7 @@ fn request_href(lang: Lang, kind: DocKind, slug: &Slug) -> Option<String> {
         DocKind::Service => Some(format!("/{l}/requests/new?service={slug}")),
         DocKind::Premises => Some(format!("/{l}/requests/new?premises={slug}")),
         DocKind::Infrastructure => Some(format!("/{l}/requests/new?provider={slug}")),
-        DocKind::Actor => None,
+        DocKind::Actor | DocKind::FocusArea | DocKind::Measure => None,
     }
 }
 

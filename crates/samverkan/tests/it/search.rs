@@ -430,3 +430,29 @@ async fn a_second_server_on_the_same_database_follows_the_change_log() {
     other.stop().await.expect("stop");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn focus_areas_and_measures_are_searchable() {
+    let app = TestApp::spawn().await;
+    let r = search(&app, "hälsodata", "&type=focus_area").await;
+    assert_eq!(
+        slugs(&r).first().map(String::as_str),
+        Some("halsodata"),
+        "{r}"
+    );
+    assert_eq!(r["items"][0]["url"], "/en/strategy/halsodata");
+    let r = search(&app, "Cluster Engine", "&type=measure").await;
+    let url = r["items"][0]["url"].as_str().expect("a measure").to_owned();
+    assert!(url.starts_with("/en/measures/"), "{url}");
+    let (status, html) = app.get(&url).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Cluster Engine"));
+    // The match page stays with the doors a company can use.
+    let items = matched(&app, "health data for research", "en").await;
+    assert!(
+        items
+            .iter()
+            .all(|i| i["type"] != "focus_area" && i["type"] != "measure")
+    );
+    app.stop().await;
+}
