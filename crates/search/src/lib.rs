@@ -433,7 +433,16 @@ impl SearchIndex {
             }
         }
         progress(docs.len());
-        self.commit(&mut w, cursor)
+        self.commit(&mut w, cursor)?;
+        // A fresh index is written in many segments; one segment is searched faster, and later changes add
+        // small ones that tantivy merges in the background.
+        let segments = self.index.searchable_segment_ids()?;
+        if segments.len() > 1 {
+            w.merge(&segments).wait()?;
+            self.reader.reload()?;
+            self.refresh_vocabulary();
+        }
+        Ok(())
     }
 
     /// Applies changes: every listed `(source, row_id)` is removed, then `docs` (their current state, for those
