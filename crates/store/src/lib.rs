@@ -39,7 +39,9 @@ pub use requests::{
 pub use search::{SEARCH_SOURCES, SearchChange};
 pub use seed::SeedReport;
 pub use strategy::{IndicatorRow, MeasureRow};
-pub use upkeep::{MAX_MAIL_ATTEMPTS, OIDC_LOGIN_TTL_MS, PendingOidcLogin, PurgeReport};
+pub use upkeep::{
+    MAX_MAIL_ATTEMPTS, OIDC_LOGIN_TTL_MS, PendingOidcLogin, PurgeReport, SEARCH_CHANGES_KEPT,
+};
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor};

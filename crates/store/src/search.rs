@@ -47,6 +47,13 @@ impl Store {
         Ok(max.unwrap_or(0))
     }
 
+    /// The oldest change id still in the log (purging removes old ones), if any.
+    pub async fn first_search_change(&self) -> Result<Option<i64>, StoreError> {
+        Ok(sqlx::query_scalar("SELECT MIN(id) FROM search_changes")
+            .fetch_one(self.pool())
+            .await?)
+    }
+
     /// Up to `limit` changes after `after`, oldest first.
     pub async fn search_changes_after(
         &self,

@@ -33,7 +33,13 @@ pub struct PurgeReport {
     pub oidc_logins: u64,
     /// Login attempts older than the longest throttling window needs.
     pub login_attempts: u64,
+    /// Search change-log entries more than `SEARCH_CHANGES_KEPT` behind the newest.
+    pub search_changes: u64,
 }
+
+/// How many of the newest search change-log entries are kept; a server whose index is further behind than that
+/// rebuilds it from the database.
+pub const SEARCH_CHANGES_KEPT: i64 = 100_000;
 
 /// Retry delays after failed deliveries: 1 min, 5 min, 30 min, 2 h, then every 6 h until `MAX_ATTEMPTS`.
 const RETRY_DELAYS_MS: [i64; 5] = [60_000, 300_000, 1_800_000, 7_200_000, 21_600_000];
@@ -192,11 +198,19 @@ impl Store {
             .execute(self.pool())
             .await?
             .rows_affected();
+        let search_changes = sqlx::query(
+            "DELETE FROM search_changes WHERE id < (SELECT MAX(id) FROM search_changes) - $1",
+        )
+        .bind(SEARCH_CHANGES_KEPT)
+        .execute(self.pool())
+        .await?
+        .rows_affected();
         Ok(PurgeReport {
             sessions,
             one_time_tokens,
             oidc_logins,
             login_attempts,
+            search_changes,
         })
     }
 }

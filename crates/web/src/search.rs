@@ -87,6 +87,15 @@ impl AppState {
         let Some(cursor) = s.index.cursor() else {
             return self.rebuild_search().await;
         };
+        // Changes this index has not seen may have been purged from the log: start again from the database.
+        if self
+            .store()
+            .first_search_change()
+            .await?
+            .is_some_and(|first| first > cursor + 1)
+        {
+            return self.rebuild_search().await;
+        }
         let mut applied = s.sync.lock().await;
         let mut from = cursor - OVERLAP;
         let mut total = 0;

@@ -456,3 +456,59 @@ async fn focus_areas_and_measures_are_searchable() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_server_whose_changes_were_purged_rebuilds_its_index() {
+    let app = TestApp::spawn().await;
+    app.user("office@region.example", "admin", None).await;
+    let token = samverkan::create_token(&app.store().await, "office@region.example", "t")
+        .await
+        .expect("token");
+    let other = samverkan::start(app.store().await, "127.0.0.1:0")
+        .await
+        .expect("second server");
+    let other_base = format!("http://{}", other.addr);
+    patch(&app, &token, "kth", json!({"description": {"sv": "KTH forskar på sjöstjärnor.", "en": "KTH studies starfish."}})).await;
+    patch(
+        &app,
+        &token,
+        "kth",
+        json!({"website": "https://www.kth.se/"}),
+    )
+    .await;
+    // The log keeps only its newest entry, as if a long-running purge had passed the second server by.
+    let mut conn = sqlx::AnyConnection::connect(&app.db_url())
+        .await
+        .expect("connect");
+    conn.execute("DELETE FROM search_changes WHERE id < (SELECT MAX(id) FROM search_changes)")
+        .await
+        .expect("purge");
+    conn.close().await.ok();
+    let res = reqwest::Client::new()
+        .post(format!("{other_base}/api/v1/match"))
+        .json(&json!({"need": "anything"}))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(res.status(), StatusCode::OK);
+    let v: Value = reqwest::get(format!("{other_base}/api/v1/search?q=starfish&lang=en"))
+        .await
+        .expect("get")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(
+        slugs(&v),
+        vec!["kth"],
+        "the second server rebuilt its index from the database"
+    );
+    let report = app
+        .store()
+        .await
+        .purge_expired(1, 1, 1)
+        .await
+        .expect("purge");
+    assert_eq!(report.search_changes, 0, "a short log is kept whole");
+    other.stop().await.expect("stop");
+    app.stop().await;
+}

@@ -920,6 +920,27 @@ async fn show(
     Ok(res)
 }
 
+/// The request page again with a refused input's message (422).
+async fn invalid(
+    state: &AppState,
+    lang: Lang,
+    caller: &Caller,
+    id: i64,
+    side: Side,
+    message: String,
+) -> Result<Response, WebError> {
+    show(
+        state,
+        lang,
+        caller,
+        id,
+        side,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Some((false, message)),
+    )
+    .await
+}
+
 fn parse_id(raw: &str) -> Result<i64, WebError> {
     raw.parse::<i64>()
         .ok()
@@ -994,27 +1015,17 @@ pub(crate) async fn transition(
     caller.check_csrf(Some(&form.value("csrf")))?;
     let t = Tr::new(lang);
     let Some(m) = Transition::parse(&form.value("move")) else {
-        return show(
-            &state,
-            lang,
-            &caller,
-            id,
-            side,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Some((false, t.t("field-choose"))),
-        )
-        .await;
+        return invalid(&state, lang, &caller, id, side, t.t("field-choose")).await;
     };
     let reason = form.value("reason");
     if reason.chars().count() > MAX_MESSAGE {
-        return show(
+        return invalid(
             &state,
             lang,
             &caller,
             id,
             side,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Some((false, t.t1("field-too-long", "max", MAX_MESSAGE))),
+            t.t1("field-too-long", "max", MAX_MESSAGE),
         )
         .await;
     }
@@ -1100,16 +1111,7 @@ pub(crate) async fn message(
         None
     };
     if let Some(p) = problem {
-        return show(
-            &state,
-            lang,
-            &caller,
-            id,
-            side,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Some((false, p)),
-        )
-        .await;
+        return invalid(&state, lang, &caller, id, side, p).await;
     }
     let d = state.store().request(id).await?.ok_or(WebError::NotFound)?;
     let internal = !form.value("internal").is_empty();
@@ -1205,16 +1207,7 @@ pub(crate) async fn upload(
     let checked = match attachment::check(&name, &bytes) {
         Ok(c) => c,
         Err(e) => {
-            return show(
-                &state,
-                lang,
-                &caller,
-                id,
-                side,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                Some((false, attach_message(t, &e))),
-            )
-            .await;
+            return invalid(&state, lang, &caller, id, side, attach_message(t, &e)).await;
         }
     };
     let user = caller.user_id().ok_or(WebError::Unauthorized)?;
