@@ -933,7 +933,6 @@ impl Store {
         .fetch_all(self.pool())
         .await?;
         let mut stats = RequestStats::default();
-        let now = now_millis();
         let mut responses: Vec<(Slug, LangText, Vec<f64>, usize)> = Vec::new();
         for row in &rows {
             let s = summary_from_row(row)?;
@@ -969,7 +968,6 @@ impl Store {
                 (Some(_), None) if !s.status.is_closed() => responses[idx].3 += 1,
                 _ => {}
             }
-            let _ = now;
         }
         stats.first_response = responses
             .into_iter()
@@ -978,39 +976,32 @@ impl Store {
                 (s, n, median(&mut hours), count, waiting)
             })
             .collect();
-        // Time in stage from the history: each event closes the stage the request was in.
+        // Time in stage from the history, in one ordered pass: an event leaves the status the request's previous
+        // event entered, so the time spent is the gap between the two.
         let events = sqlx::query(
-            "SELECT request_id, from_status, at FROM request_events WHERE from_status IS NOT NULL ORDER BY request_id, id",
-        )
-        .fetch_all(self.pool())
-        .await?;
-        let entered = sqlx::query(
             "SELECT request_id, to_status, at FROM request_events ORDER BY request_id, id",
         )
         .fetch_all(self.pool())
         .await?;
         let mut durations: Vec<(RequestStatus, Vec<f64>)> = Vec::new();
+        let mut previous: Option<(i64, RequestStatus, i64)> = None;
         for e in &events {
-            let rid: i64 = get(e, "request_id")?;
-            let from = status_of(e, "from_status")?;
-            let left: i64 = get(e, "at")?;
-            if from.stage().is_none() {
-                continue;
-            }
-            let since = entered
-                .iter()
-                .filter(|x| get::<i64>(x, "request_id").ok() == Some(rid))
-                .filter(|x| status_of(x, "to_status").ok() == Some(from))
-                .filter_map(|x| get::<i64>(x, "at").ok())
-                .filter(|at| *at <= left)
-                .max();
-            if let Some(since) = since {
-                let days = (left - since) as f64 / 86_400_000.0;
-                match durations.iter_mut().find(|d| d.0 == from) {
+            let (rid, to, at): (i64, RequestStatus, i64) = (
+                get(e, "request_id")?,
+                status_of(e, "to_status")?,
+                get(e, "at")?,
+            );
+            if let Some((prid, entered, since)) = previous
+                && prid == rid
+                && entered.stage().is_some()
+            {
+                let days = (at - since) as f64 / 86_400_000.0;
+                match durations.iter_mut().find(|d| d.0 == entered) {
                     Some(d) => d.1.push(days),
-                    None => durations.push((from, vec![days])),
+                    None => durations.push((entered, vec![days])),
                 }
             }
+            previous = Some((rid, to, at));
         }
         durations.sort_by_key(|d| d.0);
         stats.time_in_stage = durations

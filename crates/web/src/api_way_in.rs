@@ -545,8 +545,7 @@ fn json_body(body: &[u8]) -> Result<serde_json::Value, WebError> {
     Ok(json)
 }
 
-fn conflict(t: Tr, message: String) -> Response {
-    let _ = t;
+fn conflict(message: String) -> Response {
     (
         StatusCode::CONFLICT,
         Json(ErrorBody {
@@ -562,9 +561,9 @@ fn conflict(t: Tr, message: String) -> Response {
 
 fn refusal(t: Tr, e: RequestError) -> Result<Response, WebError> {
     match e {
-        RequestError::Rule(a) => Ok(conflict(t, access_message(t, &a))),
-        RequestError::Changed => Ok(conflict(t, t.t("request-error-changed"))),
-        RequestError::TooManyFiles => Ok(conflict(t, t.t("attach-error-TooMany"))),
+        RequestError::Rule(a) => Ok(conflict(access_message(t, &a))),
+        RequestError::Changed => Ok(conflict(t.t("request-error-changed"))),
+        RequestError::TooManyFiles => Ok(conflict(t.t("attach-error-TooMany"))),
         RequestError::Store(StoreError::NotFound(what)) => Ok(refused(
             t,
             vec![(what.replace(' ', "_"), t.t("field-choose"))],
@@ -642,13 +641,6 @@ pub(crate) async fn create_request(
     Ok((StatusCode::CREATED, Json(request_out(&d, Side::Company))).into_response())
 }
 
-fn parse_id(raw: &str) -> Result<i64, WebError> {
-    raw.parse::<i64>()
-        .ok()
-        .filter(|i| *i > 0)
-        .ok_or(WebError::NotFound)
-}
-
 /// One access request, for its company, the infrastructure's managers and admins.
 #[utoipa::path(
     get, path = "/api/v1/access-requests/{id}", tag = "way-in",
@@ -666,7 +658,7 @@ pub(crate) async fn get_request(
     caller: Caller,
 ) -> Result<Json<RequestOut>, WebError> {
     caller.require(&Action::UseOwnAccount)?;
-    let id = parse_id(&id)?;
+    let id = crate::params::path_id(&id)?;
     let (side, ..) = side_on(&state, &caller, id).await?;
     let d = state.store().request(id).await?.ok_or(WebError::NotFound)?;
     Ok(Json(request_out(&d, side)))
@@ -697,7 +689,7 @@ pub(crate) async fn transition(
     body: axum::body::Bytes,
 ) -> Result<Response, WebError> {
     caller.require(&Action::UseOwnAccount)?;
-    let id = parse_id(&id)?;
+    let id = crate::params::path_id(&id)?;
     let (side, ..) = side_on(&state, &caller, id).await?;
     caller.check_csrf(headers.get("x-csrf-token").and_then(|v| v.to_str().ok()))?;
     let t = Tr::new(api_lang(&headers));

@@ -141,6 +141,14 @@ impl<S: Send + Sync> FromRequestParts<S> for Params {
     }
 }
 
+/// A numeric id from a URL path (`/requests/{id}`); anything but a positive number is a 404.
+pub(crate) fn path_id(raw: &str) -> Result<i64, WebError> {
+    raw.parse::<i64>()
+        .ok()
+        .filter(|i| *i > 0)
+        .ok_or(WebError::NotFound)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -106,7 +106,6 @@ impl AppState {
             };
             let fresh: Vec<_> = changes
                 .iter()
-                .filter(|c| c.id > cursor || !applied.contains(&c.id))
                 .filter(|c| !applied.contains(&c.id))
                 .collect();
             if fresh.iter().any(|c| c.source == "all") {
@@ -236,15 +235,12 @@ pub struct SearchPage {
 }
 
 /// The page of a hit.
-pub(crate) fn hit_href(lang: Lang, kind: DocKind, slug: &Slug, parent: Option<&Slug>) -> String {
+pub(crate) fn hit_href(lang: Lang, kind: DocKind, slug: &Slug) -> String {
     let l = lang.code();
     match kind {
         DocKind::Actor | DocKind::Infrastructure => format!("/{l}/actors/{slug}"),
         DocKind::Service => format!("/{l}/services/{slug}"),
-        DocKind::Premises => {
-            let _ = parent;
-            format!("/{l}/premises#premises-{slug}")
-        }
+        DocKind::Premises => format!("/{l}/premises#premises-{slug}"),
         DocKind::FocusArea => format!("/{l}/strategy/{slug}"),
         DocKind::Measure => format!(
             "/{l}/measures/{}",
@@ -425,7 +421,7 @@ pub(crate) async fn page(
         .iter()
         .map(|h| HitView {
             title: h.title.clone(),
-            href: hit_href(lang, h.kind, &h.slug, h.parent.as_ref()),
+            href: hit_href(lang, h.kind, &h.slug),
             kind: t.t(&format!("doc-kind-{}", h.kind)),
             snippet_html: h.snippet_html.clone(),
         })
@@ -555,7 +551,7 @@ pub(crate) async fn match_page(
         for m in matches(&state, &need, lang).await? {
             items.push(MatchView {
                 title: m.hit.title.clone(),
-                href: hit_href(lang, m.hit.kind, &m.hit.slug, m.hit.parent.as_ref()),
+                href: hit_href(lang, m.hit.kind, &m.hit.slug),
                 kind: t.t(&format!("doc-kind-{}", m.hit.kind)),
                 reasons: reasons(t, &m, &campus_name),
                 request_href: request_href(lang, m.hit.kind, &m.hit.slug),
@@ -682,7 +678,7 @@ pub(crate) async fn api_search(
                 slug: h.slug.to_string(),
                 title: h.title.clone(),
                 snippet_html: h.snippet_html.clone(),
-                url: hit_href(lang, h.kind, &h.slug, h.parent.as_ref()),
+                url: hit_href(lang, h.kind, &h.slug),
             })
             .collect(),
         facets: r
@@ -746,7 +742,7 @@ pub(crate) async fn api_suggest(
             .map(|h| Suggestion {
                 title: h.title.clone(),
                 kind: h.kind.as_str().into(),
-                url: hit_href(lang, h.kind, &h.slug, h.parent.as_ref()),
+                url: hit_href(lang, h.kind, &h.slug),
             })
             .collect(),
     ))
@@ -838,7 +834,7 @@ pub(crate) async fn api_match(
                 kind: m.hit.kind.as_str().into(),
                 slug: m.hit.slug.to_string(),
                 title: m.hit.title.clone(),
-                url: hit_href(lang, m.hit.kind, &m.hit.slug, m.hit.parent.as_ref()),
+                url: hit_href(lang, m.hit.kind, &m.hit.slug),
                 request_url: request_href(lang, m.hit.kind, &m.hit.slug),
                 matched_words: m.words.clone(),
                 campus: m.campus.as_ref().map(ToString::to_string),

@@ -881,19 +881,9 @@ pub struct AccountPage {
     pub admin_links: Vec<Link>,
 }
 
+/// The date (UTC) of a moment given in Unix milliseconds, as YYYY-MM-DD.
 pub(crate) fn date(ms: i64) -> String {
-    let days = ms.div_euclid(86_400_000);
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    format!("{:04}-{:02}-{:02}", if m <= 2 { y + 1 } else { y }, m, d)
+    domain::IsoDate::from_unix_millis(ms).to_string()
 }
 
 async fn account_page_for(

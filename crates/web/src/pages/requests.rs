@@ -941,13 +941,6 @@ async fn invalid(
     .await
 }
 
-fn parse_id(raw: &str) -> Result<i64, WebError> {
-    raw.parse::<i64>()
-        .ok()
-        .filter(|i| *i > 0)
-        .ok_or(WebError::NotFound)
-}
-
 /// One request.
 pub(crate) async fn detail(
     State(state): State<AppState>,
@@ -957,7 +950,7 @@ pub(crate) async fn detail(
 ) -> Result<Response, WebError> {
     let lang = lang(&code)?;
     caller.require(&Action::UseOwnAccount)?;
-    let id = parse_id(&id)?;
+    let id = crate::params::path_id(&id)?;
     let (side, ..) = side_on(&state, &caller, id).await?;
     let t = Tr::new(lang);
     let flash = params
@@ -1010,7 +1003,7 @@ pub(crate) async fn transition(
 ) -> Result<Response, WebError> {
     let lang = lang(&code)?;
     caller.require(&Action::UseOwnAccount)?;
-    let id = parse_id(&id)?;
+    let id = crate::params::path_id(&id)?;
     let (side, ..) = side_on(&state, &caller, id).await?;
     caller.check_csrf(Some(&form.value("csrf")))?;
     let t = Tr::new(lang);
@@ -1057,8 +1050,8 @@ pub(crate) async fn item(
 ) -> Result<Response, WebError> {
     let lang = lang(&code)?;
     caller.require(&Action::UseOwnAccount)?;
-    let id = parse_id(&id)?;
-    let item = parse_id(&item)?;
+    let id = crate::params::path_id(&id)?;
+    let item = crate::params::path_id(&item)?;
     let (side, ..) = side_on(&state, &caller, id).await?;
     caller.check_csrf(Some(&form.value("csrf")))?;
     let user = caller.user_id().ok_or(WebError::Unauthorized)?;
@@ -1098,7 +1091,7 @@ pub(crate) async fn message(
 ) -> Result<Response, WebError> {
     let lang = lang(&code)?;
     caller.require(&Action::UseOwnAccount)?;
-    let id = parse_id(&id)?;
+    let id = crate::params::path_id(&id)?;
     let (side, ..) = side_on(&state, &caller, id).await?;
     caller.check_csrf(Some(&form.value("csrf")))?;
     let t = Tr::new(lang);
@@ -1163,7 +1156,7 @@ pub(crate) async fn upload(
 ) -> Result<Response, WebError> {
     let lang = lang(&code)?;
     caller.require(&Action::UseOwnAccount)?;
-    let id = parse_id(&id)?;
+    let id = crate::params::path_id(&id)?;
     // Who may upload is decided before the body is read.
     let (side, ..) = side_on(&state, &caller, id).await?;
     let mut multipart = {
@@ -1232,8 +1225,8 @@ pub(crate) async fn download(
 ) -> Result<Response, WebError> {
     let _ = lang(&code)?;
     caller.require(&Action::UseOwnAccount)?;
-    let id = parse_id(&id)?;
-    let file = parse_id(&file)?;
+    let id = crate::params::path_id(&id)?;
+    let file = crate::params::path_id(&file)?;
     side_on(&state, &caller, id).await?;
     let (meta, bytes) = state
         .store()

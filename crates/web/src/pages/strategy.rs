@@ -358,13 +358,6 @@ pub struct MeasurePage {
     pub indicators: Vec<IndicatorView>,
 }
 
-fn parse_id(raw: &str) -> Result<i64, WebError> {
-    raw.parse::<i64>()
-        .ok()
-        .filter(|i| *i > 0)
-        .ok_or(WebError::NotFound)
-}
-
 /// One measure.
 pub(crate) async fn measure(
     State(state): State<AppState>,
@@ -373,7 +366,7 @@ pub(crate) async fn measure(
 ) -> Result<Html<String>, WebError> {
     let lang = lang(&code)?;
     let t = Tr::new(lang);
-    let id = parse_id(&id)?;
+    let id = crate::params::path_id(&id)?;
     let store = state.store();
     let row = store
         .measures(None)
@@ -449,7 +442,7 @@ pub(crate) async fn indicator(
 ) -> Result<Html<String>, WebError> {
     let lang = lang(&code)?;
     let t = Tr::new(lang);
-    let id = parse_id(&id)?;
+    let id = crate::params::path_id(&id)?;
     let store = state.store();
     let row = store
         .indicators(None)

@@ -555,24 +555,22 @@ fn service_form(
             .value(val(name, from))
             .lang(l)
     };
-    let choice =
-        |name: &str, all: Vec<(String, String)>, current: String, empty: Option<String>| {
-            let mut c: Vec<Choice> = empty
-                .map(|e| Choice {
-                    value: String::new(),
-                    label: e,
-                    selected: current.is_empty(),
-                })
-                .into_iter()
-                .collect();
-            c.extend(all.into_iter().map(|(v, l)| Choice {
-                selected: v == current,
-                value: v,
-                label: l,
-            }));
-            let _ = name;
-            c
-        };
+    let choice = |all: Vec<(String, String)>, current: String, empty: Option<String>| {
+        let mut c: Vec<Choice> = empty
+            .map(|e| Choice {
+                value: String::new(),
+                label: e,
+                selected: current.is_empty(),
+            })
+            .into_iter()
+            .collect();
+        c.extend(all.into_iter().map(|(v, l)| Choice {
+            selected: v == current,
+            value: v,
+            label: l,
+        }));
+        c
+    };
     let kind = val("kind", &|s| s.kind.as_str().to_owned());
     let category = val("category", &|s| s.category.as_str().to_owned());
     let pricing = val("pricing", &|s| {
@@ -601,7 +599,6 @@ fn service_form(
                         .required()
                         .maxlength(80),
                     Field::new(FieldKind::Select, "kind", t.t("service-kind")).choices(choice(
-                        "kind",
                         ServiceKind::ALL
                             .iter()
                             .map(|k| (k.as_str().to_owned(), t.t(&format!("service-kind-{k}"))))
@@ -611,7 +608,6 @@ fn service_form(
                     )),
                     Field::new(FieldKind::Select, "category", t.t("service-category")).choices(
                         choice(
-                            "category",
                             ServiceCategory::ALL
                                 .iter()
                                 .map(|k| (k.as_str().to_owned(), t.t(&format!("category-{k}"))))
@@ -622,7 +618,6 @@ fn service_form(
                     ),
                     Field::new(FieldKind::Select, "pricing", t.t("service-pricing")).choices(
                         choice(
-                            "pricing",
                             PricingModel::ALL
                                 .iter()
                                 .map(|k| (k.as_str().to_owned(), t.t(&format!("pricing-{k}"))))
