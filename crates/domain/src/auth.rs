@@ -84,6 +84,11 @@ pub enum Action<'a> {
     ManageChecklists,
     /// See the programme office's figures on access requests.
     ViewRequestFigures,
+    /// Run the yearly follow-up: open and close cycles, review reports, revise a closed cycle, see the internal
+    /// report (the programme office).
+    RunFollowUp,
+    /// Report on, and edit, a measure whose responsible actor is the given one (its reporters).
+    ReportMeasure(&'a Slug),
 }
 
 /// The policy's answer.
@@ -113,6 +118,7 @@ pub fn decide(principal: Option<&Principal>, action: &Action<'_>) -> Decision {
             }
             Action::ManageServices(infrastructure) => p.holds(Role::Manager, infrastructure),
             Action::RequestAccess(company) => p.holds(Role::Company, company),
+            Action::ReportMeasure(responsible) => p.holds(Role::Reporter, responsible),
             Action::ViewRequest { company, provider } => {
                 p.holds(Role::Company, company) || p.holds(Role::Manager, provider)
             }
@@ -120,7 +126,8 @@ pub fn decide(principal: Option<&Principal>, action: &Action<'_>) -> Decision {
             | Action::ViewAuditLog
             | Action::ManageUsers
             | Action::ManageChecklists
-            | Action::ViewRequestFigures => false,
+            | Action::ViewRequestFigures
+            | Action::RunFollowUp => false,
         };
     if allowed {
         Decision::Allow
@@ -212,6 +219,19 @@ mod tests {
                 || (*r == Role::Company && *a == "biolamina")
                 || (*r == Role::Manager && *a == "vecura"));
             prop_assert_eq!(allowed, expected);
+        }
+
+        #[test]
+        fn a_measure_is_reported_by_its_responsible_actors_reporters_and_admins_only(
+            roles in prop::collection::vec((any_role(), prop::sample::select(vec!["kth", "vecura", "region-stockholm"])), 0..4)
+        ) {
+            let p = person(&roles.iter().map(|(r, a)| (*r, Some(*a))).collect::<Vec<_>>());
+            let responsible = slug("region-stockholm");
+            let allowed = decide(Some(&p), &Action::ReportMeasure(&responsible)) == Decision::Allow;
+            let expected = roles.iter().any(|(r, a)| *r == Role::Admin || (*r == Role::Reporter && *a == "region-stockholm"));
+            prop_assert_eq!(allowed, expected);
+            let office = decide(Some(&p), &Action::RunFollowUp) == Decision::Allow;
+            prop_assert_eq!(office, roles.iter().any(|(r, _)| *r == Role::Admin));
         }
 
         #[test]

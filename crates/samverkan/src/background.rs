@@ -1,5 +1,6 @@
-//! What the server does beside answering requests: delivering queued e-mail over SMTP and purging rows that
-//! have outlived their use. Both run on the server's runtime and stop with it.
+//! What the server does beside answering requests: delivering queued e-mail over SMTP, purging rows that have
+//! outlived their use, and queuing the follow-up's reminders (checked with the purge, every ten minutes).
+//! All run on the server's runtime and stop with it.
 
 use anyhow::Context;
 use lettre::message::{Mailbox, header::ContentType};
@@ -79,10 +80,19 @@ pub async fn deliver_due(store: &Store, mailer: &Mailer) -> anyhow::Result<(usiz
     }
 }
 
+/// Queues the follow-up reminders due today (each stage once per measure, so running it often is harmless).
+pub async fn send_reminders(store: &Store, base_url: &str) -> Result<usize, store::StoreError> {
+    let today = domain::IsoDate::from_unix_millis(store::now_millis());
+    store
+        .send_follow_up_reminders(today, |r| web::followup::reminder_mail(base_url, r))
+        .await
+}
+
 /// Starts the background work; the returned handle aborts it when dropped by [`Background::stop`].
 pub fn spawn(store: Store, mailer: Option<Mailer>, auth: &web::auth::AuthSettings) -> Background {
     let (idle, absolute) = (auth.idle_timeout_ms, auth.absolute_timeout_ms);
     let purge_store = store.clone();
+    let base_url = auth.base_url.clone();
     let purge = tokio::spawn(async move {
         let mut tick = tokio::time::interval(PURGE_INTERVAL);
         loop {
@@ -93,6 +103,11 @@ pub fn spawn(store: Store, mailer: Option<Mailer>, auth: &web::auth::AuthSetting
             {
                 Ok(r) => tracing::debug!(?r, "purged expired rows"),
                 Err(e) => tracing::warn!(error = %e, "purging expired rows failed"),
+            }
+            match send_reminders(&purge_store, &base_url).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(mails = n, "queued follow-up reminders"),
+                Err(e) => tracing::warn!(error = %e, "queuing follow-up reminders failed"),
             }
         }
     });

@@ -91,6 +91,24 @@ pub enum Command {
     /// Rebuild the search index under the data folder from the database (the server keeps it current by itself;
     /// run this with the server stopped, e.g. after restoring a backup).
     Reindex,
+    /// Write the yearly follow-up report of a cycle as PDF (fonts embedded) or as a standalone HTML file.
+    Report {
+        /// The year of the follow-up cycle.
+        #[arg(long, value_name = "Y")]
+        year: i32,
+        /// pdf or html.
+        #[arg(long, value_enum)]
+        format: ReportFormat,
+        /// The report's language: sv or en.
+        #[arg(long, default_value = "sv")]
+        lang: String,
+        /// Include what the office has not accepted (missing, drafted, sent and returned reports).
+        #[arg(long)]
+        internal: bool,
+        /// The file to write (default: follow-up-Y-LANG.pdf or .html in the current folder; `-` for standard output).
+        #[arg(long, value_name = "FILE")]
+        out: Option<std::path::PathBuf>,
+    },
     /// Manage user accounts.
     User {
         /// What to do with users.
@@ -466,4 +484,13 @@ mod tests {
                 || redact("postgres://u:p@h") == "postgres://u:***@h"
         );
     }
+}
+
+/// The yearly report's file format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// A PDF typeset in-process, fonts embedded.
+    Pdf,
+    /// One HTML file with its styles inline.
+    Html,
 }

@@ -361,3 +361,30 @@ pub async fn restore(db: &str, file: &std::path::Path) -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+/// The yearly follow-up report of `year` as PDF or standalone HTML bytes.
+pub async fn report(
+    store: &Store,
+    year: i32,
+    lang: domain::Lang,
+    internal: bool,
+    format: config::ReportFormat,
+) -> anyhow::Result<Vec<u8>> {
+    let version = if internal {
+        web::followup::Version::Internal
+    } else {
+        web::followup::Version::Public
+    };
+    let model = web::followup::build(store, year, lang, version)
+        .await
+        .map_err(|e| anyhow::anyhow!("building the report: {e}"))?
+        .ok_or_else(|| anyhow::anyhow!("there is no follow-up cycle for {year}"))?;
+    Ok(match format {
+        config::ReportFormat::Pdf => {
+            web::followup::pdf(&model).map_err(|e| anyhow::anyhow!("typesetting the PDF: {e}"))?
+        }
+        config::ReportFormat::Html => web::followup::standalone_html(&model)
+            .map_err(|e| anyhow::anyhow!("rendering the HTML: {e}"))?
+            .into_bytes(),
+    })
+}

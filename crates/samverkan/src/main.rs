@@ -146,6 +146,32 @@ async fn main() -> anyhow::Result<()> {
             let n = samverkan::interchange::reindex(&store, &dir).await?;
             println!("Indexed {n} documents in {}.", dir.display());
         }
+        Command::Report {
+            year,
+            format,
+            lang,
+            internal,
+            out,
+        } => {
+            let (store, _) = prepare(&settings.db).await?;
+            let lang = domain::Lang::parse(&lang)
+                .ok_or_else(|| anyhow::anyhow!("--lang must be sv or en, not {lang:?}"))?;
+            let bytes = samverkan::report(&store, year, lang, internal, format).await?;
+            let ext = match format {
+                samverkan::config::ReportFormat::Pdf => "pdf",
+                samverkan::config::ReportFormat::Html => "html",
+            };
+            let path =
+                out.unwrap_or_else(|| format!("follow-up-{year}-{}.{ext}", lang.code()).into());
+            if path.as_os_str() == "-" {
+                use std::io::Write;
+                std::io::stdout().write_all(&bytes)?;
+            } else {
+                std::fs::write(&path, &bytes)
+                    .with_context(|| format!("writing {}", path.display()))?;
+                eprintln!("Wrote {} ({} bytes).", path.display(), bytes.len());
+            }
+        }
         Command::Migrate => {
             let store = store::Store::connect(&settings.db)
                 .await

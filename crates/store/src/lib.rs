@@ -11,6 +11,7 @@ mod audit;
 mod catalogue;
 mod edit;
 mod feedback;
+mod followup;
 mod graph;
 mod import;
 mod migrations;
@@ -30,6 +31,9 @@ pub use audit::{AuditEntry, AuditFilter, AuditRecord};
 pub use catalogue::{CatalogueFilter, PremisesView, ProviderSummary, ServiceView, StoredTemplate};
 pub use edit::ActorUpdate;
 pub use feedback::AccessibilityReport;
+pub use followup::{
+    CycleRow, FollowUpFail, Reminder, ReportEvent, ReportRow, Revision, RevisionRow,
+};
 pub use graph::{GraphData, GraphEdge, GraphNode};
 pub use import::ImportReport;
 pub use requests::{

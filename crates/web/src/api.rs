@@ -31,11 +31,12 @@ use utoipa_swagger_ui::SwaggerUi;
         crate::api_way_in::get_request, crate::api_way_in::transition,
         crate::search::api_search, crate::search::api_suggest, crate::search::api_match,
         crate::api_strategy::strategy, crate::api_strategy::focus_areas, crate::api_strategy::measures,
-        crate::api_strategy::indicators),
+        crate::api_strategy::indicators, crate::api_strategy::follow_ups, crate::api_strategy::follow_up,
+        crate::api_strategy::follow_up_pdf),
     modifiers(&BearerAuth),
     tags(
         (name = "atlas", description = "Actors, relations and campuses"),
-        (name = "strategy", description = "The regional strategy: focus areas, measures and indicators"),
+        (name = "strategy", description = "The regional strategy: focus areas, measures, indicators and the yearly follow-up"),
         (name = "search", description = "Search and need matching in Swedish and English"),
         (name = "way-in", description = "Infrastructures, services, premises and access requests"),
         (name = "account", description = "The caller's own account")

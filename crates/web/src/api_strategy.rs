@@ -3,11 +3,16 @@
 
 use crate::AppState;
 use crate::api::{ErrorBody, Text};
+use crate::auth::Caller;
 use crate::error::WebError;
+use crate::followup::ReportModel;
 use crate::params::Params;
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, get};
+use domain::Lang;
 use serde::Serialize;
 use utoipa::{IntoParams, ToSchema};
 
@@ -30,6 +35,18 @@ pub(crate) fn route_table() -> Vec<(crate::RouteSpec, MethodRouter<AppState>)> {
         (
             crate::spec("GET", "/api/v1/indicators", Public),
             get(indicators),
+        ),
+        (
+            crate::spec("GET", "/api/v1/follow-ups", Public),
+            get(follow_ups),
+        ),
+        (
+            crate::spec("GET", "/api/v1/follow-ups/{year}", Public),
+            get(follow_up),
+        ),
+        (
+            crate::spec("GET", "/api/v1/follow-ups/{year}/report.pdf", Public),
+            get(follow_up_pdf),
         ),
     ]
 }
@@ -286,4 +303,137 @@ pub(crate) async fn indicators(
             })
             .collect(),
     ))
+}
+
+/// A yearly follow-up cycle.
+#[derive(Serialize, ToSchema)]
+pub struct CycleOut {
+    /// The year reported on.
+    pub year: i32,
+    /// open or closed.
+    pub state: String,
+    /// The last day to send reports (YYYY-MM-DD).
+    pub deadline: String,
+}
+
+/// The yearly cycles, newest first.
+#[utoipa::path(
+    get, path = "/api/v1/follow-ups", tag = "strategy",
+    responses((status = 200, description = "Follow-up cycles", body = [CycleOut]))
+)]
+pub(crate) async fn follow_ups(
+    State(state): State<AppState>,
+) -> Result<Json<Vec<CycleOut>>, WebError> {
+    Ok(Json(
+        state
+            .store()
+            .cycles()
+            .await?
+            .iter()
+            .map(|c| CycleOut {
+                year: c.cycle.year,
+                state: c.cycle.state.as_str().into(),
+                deadline: c.cycle.deadline.to_string(),
+            })
+            .collect(),
+    ))
+}
+
+/// Report options.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+struct ReportQuery {
+    /// sv (default) or en.
+    lang: Option<String>,
+    /// public (default) or internal (the programme office only).
+    version: Option<String>,
+}
+
+async fn report_model(
+    state: &AppState,
+    caller: &Caller,
+    year: &str,
+    params: &Params,
+) -> Result<ReportModel, WebError> {
+    let year: i32 = year
+        .parse()
+        .ok()
+        .filter(|y| domain::followup::YEARS.contains(y))
+        .ok_or(WebError::NotFound)?;
+    let lang = match params.get("lang") {
+        None => Lang::Sv,
+        Some(l) => Lang::parse(l).ok_or_else(|| WebError::BadParam {
+            param: "lang".into(),
+            problem: crate::error::ParamProblem::UnknownValue {
+                allowed: vec!["sv", "en"],
+            },
+        })?,
+    };
+    let version = crate::pages::followup::version_of(caller, params)?;
+    crate::followup::build(state.store(), year, lang, version)
+        .await?
+        .ok_or(WebError::NotFound)
+}
+
+/// The yearly report of a cycle as data: summary, areas with measures, narratives and indicators, changes since
+/// the previous year, revisions.
+#[utoipa::path(
+    get, path = "/api/v1/follow-ups/{year}", tag = "strategy", params(("year" = i32, Path, description = "The year"), ReportQuery),
+    responses(
+        (status = 200, description = "The report", body = ReportModel),
+        (status = 400, description = "A parameter has a bad value", body = ErrorBody),
+        (status = 403, description = "The internal version is for the programme office", body = ErrorBody),
+        (status = 404, description = "No cycle for that year", body = ErrorBody),
+    )
+)]
+pub(crate) async fn follow_up(
+    State(state): State<AppState>,
+    Path(year): Path<String>,
+    caller: Caller,
+    params: Params,
+) -> Result<Json<ReportModel>, WebError> {
+    Ok(Json(report_model(&state, &caller, &year, &params).await?))
+}
+
+/// The yearly report as a PDF (fonts embedded), in Swedish or English.
+#[utoipa::path(
+    get, path = "/api/v1/follow-ups/{year}/report.pdf", tag = "strategy", params(("year" = i32, Path, description = "The year"), ReportQuery),
+    responses(
+        (status = 200, description = "The report", content_type = "application/pdf", body = Vec<u8>),
+        (status = 400, description = "A parameter has a bad value", body = ErrorBody),
+        (status = 403, description = "The internal version is for the programme office", body = ErrorBody),
+        (status = 404, description = "No cycle for that year", body = ErrorBody),
+    )
+)]
+pub(crate) async fn follow_up_pdf(
+    State(state): State<AppState>,
+    Path(year): Path<String>,
+    caller: Caller,
+    params: Params,
+) -> Result<Response, WebError> {
+    let model = report_model(&state, &caller, &year, &params).await?;
+    let name = format!("follow-up-{}-{}.pdf", model.year, model.lang);
+    let internal = model.internal;
+    let pdf = tokio::task::spawn_blocking(move || crate::followup::pdf(&model))
+        .await
+        .map_err(|e| WebError::Internal(e.to_string()))??;
+    let mut res = (
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"{name}\""),
+            ),
+        ],
+        pdf,
+    )
+        .into_response();
+    if internal {
+        res.headers_mut().insert(
+            header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static("private, no-store"),
+        );
+    }
+    Ok(res)
 }

@@ -9,6 +9,7 @@ pub mod atlas;
 pub mod auth;
 mod chart;
 pub mod error;
+pub mod followup;
 pub mod forms;
 pub mod i18n;
 mod metrics;
@@ -137,6 +138,8 @@ pub enum Rule {
     ActorEditor,
     /// The infrastructure's managers (path `{slug}`) and admins.
     Manager,
+    /// The reporters of the measure's responsible actor (path `{measure}`) and admins.
+    MeasureReporter,
 }
 
 /// One row of the route table.
@@ -157,7 +160,8 @@ fn spec(method: &'static str, path: &'static str, rule: Rule) -> RouteSpec {
 /// Every route of the application with its rule. The router is built from this table, so no route can exist
 /// without a declared policy.
 fn route_table() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
-    use Rule::{ActorEditor, Admin, Manager, Public, SignedIn};
+    use Rule::{ActorEditor, Admin, Manager, MeasureReporter, Public, SignedIn};
+    use pages::followup as fu;
     use pages::{account as acc, edit, requests as req, way_in};
     vec![
         (
@@ -311,6 +315,52 @@ fn route_table() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
         (
             spec("GET", "/{lang}/indicators/{id}", Public),
             get(pages::strategy::indicator),
+        ),
+        (spec("GET", "/{lang}/follow-up", Public), get(fu::index)),
+        (spec("POST", "/{lang}/follow-up", Admin), post(fu::open)),
+        (
+            spec("GET", "/{lang}/follow-up/{year}", Public),
+            get(fu::report),
+        ),
+        (
+            spec("GET", "/{lang}/follow-up/{year}/reports", SignedIn),
+            get(fu::reports),
+        ),
+        (
+            spec("POST", "/{lang}/follow-up/{year}/close", Admin),
+            post(fu::close),
+        ),
+        (
+            spec(
+                "GET",
+                "/{lang}/follow-up/{year}/reports/{measure}",
+                MeasureReporter,
+            ),
+            get(fu::measure_report),
+        ),
+        (
+            spec(
+                "POST",
+                "/{lang}/follow-up/{year}/reports/{measure}",
+                MeasureReporter,
+            ),
+            post(fu::write_report),
+        ),
+        (
+            spec(
+                "POST",
+                "/{lang}/follow-up/{year}/reports/{measure}/review",
+                Admin,
+            ),
+            post(fu::review),
+        ),
+        (
+            spec(
+                "POST",
+                "/{lang}/follow-up/{year}/reports/{measure}/revise",
+                Admin,
+            ),
+            post(fu::revise),
         ),
         (spec("GET", "/{lang}/search", Public), get(search::page)),
         (

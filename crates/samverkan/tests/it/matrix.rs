@@ -13,6 +13,7 @@ struct Persona {
     admin: bool,
     edits_vecura: bool,
     manages_vecura: bool,
+    reports_for_region: bool,
 }
 
 fn fill(path: &str) -> String {
@@ -29,6 +30,9 @@ fn fill(path: &str) -> String {
         .replace("{item}", "999999")
         .replace("{file}", "999999")
         .replace("{key}", "municipal-law-equal-terms")
+        .replace("{year}", "2026")
+        // Measure 1.3 of the built-in strategy; Region Stockholm is responsible for it.
+        .replace("{measure}", "3")
 }
 
 #[tokio::test]
@@ -42,6 +46,7 @@ async fn every_route_answers_every_role_as_its_rule_says() {
         admin: false,
         edits_vecura: false,
         manages_vecura: false,
+        reports_for_region: false,
     }];
     for (name, role, actor) in [
         ("company", "company", Some("biolamina")),
@@ -60,6 +65,7 @@ async fn every_route_answers_every_role_as_its_rule_says() {
             admin: role == "admin",
             edits_vecura: name == "editor-vecura",
             manages_vecura: name == "manager",
+            reports_for_region: name == "reporter",
         });
     }
     // A sanity check that the sessions work: the account page shows the CSRF token of the session.
@@ -122,6 +128,7 @@ async fn every_route_answers_every_role_as_its_rule_says() {
                 Rule::Admin => p.admin,
                 Rule::ActorEditor => p.admin || p.edits_vecura,
                 Rule::Manager => p.admin || p.manages_vecura,
+                Rule::MeasureReporter => p.admin || p.reports_for_region,
             };
             let verdict_ok = if expected_ok {
                 !needs_sign_in && !forbidden
