@@ -44,6 +44,9 @@ const PAGES = [
   { name: 'focus area', path: '/strategy/life-science-foretag', status: 200 },
   { name: 'measure', path: '/measures/1', status: 200 },
   { name: 'indicator', path: '/indicators/1', status: 200 },
+  // The follow-up's list of cycles (empty on a fresh site); a year's report needs a cycle and is checked in
+  // follow-up.test.js.
+  { name: 'follow-up', path: '/follow-up', status: 200 },
 ];
 
 for (const lang of LANGS) {

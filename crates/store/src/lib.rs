@@ -42,7 +42,7 @@ pub use requests::{
 };
 pub use search::{SEARCH_SOURCES, SearchChange};
 pub use seed::SeedReport;
-pub use strategy::{IndicatorRow, MeasureRow};
+pub use strategy::{IndicatorRow, MeasureRow, MeasureUpdate};
 pub use upkeep::{
     MAX_MAIL_ATTEMPTS, OIDC_LOGIN_TTL_MS, PendingOidcLogin, PurgeReport, SEARCH_CHANGES_KEPT,
 };

@@ -450,3 +450,90 @@ impl Store {
             .collect())
     }
 }
+
+/// What the responsible actor's reporters and admins may change in a measure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeasureUpdate {
+    /// Title.
+    pub title: LangText,
+    /// Description.
+    pub description: LangText,
+    /// Status.
+    pub status: MeasureStatus,
+    /// Start.
+    pub start: Option<IsoDate>,
+    /// End.
+    pub end: Option<IsoDate>,
+}
+
+fn update_json(u: &MeasureUpdate) -> serde_json::Value {
+    serde_json::json!({
+        "title": {"sv": u.title.sv, "en": u.title.en},
+        "description": {"sv": u.description.sv, "en": u.description.en},
+        "status": u.status,
+        "start": u.start.map(|d| d.to_string()),
+        "end": u.end.map(|d| d.to_string()),
+    })
+}
+
+impl Store {
+    /// Changes a measure's texts, status and period, audited with what changed. Returns whether anything did.
+    pub async fn update_measure(
+        &self,
+        id: i64,
+        user: i64,
+        update: &MeasureUpdate,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.write_tx().await?;
+        let row = sqlx::query(
+            "SELECT m.*, f.slug AS area_slug, a.slug AS responsible_slug FROM measures m \
+             JOIN focus_areas f ON f.id = m.area_id JOIN actors a ON a.id = m.responsible_id WHERE m.id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NotFound("measure"))?;
+        let m = measure_from_row(&row)?;
+        let before = update_json(&MeasureUpdate {
+            title: m.title,
+            description: m.description,
+            status: m.status,
+            start: m.start,
+            end: m.end,
+        });
+        let after = update_json(update);
+        let changes = domain::audit::diff(&before, &after);
+        if changes.is_empty() {
+            return Ok(false);
+        }
+        sqlx::query(
+            "UPDATE measures SET title_sv = $1, title_en = $2, description_sv = $3, description_en = $4, \
+             status = $5, start_date = $6, end_date = $7, updated_at = $8 WHERE id = $9",
+        )
+        .bind(&update.title.sv)
+        .bind(&update.title.en)
+        .bind(&update.description.sv)
+        .bind(&update.description.en)
+        .bind(update.status.as_str())
+        .bind(update.start.map(|d| d.to_string()))
+        .bind(update.end.map(|d| d.to_string()))
+        .bind(now_millis())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        record(
+            &mut tx,
+            AuditRecord {
+                user_id: Some(user),
+                object_type: "measure",
+                object_key: &id.to_string(),
+                action: "update",
+                changes: &changes,
+                personal: &[],
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+}

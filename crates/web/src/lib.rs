@@ -313,6 +313,14 @@ fn route_table() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             get(pages::strategy::measure),
         ),
         (
+            spec("GET", "/{lang}/measures/{id}/edit", MeasureReporter),
+            get(pages::strategy::edit_measure_page),
+        ),
+        (
+            spec("POST", "/{lang}/measures/{id}/edit", MeasureReporter),
+            post(pages::strategy::save_measure),
+        ),
+        (
             spec("GET", "/{lang}/indicators/{id}", Public),
             get(pages::strategy::indicator),
         ),

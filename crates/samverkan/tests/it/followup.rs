@@ -694,3 +694,93 @@ async fn reporters_with_unsent_reports_are_reminded_once_per_stage() {
     assert_eq!(again, 0, "each stage is sent once");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_responsible_actors_reporter_edits_a_measure_and_others_cannot() {
+    let app = TestApp::spawn().await;
+    app.user(
+        "health@example.se",
+        "reporter",
+        Some("centrum-for-halsodata"),
+    )
+    .await;
+    app.user("kth@example.se", "reporter", Some("kth")).await;
+    let reporter = app.signed_in("health@example.se", PASSWORD).await;
+    let other = app.signed_in("kth@example.se", PASSWORD).await;
+    let (measure, _) = measure_and_indicator(&app).await;
+    let path = format!("/en/measures/{measure}/edit");
+    let res = other
+        .get(format!("{}{path}", app.base))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let page = app
+        .page(&reporter, &format!("/en/measures/{measure}"))
+        .await;
+    assert!(
+        page.contains(&path),
+        "the measure page links to its form for the reporter"
+    );
+    let public = app.get(&format!("/en/measures/{measure}")).await.1;
+    assert!(!public.contains(&path), "but not for the public");
+
+    let csrf = app.csrf(&reporter, &path).await;
+    let mut form = vec![
+        ("csrf", csrf.as_str()),
+        ("status", "delayed"),
+        ("start", "2024-01-01"),
+        ("end", "2023-12-31"),
+        ("title_sv", "Centrum för hälsodata"),
+        ("title_en", "Centre for Health Data"),
+        ("description_sv", "Ny beskrivning."),
+        ("description_en", "New description."),
+    ];
+    let res = app.post_form(&reporter, &path, &form).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = unescape(&res.text().await.expect("t"));
+    assert!(html.contains("The end cannot be before the start."));
+    assert!(html.contains("New description."), "what was typed is kept");
+    let measures = app.json("/api/v1/measures").await;
+    let m = measures
+        .as_array()
+        .expect("m")
+        .iter()
+        .find(|m| m["id"] == measure)
+        .expect("m")
+        .clone();
+    assert_eq!(m["status"], "ongoing", "a refused form changes nothing");
+
+    form[3] = ("end", "2027-12-31");
+    let res = app.post_form(&reporter, &path, &form).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let measures = app.json("/api/v1/measures").await;
+    let m = measures
+        .as_array()
+        .expect("m")
+        .iter()
+        .find(|m| m["id"] == measure)
+        .expect("m")
+        .clone();
+    assert_eq!(m["status"], "delayed");
+    assert_eq!(m["description"]["en"], "New description.");
+    assert_eq!(m["end"], "2027-12-31");
+    let filter = store::AuditFilter {
+        object_type: Some("measure".into()),
+        ..Default::default()
+    };
+    let log = app
+        .store()
+        .await
+        .audit_entries(&filter, domain::PageRequest::new(1, 10).expect("page"))
+        .await
+        .expect("audit");
+    assert_eq!(log.items.len(), 1);
+    assert!(
+        log.items[0]
+            .changes
+            .iter()
+            .any(|c| c.path.contains("status"))
+    );
+    app.stop().await;
+}

@@ -120,8 +120,14 @@ async fn index_page(
         let next = cycles
             .first()
             .map_or(today().year() - 1, |c| c.cycle.year + 1);
-        let (year, deadline) =
-            form.unwrap_or_else(|| (next.to_string(), format!("{}-02-28", next + 1)));
+        // The usual deadline is the end of February after the year; never propose a day already past.
+        let proposed = IsoDate::parse(&format!("{}-02-28", next + 1))
+            .ok()
+            .filter(|d| *d >= today())
+            .unwrap_or_else(|| {
+                IsoDate::from_unix_millis((today().days_since_epoch() + 60) * 86_400_000)
+            });
+        let (year, deadline) = form.unwrap_or_else(|| (next.to_string(), proposed.to_string()));
         (Some((csrf, year, deadline)), cookie)
     } else {
         (None, None)
@@ -490,6 +496,12 @@ pub struct ValueField {
     pub comment: String,
     /// A problem with it.
     pub error: Option<String>,
+    /// A problem with its comment.
+    pub comment_error: Option<String>,
+    /// A problem with the corrected value.
+    pub revise_value_error: Option<String>,
+    /// A problem with the correction's reason.
+    pub revise_reason_error: Option<String>,
     /// The value accepted last year, for reference.
     pub previous: Option<String>,
 }
@@ -552,6 +564,16 @@ pub struct MeasureReportPage {
     pub history: Vec<HistoryLine>,
     /// Link back to the list.
     pub back_href: String,
+}
+
+impl MeasureReportPage {
+    /// The problem with the field `name`, if any.
+    pub fn err(&self, name: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|(f, _)| f == name)
+            .map(|(_, m)| m.as_str())
+    }
 }
 
 /// What the form holds: status, narrative, evidence, values (id, value, comment).
@@ -762,6 +784,18 @@ async fn show(
                 error: errors
                     .iter()
                     .find(|(f, _)| *f == field)
+                    .map(|(_, m)| m.clone()),
+                comment_error: errors
+                    .iter()
+                    .find(|(f, _)| *f == format!("comment-{}", i.id))
+                    .map(|(_, m)| m.clone()),
+                revise_value_error: errors
+                    .iter()
+                    .find(|(f, _)| *f == format!("revise-value-{}", i.id))
+                    .map(|(_, m)| m.clone()),
+                revise_reason_error: errors
+                    .iter()
+                    .find(|(f, _)| *f == format!("revise-value-{}-reason", i.id))
                     .map(|(_, m)| m.clone()),
                 previous: i
                     .indicator
@@ -1068,17 +1102,24 @@ pub(crate) async fn revise(
     } else {
         return Err(WebError::BadBody("field".into()));
     };
+    // A value that is not a number belongs to the value's field; every other refusal to the reason's.
+    let (value_id, reason_id) = (format!("revise-{field}"), format!("revise-{field}-reason"));
     let revision = match revision {
         Ok(r) => r,
         Err(msg) => {
+            let at = if field == "status" {
+                reason_id
+            } else {
+                value_id
+            };
             return show(
                 &state,
                 lang,
                 &caller,
                 &cx,
                 None,
-                Vec::new(),
-                Some((false, msg)),
+                vec![(at, msg)],
+                None,
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await;
@@ -1100,8 +1141,8 @@ pub(crate) async fn revise(
                 &caller,
                 &cx,
                 None,
-                Vec::new(),
-                Some((false, msg)),
+                vec![(reason_id, msg)],
+                None,
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await

@@ -84,6 +84,10 @@ pub struct StrategyPage {
     pub areas: Vec<AreaCard>,
     /// Whether any example data is shown.
     pub has_examples: bool,
+    /// The status names, in order, for the dashboard's columns.
+    pub status_names: Vec<String>,
+    /// Measures by status per area: (area, counts in the order of `status_names`), then all areas.
+    pub status_rows: Vec<(String, Vec<usize>)>,
 }
 
 fn status_label(t: Tr, s: TargetStatus) -> (String, String) {
@@ -137,7 +141,29 @@ pub(crate) async fn overview(
         Some(strategy.vision.get(lang).to_owned()),
     );
     layout.set_caller(&caller);
+    let statuses = domain::strategy::MeasureStatus::ALL;
+    let count = |area: Option<&Slug>| -> Vec<usize> {
+        statuses
+            .iter()
+            .map(|s| {
+                measures
+                    .iter()
+                    .filter(|m| m.measure.status == *s && area.is_none_or(|a| m.measure.area == *a))
+                    .count()
+            })
+            .collect()
+    };
+    let mut status_rows: Vec<(String, Vec<usize>)> = areas
+        .iter()
+        .map(|a| (a.name.get(lang).to_owned(), count(Some(&a.slug))))
+        .collect();
+    status_rows.push((t.t("dashboard-total"), count(None)));
     render(&StrategyPage {
+        status_names: statuses
+            .iter()
+            .map(|s| t.t(&format!("measure-status-{s}")))
+            .collect(),
+        status_rows,
         layout,
         vision: strategy.vision.get(lang).to_owned(),
         period: strategy.period.clone(),
@@ -356,6 +382,10 @@ pub struct MeasurePage {
     pub contributors: Vec<(String, String)>,
     /// Indicators that follow it.
     pub indicators: Vec<IndicatorView>,
+    /// The edit form, for those who may edit.
+    pub edit_href: Option<String>,
+    /// Just saved.
+    pub saved: bool,
 }
 
 /// One measure.
@@ -363,6 +393,7 @@ pub(crate) async fn measure(
     State(state): State<AppState>,
     Path((code, id)): Path<(String, String)>,
     caller: Caller,
+    params: crate::params::Params,
 ) -> Result<Html<String>, WebError> {
     let lang = lang(&code)?;
     let t = Tr::new(lang);
@@ -414,6 +445,11 @@ pub(crate) async fn measure(
             })
             .collect(),
         indicators,
+        edit_href: caller
+            .require(&domain::Action::ReportMeasure(&row.measure.responsible))
+            .is_ok()
+            .then(|| format!("/{}/measures/{id}/edit", lang.code())),
+        saved: params.get("saved") == Some("1"),
         m,
     })
 }
@@ -503,3 +539,272 @@ mod tests {
         assert_eq!(b[2].paragraph.as_deref(), Some("Last."));
     }
 }
+
+mod edit {
+    //! `/{lang}/measures/{measure}/edit`: the responsible actor's reporters and admins change a measure's texts,
+    //! status and period.
+
+    use super::super::account::{FormPage, ensure_session, respond};
+    use super::super::{Layout, Link, Nav, lang, render};
+    use crate::AppState;
+    use crate::auth::Caller;
+    use crate::error::WebError;
+    use crate::forms::{Choice, Field, FieldKind, FormData, FormView, Section};
+    use crate::i18n::Tr;
+    use axum::extract::{Path, State};
+    use axum::http::StatusCode;
+    use axum::response::{IntoResponse, Redirect, Response};
+    use domain::strategy::MeasureStatus;
+    use domain::{Action, IsoDate, Lang, LangText};
+    use store::{MeasureRow, MeasureUpdate};
+
+    const MAX_TITLE: usize = 300;
+    const MAX_DESCRIPTION: usize = 5000;
+
+    async fn editable(
+        state: &AppState,
+        caller: &Caller,
+        raw: &str,
+    ) -> Result<MeasureRow, WebError> {
+        caller.require(&Action::UseOwnAccount)?;
+        let id = crate::params::path_id(raw)?;
+        let m = state
+            .store()
+            .measures(None)
+            .await?
+            .into_iter()
+            .find(|m| m.id == id)
+            .ok_or(WebError::NotFound)?;
+        caller.require(&Action::ReportMeasure(&m.measure.responsible))?;
+        Ok(m)
+    }
+
+    fn form(t: Tr, lang: Lang, csrf: String, m: &MeasureRow, typed: Option<&FormData>) -> FormView {
+        let x = &m.measure;
+        let val =
+            |name: &str, current: String| typed.map_or(current, |f| f.raw(name).trim().to_owned());
+        let text = |kind: FieldKind,
+                    name: &str,
+                    label: &str,
+                    l: &'static str,
+                    current: String,
+                    max: usize| {
+            Field::new(kind, name, t.t(label))
+                .value(val(name, current))
+                .lang(l)
+                .required()
+                .maxlength(max)
+        };
+        let status = val("status", x.status.to_string());
+        let date = |name: &str, label: &str, d: Option<IsoDate>| {
+            Field::new(FieldKind::Text, name, t.t(label))
+                .value(val(name, d.map(|d| d.to_string()).unwrap_or_default()))
+                .hint(t.t("measure-date-hint"))
+        };
+        FormView {
+            intro: vec![t.t("measure-edit-intro")],
+            action: format!("/{}/measures/{}/edit", lang.code(), m.id),
+            csrf,
+            sections: vec![
+                Section {
+                    legend: None,
+                    fields: vec![
+                        Field::new(FieldKind::Select, "status", t.t("report-status")).choices(
+                            MeasureStatus::ALL
+                                .iter()
+                                .map(|s| Choice {
+                                    value: s.as_str().to_owned(),
+                                    label: t.t(&format!("measure-status-{s}")),
+                                    selected: status == s.as_str(),
+                                })
+                                .collect(),
+                        ),
+                        date("start", "measure-start", x.start),
+                        date("end", "measure-end", x.end),
+                    ],
+                },
+                Section {
+                    legend: Some(t.t("edit-swedish")),
+                    fields: vec![
+                        text(
+                            FieldKind::Text,
+                            "title_sv",
+                            "measure-title",
+                            "sv",
+                            x.title.sv.clone(),
+                            MAX_TITLE,
+                        ),
+                        text(
+                            FieldKind::Textarea,
+                            "description_sv",
+                            "measure-description",
+                            "sv",
+                            x.description.sv.clone(),
+                            MAX_DESCRIPTION,
+                        ),
+                    ],
+                },
+                Section {
+                    legend: Some(t.t("edit-english")),
+                    fields: vec![
+                        text(
+                            FieldKind::Text,
+                            "title_en",
+                            "measure-title",
+                            "en",
+                            x.title.en.clone(),
+                            MAX_TITLE,
+                        ),
+                        text(
+                            FieldKind::Textarea,
+                            "description_en",
+                            "measure-description",
+                            "en",
+                            x.description.en.clone(),
+                            MAX_DESCRIPTION,
+                        ),
+                    ],
+                },
+            ],
+            submit: t.t("measure-save"),
+            links: vec![Link {
+                href: format!("/{}/measures/{}", lang.code(), m.id),
+                text: t.t("measure-back"),
+            }],
+            form_error: None,
+            notice: None,
+        }
+    }
+
+    fn page(lang: Lang, caller: &Caller, m: &MeasureRow, form: FormView) -> FormPage {
+        let t = Tr::new(lang);
+        let title = t.t1(
+            "measure-edit-title",
+            "measure",
+            format!("{} {}", m.measure.code, m.measure.title.get(lang)),
+        );
+        let mut layout = Layout::new(
+            lang,
+            &title,
+            &format!("measures/{}/edit", m.id),
+            Nav::Strategy,
+            None,
+        );
+        layout.set_caller(caller);
+        FormPage { layout, form }
+    }
+
+    /// The edit form.
+    pub(crate) async fn edit_page(
+        State(state): State<AppState>,
+        Path((code, measure)): Path<(String, String)>,
+        caller: Caller,
+    ) -> Result<Response, WebError> {
+        let lang = lang(&code)?;
+        let m = editable(&state, &caller, &measure).await?;
+        let (csrf, cookie) = ensure_session(&state, &caller).await?;
+        let f = form(Tr::new(lang), lang, csrf, &m, None);
+        Ok(respond(
+            StatusCode::OK,
+            render(&page(lang, &caller, &m, f))?,
+            cookie,
+        ))
+    }
+
+    /// Reads the form; every problem with the field it belongs to.
+    fn read(t: Tr, f: &FormData) -> Result<MeasureUpdate, Vec<(String, String)>> {
+        let mut errs = Vec::new();
+        let mut required = |name: &str, max: usize| {
+            let v = f.raw(name).trim().to_owned();
+            if v.is_empty() {
+                errs.push((name.to_owned(), t.t("field-required")));
+            } else if v.chars().count() > max {
+                errs.push((name.to_owned(), t.t1("field-too-long", "max", max)));
+            }
+            v
+        };
+        let title = LangText::new(
+            required("title_sv", MAX_TITLE),
+            required("title_en", MAX_TITLE),
+        );
+        let description = LangText::new(
+            required("description_sv", MAX_DESCRIPTION),
+            required("description_en", MAX_DESCRIPTION),
+        );
+        let mut date = |name: &str| {
+            let v = f.value(name);
+            if v.is_empty() {
+                return None;
+            }
+            match IsoDate::parse(&v) {
+                Ok(d) => Some(d),
+                Err(_) => {
+                    errs.push((name.to_owned(), t.t("measure-error-date")));
+                    None
+                }
+            }
+        };
+        let (start, end) = (date("start"), date("end"));
+        if let (Some(s), Some(e)) = (start, end)
+            && e < s
+        {
+            errs.push(("end".to_owned(), t.t("measure-error-order")));
+        }
+        let status = MeasureStatus::parse(&f.value("status"));
+        if status.is_none() {
+            errs.push(("status".to_owned(), t.t("field-choose")));
+        }
+        match status {
+            Some(status) if errs.is_empty() => Ok(MeasureUpdate {
+                title,
+                description,
+                status,
+                start,
+                end,
+            }),
+            _ => Err(errs),
+        }
+    }
+
+    /// Saves the form.
+    pub(crate) async fn save(
+        State(state): State<AppState>,
+        Path((code, measure)): Path<(String, String)>,
+        caller: Caller,
+        f: FormData,
+    ) -> Result<Response, WebError> {
+        let lang = lang(&code)?;
+        let m = editable(&state, &caller, &measure).await?;
+        caller.check_csrf(Some(&f.value("csrf")))?;
+        let t = Tr::new(lang);
+        match read(t, &f) {
+            Ok(update) => {
+                let user = caller.user_id().ok_or(WebError::Unauthorized)?;
+                state.store().update_measure(m.id, user, &update).await?;
+                Ok(
+                    Redirect::to(&format!("/{}/measures/{}?saved=1", lang.code(), m.id))
+                        .into_response(),
+                )
+            }
+            Err(errs) => {
+                let mut view = form(
+                    t,
+                    lang,
+                    caller.csrf().unwrap_or_default().to_owned(),
+                    &m,
+                    Some(&f),
+                );
+                for (field, msg) in errs {
+                    view.set_error(&field, msg);
+                }
+                Ok(respond(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    render(&page(lang, &caller, &m, view))?,
+                    None,
+                ))
+            }
+        }
+    }
+}
+
+pub(crate) use edit::{edit_page as edit_measure_page, save as save_measure};
