@@ -588,6 +588,8 @@ const AXE_PAGES = [
   { who: null, path: `/en/follow-up/${YEAR}` },
   { who: null, path: `/sv/follow-up/${YEAR}` },
   { who: 'admin', path: `/en/follow-up/${YEAR}?version=internal` },
+  { who: 'reporter', label: 'the measure\'s edit form', expect: 'form.stack-form', path: async () => `/en/measures/${(await idsOf()).m11}/edit` },
+  { who: null, label: 'the strategy with its dashboard', path: '/en/strategy' },
   { who: 'admin', label: `/en/follow-up/${NEXT_YEAR}?version=internal (open)`, path: async () => { await aSentReport(); return `/en/follow-up/${NEXT_YEAR}?version=internal`; } },
 ];
 
