@@ -47,6 +47,10 @@ const PAGES = [
   // The follow-up's list of cycles (empty on a fresh site); a year's report needs a cycle and is checked in
   // follow-up.test.js.
   { name: 'follow-up', path: '/follow-up', status: 200 },
+  { name: 'events', path: '/events', status: 200 },
+  { name: 'event', path: '/events/almedalen-2024-rundabord', status: 200 },
+  { name: 'meeting places', path: '/meeting-places', status: 200 },
+  { name: 'news', path: '/news', status: 200 },
 ];
 
 for (const lang of LANGS) {

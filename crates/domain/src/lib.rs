@@ -14,6 +14,7 @@ pub mod auth;
 pub mod catalogue;
 pub mod collate;
 pub mod dataset;
+pub mod events;
 pub mod followup;
 pub mod graph;
 pub mod interchange;

@@ -52,6 +52,47 @@ pub fn stockholm_strategy() -> Result<domain::strategy::StrategyData, Vec<Datase
     domain::strategy::StrategyData::parse(STOCKHOLM_STRATEGY, &data)
 }
 
+/// The built-in events, meeting places and news (from the seeds).
+pub const STOCKHOLM_EVENTS: &str = include_str!("../../../data/stockholm/events.toml");
+/// The built-in meeting places.
+pub const STOCKHOLM_MEETING_PLACES: &str =
+    include_str!("../../../data/stockholm/meeting_places.toml");
+/// The built-in news.
+pub const STOCKHOLM_NEWS: &str = include_str!("../../../data/stockholm/news.toml");
+
+/// Parses and validates the built-in events, meeting places and news against the data set and the strategy.
+pub fn stockholm_happenings() -> Result<domain::events::Happenings, Vec<DatasetProblem>> {
+    let data = stockholm_dataset()?;
+    let areas: Vec<domain::Slug> = stockholm_strategy()?
+        .areas
+        .into_iter()
+        .map(|a| a.slug)
+        .collect();
+    domain::events::Happenings::parse(
+        STOCKHOLM_EVENTS,
+        STOCKHOLM_MEETING_PLACES,
+        STOCKHOLM_NEWS,
+        &data,
+        &areas,
+    )
+}
+
+/// Loads the built-in meeting places, events and news into a database that has none of each yet; returns
+/// (meeting places, events, news) written.
+pub async fn seed_happenings(store: &Store) -> anyhow::Result<(usize, usize, usize)> {
+    let h = stockholm_happenings().map_err(|problems| {
+        let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        anyhow::anyhow!(
+            "the built-in events, meeting places or news are invalid:\n  {}",
+            list.join("\n  ")
+        )
+    })?;
+    store
+        .seed_happenings(&h)
+        .await
+        .context("loading the built-in events, meeting places and news")
+}
+
 /// Parses and validates the built-in data set.
 pub fn stockholm_dataset() -> Result<Dataset, Vec<DatasetProblem>> {
     Dataset::parse(STOCKHOLM)
@@ -79,6 +120,7 @@ pub async fn prepare(db_url: &str) -> anyhow::Result<(Store, Prepared)> {
     };
     seed_catalogue(&store).await?;
     seed_strategy(&store).await?;
+    seed_happenings(&store).await?;
     Ok((store, prepared))
 }
 

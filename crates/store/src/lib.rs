@@ -13,6 +13,7 @@ mod edit;
 mod feedback;
 mod followup;
 mod graph;
+mod happenings;
 mod import;
 mod migrations;
 mod requests;
@@ -35,6 +36,7 @@ pub use followup::{
     CycleRow, FollowUpFail, Reminder, ReportEvent, ReportRow, Revision, RevisionRow,
 };
 pub use graph::{GraphData, GraphEdge, GraphNode};
+pub use happenings::{EventFilter, EventRow, MeetingPlaceRow, NewsRow};
 pub use import::ImportReport;
 pub use requests::{
     AttachmentMeta, Audience, NewRequest, Notice, RequestDetail, RequestError, RequestEvent,

@@ -32,13 +32,14 @@ use utoipa_swagger_ui::SwaggerUi;
         crate::search::api_search, crate::search::api_suggest, crate::search::api_match,
         crate::api_strategy::strategy, crate::api_strategy::focus_areas, crate::api_strategy::measures,
         crate::api_strategy::indicators, crate::api_strategy::follow_ups, crate::api_strategy::follow_up,
-        crate::api_strategy::follow_up_pdf),
+        crate::api_strategy::follow_up_pdf, crate::pages::events::api_list, crate::pages::events::feed),
     modifiers(&BearerAuth),
     tags(
         (name = "atlas", description = "Actors, relations and campuses"),
         (name = "strategy", description = "The regional strategy: focus areas, measures, indicators and the yearly follow-up"),
         (name = "search", description = "Search and need matching in Swedish and English"),
         (name = "way-in", description = "Infrastructures, services, premises and access requests"),
+        (name = "meeting-places", description = "Events, meeting places and news"),
         (name = "account", description = "The caller's own account")
     )
 )]

@@ -324,6 +324,34 @@ fn route_table() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             spec("GET", "/{lang}/indicators/{id}", Public),
             get(pages::strategy::indicator),
         ),
+        (
+            spec("GET", "/{lang}/events", Public),
+            get(pages::events::list),
+        ),
+        (
+            spec("GET", "/{lang}/events/{slug}", Public),
+            get(pages::events::detail),
+        ),
+        (
+            spec("GET", "/{lang}/meeting-places", Public),
+            get(pages::events::places),
+        ),
+        (
+            spec("GET", "/{lang}/news", Public),
+            get(pages::events::news),
+        ),
+        (
+            spec("GET", "/{lang}/news.atom", Public),
+            get(pages::events::atom),
+        ),
+        (
+            spec("GET", "/api/v1/events", Public),
+            get(pages::events::api_list),
+        ),
+        (
+            spec("GET", "/api/v1/events.ics", Public),
+            get(pages::events::feed),
+        ),
         (spec("GET", "/{lang}/follow-up", Public), get(fu::index)),
         (spec("POST", "/{lang}/follow-up", Admin), post(fu::open)),
         (

@@ -159,3 +159,31 @@ fn relations_and_facts_stated_in_the_seeds_hold() {
             .all(|a| a.org_number.is_none() && a.address.is_none())
     );
 }
+
+#[test]
+fn the_built_in_events_meeting_places_and_news_are_valid() {
+    let h = samverkan::stockholm_happenings().unwrap_or_else(|problems| {
+        panic!(
+            "problems:\n{}",
+            problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    });
+    assert!(!h.events.is_empty() && !h.places.is_empty() && !h.news.is_empty());
+    for e in &h.events {
+        assert!(
+            e.title.is_complete() && e.description.is_complete(),
+            "{}",
+            e.slug
+        );
+        assert!(e.source.is_some(), "{} says which seed states it", e.slug);
+    }
+    assert!(
+        h.places
+            .iter()
+            .any(|p| p.slug.as_str().starts_with("a-working-lab"))
+    );
+}

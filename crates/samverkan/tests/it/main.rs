@@ -9,6 +9,7 @@ mod atlas;
 mod auth;
 mod cli;
 mod dataset;
+mod events;
 mod followup;
 mod helpers;
 mod mail;

@@ -5,6 +5,7 @@ pub mod accessibility;
 pub mod account;
 pub mod atlas;
 pub mod edit;
+pub mod events;
 pub mod followup;
 pub mod import;
 pub mod requests;

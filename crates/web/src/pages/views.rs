@@ -25,6 +25,8 @@ pub enum Nav {
     WayIn,
     /// The strategy and its follow-up.
     Strategy,
+    /// Events, meeting places and news.
+    Events,
     /// No section (error pages).
     None,
 }
@@ -126,6 +128,7 @@ impl Layout {
                 | (Nav::Atlas, "atlas")
                 | (Nav::WayIn, "wayin")
                 | (Nav::Strategy, "strategy")
+                | (Nav::Events, "events")
         )
     }
 

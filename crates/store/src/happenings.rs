@@ -1,0 +1,451 @@
+//! Meeting places, events and news: seeding the built-in files into a database that has none, and reading them
+//! with the names the pages show.
+
+use crate::audit::{AuditRecord, record};
+use crate::rows::{get, lang_text, opt_text, slug};
+use crate::{Store, StoreError, now_millis};
+use domain::audit::Change;
+use domain::events::{Event, Happenings, MeetingPlace, NewsItem, Place, When, parse_when};
+use domain::{IsoDate, LangText, Slug, WebUrl};
+use sqlx::AnyConnection;
+use sqlx::any::AnyRow;
+use std::collections::HashMap;
+
+/// An event as stored.
+#[derive(Debug, Clone)]
+pub struct EventRow {
+    /// The event.
+    pub event: Event,
+    /// Organisers: (slug, name).
+    pub organiser_names: Vec<(Slug, LangText)>,
+    /// The meeting place's or campus's name, when it has one.
+    pub place_name: Option<LangText>,
+    /// Last change (Unix ms).
+    pub updated_at: i64,
+}
+
+/// A meeting place as stored, with names.
+#[derive(Debug, Clone)]
+pub struct MeetingPlaceRow {
+    /// The place.
+    pub place: MeetingPlace,
+    /// Its campus's name.
+    pub campus_name: Option<LangText>,
+    /// Its owner's name.
+    pub owner_name: Option<LangText>,
+}
+
+/// A news item as stored.
+#[derive(Debug, Clone)]
+pub struct NewsRow {
+    /// The item.
+    pub item: NewsItem,
+    /// Actors: (slug, name).
+    pub actor_names: Vec<(Slug, LangText)>,
+    /// Last change (Unix ms).
+    pub updated_at: i64,
+}
+
+/// Which events to list.
+#[derive(Debug, Clone, Default)]
+pub struct EventFilter {
+    /// `Some(true)`: not yet over at `now`; `Some(false)`: over.
+    pub upcoming: Option<bool>,
+    /// The moment "now" (Unix ms).
+    pub now: i64,
+    /// On this campus (or at a meeting place on it).
+    pub campus: Option<Slug>,
+    /// With this tag.
+    pub tag: Option<Slug>,
+    /// In this focus area.
+    pub area: Option<Slug>,
+    /// Organised by this actor.
+    pub organiser: Option<Slug>,
+}
+
+async fn id_of(conn: &mut AnyConnection, table: &str, s: &Slug) -> Result<i64, StoreError> {
+    sqlx::query_scalar(&format!("SELECT id FROM {table} WHERE slug = $1"))
+        .bind(s.as_str())
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(StoreError::NotFound("reference"))
+}
+
+async fn count(conn: &mut AnyConnection, table: &str) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
+        .fetch_one(&mut *conn)
+        .await?)
+}
+
+fn when_text(w: &When) -> (String, Option<String>) {
+    match w {
+        When::AllDay { first, last } => {
+            (first.to_string(), (first != last).then(|| last.to_string()))
+        }
+        When::Timed { start, end } => (start.to_string(), (start != end).then(|| end.to_string())),
+    }
+}
+
+fn lines(items: &[LangText], sv: bool) -> String {
+    items
+        .iter()
+        .map(|t| if sv { t.sv.as_str() } else { t.en.as_str() })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+impl Store {
+    /// Loads the built-in meeting places, events and news into a database that has none of each, in one
+    /// transaction, audited as seeding. Returns how many of each were written.
+    pub async fn seed_happenings(
+        &self,
+        h: &Happenings,
+    ) -> Result<(usize, usize, usize), StoreError> {
+        let mut tx = self.write_tx().await?;
+        let now = now_millis();
+        let mut written = (0, 0, 0);
+        if count(&mut tx, "meeting_places").await? == 0 {
+            for m in &h.places {
+                let campus = match &m.campus {
+                    Some(c) => Some(id_of(&mut tx, "campuses", c).await?),
+                    None => None,
+                };
+                let owner = match &m.owner {
+                    Some(a) => Some(id_of(&mut tx, "actors", a).await?),
+                    None => None,
+                };
+                sqlx::query(
+                    "INSERT INTO meeting_places (slug, name_sv, name_en, description_sv, description_en, campus_id, \
+                     owner_id, capacity, offers_sv, offers_en, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                )
+                .bind(m.slug.as_str())
+                .bind(&m.name.sv)
+                .bind(&m.name.en)
+                .bind(&m.description.sv)
+                .bind(&m.description.en)
+                .bind(campus)
+                .bind(owner)
+                .bind(m.capacity.map(i64::from))
+                .bind(lines(&m.offers, true))
+                .bind(lines(&m.offers, false))
+                .bind(m.source.as_deref())
+                .execute(&mut *tx)
+                .await?;
+                written.0 += 1;
+            }
+        }
+        if count(&mut tx, "events").await? == 0 {
+            for e in &h.events {
+                let (start, end) = when_text(&e.when);
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO events (slug, title_sv, title_en, description_sv, description_en, start_local, end_local, \
+                     starts_at, ends_at, place, location_sv, location_en, registration_url, source, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
+                )
+                .bind(e.slug.as_str())
+                .bind(&e.title.sv)
+                .bind(&e.title.en)
+                .bind(&e.description.sv)
+                .bind(&e.description.en)
+                .bind(start)
+                .bind(end)
+                .bind(e.when.start_utc())
+                .bind(e.when.end_utc())
+                .bind(e.place.as_ref().map(Place::code))
+                .bind(e.location.as_ref().map(|l| l.sv.clone()))
+                .bind(e.location.as_ref().map(|l| l.en.clone()))
+                .bind(e.registration.as_ref().map(|u| u.as_str().to_owned()))
+                .bind(e.source.as_deref())
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+                for (table, column, refs, target) in [
+                    ("event_organisers", "actor_id", &e.organisers, "actors"),
+                    ("event_tags", "tag_id", &e.tags, "tags"),
+                    (
+                        "event_focus_areas",
+                        "area_id",
+                        &e.focus_areas,
+                        "focus_areas",
+                    ),
+                ] {
+                    for s in refs {
+                        let other = id_of(&mut tx, target, s).await?;
+                        sqlx::query(&format!(
+                            "INSERT INTO {table} (event_id, {column}) VALUES ($1, $2)"
+                        ))
+                        .bind(id)
+                        .bind(other)
+                        .execute(&mut *tx)
+                        .await?;
+                    }
+                }
+                written.1 += 1;
+            }
+        }
+        if count(&mut tx, "news").await? == 0 {
+            for n in &h.news {
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO news (slug, published, title_sv, title_en, summary_sv, summary_en, body_sv, body_en, \
+                     source, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+                )
+                .bind(n.slug.as_str())
+                .bind(n.published.to_string())
+                .bind(&n.title.sv)
+                .bind(&n.title.en)
+                .bind(&n.summary.sv)
+                .bind(&n.summary.en)
+                .bind(&n.body.sv)
+                .bind(&n.body.en)
+                .bind(n.source.as_deref())
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+                for a in &n.actors {
+                    let actor = id_of(&mut tx, "actors", a).await?;
+                    sqlx::query("INSERT INTO news_actors (news_id, actor_id) VALUES ($1, $2)")
+                        .bind(id)
+                        .bind(actor)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                written.2 += 1;
+            }
+        }
+        if written != (0, 0, 0) {
+            record(
+                &mut tx,
+                AuditRecord {
+                    user_id: None,
+                    object_type: "dataset",
+                    object_key: "happenings",
+                    action: "seed",
+                    changes: &[Change {
+                        path: String::new(),
+                        before: serde_json::Value::Null,
+                        after: serde_json::json!({
+                            "meeting_places": written.0, "events": written.1, "news": written.2
+                        }),
+                    }],
+                    personal: &[],
+                },
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(written)
+    }
+
+    /// Every meeting place, by name in Swedish.
+    pub async fn meeting_places(&self) -> Result<Vec<MeetingPlaceRow>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT m.*, c.slug AS campus_slug, c.name_sv AS campus_name_sv, c.name_en AS campus_name_en, \
+             a.slug AS owner_slug, a.name_sv AS owner_name_sv, a.name_en AS owner_name_en FROM meeting_places m \
+             LEFT JOIN campuses c ON c.id = m.campus_id LEFT JOIN actors a ON a.id = m.owner_id ORDER BY m.name_sv",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let offers_sv: String = get(r, "offers_sv")?;
+                let offers_en: String = get(r, "offers_en")?;
+                let has = |c: &str| opt_text(r, c).map(|v| v.is_some());
+                Ok(MeetingPlaceRow {
+                    place: MeetingPlace {
+                        slug: slug(r, "slug")?,
+                        name: lang_text(r, "name")?,
+                        description: lang_text(r, "description")?,
+                        campus: if has("campus_slug")? {
+                            Some(slug(r, "campus_slug")?)
+                        } else {
+                            None
+                        },
+                        owner: if has("owner_slug")? {
+                            Some(slug(r, "owner_slug")?)
+                        } else {
+                            None
+                        },
+                        capacity: get::<Option<i64>>(r, "capacity")?
+                            .and_then(|c| u32::try_from(c).ok()),
+                        offers: offers_sv
+                            .lines()
+                            .zip(offers_en.lines())
+                            .map(|(sv, en)| LangText::new(sv, en))
+                            .collect(),
+                        source: opt_text(r, "source")?,
+                    },
+                    campus_name: if has("campus_slug")? {
+                        Some(lang_text(r, "campus_name")?)
+                    } else {
+                        None
+                    },
+                    owner_name: if has("owner_slug")? {
+                        Some(lang_text(r, "owner_name")?)
+                    } else {
+                        None
+                    },
+                })
+            })
+            .collect()
+    }
+
+    /// Events matching `filter`: upcoming ones soonest first, past ones latest first.
+    pub async fn events(&self, filter: &EventFilter) -> Result<Vec<EventRow>, StoreError> {
+        let rows = sqlx::query("SELECT * FROM events ORDER BY starts_at, id")
+            .fetch_all(self.pool())
+            .await?;
+        let links = |sql: &'static str| async move {
+            let rows = sqlx::query(sql).fetch_all(self.pool()).await?;
+            let mut by: HashMap<i64, Vec<(Slug, LangText)>> = HashMap::new();
+            for r in &rows {
+                by.entry(get(r, "event_id")?)
+                    .or_default()
+                    .push((slug(r, "slug")?, lang_text(r, "name")?));
+            }
+            Ok::<_, StoreError>(by)
+        };
+        let mut organisers = links(
+            "SELECT x.event_id, a.slug, a.name_sv, a.name_en FROM event_organisers x JOIN actors a ON a.id = x.actor_id \
+             ORDER BY a.sort_sv",
+        )
+        .await?;
+        let mut tags = links(
+            "SELECT x.event_id, t.slug, t.label_sv AS name_sv, t.label_en AS name_en FROM event_tags x JOIN tags t ON t.id = x.tag_id ORDER BY t.slug",
+        )
+        .await?;
+        let mut areas = links(
+            "SELECT x.event_id, f.slug, f.name_sv, f.name_en FROM event_focus_areas x \
+             JOIN focus_areas f ON f.id = x.area_id ORDER BY f.position",
+        )
+        .await?;
+        let places: HashMap<Slug, (Option<Slug>, LangText)> = self
+            .meeting_places()
+            .await?
+            .into_iter()
+            .map(|m| {
+                (
+                    m.place.slug.clone(),
+                    (m.place.campus.clone(), m.place.name.clone()),
+                )
+            })
+            .collect();
+        let campuses: HashMap<Slug, LangText> = self
+            .campuses(domain::Lang::Sv)
+            .await?
+            .into_iter()
+            .map(|c| (c.campus.slug.clone(), c.campus.name.clone()))
+            .collect();
+        let mut out = Vec::new();
+        for r in &rows {
+            let id: i64 = get(r, "id")?;
+            let start: String = get(r, "start_local")?;
+            let end = opt_text(r, "end_local")?;
+            let when = parse_when(&start, end.as_deref())
+                .map_err(|e| StoreError::Corrupt(format!("event time {start:?}: {e}")))?;
+            let place = opt_text(r, "place")?.and_then(|p| Place::parse(&p));
+            let location = match (opt_text(r, "location_sv")?, opt_text(r, "location_en")?) {
+                (Some(sv), Some(en)) => Some(LangText::new(sv, en)),
+                _ => None,
+            };
+            let org = organisers.remove(&id).unwrap_or_default();
+            let tag_list = tags.remove(&id).unwrap_or_default();
+            let area_list = areas.remove(&id).unwrap_or_default();
+            let place_campus = match &place {
+                Some(Place::Campus(c)) => Some(c.clone()),
+                Some(Place::MeetingPlace(m)) => places.get(m).and_then(|p| p.0.clone()),
+                _ => None,
+            };
+            let keep = filter
+                .upcoming
+                .is_none_or(|up| up != when.is_past(filter.now))
+                && filter
+                    .campus
+                    .as_ref()
+                    .is_none_or(|c| place_campus.as_ref() == Some(c))
+                && filter
+                    .tag
+                    .as_ref()
+                    .is_none_or(|t| tag_list.iter().any(|(s, _)| s == t))
+                && filter
+                    .area
+                    .as_ref()
+                    .is_none_or(|a| area_list.iter().any(|(s, _)| s == a))
+                && filter
+                    .organiser
+                    .as_ref()
+                    .is_none_or(|o| org.iter().any(|(s, _)| s == o));
+            if !keep {
+                continue;
+            }
+            let place_name = match &place {
+                Some(Place::Campus(c)) => campuses.get(c).cloned(),
+                Some(Place::MeetingPlace(m)) => places.get(m).map(|p| p.1.clone()),
+                _ => None,
+            };
+            out.push(EventRow {
+                event: Event {
+                    slug: slug(r, "slug")?,
+                    title: lang_text(r, "title")?,
+                    description: lang_text(r, "description")?,
+                    when,
+                    place,
+                    location,
+                    organisers: org.iter().map(|(s, _)| s.clone()).collect(),
+                    tags: tag_list.iter().map(|(s, _)| s.clone()).collect(),
+                    focus_areas: area_list.iter().map(|(s, _)| s.clone()).collect(),
+                    registration: opt_text(r, "registration_url")?
+                        .and_then(|u| WebUrl::parse(&u).ok()),
+                    source: opt_text(r, "source")?,
+                },
+                organiser_names: org,
+                place_name,
+                updated_at: get(r, "updated_at")?,
+            });
+        }
+        if filter.upcoming == Some(false) {
+            out.reverse();
+        }
+        Ok(out)
+    }
+
+    /// News, newest first.
+    pub async fn news(&self, limit: i64) -> Result<Vec<NewsRow>, StoreError> {
+        let rows = sqlx::query("SELECT * FROM news ORDER BY published DESC, id DESC LIMIT $1")
+            .bind(limit)
+            .fetch_all(self.pool())
+            .await?;
+        let links = sqlx::query(
+            "SELECT x.news_id, a.slug, a.name_sv, a.name_en FROM news_actors x JOIN actors a ON a.id = x.actor_id \
+             ORDER BY a.sort_sv",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        let mut by: HashMap<i64, Vec<(Slug, LangText)>> = HashMap::new();
+        for r in &links {
+            by.entry(get(r, "news_id")?)
+                .or_default()
+                .push((slug(r, "slug")?, lang_text(r, "name")?));
+        }
+        rows.iter()
+            .map(|r: &AnyRow| {
+                let id: i64 = get(r, "id")?;
+                let published: String = get(r, "published")?;
+                let actors = by.remove(&id).unwrap_or_default();
+                Ok(NewsRow {
+                    item: NewsItem {
+                        slug: slug(r, "slug")?,
+                        published: IsoDate::parse(&published)
+                            .map_err(|_| StoreError::Corrupt(format!("news date {published:?}")))?,
+                        title: lang_text(r, "title")?,
+                        summary: lang_text(r, "summary")?,
+                        body: lang_text(r, "body")?,
+                        actors: actors.iter().map(|(s, _)| s.clone()).collect(),
+                        source: opt_text(r, "source")?,
+                    },
+                    actor_names: actors,
+                    updated_at: get(r, "updated_at")?,
+                })
+            })
+            .collect()
+    }
+}
