@@ -996,3 +996,4 @@ news-feed = Follow the news (Atom feed)
 news-feed-title = Samverkan: life-science news from the Stockholm region
 news-none = No news yet.
 news-actors = Concerns
+news-all = All news

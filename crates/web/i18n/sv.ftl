@@ -996,3 +996,4 @@ news-feed = Följ nyheterna (Atom-flöde)
 news-feed-title = Samverkan: life science-nyheter från Stockholmsregionen
 news-none = Inga nyheter ännu.
 news-actors = Berör
+news-all = Alla nyheter

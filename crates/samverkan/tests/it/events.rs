@@ -174,5 +174,7 @@ async fn meeting_places_and_news_with_their_feed() {
         "every entry and the feed have <updated>"
     );
     assert!(atom.contains("<published>2021-06-26T00:00:00Z</published>"));
+    let (_, home) = app.get("/en/").await;
+    assert!(home.contains("/en/news#"), "the home page shows the latest news");
     app.stop().await;
 }

@@ -53,13 +53,20 @@ pub(crate) async fn home(
     let kinds = store.kind_counts().await?;
     let actor_total: u64 = kinds.iter().map(|(_, n)| n).sum();
     let relation_total = store.relation_count().await?;
-    render(&HomePage::build(
-        lang,
-        campuses,
-        kinds,
-        actor_total,
-        relation_total,
-    ))
+    let mut page = HomePage::build(lang, campuses, kinds, actor_total, relation_total);
+    page.news = store
+        .news(3)
+        .await?
+        .iter()
+        .map(|n| {
+            (
+                format!("/{}/news#{}", lang.code(), n.item.slug),
+                n.item.title.get(lang).to_owned(),
+                n.item.published.to_string(),
+            )
+        })
+        .collect();
+    render(&page)
 }
 
 /// Filters of the actor list, read from the query string.

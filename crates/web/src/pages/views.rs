@@ -274,6 +274,8 @@ pub struct HomePage {
     pub kinds: Vec<CountLink>,
     /// "42 actors, 45 relations, 4 campuses".
     pub stats: Vec<String>,
+    /// The latest news: (link, title, date).
+    pub news: Vec<(String, String, String)>,
 }
 
 impl HomePage {
@@ -317,6 +319,7 @@ impl HomePage {
                 })
                 .collect(),
             stats,
+            news: Vec::new(),
             layout,
         }
     }
