@@ -21,6 +21,7 @@ pub mod interchange;
 pub mod lang;
 pub mod paging;
 pub mod password;
+pub mod posts;
 pub mod search;
 pub mod strategy;
 pub mod values;

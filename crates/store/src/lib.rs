@@ -16,6 +16,7 @@ mod graph;
 mod happenings;
 mod import;
 mod migrations;
+mod posts;
 mod requests;
 mod rows;
 mod search;
@@ -38,6 +39,7 @@ pub use followup::{
 pub use graph::{GraphData, GraphEdge, GraphNode};
 pub use happenings::{EventFilter, EventRow, MeetingPlaceRow, NewsRow};
 pub use import::ImportReport;
+pub use posts::{InterestRow, PostFail, PostMessage, PostRow};
 pub use requests::{
     AttachmentMeta, Audience, NewRequest, Notice, RequestDetail, RequestError, RequestEvent,
     RequestItem, RequestMessage, RequestStats, RequestSummary, Visibility,

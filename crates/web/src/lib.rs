@@ -325,6 +325,38 @@ fn route_table() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             get(pages::strategy::indicator),
         ),
         (
+            spec("GET", "/{lang}/posts", SignedIn),
+            get(pages::posts::list),
+        ),
+        (
+            spec("POST", "/{lang}/posts", SignedIn),
+            post(pages::posts::create),
+        ),
+        (
+            spec("GET", "/{lang}/posts/new", SignedIn),
+            get(pages::posts::new_page),
+        ),
+        (
+            spec("GET", "/{lang}/posts/{id}", SignedIn),
+            get(pages::posts::detail),
+        ),
+        (
+            spec("POST", "/{lang}/posts/{id}/interest", SignedIn),
+            post(pages::posts::interest),
+        ),
+        (
+            spec("POST", "/{lang}/posts/{id}/close", SignedIn),
+            post(pages::posts::close),
+        ),
+        (
+            spec("GET", "/{lang}/conversations/{id}", SignedIn),
+            get(pages::posts::conversation),
+        ),
+        (
+            spec("POST", "/{lang}/conversations/{id}", SignedIn),
+            post(pages::posts::reply),
+        ),
+        (
             spec("GET", "/{lang}/events", Public),
             get(pages::events::list),
         ),

@@ -175,6 +175,9 @@ async fn meeting_places_and_news_with_their_feed() {
     );
     assert!(atom.contains("<published>2021-06-26T00:00:00Z</published>"));
     let (_, home) = app.get("/en/").await;
-    assert!(home.contains("/en/news#"), "the home page shows the latest news");
+    assert!(
+        home.contains("/en/news#"),
+        "the home page shows the latest news"
+    );
     app.stop().await;
 }
