@@ -18,6 +18,12 @@ vocabulary! {
         FocusArea = "focus_area",
         /// A measure of an action plan (its slug is `measure-{id}`).
         Measure = "measure",
+        /// An event.
+        Event = "event",
+        /// A meeting place.
+        MeetingPlace = "meeting_place",
+        /// A news item.
+        News = "news",
     }
 }
 
@@ -31,6 +37,9 @@ impl DocKind {
             DocKind::Premises => "premises",
             DocKind::FocusArea => "focus_area",
             DocKind::Measure => "measure",
+            DocKind::Event => "event",
+            DocKind::MeetingPlace => "meeting_place",
+            DocKind::News => "news",
         }
     }
 }

@@ -1019,7 +1019,12 @@ impl SearchIndex {
                     DocKind::Premises if space => 3.0,
                     DocKind::Premises => 0.6,
                     DocKind::Actor => 0.5,
-                    DocKind::FocusArea | DocKind::Measure => 0.0,
+                    DocKind::MeetingPlace if space => 1.0,
+                    DocKind::FocusArea
+                    | DocKind::Measure
+                    | DocKind::Event
+                    | DocKind::MeetingPlace
+                    | DocKind::News => 0.0,
                 };
                 let on_campus = campus
                     .as_ref()

@@ -8,7 +8,16 @@ use domain::{LangText, Slug};
 use std::collections::HashMap;
 
 /// Every kind of row the search index is built from, as the change log names them.
-pub const SEARCH_SOURCES: [&str; 5] = ["actor", "service", "premises", "focus_area", "measure"];
+pub const SEARCH_SOURCES: [&str; 8] = [
+    "actor",
+    "service",
+    "premises",
+    "focus_area",
+    "measure",
+    "event",
+    "meeting_place",
+    "news",
+];
 
 /// One entry of the change log.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -328,6 +337,50 @@ impl Store {
                         campuses: Vec::new(),
                         ownership: None,
                         parent: Some(slug(r, "area")?),
+                    });
+                }
+            }
+            "event" | "meeting_place" | "news" => {
+                let (table, kind, title, body) = match source {
+                    "event" => ("events", DocKind::Event, "title", "description"),
+                    "meeting_place" => (
+                        "meeting_places",
+                        DocKind::MeetingPlace,
+                        "name",
+                        "description",
+                    ),
+                    _ => ("news", DocKind::News, "title", "summary"),
+                };
+                let mut sql = Sql::new(&format!("SELECT * FROM {table}"));
+                filter(&mut sql, "id");
+                let rows = sql.query().fetch_all(self.pool()).await?;
+                for r in &rows {
+                    let mut text = lang_text(r, body)?;
+                    if kind == DocKind::News {
+                        let more = lang_text(r, "body")?;
+                        text = LangText::new(
+                            format!("{}\n{}", text.sv, more.sv),
+                            format!("{}\n{}", text.en, more.en),
+                        );
+                    }
+                    if kind == DocKind::MeetingPlace {
+                        let offers = lang_text(r, "offers")?;
+                        text = LangText::new(
+                            format!("{}\n{}", text.sv, offers.sv),
+                            format!("{}\n{}", text.en, offers.en),
+                        );
+                    }
+                    out.push(SearchDoc {
+                        kind,
+                        row_id: get(r, "id")?,
+                        slug: slug(r, "slug")?,
+                        title: lang_text(r, title)?,
+                        body: text,
+                        tag_labels: LangText::default(),
+                        tags: Vec::new(),
+                        campuses: Vec::new(),
+                        ownership: None,
+                        parent: None,
                     });
                 }
             }

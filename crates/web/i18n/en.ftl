@@ -1048,3 +1048,6 @@ conversation-private = Only you and the other party see this conversation.
 conversation-you = you
 conversation-reply = Your reply
 conversation-send = Send
+doc-kind-event = Event
+doc-kind-meeting_place = Meeting place
+doc-kind-news = News

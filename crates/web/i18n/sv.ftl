@@ -1048,3 +1048,6 @@ conversation-private = Bara du och den andra parten ser det här samtalet.
 conversation-you = du
 conversation-reply = Ditt svar
 conversation-send = Skicka
+doc-kind-event = Evenemang
+doc-kind-meeting_place = Mötesplats
+doc-kind-news = Nyhet

@@ -30,7 +30,7 @@ pub struct SearchState {
 }
 
 /// Every kind of row the index is built from.
-pub fn search_sources() -> [&'static str; 5] {
+pub fn search_sources() -> [&'static str; 8] {
     store::SEARCH_SOURCES
 }
 
@@ -246,6 +246,9 @@ pub(crate) fn hit_href(lang: Lang, kind: DocKind, slug: &Slug) -> String {
             "/{l}/measures/{}",
             slug.as_str().trim_start_matches("measure-")
         ),
+        DocKind::Event => format!("/{l}/events/{slug}"),
+        DocKind::MeetingPlace => format!("/{l}/meeting-places#{slug}"),
+        DocKind::News => format!("/{l}/news#{slug}"),
     }
 }
 
@@ -515,7 +518,12 @@ fn request_href(lang: Lang, kind: DocKind, slug: &Slug) -> Option<String> {
         DocKind::Service => Some(format!("/{l}/requests/new?service={slug}")),
         DocKind::Premises => Some(format!("/{l}/requests/new?premises={slug}")),
         DocKind::Infrastructure => Some(format!("/{l}/requests/new?provider={slug}")),
-        DocKind::Actor | DocKind::FocusArea | DocKind::Measure => None,
+        DocKind::Actor
+        | DocKind::FocusArea
+        | DocKind::Measure
+        | DocKind::Event
+        | DocKind::MeetingPlace
+        | DocKind::News => None,
     }
 }
 

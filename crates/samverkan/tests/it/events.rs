@@ -174,6 +174,14 @@ async fn meeting_places_and_news_with_their_feed() {
         "every entry and the feed have <updated>"
     );
     assert!(atom.contains("<published>2021-06-26T00:00:00Z</published>"));
+    // Events, meeting places and news are searchable.
+    let found = app.json("/api/v1/search?q=Almedalen&lang=en").await;
+    assert!(
+        found["items"].as_array().expect("items").iter().any(|h| h["type"] == "event"),
+        "{found}"
+    );
+    let found = app.json("/api/v1/search?q=working%20lab&lang=en&type=meeting_place").await;
+    assert_eq!(found["items"][0]["type"], "meeting_place", "{found}");
     let (_, home) = app.get("/en/").await;
     assert!(
         home.contains("/en/news#"),
