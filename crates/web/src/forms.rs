@@ -31,14 +31,14 @@ impl<S: Send + Sync> FromRequest<S> for FormData {
 }
 
 impl FormData {
-    /// A field's value, trimmed; empty when absent.
+    /// A field's value, trimmed; empty when absent. Line breaks are `\n` (browsers send textareas with `\r\n`).
     pub fn value(&self, name: &str) -> String {
-        self.0.get(name).unwrap_or_default().to_owned()
+        self.0.get(name).unwrap_or_default().replace("\r\n", "\n")
     }
 
-    /// A field's value exactly as sent (passwords are not trimmed).
+    /// A field's value as sent, not trimmed (passwords), with line breaks as `\n`.
     pub fn raw(&self, name: &str) -> String {
-        self.0.raw(name).unwrap_or_default().to_owned()
+        self.0.raw(name).unwrap_or_default().replace("\r\n", "\n")
     }
 
     /// Every value sent for `name` (checkbox groups).

@@ -177,10 +177,16 @@ async fn meeting_places_and_news_with_their_feed() {
     // Events, meeting places and news are searchable.
     let found = app.json("/api/v1/search?q=Almedalen&lang=en").await;
     assert!(
-        found["items"].as_array().expect("items").iter().any(|h| h["type"] == "event"),
+        found["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .any(|h| h["type"] == "event"),
         "{found}"
     );
-    let found = app.json("/api/v1/search?q=working%20lab&lang=en&type=meeting_place").await;
+    let found = app
+        .json("/api/v1/search?q=working%20lab&lang=en&type=meeting_place")
+        .await;
     assert_eq!(found["items"][0]["type"], "meeting_place", "{found}");
     let (_, home) = app.get("/en/").await;
     assert!(

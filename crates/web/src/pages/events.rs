@@ -330,7 +330,10 @@ pub(crate) async fn detail(
 #[utoipa::path(
     get, path = "/api/v1/events.ics", tag = "meeting-places",
     params(("lang" = Option<String>, Query, description = "sv (default) or en")),
-    responses((status = 200, description = "iCalendar (RFC 5545)", content_type = "text/calendar", body = String))
+    responses(
+        (status = 200, description = "iCalendar (RFC 5545)", content_type = "text/calendar", body = String),
+        (status = 400, description = "A parameter has a bad value", body = crate::api::ErrorBody),
+    )
 )]
 pub(crate) async fn feed(
     State(state): State<AppState>,

@@ -251,8 +251,22 @@ pub(crate) async fn create(
         errs.push(("kind".into(), t.t("field-choose")));
     }
     let expires = IsoDate::parse(&f.value("expires")).ok();
-    if expires.is_none() {
-        errs.push(("expires".into(), t.t("post-error-expiry")));
+    // Every problem at once: the rules are asked even when the kind or the date could not be read.
+    let rules = domain::posts::check_post(
+        &f.raw("title"),
+        &f.raw("body"),
+        expires.unwrap_or(IsoDate::from_unix_millis(0)),
+        today(),
+    )
+    .err()
+    .unwrap_or_default();
+    for r in rules {
+        let field = match r {
+            PostError::Title => "title",
+            PostError::Expiry => "expires",
+            _ => "body",
+        };
+        errs.push((field.into(), t.t(&format!("post-error-{}", r.key()))));
     }
     let chosen: Vec<Slug> = f
         .all("tags")
@@ -260,8 +274,8 @@ pub(crate) async fn create(
         .filter_map(|s| Slug::parse(s).ok())
         .filter(|s| tags.iter().any(|(x, _)| x == s.as_str()))
         .collect();
-    if let (Some(kind), Some(expires), true) = (kind, expires, errs.is_empty()) {
-        match state
+    if let (Some(kind), Some(expires), true) = (kind, expires, errs.is_empty())
+        && let Ok(id) = state
             .store()
             .create_post(
                 user,
@@ -273,24 +287,10 @@ pub(crate) async fn create(
                 today(),
             )
             .await?
-        {
-            Ok(id) => {
-                return Ok(
-                    Redirect::to(&format!("/{}/posts/{id}?done=published", lang.code()))
-                        .into_response(),
-                );
-            }
-            Err(rules) => {
-                for r in rules {
-                    let field = match r {
-                        PostError::Title => "title",
-                        PostError::Expiry => "expires",
-                        _ => "body",
-                    };
-                    errs.push((field.into(), t.t(&format!("post-error-{}", r.key()))));
-                }
-            }
-        }
+    {
+        return Ok(
+            Redirect::to(&format!("/{}/posts/{id}?done=published", lang.code())).into_response(),
+        );
     }
     let mut view = new_form(
         t,
