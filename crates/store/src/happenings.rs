@@ -217,8 +217,8 @@ impl Store {
                 &mut tx,
                 AuditRecord {
                     user_id: None,
-                    object_type: "dataset",
-                    object_key: "happenings",
+                    object_type: "meeting_places",
+                    object_key: "built-in",
                     action: "seed",
                     changes: &[Change {
                         path: String::new(),

@@ -195,8 +195,18 @@ async fn openapi_document_is_3_1_and_describes_every_api_route() {
         } else {
             "vecura"
         };
-        let (status, _) = app.get(&spec.path.replace("{slug}", example)).await;
-        assert_eq!(status, StatusCode::OK, "{}", spec.path);
+        // A year's follow-up exists once the office opens it: before that it is a documented 404.
+        let expected = if spec.path.contains("{year}") {
+            StatusCode::NOT_FOUND
+        } else {
+            StatusCode::OK
+        };
+        let path = spec
+            .path
+            .replace("{slug}", example)
+            .replace("{year}", "2026");
+        let (status, _) = app.get(&path).await;
+        assert_eq!(status, expected, "{}", spec.path);
     }
     // The interactive docs are served by the binary.
     let (status, html) = app.get("/api/v1/docs/").await;
