@@ -102,6 +102,9 @@ pub fn typeset(template: &str, files: &[(&str, Vec<u8>)]) -> Result<Vec<u8>, Pdf
         .collect::<Result<Vec<_>, PdfError>>()?;
     let doc = Doc { main, files };
     let compiled = typst::compile::<PagedDocument>(&doc);
+    // typst memoises across calls for the life of the process; a server typesets different data each time, so the
+    // cache would only grow (tens of MiB per report). Drop it after each document.
+    typst::comemo::evict(0);
     let document = compiled.output.map_err(|errors| {
         PdfError::Typeset(
             errors
