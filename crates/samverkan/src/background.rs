@@ -82,9 +82,10 @@ pub async fn deliver_due(store: &Store, mailer: &Mailer) -> anyhow::Result<(usiz
 
 /// Queues the follow-up reminders due today (each stage once per measure, so running it often is harmless).
 pub async fn send_reminders(store: &Store, base_url: &str) -> Result<usize, store::StoreError> {
-    let today = domain::IsoDate::from_unix_millis(store::now_millis());
     store
-        .send_follow_up_reminders(today, |r| web::followup::reminder_mail(base_url, r))
+        .send_follow_up_reminders(store::today(), |r| {
+            web::followup::reminder_mail(base_url, r)
+        })
         .await
 }
 

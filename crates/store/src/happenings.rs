@@ -3,6 +3,7 @@
 
 use crate::audit::{AuditRecord, record};
 use crate::rows::{get, lang_text, opt_text, slug};
+use crate::strategy::id_of;
 use crate::{Store, StoreError, now_millis};
 use domain::audit::Change;
 use domain::events::{Event, Happenings, MeetingPlace, NewsItem, Place, When, parse_when};
@@ -49,10 +50,6 @@ pub struct NewsRow {
 /// Which events to list.
 #[derive(Debug, Clone, Default)]
 pub struct EventFilter {
-    /// `Some(true)`: not yet over at `now`; `Some(false)`: over.
-    pub upcoming: Option<bool>,
-    /// The moment "now" (Unix ms).
-    pub now: i64,
     /// On this campus (or at a meeting place on it).
     pub campus: Option<Slug>,
     /// With this tag.
@@ -61,14 +58,6 @@ pub struct EventFilter {
     pub area: Option<Slug>,
     /// Organised by this actor.
     pub organiser: Option<Slug>,
-}
-
-async fn id_of(conn: &mut AnyConnection, table: &str, s: &Slug) -> Result<i64, StoreError> {
-    sqlx::query_scalar(&format!("SELECT id FROM {table} WHERE slug = $1"))
-        .bind(s.as_str())
-        .fetch_optional(&mut *conn)
-        .await?
-        .ok_or(StoreError::NotFound("reference"))
 }
 
 async fn count(conn: &mut AnyConnection, table: &str) -> Result<i64, StoreError> {
@@ -289,7 +278,7 @@ impl Store {
             .collect()
     }
 
-    /// Events matching `filter`: upcoming ones soonest first, past ones latest first.
+    /// Events matching `filter`, soonest first.
     pub async fn events(&self, filter: &EventFilter) -> Result<Vec<EventRow>, StoreError> {
         let rows = sqlx::query("SELECT * FROM events ORDER BY starts_at, id")
             .fetch_all(self.pool())
@@ -356,12 +345,9 @@ impl Store {
                 _ => None,
             };
             let keep = filter
-                .upcoming
-                .is_none_or(|up| up != when.is_past(filter.now))
-                && filter
-                    .campus
-                    .as_ref()
-                    .is_none_or(|c| place_campus.as_ref() == Some(c))
+                .campus
+                .as_ref()
+                .is_none_or(|c| place_campus.as_ref() == Some(c))
                 && filter
                     .tag
                     .as_ref()
@@ -401,9 +387,6 @@ impl Store {
                 place_name,
                 updated_at: get(r, "updated_at")?,
             });
-        }
-        if filter.upcoming == Some(false) {
-            out.reverse();
         }
         Ok(out)
     }

@@ -252,6 +252,11 @@ impl Store {
     }
 }
 
+/// Today's date (UTC), for rules that speak of days: deadlines, expiries.
+pub fn today() -> domain::IsoDate {
+    domain::IsoDate::from_unix_millis(now_millis())
+}
+
 /// The current time in Unix milliseconds, the unit every stored timestamp uses.
 pub fn now_millis() -> i64 {
     let now = std::time::SystemTime::now()

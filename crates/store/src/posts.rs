@@ -164,14 +164,31 @@ impl Store {
 
     /// Posts, newest first; `open_on` keeps those open on that day.
     pub async fn posts(&self, open_on: Option<IsoDate>) -> Result<Vec<PostRow>, StoreError> {
-        let rows = sqlx::query(&format!(
-            "{POST_SELECT} ORDER BY p.created_at DESC, p.id DESC"
-        ))
-        .fetch_all(self.pool())
-        .await?;
-        let tags = sqlx::query("SELECT x.post_id, t.slug FROM post_tags x JOIN tags t ON t.id = x.tag_id ORDER BY t.slug")
-            .fetch_all(self.pool())
-            .await?;
+        self.post_rows(None, open_on).await
+    }
+
+    /// Posts (all, or the one with id `only`), newest first; `open_on` keeps those open on that day.
+    async fn post_rows(
+        &self,
+        only: Option<i64>,
+        open_on: Option<IsoDate>,
+    ) -> Result<Vec<PostRow>, StoreError> {
+        let (filter, tag_filter) = if only.is_some() {
+            (" WHERE p.id = $1", " WHERE x.post_id = $1")
+        } else {
+            ("", "")
+        };
+        let sql = format!("{POST_SELECT}{filter} ORDER BY p.created_at DESC, p.id DESC");
+        let tag_sql = format!(
+            "SELECT x.post_id, t.slug FROM post_tags x JOIN tags t ON t.id = x.tag_id{tag_filter} ORDER BY t.slug"
+        );
+        let (mut q, mut tq) = (sqlx::query(&sql), sqlx::query(&tag_sql));
+        if let Some(id) = only {
+            q = q.bind(id);
+            tq = tq.bind(id);
+        }
+        let rows = q.fetch_all(self.pool()).await?;
+        let tags = tq.fetch_all(self.pool()).await?;
         let mut out = Vec::new();
         for r in &rows {
             let id: i64 = get(r, "id")?;
@@ -211,7 +228,7 @@ impl Store {
 
     /// One post.
     pub async fn post(&self, id: i64) -> Result<Option<PostRow>, StoreError> {
-        Ok(self.posts(None).await?.into_iter().find(|p| p.id == id))
+        Ok(self.post_rows(Some(id), None).await?.pop())
     }
 
     /// The author closes a post.

@@ -40,7 +40,12 @@ fn corrupt(what: &str, v: &str) -> StoreError {
     StoreError::Corrupt(format!("{what} {v:?}"))
 }
 
-async fn id_of(conn: &mut AnyConnection, table: &str, s: &Slug) -> Result<i64, StoreError> {
+/// The id of the row of `table` with slug `s`.
+pub(crate) async fn id_of(
+    conn: &mut AnyConnection,
+    table: &str,
+    s: &Slug,
+) -> Result<i64, StoreError> {
     sqlx::query_scalar(&format!("SELECT id FROM {table} WHERE slug = $1"))
         .bind(s.as_str())
         .fetch_optional(&mut *conn)

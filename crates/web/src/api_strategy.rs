@@ -356,20 +356,10 @@ async fn report_model(
     year: &str,
     params: &Params,
 ) -> Result<ReportModel, WebError> {
-    let year: i32 = year
-        .parse()
-        .ok()
-        .filter(|y| domain::followup::YEARS.contains(y))
-        .ok_or(WebError::NotFound)?;
-    let lang = match params.get("lang") {
-        None => Lang::Sv,
-        Some(l) => Lang::parse(l).ok_or_else(|| WebError::BadParam {
-            param: "lang".into(),
-            problem: crate::error::ParamProblem::UnknownValue {
-                allowed: vec!["sv", "en"],
-            },
-        })?,
-    };
+    let year = crate::pages::followup::year_of(year)?;
+    let lang = params
+        .vocabulary("lang", &Lang::ALL, Lang::code)?
+        .unwrap_or(Lang::Sv);
     let version = crate::pages::followup::version_of(caller, params)?;
     crate::followup::build(state.store(), year, lang, version)
         .await?

@@ -125,8 +125,6 @@ pub struct EventsPage {
 
 fn filter_from(params: &Params) -> Result<EventFilter, WebError> {
     Ok(EventFilter {
-        upcoming: None,
-        now: store::now_millis(),
         campus: params.slug("campus")?,
         tag: params.slug("tag")?,
         area: params.slug("area")?,
@@ -145,18 +143,14 @@ pub(crate) async fn list(
     let t = Tr::new(lang);
     let filter = filter_from(&params)?;
     let store = state.store();
-    let upcoming = store
-        .events(&EventFilter {
-            upcoming: Some(true),
-            ..filter.clone()
-        })
-        .await?;
-    let past = store
-        .events(&EventFilter {
-            upcoming: Some(false),
-            ..filter.clone()
-        })
-        .await?;
+    // One read; upcoming soonest first, past latest first.
+    let now = store::now_millis();
+    let (upcoming, mut past): (Vec<EventRow>, Vec<EventRow>) = store
+        .events(&filter)
+        .await?
+        .into_iter()
+        .partition(|r| !r.event.when.is_past(now));
+    past.reverse();
     let campuses = store
         .campuses(lang)
         .await?
@@ -339,15 +333,9 @@ pub(crate) async fn feed(
     State(state): State<AppState>,
     params: Params,
 ) -> Result<Response, WebError> {
-    let lang = match params.get("lang") {
-        None => Lang::Sv,
-        Some(l) => Lang::parse(l).ok_or_else(|| WebError::BadParam {
-            param: "lang".into(),
-            problem: crate::error::ParamProblem::UnknownValue {
-                allowed: vec!["sv", "en"],
-            },
-        })?,
-    };
+    let lang = params
+        .vocabulary("lang", &Lang::ALL, Lang::code)?
+        .unwrap_or(Lang::Sv);
     let t = Tr::new(lang);
     let rows = state.store().events(&EventFilter::default()).await?;
     let base = state.auth().base_url.trim_end_matches('/').to_owned();

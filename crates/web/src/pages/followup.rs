@@ -23,15 +23,12 @@ use domain::strategy::MeasureStatus;
 use domain::{Action, IsoDate, Lang, Role};
 use store::{CycleRow, FollowUpFail, IndicatorRow, MeasureRow, ReportRow, Revision, StoreError};
 
-fn year_of(raw: &str) -> Result<i32, WebError> {
+/// A follow-up year from the path; any other text is not found.
+pub(crate) fn year_of(raw: &str) -> Result<i32, WebError> {
     raw.parse::<i32>()
         .ok()
         .filter(|y| followup::YEARS.contains(y))
         .ok_or(WebError::NotFound)
-}
-
-fn today() -> IsoDate {
-    IsoDate::from_unix_millis(store::now_millis())
 }
 
 /// The translated message for a refused follow-up write, or the error to pass on.
@@ -119,13 +116,13 @@ async fn index_page(
         let (csrf, cookie) = ensure_session(state, caller).await?;
         let next = cycles
             .first()
-            .map_or(today().year() - 1, |c| c.cycle.year + 1);
+            .map_or(store::today().year() - 1, |c| c.cycle.year + 1);
         // The usual deadline is the end of February after the year; never propose a day already past.
         let proposed = IsoDate::parse(&format!("{}-02-28", next + 1))
             .ok()
-            .filter(|d| *d >= today())
+            .filter(|d| *d >= store::today())
             .unwrap_or_else(|| {
-                IsoDate::from_unix_millis((today().days_since_epoch() + 60) * 86_400_000)
+                IsoDate::from_unix_millis((store::today().days_since_epoch() + 60) * 86_400_000)
             });
         let (year, deadline) = form.unwrap_or_else(|| (next.to_string(), proposed.to_string()));
         (Some((csrf, year, deadline)), cookie)
@@ -198,7 +195,7 @@ pub(crate) async fn open(
     let user = caller.user_id().ok_or(WebError::Unauthorized)?;
     match state
         .store()
-        .open_cycle(year, deadline, today(), user)
+        .open_cycle(year, deadline, store::today(), user)
         .await
     {
         Ok(()) => Ok(Redirect::to(&format!(
@@ -237,19 +234,11 @@ pub struct ReportPage {
 
 /// Reads `?version=internal` (the office only).
 pub(crate) fn version_of(caller: &Caller, params: &Params) -> Result<Version, WebError> {
-    match params.get("version") {
-        None | Some("public") => Ok(Version::Public),
-        Some("internal") => {
-            caller.require(&Action::RunFollowUp)?;
-            Ok(Version::Internal)
-        }
-        Some(_) => Err(WebError::BadParam {
-            param: "version".into(),
-            problem: crate::error::ParamProblem::UnknownValue {
-                allowed: vec!["public", "internal"],
-            },
-        }),
+    if params.vocabulary("version", &["public", "internal"], |v| v)? == Some("internal") {
+        caller.require(&Action::RunFollowUp)?;
+        return Ok(Version::Internal);
     }
+    Ok(Version::Public)
 }
 
 /// The yearly report.

@@ -18,10 +18,6 @@ use domain::posts::{PostError, PostKind};
 use domain::{Action, IsoDate, Lang, Slug};
 use store::{PostFail, PostRow, StoreError};
 
-fn today() -> IsoDate {
-    IsoDate::from_unix_millis(store::now_millis())
-}
-
 /// A post in a list.
 pub struct PostLine {
     /// Link.
@@ -49,7 +45,7 @@ fn line(lang: Lang, t: Tr, p: &PostRow) -> PostLine {
         expires: p.expires.to_string(),
         state: if p.closed {
             Some(t.t("post-closed"))
-        } else if p.expires < today() {
+        } else if p.expires < store::today() {
             Some(t.t("post-expired"))
         } else {
             None
@@ -83,17 +79,9 @@ pub(crate) async fn list(
     caller.require(&Action::UseOwnAccount)?;
     let user = caller.user_id().ok_or(WebError::Unauthorized)?;
     let t = Tr::new(lang);
-    let kind = match params.get("kind") {
-        None | Some("") => None,
-        Some(k) => Some(PostKind::parse(k).ok_or_else(|| WebError::BadParam {
-            param: "kind".into(),
-            problem: crate::error::ParamProblem::UnknownValue {
-                allowed: vec!["offer", "request"],
-            },
-        })?),
-    };
+    let kind = params.vocabulary("kind", PostKind::ALL, PostKind::as_str)?;
     let all = state.store().posts(None).await?;
-    let day = today();
+    let day = store::today();
     let open = all
         .iter()
         .filter(|p| p.author_id != user && domain::posts::is_open(p.closed, p.expires, day))
@@ -143,7 +131,8 @@ fn new_form(
     let kind = val("kind", String::new());
     let chosen: Vec<String> = typed.map(|f| f.all("tags")).unwrap_or_default();
     let default_expiry =
-        IsoDate::from_unix_millis((today().days_since_epoch() + 60) * 86_400_000).to_string();
+        IsoDate::from_unix_millis((store::today().days_since_epoch() + 60) * 86_400_000)
+            .to_string();
     FormView {
         intro: vec![t.t("post-new-intro")],
         action: format!("/{}/posts", lang.code()),
@@ -256,7 +245,7 @@ pub(crate) async fn create(
         &f.raw("title"),
         &f.raw("body"),
         expires.unwrap_or(IsoDate::from_unix_millis(0)),
-        today(),
+        store::today(),
     )
     .err()
     .unwrap_or_default();
@@ -284,7 +273,7 @@ pub(crate) async fn create(
                 &f.raw("body"),
                 &chosen,
                 expires,
-                today(),
+                store::today(),
             )
             .await?
     {
@@ -390,7 +379,7 @@ async fn show(
             .map(|x| x.tag.label.get(lang).to_owned())
             .collect(),
         own,
-        open: domain::posts::is_open(p.closed, p.expires, today()),
+        open: domain::posts::is_open(p.closed, p.expires, store::today()),
         conversations,
         my_conversation,
         csrf,
@@ -449,7 +438,7 @@ pub(crate) async fn interest(
     let message = f.raw("message");
     let result = state
         .store()
-        .express_interest(id, user, &message, today(), |p| {
+        .express_interest(id, user, &message, store::today(), |p| {
             let (sv, en) = (Tr::new(Lang::Sv), Tr::new(Lang::En));
             (
                 format!(
