@@ -50,6 +50,11 @@ impl Principal {
             .iter()
             .any(|g| g.role == role && g.actor.as_ref() == Some(actor))
     }
+
+    /// True when the person holds `role` for any actor.
+    pub fn holds_any(&self, role: Role) -> bool {
+        self.grants.iter().any(|g| g.role == role)
+    }
 }
 
 /// Something a caller wants to do, with the object it concerns.
@@ -89,6 +94,12 @@ pub enum Action<'a> {
     RunFollowUp,
     /// Report on, and edit, a measure whose responsible actor is the given one (its reporters).
     ReportMeasure(&'a Slug),
+    /// Edit the strategy's indicators and the action plans' working groups (the programme office).
+    ManageStrategy,
+    /// Write news items (admins and the editors of any actor).
+    PublishNews,
+    /// Create and change an event organised by the given actor (its editors), and run its matchmaking.
+    ManageEvent(&'a Slug),
 }
 
 /// The policy's answer.
@@ -119,6 +130,8 @@ pub fn decide(principal: Option<&Principal>, action: &Action<'_>) -> Decision {
             Action::ManageServices(infrastructure) => p.holds(Role::Manager, infrastructure),
             Action::RequestAccess(company) => p.holds(Role::Company, company),
             Action::ReportMeasure(responsible) => p.holds(Role::Reporter, responsible),
+            Action::PublishNews => p.holds_any(Role::Editor),
+            Action::ManageEvent(organiser) => p.holds(Role::Editor, organiser),
             Action::ViewRequest { company, provider } => {
                 p.holds(Role::Company, company) || p.holds(Role::Manager, provider)
             }
@@ -127,7 +140,8 @@ pub fn decide(principal: Option<&Principal>, action: &Action<'_>) -> Decision {
             | Action::ManageUsers
             | Action::ManageChecklists
             | Action::ViewRequestFigures
-            | Action::RunFollowUp => false,
+            | Action::RunFollowUp
+            | Action::ManageStrategy => false,
         };
     if allowed {
         Decision::Allow
@@ -232,6 +246,22 @@ mod tests {
             prop_assert_eq!(allowed, expected);
             let office = decide(Some(&p), &Action::RunFollowUp) == Decision::Allow;
             prop_assert_eq!(office, roles.iter().any(|(r, _)| *r == Role::Admin));
+            let strategy = decide(Some(&p), &Action::ManageStrategy) == Decision::Allow;
+            prop_assert_eq!(strategy, roles.iter().any(|(r, _)| *r == Role::Admin));
+        }
+
+        #[test]
+        fn news_is_written_by_admins_and_editors_and_events_by_their_organisers_editors(
+            roles in prop::collection::vec((any_role(), prop::sample::select(vec!["kth", "a-working-lab", "region-stockholm"])), 0..4)
+        ) {
+            let p = person(&roles.iter().map(|(r, a)| (*r, Some(*a))).collect::<Vec<_>>());
+            let news = decide(Some(&p), &Action::PublishNews) == Decision::Allow;
+            prop_assert_eq!(news, roles.iter().any(|(r, _)| matches!(r, Role::Admin | Role::Editor)));
+            let organiser = slug("a-working-lab");
+            let event = decide(Some(&p), &Action::ManageEvent(&organiser)) == Decision::Allow;
+            let expected = roles.iter().any(|(r, a)| *r == Role::Admin || (*r == Role::Editor && *a == "a-working-lab"));
+            prop_assert_eq!(event, expected);
+            prop_assert_eq!(decide(None, &Action::PublishNews), Decision::SignInRequired);
         }
 
         #[test]

@@ -26,6 +26,16 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// A person's part in an action plan's working group.
+    GroupRole {
+        /// Leads the group.
+        Lead = "lead",
+        /// Takes part and anchors the plan in their own organisation.
+        Member = "member",
+    }
+}
+
+vocabulary! {
     /// Which way an indicator should move.
     Direction {
         /// More is better.

@@ -278,6 +278,7 @@ impl Store {
             "DELETE FROM api_tokens WHERE user_id = $1",
             "DELETE FROM user_roles WHERE user_id = $1",
             "DELETE FROM one_time_tokens WHERE user_id = $1",
+            "DELETE FROM working_group_members WHERE user_id = $1",
         ] {
             sqlx::query(sql).bind(user_id).execute(&mut *tx).await?;
         }

@@ -24,6 +24,7 @@ pub mod secrets;
 mod seed;
 mod strategy;
 mod upkeep;
+mod working_group;
 
 pub use accounts::{AccountOrigin, ApiToken, OutgoingMail, Session, TokenPurpose, User};
 pub use atlas::{
@@ -46,10 +47,13 @@ pub use requests::{
 };
 pub use search::{SEARCH_SOURCES, SearchChange};
 pub use seed::SeedReport;
-pub use strategy::{IndicatorRow, MeasureRow, MeasureUpdate};
+pub use strategy::{
+    IndicatorRow, IndicatorUpdate, MeasureRow, MeasureUpdate, ValueNote, ValueOrigin,
+};
 pub use upkeep::{
     MAX_MAIL_ATTEMPTS, OIDC_LOGIN_TTL_MS, PendingOidcLogin, PurgeReport, SEARCH_CHANGES_KEPT,
 };
+pub use working_group::GroupMember;
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor};

@@ -34,6 +34,31 @@ pub struct IndicatorRow {
     pub id: i64,
     /// The indicator, with its yearly values.
     pub indicator: Indicator,
+    /// For each yearly value (same order): its comment and who reported it.
+    pub notes: Vec<ValueNote>,
+}
+
+/// What is known about one yearly value besides the number.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ValueNote {
+    /// The reporter's comment.
+    pub comment: Option<String>,
+    /// Where the value came from.
+    pub origin: ValueOrigin,
+}
+
+/// Where a yearly value came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum ValueOrigin {
+    /// Loaded with the strategy's data set.
+    #[default]
+    DataSet,
+    /// Reported in the follow-up by this person.
+    Reporter(String),
+    /// Reported by a person whose account has since been erased.
+    Erased,
+    /// Counted by the platform itself.
+    Counted,
 }
 
 fn corrupt(what: &str, v: &str) -> StoreError {
@@ -367,16 +392,47 @@ impl Store {
             q = q.bind(a.as_str());
         }
         let rows = q.fetch_all(self.pool()).await?;
-        let values = sqlx::query(
-            "SELECT indicator_id, year, value FROM indicator_values ORDER BY indicator_id, year",
+        let value_rows = sqlx::query(
+            "SELECT v.indicator_id, v.year, v.value, v.comment, v.reported_by, u.display_name, u.erased_at \
+             FROM indicator_values v LEFT JOIN users u ON u.id = v.reported_by ORDER BY v.indicator_id, v.year",
         )
         .fetch_all(self.pool())
         .await?;
-        let links = sqlx::query(
+        let mut values: HashMap<i64, Vec<(YearValue, ValueNote)>> = HashMap::new();
+        for v in &value_rows {
+            let origin = match (
+                get::<Option<i64>>(v, "reported_by")?,
+                get::<Option<i64>>(v, "erased_at")?,
+                opt_text(v, "display_name")?,
+            ) {
+                (None, _, _) => ValueOrigin::DataSet,
+                (Some(_), Some(_), _) | (Some(_), None, None) => ValueOrigin::Erased,
+                (Some(_), None, Some(name)) => ValueOrigin::Reporter(name),
+            };
+            values.entry(get(v, "indicator_id")?).or_default().push((
+                YearValue {
+                    year: i32::try_from(get::<i64>(v, "year")?)
+                        .map_err(|_| corrupt("year", "value"))?,
+                    value: get(v, "value")?,
+                },
+                ValueNote {
+                    comment: opt_text(v, "comment")?,
+                    origin,
+                },
+            ));
+        }
+        let link_rows = sqlx::query(
             "SELECT x.indicator_id, m.code FROM indicator_measures x JOIN measures m ON m.id = x.measure_id ORDER BY m.code",
         )
         .fetch_all(self.pool())
         .await?;
+        let mut links: HashMap<i64, Vec<String>> = HashMap::new();
+        for l in &link_rows {
+            links
+                .entry(get(l, "indicator_id")?)
+                .or_default()
+                .push(get(l, "code")?);
+        }
         let mut out = Vec::new();
         for r in &rows {
             let id: i64 = get(r, "id")?;
@@ -387,25 +443,19 @@ impl Store {
             let year = |c: &str| -> Result<i32, StoreError> {
                 i32::try_from(get::<i64>(r, c)?).map_err(|_| corrupt("year", c))
             };
-            let mut vals = Vec::new();
-            for v in &values {
-                if get::<i64>(v, "indicator_id")? == id {
-                    vals.push(YearValue {
-                        year: i32::try_from(get::<i64>(v, "year")?)
-                            .map_err(|_| corrupt("year", "value"))?,
-                        value: get(v, "value")?,
-                    });
-                }
-            }
+            let (mut vals, mut notes): (Vec<YearValue>, Vec<ValueNote>) =
+                values.remove(&id).unwrap_or_default().into_iter().unzip();
             if auto == Some(AutoIndicator::SmeRequestsCompleted) {
                 vals = self.sme_requests_completed().await?;
+                notes = vec![
+                    ValueNote {
+                        comment: None,
+                        origin: ValueOrigin::Counted,
+                    };
+                    vals.len()
+                ];
             }
-            let mut measures = Vec::new();
-            for l in &links {
-                if get::<i64>(l, "indicator_id")? == id {
-                    measures.push(get(l, "code")?);
-                }
-            }
+            let measures = links.remove(&id).unwrap_or_default();
             out.push(IndicatorRow {
                 id,
                 indicator: Indicator {
@@ -429,6 +479,7 @@ impl Store {
                     auto,
                     values: vals,
                 },
+                notes,
             });
         }
         Ok(out)
@@ -531,6 +582,108 @@ impl Store {
             AuditRecord {
                 user_id: Some(user),
                 object_type: "measure",
+                object_key: &id.to_string(),
+                action: "update",
+                changes: &changes,
+                personal: &[],
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+}
+
+/// What the programme office may change in an indicator (its yearly values come through the follow-up).
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorUpdate {
+    /// Name.
+    pub name: LangText,
+    /// Unit.
+    pub unit: LangText,
+    /// Which way is better.
+    pub direction: Direction,
+    /// Baseline value and year.
+    pub baseline: YearValue,
+    /// Target value and year.
+    pub target: YearValue,
+    /// Data source.
+    pub source: LangText,
+}
+
+fn indicator_json(u: &IndicatorUpdate) -> serde_json::Value {
+    serde_json::json!({
+        "name": {"sv": u.name.sv, "en": u.name.en},
+        "unit": {"sv": u.unit.sv, "en": u.unit.en},
+        "direction": u.direction.as_str(),
+        "baseline": {"value": u.baseline.value, "year": u.baseline.year},
+        "target": {"value": u.target.value, "year": u.target.year},
+        "source": {"sv": u.source.sv, "en": u.source.en},
+    })
+}
+
+impl Store {
+    /// Changes an indicator's name, unit, direction, baseline, target and source, audited with what changed.
+    /// Returns whether anything did.
+    pub async fn update_indicator(
+        &self,
+        id: i64,
+        user: i64,
+        update: &IndicatorUpdate,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.write_tx().await?;
+        let r = sqlx::query("SELECT * FROM indicators WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound("indicator"))?;
+        let direction: String = get(&r, "direction")?;
+        let year = |c: &str| -> Result<i32, StoreError> {
+            i32::try_from(get::<i64>(&r, c)?).map_err(|_| corrupt("year", c))
+        };
+        let before = indicator_json(&IndicatorUpdate {
+            name: lang_text(&r, "name")?,
+            unit: lang_text(&r, "unit")?,
+            direction: Direction::parse(&direction)
+                .ok_or_else(|| corrupt("direction", &direction))?,
+            baseline: YearValue {
+                year: year("baseline_year")?,
+                value: get(&r, "baseline_value")?,
+            },
+            target: YearValue {
+                year: year("target_year")?,
+                value: get(&r, "target_value")?,
+            },
+            source: lang_text(&r, "source")?,
+        });
+        let changes = domain::audit::diff(&before, &indicator_json(update));
+        if changes.is_empty() {
+            return Ok(false);
+        }
+        sqlx::query(
+            "UPDATE indicators SET name_sv = $1, name_en = $2, unit_sv = $3, unit_en = $4, direction = $5, \
+             baseline_value = $6, baseline_year = $7, target_value = $8, target_year = $9, source_sv = $10, \
+             source_en = $11 WHERE id = $12",
+        )
+        .bind(&update.name.sv)
+        .bind(&update.name.en)
+        .bind(&update.unit.sv)
+        .bind(&update.unit.en)
+        .bind(update.direction.as_str())
+        .bind(update.baseline.value)
+        .bind(i64::from(update.baseline.year))
+        .bind(update.target.value)
+        .bind(i64::from(update.target.year))
+        .bind(&update.source.sv)
+        .bind(&update.source.en)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        record(
+            &mut tx,
+            AuditRecord {
+                user_id: Some(user),
+                object_type: "indicator",
                 object_key: &id.to_string(),
                 action: "update",
                 changes: &changes,

@@ -123,6 +123,21 @@ pub struct ValueOut {
     pub value: f64,
 }
 
+/// One yearly value with its comment and where it came from.
+#[derive(Serialize, ToSchema)]
+pub struct YearlyValueOut {
+    /// Year.
+    pub year: i32,
+    /// Value.
+    pub value: f64,
+    /// The reporter's comment.
+    pub comment: Option<String>,
+    /// data_set (loaded with the strategy), reported (accepted in the follow-up), counted (by the platform).
+    pub origin: String,
+    /// Who reported it, when reported by a person whose account still exists.
+    pub reported_by: Option<String>,
+}
+
 /// An indicator.
 #[derive(Serialize, ToSchema)]
 pub struct IndicatorOut {
@@ -151,7 +166,7 @@ pub struct IndicatorOut {
     /// Codes of the measures it follows.
     pub measures: Vec<String>,
     /// Yearly values.
-    pub values: Vec<ValueOut>,
+    pub values: Vec<YearlyValueOut>,
     /// on_track, at_risk, off_track or unknown (see the strategy pages for the rule).
     pub status: String,
 }
@@ -293,9 +308,23 @@ pub(crate) async fn indicators(
                     values: i
                         .values
                         .iter()
-                        .map(|v| ValueOut {
+                        .zip(&r.notes)
+                        .map(|(v, n)| YearlyValueOut {
                             year: v.year,
                             value: v.value,
+                            comment: n.comment.clone(),
+                            origin: match n.origin {
+                                store::ValueOrigin::DataSet => "data_set",
+                                store::ValueOrigin::Counted => "counted",
+                                store::ValueOrigin::Reporter(_) | store::ValueOrigin::Erased => {
+                                    "reported"
+                                }
+                            }
+                            .to_owned(),
+                            reported_by: match &n.origin {
+                                store::ValueOrigin::Reporter(name) => Some(name.clone()),
+                                _ => None,
+                            },
                         })
                         .collect(),
                     status: i.status(&i.values).as_str().into(),

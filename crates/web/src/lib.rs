@@ -325,6 +325,30 @@ fn route_table() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             get(pages::strategy::indicator),
         ),
         (
+            spec("GET", "/{lang}/indicators/{id}/edit", Admin),
+            get(pages::plans::edit_indicator_page),
+        ),
+        (
+            spec("POST", "/{lang}/indicators/{id}/edit", Admin),
+            post(pages::plans::save_indicator),
+        ),
+        (
+            spec("GET", "/{lang}/strategy/{slug}/working-group", Admin),
+            get(pages::plans::group),
+        ),
+        (
+            spec("POST", "/{lang}/strategy/{slug}/working-group", Admin),
+            post(pages::plans::add_member),
+        ),
+        (
+            spec(
+                "POST",
+                "/{lang}/strategy/{slug}/working-group/remove",
+                Admin,
+            ),
+            post(pages::plans::remove_member),
+        ),
+        (
             spec("GET", "/{lang}/posts", SignedIn),
             get(pages::posts::list),
         ),

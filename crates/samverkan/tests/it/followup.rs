@@ -328,6 +328,38 @@ async fn a_yearly_cycle_from_opening_to_a_revision_after_closing() {
         value_of(&app.json("/api/v1/indicators").await, "1.a", 2026),
         Some(70.0)
     );
+    // The yearly value carries the reporter's comment and who reported it; seeded values say where they came from.
+    let indicators = app.json("/api/v1/indicators").await;
+    let values = indicators
+        .as_array()
+        .expect("indicators")
+        .iter()
+        .find(|i| i["code"] == "1.a")
+        .expect("1.a")["values"]
+        .clone();
+    let year = |y: i64| {
+        values
+            .as_array()
+            .expect("values")
+            .iter()
+            .find(|v| v["year"] == y)
+            .cloned()
+            .expect("year")
+    };
+    assert_eq!(year(2026)["comment"], "Register of releases");
+    assert_eq!(year(2026)["origin"], "reported");
+    assert_eq!(year(2026)["reported_by"], "health@example.se");
+    assert_eq!(year(2024)["origin"], "data_set");
+    assert_eq!(year(2024)["reported_by"], serde_json::Value::Null);
+    let (_, html) = app.get(&format!("/sv/indicators/{indicator}")).await;
+    let html = unescape(&html);
+    assert!(
+        html.contains(
+            "<th scope=\"row\">2026</th><td>70</td><td>Register of releases</td><td>health@example.se</td>"
+        ),
+        "{html}"
+    );
+    assert!(html.contains("<td>Strategins datamängd</td>"));
 
     // The public report shows the accepted narrative and value; the internal one is the office's.
     let (status, html) = app.get("/en/follow-up/2026").await;

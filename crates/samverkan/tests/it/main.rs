@@ -16,6 +16,7 @@ mod mail;
 mod matrix;
 mod ops;
 mod pages;
+mod plans;
 mod posts;
 mod search;
 mod strategy;

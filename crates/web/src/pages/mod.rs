@@ -8,6 +8,7 @@ pub mod edit;
 pub mod events;
 pub mod followup;
 pub mod import;
+pub mod plans;
 pub mod posts;
 pub mod requests;
 pub mod strategy;

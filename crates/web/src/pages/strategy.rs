@@ -13,7 +13,7 @@ use axum::extract::{Path, State};
 use axum::response::Html;
 use domain::strategy::{Indicator, TargetStatus};
 use domain::{Lang, LangText, Slug};
-use store::{IndicatorRow, MeasureRow};
+use store::{IndicatorRow, MeasureRow, ValueOrigin};
 
 /// A paragraph or a bulleted list of a text.
 pub struct Block {
@@ -210,8 +210,8 @@ pub struct IndicatorView {
     pub target: String,
     /// The chart.
     pub svg: String,
-    /// Values: (year, value).
-    pub values: Vec<(i32, String)>,
+    /// Yearly values with their comment and origin.
+    pub values: Vec<ValueLine>,
     /// Example data.
     pub example: bool,
     /// Counted by the platform.
@@ -220,6 +220,27 @@ pub struct IndicatorView {
     pub source: String,
     /// Id for headings.
     pub id: String,
+}
+
+/// One yearly value in an indicator's table.
+pub struct ValueLine {
+    /// Year.
+    pub year: i32,
+    /// The number as written in the page's language.
+    pub value: String,
+    /// The reporter's comment.
+    pub comment: String,
+    /// Who reported it (or where it came from).
+    pub origin: String,
+}
+
+fn origin_text(t: Tr, o: &ValueOrigin) -> String {
+    match o {
+        ValueOrigin::DataSet => t.t("value-origin-data-set"),
+        ValueOrigin::Reporter(name) => name.clone(),
+        ValueOrigin::Erased => t.t("value-origin-erased"),
+        ValueOrigin::Counted => t.t("value-origin-counted"),
+    }
 }
 
 /// `/{lang}/strategy/{area}`.
@@ -236,6 +257,10 @@ pub struct AreaPage {
     pub indicators: Vec<IndicatorView>,
     /// Contributing actors: (link to the atlas, name).
     pub actors: Vec<(String, String)>,
+    /// The working group's people.
+    pub group: Vec<super::plans::MemberView>,
+    /// Where the programme office manages the working group.
+    pub group_href: Option<String>,
     /// Whether any example data is shown.
     pub has_examples: bool,
 }
@@ -294,7 +319,20 @@ pub(crate) fn indicator_view(lang: Lang, t: Tr, row: &IndicatorRow) -> Indicator
             values_label: &t.t("chart-reported"),
             target_label: &t.t("chart-planned"),
         }),
-        values: i.values.iter().map(|v| (v.year, number(v.value))).collect(),
+        values: i
+            .values
+            .iter()
+            .enumerate()
+            .map(|(n, v)| {
+                let note = row.notes.get(n).cloned().unwrap_or_default();
+                ValueLine {
+                    year: v.year,
+                    value: number(v.value),
+                    comment: note.comment.unwrap_or_default(),
+                    origin: origin_text(t, &note.origin),
+                }
+            })
+            .collect(),
         example: i.example,
         automatic: i.auto.is_some(),
         source: i.source.get(lang).to_owned(),
@@ -338,6 +376,7 @@ pub(crate) async fn area(
         }
     }
     actors.sort_by(|a, b| a.1.cmp(&b.1));
+    let group = super::plans::member_views(lang, t, &store.working_group(&slug).await?);
     let text = |key: &str, x: &LangText| (t.t(key), blocks(x.get(lang)));
     let mut layout = Layout::new(
         lang,
@@ -363,6 +402,11 @@ pub(crate) async fn area(
             .map(|i| indicator_view(lang, t, i))
             .collect(),
         actors,
+        group,
+        group_href: caller
+            .require(&domain::Action::ManageStrategy)
+            .is_ok()
+            .then(|| format!("/{}/strategy/{slug}/working-group", lang.code())),
     })
 }
 
@@ -468,6 +512,10 @@ pub struct IndicatorPage {
     pub direction: String,
     /// The measures it follows: (link, code and title).
     pub measures: Vec<(String, String)>,
+    /// The edit form, for the programme office.
+    pub edit_href: Option<String>,
+    /// Just saved.
+    pub saved: bool,
 }
 
 /// One indicator.
@@ -475,6 +523,7 @@ pub(crate) async fn indicator(
     State(state): State<AppState>,
     Path((code, id)): Path<(String, String)>,
     caller: Caller,
+    params: crate::params::Params,
 ) -> Result<Html<String>, WebError> {
     let lang = lang(&code)?;
     let t = Tr::new(lang);
@@ -522,6 +571,11 @@ pub(crate) async fn indicator(
         ),
         direction,
         measures,
+        edit_href: caller
+            .require(&domain::Action::ManageStrategy)
+            .is_ok()
+            .then(|| format!("/{}/indicators/{id}/edit", lang.code())),
+        saved: params.get("saved") == Some("1"),
         i,
     })
 }
