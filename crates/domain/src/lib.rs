@@ -19,6 +19,7 @@ pub mod followup;
 pub mod graph;
 pub mod interchange;
 pub mod lang;
+pub mod matchmaking;
 pub mod paging;
 pub mod password;
 pub mod posts;

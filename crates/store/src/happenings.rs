@@ -83,7 +83,270 @@ fn lines(items: &[LangText], sv: bool) -> String {
         .join("\n")
 }
 
+/// Inserts an event (`id` `None`) or overwrites the one with `id`, with its organisers, tags and focus areas.
+async fn write_event(
+    conn: &mut AnyConnection,
+    id: Option<i64>,
+    e: &Event,
+    now: i64,
+) -> Result<i64, StoreError> {
+    let (start, end) = when_text(&e.when);
+    let sql = match id {
+        None => {
+            "INSERT INTO events (slug, title_sv, title_en, description_sv, description_en, start_local, end_local, \
+             starts_at, ends_at, place, location_sv, location_en, registration_url, source, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id"
+        }
+        Some(_) => {
+            "UPDATE events SET slug = $1, title_sv = $2, title_en = $3, description_sv = $4, description_en = $5, \
+             start_local = $6, end_local = $7, starts_at = $8, ends_at = $9, place = $10, location_sv = $11, \
+             location_en = $12, registration_url = $13, source = $14, updated_at = $15 WHERE id = $16 RETURNING id"
+        }
+    };
+    let id: i64 = sqlx::query_scalar(sql)
+        .bind(e.slug.as_str())
+        .bind(&e.title.sv)
+        .bind(&e.title.en)
+        .bind(&e.description.sv)
+        .bind(&e.description.en)
+        .bind(start)
+        .bind(end)
+        .bind(e.when.start_utc())
+        .bind(e.when.end_utc())
+        .bind(e.place.as_ref().map(Place::code))
+        .bind(e.location.as_ref().map(|l| l.sv.clone()))
+        .bind(e.location.as_ref().map(|l| l.en.clone()))
+        .bind(e.registration.as_ref().map(|u| u.as_str().to_owned()))
+        .bind(e.source.as_deref())
+        .bind(now)
+        .bind(id.unwrap_or_default())
+        .fetch_one(&mut *conn)
+        .await?;
+    for (table, column, refs, target) in [
+        ("event_organisers", "actor_id", &e.organisers, "actors"),
+        ("event_tags", "tag_id", &e.tags, "tags"),
+        (
+            "event_focus_areas",
+            "area_id",
+            &e.focus_areas,
+            "focus_areas",
+        ),
+    ] {
+        sqlx::query(&format!("DELETE FROM {table} WHERE event_id = $1"))
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+        for s in refs {
+            let other = id_of(conn, target, s).await?;
+            sqlx::query(&format!(
+                "INSERT INTO {table} (event_id, {column}) VALUES ($1, $2)"
+            ))
+            .bind(id)
+            .bind(other)
+            .execute(&mut *conn)
+            .await?;
+        }
+    }
+    Ok(id)
+}
+
+/// Inserts a news item (`id` `None`) or overwrites the one with `id`, with the actors it concerns.
+async fn write_news(
+    conn: &mut AnyConnection,
+    id: Option<i64>,
+    n: &NewsItem,
+    now: i64,
+) -> Result<i64, StoreError> {
+    let sql = match id {
+        None => {
+            "INSERT INTO news (slug, published, title_sv, title_en, summary_sv, summary_en, body_sv, body_en, \
+             source, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id"
+        }
+        Some(_) => {
+            "UPDATE news SET slug = $1, published = $2, title_sv = $3, title_en = $4, summary_sv = $5, \
+             summary_en = $6, body_sv = $7, body_en = $8, source = $9, updated_at = $10 WHERE id = $11 RETURNING id"
+        }
+    };
+    let id: i64 = sqlx::query_scalar(sql)
+        .bind(n.slug.as_str())
+        .bind(n.published.to_string())
+        .bind(&n.title.sv)
+        .bind(&n.title.en)
+        .bind(&n.summary.sv)
+        .bind(&n.summary.en)
+        .bind(&n.body.sv)
+        .bind(&n.body.en)
+        .bind(n.source.as_deref())
+        .bind(now)
+        .bind(id.unwrap_or_default())
+        .fetch_one(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM news_actors WHERE news_id = $1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    for a in &n.actors {
+        let actor = id_of(conn, "actors", a).await?;
+        sqlx::query("INSERT INTO news_actors (news_id, actor_id) VALUES ($1, $2)")
+            .bind(id)
+            .bind(actor)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(id)
+}
+
+/// A slug made from `name` that no row of `table` has (a number is added when needed); `keep` is a slug the row
+/// being edited may keep.
+async fn free_slug(
+    conn: &mut AnyConnection,
+    table: &str,
+    name: &str,
+    keep: Option<&Slug>,
+) -> Result<Slug, StoreError> {
+    let base = Slug::from_name(name).unwrap_or_else(|| Slug::parse("item").expect("a valid slug"));
+    if keep == Some(&base) {
+        return Ok(base);
+    }
+    for n in 1..1000 {
+        let candidate = if n == 1 {
+            base.clone()
+        } else {
+            Slug::parse(&format!("{}-{n}", base.as_str()))
+                .map_err(|e| StoreError::Corrupt(e.to_string()))?
+        };
+        if keep == Some(&candidate) {
+            return Ok(candidate);
+        }
+        let taken: i64 =
+            sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table} WHERE slug = $1"))
+                .bind(candidate.as_str())
+                .fetch_one(&mut *conn)
+                .await?;
+        if taken == 0 {
+            return Ok(candidate);
+        }
+    }
+    Err(StoreError::Conflict("slug"))
+}
+
+fn audit_change(before: Option<serde_json::Value>, after: serde_json::Value) -> Vec<Change> {
+    match before {
+        Some(b) => domain::audit::diff(&b, &after),
+        None => vec![Change {
+            path: String::new(),
+            before: serde_json::Value::Null,
+            after,
+        }],
+    }
+}
+
 impl Store {
+    /// Creates an event (`existing` `None`; its slug is made from the Swedish title) or changes the one with slug
+    /// `existing` (its slug stays). Audited with what changed. Returns the event's slug.
+    pub async fn save_event(
+        &self,
+        existing: Option<&Slug>,
+        mut e: Event,
+        by: i64,
+    ) -> Result<Slug, StoreError> {
+        let previous = match existing {
+            Some(s) => Some(
+                self.events(&EventFilter::default())
+                    .await?
+                    .into_iter()
+                    .find(|r| &r.event.slug == s)
+                    .ok_or(StoreError::NotFound("event"))?,
+            ),
+            None => None,
+        };
+        let mut tx = self.write_tx().await?;
+        let now = now_millis();
+        let id = match existing {
+            Some(s) => Some(id_of(&mut tx, "events", s).await?),
+            None => None,
+        };
+        e.slug = match existing {
+            Some(s) => s.clone(),
+            None => free_slug(&mut tx, "events", &e.title.sv, None).await?,
+        };
+        write_event(&mut tx, id, &e, now).await?;
+        let changes = audit_change(
+            previous.map(|p| serde_json::to_value(&p.event).unwrap_or_default()),
+            serde_json::to_value(&e).unwrap_or_default(),
+        );
+        record(
+            &mut tx,
+            AuditRecord {
+                user_id: Some(by),
+                object_type: "event",
+                object_key: e.slug.as_str(),
+                action: if existing.is_some() {
+                    "update"
+                } else {
+                    "create"
+                },
+                changes: &changes,
+                personal: &[],
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(e.slug)
+    }
+
+    /// Creates a news item (`existing` `None`) or changes the one with slug `existing`. Audited. Returns its slug.
+    pub async fn save_news(
+        &self,
+        existing: Option<&Slug>,
+        mut n: NewsItem,
+        by: i64,
+    ) -> Result<Slug, StoreError> {
+        let previous = match existing {
+            Some(s) => Some(
+                self.news(i64::MAX)
+                    .await?
+                    .into_iter()
+                    .find(|r| &r.item.slug == s)
+                    .ok_or(StoreError::NotFound("news"))?,
+            ),
+            None => None,
+        };
+        let mut tx = self.write_tx().await?;
+        let now = now_millis();
+        let id = match existing {
+            Some(s) => Some(id_of(&mut tx, "news", s).await?),
+            None => None,
+        };
+        n.slug = match existing {
+            Some(s) => s.clone(),
+            None => free_slug(&mut tx, "news", &n.title.sv, None).await?,
+        };
+        write_news(&mut tx, id, &n, now).await?;
+        let changes = audit_change(
+            previous.map(|p| serde_json::to_value(&p.item).unwrap_or_default()),
+            serde_json::to_value(&n).unwrap_or_default(),
+        );
+        record(
+            &mut tx,
+            AuditRecord {
+                user_id: Some(by),
+                object_type: "news",
+                object_key: n.slug.as_str(),
+                action: if existing.is_some() {
+                    "update"
+                } else {
+                    "create"
+                },
+                changes: &changes,
+                personal: &[],
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(n.slug)
+    }
+
     /// Loads the built-in meeting places, events and news into a database that has none of each, in one
     /// transaction, audited as seeding. Returns how many of each were written.
     pub async fn seed_happenings(
@@ -125,79 +388,13 @@ impl Store {
         }
         if count(&mut tx, "events").await? == 0 {
             for e in &h.events {
-                let (start, end) = when_text(&e.when);
-                let id: i64 = sqlx::query_scalar(
-                    "INSERT INTO events (slug, title_sv, title_en, description_sv, description_en, start_local, end_local, \
-                     starts_at, ends_at, place, location_sv, location_en, registration_url, source, updated_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
-                )
-                .bind(e.slug.as_str())
-                .bind(&e.title.sv)
-                .bind(&e.title.en)
-                .bind(&e.description.sv)
-                .bind(&e.description.en)
-                .bind(start)
-                .bind(end)
-                .bind(e.when.start_utc())
-                .bind(e.when.end_utc())
-                .bind(e.place.as_ref().map(Place::code))
-                .bind(e.location.as_ref().map(|l| l.sv.clone()))
-                .bind(e.location.as_ref().map(|l| l.en.clone()))
-                .bind(e.registration.as_ref().map(|u| u.as_str().to_owned()))
-                .bind(e.source.as_deref())
-                .bind(now)
-                .fetch_one(&mut *tx)
-                .await?;
-                for (table, column, refs, target) in [
-                    ("event_organisers", "actor_id", &e.organisers, "actors"),
-                    ("event_tags", "tag_id", &e.tags, "tags"),
-                    (
-                        "event_focus_areas",
-                        "area_id",
-                        &e.focus_areas,
-                        "focus_areas",
-                    ),
-                ] {
-                    for s in refs {
-                        let other = id_of(&mut tx, target, s).await?;
-                        sqlx::query(&format!(
-                            "INSERT INTO {table} (event_id, {column}) VALUES ($1, $2)"
-                        ))
-                        .bind(id)
-                        .bind(other)
-                        .execute(&mut *tx)
-                        .await?;
-                    }
-                }
+                write_event(&mut tx, None, e, now).await?;
                 written.1 += 1;
             }
         }
         if count(&mut tx, "news").await? == 0 {
             for n in &h.news {
-                let id: i64 = sqlx::query_scalar(
-                    "INSERT INTO news (slug, published, title_sv, title_en, summary_sv, summary_en, body_sv, body_en, \
-                     source, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
-                )
-                .bind(n.slug.as_str())
-                .bind(n.published.to_string())
-                .bind(&n.title.sv)
-                .bind(&n.title.en)
-                .bind(&n.summary.sv)
-                .bind(&n.summary.en)
-                .bind(&n.body.sv)
-                .bind(&n.body.en)
-                .bind(n.source.as_deref())
-                .bind(now)
-                .fetch_one(&mut *tx)
-                .await?;
-                for a in &n.actors {
-                    let actor = id_of(&mut tx, "actors", a).await?;
-                    sqlx::query("INSERT INTO news_actors (news_id, actor_id) VALUES ($1, $2)")
-                        .bind(id)
-                        .bind(actor)
-                        .execute(&mut *tx)
-                        .await?;
-                }
+                write_news(&mut tx, None, n, now).await?;
                 written.2 += 1;
             }
         }

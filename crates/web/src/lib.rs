@@ -140,6 +140,8 @@ pub enum Rule {
     Manager,
     /// The reporters of the measure's responsible actor (path `{measure}`) and admins.
     MeasureReporter,
+    /// Editors of any actor, and admins (writing news and events; the actor is checked by the handler).
+    AnyEditor,
 }
 
 /// One row of the route table.
@@ -160,7 +162,7 @@ fn spec(method: &'static str, path: &'static str, rule: Rule) -> RouteSpec {
 /// Every route of the application with its rule. The router is built from this table, so no route can exist
 /// without a declared policy.
 fn route_table() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
-    use Rule::{ActorEditor, Admin, Manager, MeasureReporter, Public, SignedIn};
+    use Rule::{ActorEditor, Admin, AnyEditor, Manager, MeasureReporter, Public, SignedIn};
     use pages::followup as fu;
     use pages::{account as acc, edit, requests as req, way_in};
     vec![
@@ -387,6 +389,74 @@ fn route_table() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
         (
             spec("GET", "/{lang}/events/{slug}", Public),
             get(pages::events::detail),
+        ),
+        (
+            spec("GET", "/{lang}/events/new", AnyEditor),
+            get(pages::happenings_edit::new_event_page),
+        ),
+        (
+            spec("POST", "/{lang}/events", AnyEditor),
+            post(pages::happenings_edit::create_event),
+        ),
+        (
+            spec("GET", "/{lang}/events/{slug}/edit", SignedIn),
+            get(pages::happenings_edit::edit_event_page),
+        ),
+        (
+            spec("POST", "/{lang}/events/{slug}/edit", SignedIn),
+            post(pages::happenings_edit::update_event),
+        ),
+        (
+            spec("GET", "/{lang}/news/new", AnyEditor),
+            get(pages::happenings_edit::new_news_page),
+        ),
+        (
+            spec("POST", "/{lang}/news", AnyEditor),
+            post(pages::happenings_edit::create_news),
+        ),
+        (
+            spec("GET", "/{lang}/news/{slug}/edit", AnyEditor),
+            get(pages::happenings_edit::edit_news_page),
+        ),
+        (
+            spec("POST", "/{lang}/news/{slug}/edit", AnyEditor),
+            post(pages::happenings_edit::update_news),
+        ),
+        (
+            spec("GET", "/{lang}/events/{slug}/matchmaking", Public),
+            get(pages::matchmaking::page),
+        ),
+        (
+            spec(
+                "POST",
+                "/{lang}/events/{slug}/matchmaking/register",
+                SignedIn,
+            ),
+            post(pages::matchmaking::register),
+        ),
+        (
+            spec("POST", "/{lang}/events/{slug}/matchmaking/slots", SignedIn),
+            post(pages::matchmaking::add_slot),
+        ),
+        (
+            spec(
+                "POST",
+                "/{lang}/events/{slug}/matchmaking/requests",
+                SignedIn,
+            ),
+            post(pages::matchmaking::request),
+        ),
+        (
+            spec(
+                "POST",
+                "/{lang}/events/{slug}/matchmaking/requests/{id}",
+                SignedIn,
+            ),
+            post(pages::matchmaking::answer),
+        ),
+        (
+            spec("GET", "/{lang}/events/{slug}/agenda.ics", SignedIn),
+            get(pages::matchmaking::agenda_ics),
         ),
         (
             spec("GET", "/{lang}/meeting-places", Public),

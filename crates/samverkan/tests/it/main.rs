@@ -13,6 +13,7 @@ mod events;
 mod followup;
 mod helpers;
 mod mail;
+mod matchmaking;
 mod matrix;
 mod ops;
 mod pages;

@@ -131,6 +131,7 @@ async fn every_route_answers_every_role_as_its_rule_says() {
                 Rule::ActorEditor => p.admin || p.edits_vecura,
                 Rule::Manager => p.admin || p.manages_vecura,
                 Rule::MeasureReporter => p.admin || p.reports_for_region,
+                Rule::AnyEditor => p.admin || p.name.starts_with("editor"),
             };
             let verdict_ok = if expected_ok {
                 !needs_sign_in && !forbidden

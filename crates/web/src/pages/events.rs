@@ -121,6 +121,8 @@ pub struct EventsPage {
     pub filtered: bool,
     /// The calendar feed.
     pub feed_href: String,
+    /// The caller may create events.
+    pub may_create: bool,
 }
 
 fn filter_from(params: &Params) -> Result<EventFilter, WebError> {
@@ -182,6 +184,7 @@ pub(crate) async fn list(
             || filter.area.is_some()
             || filter.organiser.is_some(),
         feed_href: "/api/v1/events.ics".into(),
+        may_create: caller.require(&domain::Action::PublishNews).is_ok(),
     })
 }
 
@@ -199,6 +202,12 @@ pub struct EventPage {
     pub areas: Vec<(String, String)>,
     /// Meeting place or campus page.
     pub place_href: Option<String>,
+    /// The edit form, for the organisers' editors.
+    pub edit_href: Option<String>,
+    /// The matchmaking page, when it has slots or the caller may add them.
+    pub matchmaking_href: Option<String>,
+    /// Just saved.
+    pub saved: bool,
 }
 
 async fn find(state: &AppState, raw: &str) -> Result<EventRow, WebError> {
@@ -269,6 +278,7 @@ pub(crate) async fn detail(
     State(state): State<AppState>,
     Path((code, raw)): Path<(String, String)>,
     caller: Caller,
+    params: Params,
 ) -> Result<Response, WebError> {
     let lang = lang(&code)?;
     let t = Tr::new(lang);
@@ -301,6 +311,12 @@ pub(crate) async fn detail(
         _ => None,
     };
     let past = row.event.when.is_past(store::now_millis());
+    let manage = super::happenings_edit::may_manage_event(&caller, &row);
+    let has_slots = state
+        .store()
+        .matchmaking(&row.event.slug)
+        .await?
+        .is_some_and(|m| !m.slots.is_empty());
     let e = view(lang, t, &row);
     let mut layout = Layout::new(
         lang,
@@ -316,6 +332,10 @@ pub(crate) async fn detail(
         past,
         areas,
         place_href,
+        edit_href: manage.then(|| format!("/{}/events/{}/edit", lang.code(), row.event.slug)),
+        matchmaking_href: (has_slots || (manage && !past))
+            .then(|| format!("/{}/events/{}/matchmaking", lang.code(), row.event.slug)),
+        saved: params.get("saved") == Some("1"),
     })?
     .into_response())
 }
@@ -530,6 +550,8 @@ pub struct NewsView {
     pub body: Vec<String>,
     /// Actors: (link, name).
     pub actors: Vec<(String, String)>,
+    /// The edit form, for those who may change it.
+    pub edit_href: Option<String>,
 }
 
 pub(crate) fn news_view(lang: Lang, n: &NewsRow) -> NewsView {
@@ -557,6 +579,7 @@ pub(crate) fn news_view(lang: Lang, n: &NewsRow) -> NewsView {
                 )
             })
             .collect(),
+        edit_href: None,
     }
 }
 
@@ -570,6 +593,10 @@ pub struct NewsPage {
     pub items: Vec<NewsView>,
     /// The Atom feed.
     pub feed_href: String,
+    /// The caller may write news.
+    pub may_create: bool,
+    /// The item just saved.
+    pub saved: Option<String>,
 }
 
 /// The news.
@@ -577,6 +604,7 @@ pub(crate) async fn news(
     State(state): State<AppState>,
     Path(code): Path<String>,
     caller: Caller,
+    params: Params,
 ) -> Result<Response, WebError> {
     let lang = lang(&code)?;
     let t = Tr::new(lang);
@@ -585,8 +613,15 @@ pub(crate) async fn news(
         .news(200)
         .await?
         .iter()
-        .map(|n| news_view(lang, n))
+        .map(|n| {
+            let mut v = news_view(lang, n);
+            if super::happenings_edit::may_edit_news(&caller, n) {
+                v.edit_href = Some(format!("/{}/news/{}/edit", lang.code(), n.item.slug));
+            }
+            v
+        })
         .collect();
+    let saved = params.slug("saved")?.map(|s| s.to_string());
     let mut layout = Layout::new(
         lang,
         &t.t("news-title"),
@@ -599,6 +634,8 @@ pub(crate) async fn news(
         layout,
         items,
         feed_href: format!("/{}/news.atom", lang.code()),
+        may_create: caller.require(&domain::Action::PublishNews).is_ok(),
+        saved,
     })?
     .into_response())
 }

@@ -7,7 +7,9 @@ pub mod atlas;
 pub mod edit;
 pub mod events;
 pub mod followup;
+pub mod happenings_edit;
 pub mod import;
+pub mod matchmaking;
 pub mod plans;
 pub mod posts;
 pub mod requests;
@@ -120,6 +122,45 @@ pub(crate) async fn actor(
     page.can_edit = caller.require(&domain::Action::EditActor(&slug)).is_ok();
     page.can_erase_contacts = caller.require(&domain::Action::ManageUsers).is_ok();
     page.saved = params.get("saved").is_some();
+    let c = lang.code();
+    let mut events = store
+        .events(&store::EventFilter {
+            organiser: Some(slug.clone()),
+            ..Default::default()
+        })
+        .await?;
+    events.reverse();
+    page.events = events
+        .iter()
+        .map(|e| Link {
+            href: format!("/{c}/events/{}", e.event.slug),
+            text: format!(
+                "{} ({})",
+                e.event.title.get(lang),
+                domain::events::LocalTime::from_utc(e.event.when.start_utc()).date
+            ),
+        })
+        .collect();
+    page.news = store
+        .news(200)
+        .await?
+        .iter()
+        .filter(|n| n.item.actors.contains(&slug))
+        .map(|n| Link {
+            href: format!("/{c}/news#{}", n.item.slug),
+            text: format!("{} ({})", n.item.title.get(lang), n.item.published),
+        })
+        .collect();
+    page.places = store
+        .meeting_places()
+        .await?
+        .iter()
+        .filter(|m| m.place.owner.as_ref() == Some(&slug))
+        .map(|m| Link {
+            href: format!("/{c}/meeting-places#{}", m.place.slug),
+            text: m.place.name.get(lang).to_owned(),
+        })
+        .collect();
     render(&page)
 }
 

@@ -186,7 +186,10 @@ fn new_form(
     }
 }
 
-async fn tag_choices(state: &AppState, lang: Lang) -> Result<Vec<(String, String)>, WebError> {
+pub(crate) async fn tag_choices(
+    state: &AppState,
+    lang: Lang,
+) -> Result<Vec<(String, String)>, WebError> {
     Ok(state
         .store()
         .tags(lang)

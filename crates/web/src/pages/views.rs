@@ -608,6 +608,12 @@ pub struct ActorPage {
     pub saved: bool,
     /// The actor's slug.
     pub slug: String,
+    /// Events it organises, latest first.
+    pub events: Vec<Link>,
+    /// News items about it, newest first.
+    pub news: Vec<Link>,
+    /// Meeting places it runs.
+    pub places: Vec<Link>,
 }
 
 fn period(t: Tr, since: Option<i32>, until: Option<i32>) -> String {
@@ -754,6 +760,9 @@ impl ActorPage {
             can_erase_contacts: false,
             saved: false,
             slug: actor.slug.to_string(),
+            events: Vec::new(),
+            news: Vec::new(),
+            places: Vec::new(),
             name,
             layout,
         }
