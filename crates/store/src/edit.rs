@@ -279,6 +279,7 @@ impl Store {
             "DELETE FROM user_roles WHERE user_id = $1",
             "DELETE FROM one_time_tokens WHERE user_id = $1",
             "DELETE FROM working_group_members WHERE user_id = $1",
+            "DELETE FROM matchmaking_participants WHERE user_id = $1",
         ] {
             sqlx::query(sql).bind(user_id).execute(&mut *tx).await?;
         }

@@ -205,6 +205,23 @@ async fn participant_id(
 }
 
 impl Store {
+    /// The matchmaking a person registered for: (event slug, organisation, profile). For the person's data export.
+    pub async fn registrations_of(
+        &self,
+        user: i64,
+    ) -> Result<Vec<(String, String, String)>, StoreError> {
+        sqlx::query(
+            "SELECT e.slug, p.organisation, p.profile FROM matchmaking_participants p \
+             JOIN events e ON e.id = p.event_id WHERE p.user_id = $1 ORDER BY p.id",
+        )
+        .bind(user)
+        .fetch_all(self.pool())
+        .await?
+        .iter()
+        .map(|r| Ok((get(r, "slug")?, get(r, "organisation")?, get(r, "profile")?)))
+        .collect()
+    }
+
     /// Everything about an event's matchmaking; `None` when there is no such event.
     pub async fn matchmaking(&self, event: &Slug) -> Result<Option<Matchmaking>, StoreError> {
         let mut conn = self.pool().acquire().await?;

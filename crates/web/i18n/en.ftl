@@ -362,6 +362,7 @@ privacy-p4 = Contact persons: organisations' contact persons are shown with the 
 privacy-p5 = Change log: every change is logged with who, when and what. If you delete your account, the change stays but your personal data does not.
 privacy-p6 = Your rights: under My account you can download everything stored about you and delete your account. Contact persons can ask the programme office for erasure.
 privacy-p7 = Questions and complaints: contact the programme office. You can also turn to the Swedish Authority for Privacy Protection (IMY).
+privacy-p8 = Working groups and matchmaking: if the programme office adds you to a focus area's working group, your name, organisation and role are shown on that area's public page. If you register for matchmaking at an event, your organisation and profile are shown to the other participants and the organiser only, and the people you meet see your name. Both are in your data download and are removed when you delete your account.
 
 edit-saved = Your changes are saved.
 actor-edit = Edit the details
@@ -1222,3 +1223,5 @@ actor-happenings = Meeting places, events and news
 actor-events = Events it organises
 label-sv = { $label } (Swedish)
 label-en = { $label } (English)
+post-any-tag = Any topic
+post-words = Words in the post

@@ -362,6 +362,7 @@ privacy-p4 = Kontaktpersoner: organisationers kontaktpersoner visas med namn och
 privacy-p5 = Ändringslogg: varje ändring loggas med vem, när och vad. Om du raderar ditt konto finns ändringen kvar, men inte dina personuppgifter.
 privacy-p6 = Dina rättigheter: under Mitt konto kan du ladda ner allt vi sparat om dig och radera ditt konto. Kontaktpersoner kan be programkontoret om radering.
 privacy-p7 = Frågor och klagomål: kontakta programkontoret. Du kan också vända dig till Integritetsskyddsmyndigheten (IMY).
+privacy-p8 = Arbetsgrupper och matchmaking: om programkontoret lägger till dig i ett fokusområdes arbetsgrupp visas ditt namn, din organisation och din roll på områdets öppna sida. Om du anmäler dig till matchmaking på ett evenemang visas din organisation och profil bara för de andra deltagarna och arrangören, och de du möter ser ditt namn. Båda finns med i din datanedladdning och tas bort när du raderar ditt konto.
 
 edit-saved = Ändringarna är sparade.
 actor-edit = Redigera uppgifterna
@@ -1222,3 +1223,5 @@ actor-happenings = Mötesplatser, evenemang och nyheter
 actor-events = Evenemang som aktören arrangerar
 label-sv = { $label } (svenska)
 label-en = { $label } (engelska)
+post-any-tag = Alla ämnen
+post-words = Ord i inlägget

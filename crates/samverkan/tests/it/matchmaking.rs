@@ -563,7 +563,33 @@ async fn a_member_books_a_meeting_in_a_free_slot_and_sees_it_on_the_agenda() {
         .await
         .expect("ics");
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    // Anna's data download has her registration; erasing her account takes her out of the matchmaking.
+    let export: serde_json::Value = anna
+        .get(format!("{}/en/account/export", app.base))
+        .send()
+        .await
+        .expect("export")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(export["matchmaking"][0]["organisation"], "BioLamina");
     assert!(csrf_in(&app.page(&anna, &base).await).is_some());
+    let anna_id = app
+        .store()
+        .await
+        .user_by_email("anna@example.se")
+        .await
+        .expect("q")
+        .expect("u")
+        .id;
+    app.store()
+        .await
+        .erase_user(anna_id, None)
+        .await
+        .expect("erase");
+    let html = app.page(&cecilia, &base).await;
+    assert!(!html.contains("Laminin matrices"), "her profile is gone");
+    assert!(!html.contains("anna@example.se"));
     app.stop().await;
 }
 

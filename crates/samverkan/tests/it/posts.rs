@@ -75,6 +75,18 @@ async fn a_post_an_expression_of_interest_and_a_private_conversation() {
         list.contains("Laminin-coated plates"),
         "the member sees the open post"
     );
+    // Filters: by topic, by words (case aside), by kind; each keeps or hides the post as it should.
+    for (query, shown) in [
+        ("?tag=cell-therapy", true),
+        ("?tag=genomics", false),
+        ("?q=LAMININ%20plates", true),
+        ("?q=microscope", false),
+        ("?kind=request", false),
+        ("?kind=offer&tag=cell-therapy&q=stem", true),
+    ] {
+        let list = app.page(&member, &format!("/en/posts{query}")).await;
+        assert_eq!(list.contains("Laminin-coated plates"), shown, "{query}");
+    }
     let page = app.page(&member, &post).await;
     assert!(
         page.contains("coated") && !page.contains("<b>coated</b>"),

@@ -1040,6 +1040,7 @@ pub(crate) async fn export(
         .await?;
     let mail = state.store().mail_to(&user.email).await?;
     let groups = state.store().groups_of(user.id).await?;
+    let matchmaking = state.store().registrations_of(user.id).await?;
     let body = serde_json::json!({
         "account": {
             "email": user.email, "display_name": user.display_name, "created": date(user.created_at),
@@ -1050,6 +1051,7 @@ pub(crate) async fn export(
         "changes_made": changes.items.iter().map(|e| serde_json::json!({"at": e.at, "object": format!("{}/{}", e.object_type, e.object_key), "action": e.action})).collect::<Vec<_>>(),
         "account_history": about.items.iter().map(|e| serde_json::json!({"at": e.at, "action": e.action, "changes": e.changes})).collect::<Vec<_>>(),
         "working_groups": groups.iter().map(|(area, _, org, role)| serde_json::json!({"area": area.as_str(), "organisation": org.en, "role": role.as_str()})).collect::<Vec<_>>(),
+        "matchmaking": matchmaking.iter().map(|(event, organisation, profile)| serde_json::json!({"event": event, "organisation": organisation, "profile": profile})).collect::<Vec<_>>(),
         "emails_sent": mail.iter().map(|m| serde_json::json!({"subject": m.subject, "at": m.created_at})).collect::<Vec<_>>(),
     });
     let mut res = axum::Json(body).into_response();

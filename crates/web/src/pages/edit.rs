@@ -923,7 +923,7 @@ pub(crate) async fn privacy(
     let t = Tr::new(lang);
     let mut layout = Layout::new(lang, &t.t("privacy-title"), "privacy", Nav::None, None);
     layout.set_caller(&caller);
-    let paragraphs = (1..=7).map(|i| t.t(&format!("privacy-p{i}"))).collect();
+    let paragraphs = (1..=8).map(|i| t.t(&format!("privacy-p{i}"))).collect();
     Ok(render(&MessagePage {
         layout,
         paragraphs,

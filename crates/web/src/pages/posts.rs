@@ -66,6 +66,10 @@ pub struct PostsPage {
     pub mine: Vec<PostLine>,
     /// Kind filter: (value, label, selected).
     pub kinds: Vec<(String, String, bool)>,
+    /// Topic filter: (value, label, selected).
+    pub tags: Vec<(String, String, bool)>,
+    /// The words searched for.
+    pub q: String,
 }
 
 /// The posts.
@@ -80,12 +84,22 @@ pub(crate) async fn list(
     let user = caller.user_id().ok_or(WebError::Unauthorized)?;
     let t = Tr::new(lang);
     let kind = params.vocabulary("kind", PostKind::ALL, PostKind::as_str)?;
+    let tag = params.slug("tag")?;
+    let q = params.get("q").unwrap_or_default().trim().to_owned();
+    // Every word must occur in the title or text, letter case and accents aside.
+    let fold = |text: &str| domain::collate::sort_key(lang, text);
+    let words: Vec<String> = q.split_whitespace().map(fold).collect();
     let all = state.store().posts(None).await?;
     let day = store::today();
     let open = all
         .iter()
         .filter(|p| p.author_id != user && domain::posts::is_open(p.closed, p.expires, day))
         .filter(|p| kind.is_none_or(|k| p.kind == k))
+        .filter(|p| tag.as_ref().is_none_or(|tg| p.tags.contains(tg)))
+        .filter(|p| {
+            let text = fold(&format!("{} {}", p.title, p.body));
+            words.iter().all(|w| text.contains(w.as_str()))
+        })
         .map(|p| line(lang, t, p))
         .collect();
     let mine = all
@@ -110,12 +124,22 @@ pub(crate) async fn list(
         Nav::Events,
         Some(t.t("posts-lead")),
     );
+    let tags = tag_choices(&state, lang)
+        .await?
+        .into_iter()
+        .map(|(v, l)| {
+            let selected = tag.as_ref().is_some_and(|tg| tg.as_str() == v);
+            (v, l, selected)
+        })
+        .collect();
     layout.set_caller(&caller);
     Ok(render(&PostsPage {
         layout,
         open,
         mine,
         kinds,
+        tags,
+        q,
     })?
     .into_response())
 }
