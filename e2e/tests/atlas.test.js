@@ -43,6 +43,20 @@ describe('the atlas', () => {
       assert.match(page.url(), /[?&]campus=flemingsberg/, 'the URL keeps the filter');
     }));
 
+  it('a focus area of the strategy leaves the actors that take part in it, as the API says', (t) =>
+    withPage(t, s.browser, { baseURL: s.baseURL }, async (page) => {
+      await page.goto('/en/atlas');
+      await drawn(page);
+      await page.evaluate(() => document.getElementById('atlas').removeAttribute('data-ready'));
+      await page.selectOption('#atlas-area', 'halso-och-sjukvard');
+      await drawn(page);
+      const drawnIds = (await graphState(page)).nodes.map((n) => n.id).sort();
+      const api = await page.evaluate(async () => (await (await fetch('/api/v1/graph?area=halso-och-sjukvard')).json()).nodes.map((n) => n.id));
+      assert.deepEqual(drawnIds, api.sort());
+      assert.ok(drawnIds.includes('kth') && !drawnIds.includes('biolamina'), drawnIds.join(', '));
+      assert.match(page.url(), /[?&]area=halso-och-sjukvard/, 'the URL keeps the filter');
+    }));
+
   it('searching "Vecura" highlights it and its neighbours and opens the panel', (t) =>
     withPage(t, s.browser, { baseURL: s.baseURL }, async (page) => {
       await page.goto('/en/atlas');

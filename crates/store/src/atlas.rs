@@ -21,6 +21,9 @@ pub struct ActorFilter {
     pub ownership: Option<OwnershipForm>,
     /// Only actors with this competence tag.
     pub tag: Option<Slug>,
+    /// Only actors that take part in this focus area of the strategy: named for the area, or responsible for or
+    /// contributing to one of its measures.
+    pub area: Option<Slug>,
     /// Only actors whose name (in either language) or abbreviation contains this text, ignoring case and accents.
     pub text: Option<String>,
 }
@@ -247,6 +250,23 @@ impl ActorFilter {
                  WHERE at.actor_id = a.id AND t.slug = ",
             )
             .bind(Arg::Text(tag.to_string()))
+            .push(")");
+        }
+        if let Some(area) = &self.area {
+            sql.push(
+                " AND a.id IN (SELECT fa.actor_id FROM focus_area_actors fa JOIN focus_areas f ON f.id = fa.area_id \
+                 WHERE f.slug = ",
+            )
+            .bind(Arg::Text(area.to_string()))
+            .push(
+                " UNION SELECT m.responsible_id FROM measures m JOIN focus_areas f ON f.id = m.area_id WHERE f.slug = ",
+            )
+            .bind(Arg::Text(area.to_string()))
+            .push(
+                " UNION SELECT mc.actor_id FROM measure_contributors mc JOIN measures m ON m.id = mc.measure_id \
+                 JOIN focus_areas f ON f.id = m.area_id WHERE f.slug = ",
+            )
+            .bind(Arg::Text(area.to_string()))
             .push(")");
         }
     }

@@ -22,6 +22,8 @@ pub struct GraphNode {
     pub campuses: Vec<Slug>,
     /// Competence tags.
     pub tags: Vec<Slug>,
+    /// Focus areas of the strategy it takes part in (named for the area, or in one of its measures).
+    pub areas: Vec<Slug>,
 }
 
 /// A relation between two nodes (indexes into [`GraphData::nodes`]).
@@ -83,6 +85,7 @@ impl Store {
                 ownership: ownership(row)?,
                 campuses: Vec::new(),
                 tags: Vec::new(),
+                areas: Vec::new(),
             });
         }
         for (link, column, table) in [
@@ -105,6 +108,25 @@ impl Store {
                     } else {
                         node.tags.push(s);
                     }
+                }
+            }
+        }
+        let rows = sqlx::query(
+            "SELECT fa.actor_id, f.slug, f.position FROM focus_area_actors fa JOIN focus_areas f ON f.id = fa.area_id \
+             UNION SELECT m.responsible_id, f.slug, f.position FROM measures m JOIN focus_areas f ON f.id = m.area_id \
+             UNION SELECT mc.actor_id, f.slug, f.position FROM measure_contributors mc \
+             JOIN measures m ON m.id = mc.measure_id JOIN focus_areas f ON f.id = m.area_id \
+             ORDER BY 3, 2",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        for row in &rows {
+            if let Some(&i) = index.get(&get::<i64>(row, "actor_id")?)
+                && let Some(node) = nodes.get_mut(i)
+            {
+                let s = slug(row, "slug")?;
+                if !node.areas.contains(&s) {
+                    node.areas.push(s);
                 }
             }
         }

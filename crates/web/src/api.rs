@@ -424,6 +424,8 @@ struct ActorQuery {
     ownership: Option<String>,
     /// Only actors with this competence tag (slug).
     tag: Option<String>,
+    /// Only actors taking part in this focus area of the strategy (slug), e.g. `halsodata`.
+    area: Option<String>,
 }
 
 #[derive(IntoParams)]
@@ -438,6 +440,8 @@ struct GraphQuery {
     ownership: Option<String>,
     /// Only actors with this competence tag (slug).
     tag: Option<String>,
+    /// Only actors taking part in this focus area of the strategy (slug), e.g. `halsodata`.
+    area: Option<String>,
 }
 
 /// The network of actors and relations for drawing: positions from a stable server-side layout, degree,

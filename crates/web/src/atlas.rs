@@ -112,6 +112,7 @@ impl GraphSnapshot {
                 .as_ref()
                 .is_none_or(|c| node.campuses.contains(c))
             && filter.tag.as_ref().is_none_or(|t| node.tags.contains(t))
+            && filter.area.as_ref().is_none_or(|a| node.areas.contains(a))
     }
 
     /// The nodes passing `filter`, and the relations between them.
@@ -540,6 +541,7 @@ mod tests {
                 .map(|c| vec![Slug::parse(c).expect("slug")])
                 .unwrap_or_default(),
             tags: vec![],
+            areas: vec![],
         }
     }
 

@@ -185,6 +185,20 @@ mod tests {
     }
 
     #[test]
+    fn no_message_is_defined_twice() {
+        for src in [SV_FTL, EN_FTL] {
+            let ids = message_ids(src);
+            let unique: BTreeSet<_> = ids.iter().collect();
+            let mut twice: Vec<_> = ids
+                .iter()
+                .filter(|id| ids.iter().filter(|x| x == id).count() > 1)
+                .collect();
+            twice.dedup();
+            assert_eq!(ids.len(), unique.len(), "defined twice: {twice:?}");
+        }
+    }
+
+    #[test]
     fn every_vocabulary_value_has_a_label() {
         for lang in Lang::ALL {
             let ids: BTreeSet<_> = message_ids(if lang == Lang::Sv { SV_FTL } else { EN_FTL })

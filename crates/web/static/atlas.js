@@ -22,7 +22,7 @@
   const searchInput = document.getElementById('atlas-search');
 
   const lang = root.dataset.lang || document.documentElement.lang || 'en';
-  const FILTERS = ['campus', 'kind', 'ownership', 'tag']; // sent to the graph API; `size` stays client-side
+  const FILTERS = ['campus', 'kind', 'ownership', 'tag', 'area']; // sent to the graph API; `size` stays client-side
   const NODE_SIZE = [5, 18];          // node radius range in px at zoom 1 (sqrt scale)
   const DIM_NODE = '#d5dbe3';         // everything outside the selection
   const DIM_EDGE = '#e8ecf1';

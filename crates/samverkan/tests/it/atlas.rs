@@ -438,3 +438,51 @@ async fn an_admin_checks_then_imports_a_file_through_the_upload_page() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_focus_area_filter_keeps_the_actors_of_that_area_in_the_graph_the_list_and_the_table() {
+    let app = TestApp::spawn().await;
+    let area = "halso-och-sjukvard";
+    let graph = app.json(&format!("/api/v1/graph?area={area}")).await;
+    let mut in_graph = ids(&graph);
+    in_graph.sort();
+    // Named for the area in the strategy; a company with no part in it is not.
+    for a in ["region-stockholm", "karolinska-institutet", "kth"] {
+        assert!(in_graph.contains(&a.to_owned()), "{a} in {in_graph:?}");
+    }
+    assert!(!in_graph.contains(&"biolamina".to_owned()));
+    let all = app.json("/api/v1/graph").await;
+    assert!(in_graph.len() < ids(&all).len());
+    // Every measure's responsible actor of the area takes part in it.
+    let measures = app.json(&format!("/api/v1/measures?area={area}")).await;
+    for m in measures.as_array().expect("measures") {
+        let responsible = m["responsible"].as_str().expect("responsible").to_owned();
+        assert!(in_graph.contains(&responsible), "{responsible}");
+    }
+    // The list (SQL) and the graph (the snapshot in memory) agree.
+    let mut in_list: Vec<String> = crate::helpers::all_actors(&app, &format!("area={area}"))
+        .await
+        .iter()
+        .map(|a| a["slug"].as_str().expect("slug").to_owned())
+        .collect();
+    in_list.sort();
+    assert_eq!(in_list, in_graph);
+    // The pages: the actor list and the atlas table keep the same actors, and the choice stays selected.
+    let (_, html) = app
+        .get(&format!("/en/actors?area={area}&per_page=100"))
+        .await;
+    assert!(html.contains(&format!("<option value=\"{area}\" selected>")));
+    assert!(html.contains("/en/actors/kth\""));
+    assert!(!html.contains("/en/actors/biolamina\""));
+    let (_, atlas) = app.get(&format!("/en/atlas?area={area}")).await;
+    assert!(atlas.contains(&format!("<option value=\"{area}\" selected>")));
+    assert!(!atlas.contains("/en/actors/biolamina\""));
+    // An unknown area is a valid slug with no actors; a malformed one is a 400.
+    assert_eq!(
+        app.json("/api/v1/graph?area=nowhere").await["nodes"],
+        serde_json::json!([])
+    );
+    let (status, _) = app.get("/api/v1/graph?area=Not%20a%20slug").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    app.stop().await;
+}

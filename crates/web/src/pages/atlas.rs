@@ -242,6 +242,9 @@ fn atlas_query(
     if let Some(t) = &filter.tag {
         q.push(("tag", t.to_string()));
     }
+    if let Some(a) = &filter.area {
+        q.push(("area", a.to_string()));
+    }
     if let Some(text) = &filter.text {
         q.push(("q", text.clone()));
     }
@@ -360,7 +363,11 @@ pub(crate) async fn page(
     names.truncate(2000);
     let filtered = filter != ActorFilter::default();
     let view = AtlasPage {
-        choices: FilterChoices::new(lang, &filter, &campuses, &tags),
+        choices: FilterChoices::new(lang, &filter, &campuses, &tags).with_areas(
+            lang,
+            &filter,
+            &store.focus_areas().await?,
+        ),
         size_betweenness,
         q: filter.text.clone().unwrap_or_default(),
         names,

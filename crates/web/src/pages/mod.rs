@@ -80,6 +80,7 @@ pub(crate) fn actor_filter(params: &Params) -> Result<ActorFilter, WebError> {
         campus: params.slug("campus")?,
         ownership: params.vocabulary("ownership", OwnershipForm::ALL, OwnershipForm::as_str)?,
         tag: params.slug("tag")?,
+        area: params.slug("area")?,
         text: params.text("q", 200)?,
     })
 }
@@ -99,6 +100,9 @@ pub(crate) async fn actors(
     let campuses = store.campuses(lang).await?;
     let tags = store.tags(lang).await?;
     let mut view = ActorListPage::build(lang, &filter, page, list, &campuses, &tags);
+    view.choices = view
+        .choices
+        .with_areas(lang, &filter, &store.focus_areas().await?);
     view.layout.set_caller(&caller);
     render(&view)
 }

@@ -233,6 +233,9 @@ pub fn actors_url(lang: Lang, filter: &ActorFilter, page: Option<PageRequest>) -
     if let Some(tg) = &filter.tag {
         pairs.push(("tag", tg.to_string()));
     }
+    if let Some(a) = &filter.area {
+        pairs.push(("area", a.to_string()));
+    }
     if let Some(p) = page {
         if p.per_page() != 20 {
             pairs.push(("per_page", p.per_page().to_string()));
@@ -349,6 +352,8 @@ pub struct FilterChoices {
     pub ownerships: Vec<FilterOption>,
     /// Tag options (tags that some actor carries).
     pub tags: Vec<FilterOption>,
+    /// Focus-area options (filled by [`FilterChoices::with_areas`]).
+    pub areas: Vec<FilterOption>,
 }
 
 impl FilterChoices {
@@ -394,7 +399,26 @@ impl FilterChoices {
                     selected: filter.tag.as_ref() == Some(&tg.tag.slug),
                 })
                 .collect(),
+            areas: Vec::new(),
         }
+    }
+
+    /// Adds the strategy's focus areas as choices.
+    pub fn with_areas(
+        mut self,
+        lang: Lang,
+        filter: &ActorFilter,
+        areas: &[domain::strategy::FocusArea],
+    ) -> FilterChoices {
+        self.areas = areas
+            .iter()
+            .map(|a| FilterOption {
+                value: a.slug.to_string(),
+                label: a.name.get(lang).to_owned(),
+                selected: filter.area.as_ref() == Some(&a.slug),
+            })
+            .collect();
+        self
     }
 }
 
