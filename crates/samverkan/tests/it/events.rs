@@ -56,6 +56,16 @@ async fn events_are_listed_past_or_upcoming_with_pages_and_calendar_files() {
     assert!(!filtered.contains("/en/events/almedalen-2024-rundabord"));
     let (status, _) = app.get("/en/events?campus=NOT%20A%20SLUG").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
+    // The focus-area and topic filters keep the events tagged so, and the page keeps the choice.
+    let (_, by_area) = app.get("/en/events?area=halsodata").await;
+    assert!(by_area.contains("/en/events/life-science-strategi-seminarium-2021"));
+    assert!(!by_area.contains("/en/events/almedalen-2024-rundabord"));
+    assert!(by_area.contains("<option value=\"halsodata\" selected>"));
+    let (_, by_tag) = app.get("/en/events?tag=regional-development").await;
+    assert!(by_tag.contains("/en/events/almedalen-2024-rundabord"));
+    let (_, by_tag) = app.get("/en/events?tag=life-science-strategy").await;
+    assert!(!by_tag.contains("/en/events/almedalen-2024-rundabord"));
+    assert!(by_tag.contains("/en/events/life-science-strategi-seminarium-2021"));
 
     let (status, page) = app.get("/en/events/almedalen-2024-rundabord").await;
     assert_eq!(status, StatusCode::OK);

@@ -117,6 +117,10 @@ pub struct EventsPage {
     pub past: Vec<EventView>,
     /// Campus choices: (slug, name, selected).
     pub campuses: Vec<(String, String, bool)>,
+    /// Focus-area choices: (slug, name, selected).
+    pub areas: Vec<(String, String, bool)>,
+    /// Topic choices: (slug, name, selected).
+    pub tags: Vec<(String, String, bool)>,
     /// Whether a filter is set.
     pub filtered: bool,
     /// The calendar feed.
@@ -166,6 +170,23 @@ pub(crate) async fn list(
             )
         })
         .collect();
+    let areas = store
+        .focus_areas()
+        .await?
+        .into_iter()
+        .map(|a| {
+            let selected = filter.area.as_ref() == Some(&a.slug);
+            (a.slug.to_string(), a.name.get(lang).to_owned(), selected)
+        })
+        .collect();
+    let tags = super::posts::tag_choices(&state, lang)
+        .await?
+        .into_iter()
+        .map(|(v, l)| {
+            let selected = filter.tag.as_ref().is_some_and(|tg| tg.as_str() == v);
+            (v, l, selected)
+        })
+        .collect();
     let mut layout = Layout::new(
         lang,
         &t.t("events-title"),
@@ -179,6 +200,8 @@ pub(crate) async fn list(
         upcoming: upcoming.iter().map(|r| view(lang, t, r)).collect(),
         past: past.iter().map(|r| view(lang, t, r)).collect(),
         campuses,
+        areas,
+        tags,
         filtered: filter.campus.is_some()
             || filter.tag.is_some()
             || filter.area.is_some()
