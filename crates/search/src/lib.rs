@@ -6,6 +6,7 @@
 //! The index knows nothing of the database: it is given [`SearchDoc`]s and keeps a cursor (the last change-log
 //! id applied) in its commit payload, so its owner can bring it up to date.
 
+mod facets;
 pub mod terms;
 
 use domain::search::{DocKind, SearchDoc};
@@ -230,8 +231,45 @@ pub struct SearchResults {
     pub facets: Vec<(String, String, u64)>,
 }
 
-/// Indexed words with their document frequency, by first letter and length.
-type Vocabulary = HashMap<(char, usize), Vec<(String, u32)>>;
+/// A Levenshtein automaton walked over a term dictionary: only the words within its distance are visited.
+struct Within<'a>(&'a levenshtein_automata::DFA);
+
+impl tantivy_fst::Automaton for Within<'_> {
+    type State = u32;
+
+    fn start(&self) -> u32 {
+        self.0.initial_state()
+    }
+
+    fn is_match(&self, state: &u32) -> bool {
+        matches!(
+            self.0.distance(*state),
+            levenshtein_automata::Distance::Exact(_)
+        )
+    }
+
+    fn can_match(&self, state: &u32) -> bool {
+        *state != levenshtein_automata::SINK_STATE
+    }
+
+    fn accept(&self, state: &u32, byte: u8) -> u32 {
+        self.0.transition(*state, byte)
+    }
+}
+
+/// The automaton builders for one and two edits (a transposition counts as one), built once: the two-edit one
+/// takes a few milliseconds to make.
+fn automata(distance: usize) -> &'static levenshtein_automata::LevenshteinAutomatonBuilder {
+    static ONE: std::sync::OnceLock<levenshtein_automata::LevenshteinAutomatonBuilder> =
+        std::sync::OnceLock::new();
+    static TWO: std::sync::OnceLock<levenshtein_automata::LevenshteinAutomatonBuilder> =
+        std::sync::OnceLock::new();
+    if distance >= 2 {
+        TWO.get_or_init(|| levenshtein_automata::LevenshteinAutomatonBuilder::new(2, true))
+    } else {
+        ONE.get_or_init(|| levenshtein_automata::LevenshteinAutomatonBuilder::new(1, true))
+    }
+}
 
 /// The index.
 pub struct SearchIndex {
@@ -240,9 +278,8 @@ pub struct SearchIndex {
     writer: Mutex<IndexWriter>,
     fields: Fields,
     terms: TermList,
-    /// Every word of the `plain` field with its document frequency, by first letter and length, for correcting
-    /// typos (a typo in the first letter is not corrected; it keeps the scan small).
-    vocabulary: std::sync::RwLock<Vocabulary>,
+    /// Each live segment's facet values as bit masks (see `facets.rs`), read when the segment first appears.
+    facet_masks: Mutex<HashMap<tantivy::index::SegmentId, std::sync::Arc<facets::FacetBits>>>,
 }
 
 fn payload_cursor(index: &Index) -> Option<(u32, i64)> {
@@ -301,14 +338,10 @@ impl SearchIndex {
                 writer: Mutex::new(writer),
                 fields,
                 terms,
-                vocabulary: std::sync::RwLock::new(HashMap::new()),
+                facet_masks: Mutex::new(HashMap::new()),
             },
             cursor,
         ))
-        .map(|(i, c)| {
-            i.refresh_vocabulary();
-            (i, c)
-        })
     }
 
     fn key(kind_source: &str, row_id: i64) -> String {
@@ -360,60 +393,44 @@ impl SearchIndex {
         prepared.set_payload(&format!("{SCHEMA_VERSION}:{cursor}"));
         prepared.commit()?;
         self.reader.reload()?;
-        self.refresh_vocabulary();
+        // Read new segments' facet masks now rather than in the first search after the write.
+        self.masks(&self.reader.searcher())?;
         Ok(())
     }
 
-    /// Reads the words of the `plain` field from every segment.
-    fn refresh_vocabulary(&self) {
-        let searcher = self.reader.searcher();
-        let mut freq: HashMap<String, u32> = HashMap::new();
+    /// Indexed words within `distance` edits of `word` (a transposition counts as one), closest and most frequent
+    /// first, at most three. A Levenshtein automaton walks the term dictionary of the `plain` field, so only
+    /// words that can still match are visited.
+    fn corrections(
+        &self,
+        searcher: &tantivy::Searcher,
+        word: &str,
+        distance: usize,
+    ) -> Vec<String> {
+        let dfa = automata(distance).build_dfa(word);
+        let mut found: HashMap<String, (u8, u32)> = HashMap::new();
         for segment in searcher.segment_readers() {
             let Ok(inverted) = segment.inverted_index(self.fields.plain) else {
                 continue;
             };
-            let Ok(mut stream) = inverted.terms().stream() else {
+            let Ok(mut stream) = inverted.terms().search(Within(&dfa)).into_stream() else {
                 continue;
             };
             while stream.advance() {
-                if let Ok(word) = std::str::from_utf8(stream.key()) {
-                    *freq.entry(word.to_owned()).or_default() += stream.value().doc_freq;
-                }
+                let Ok(w) = std::str::from_utf8(stream.key()) else {
+                    continue;
+                };
+                let d = match dfa.eval(w) {
+                    levenshtein_automata::Distance::Exact(d) => d,
+                    levenshtein_automata::Distance::AtLeast(_) => continue,
+                };
+                let entry = found.entry(w.to_owned()).or_insert((d, 0));
+                entry.1 += stream.value().doc_freq;
             }
         }
-        let mut by_len: Vocabulary = HashMap::new();
-        for (w, n) in freq {
-            if let Some(first) = w.chars().next() {
-                by_len
-                    .entry((first, w.chars().count()))
-                    .or_default()
-                    .push((w, n));
-            }
-        }
-        if let Ok(mut v) = self.vocabulary.write() {
-            *v = by_len;
-        }
-    }
-
-    /// Indexed words within `distance` edits of `word` (a transposition counts as one), closest and most frequent
-    /// first, at most three.
-    fn corrections(&self, word: &str, distance: usize) -> Vec<String> {
-        let Ok(vocabulary) = self.vocabulary.read() else {
-            return Vec::new();
-        };
-        let n = word.chars().count();
-        let Some(first) = word.chars().next() else {
-            return Vec::new();
-        };
-        let mut found: Vec<(usize, u32, String)> = Vec::new();
-        for len in n.saturating_sub(distance)..=n + distance {
-            for (w, freq) in vocabulary.get(&(first, len)).into_iter().flatten() {
-                if let Some(d) = edit_distance(word, w, distance) {
-                    found.push((d, *freq, w.clone()));
-                }
-            }
-        }
-        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut found: Vec<(u8, u32, String)> =
+            found.into_iter().map(|(w, (d, n))| (d, n, w)).collect();
+        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
         found.into_iter().take(3).map(|f| f.2).collect()
     }
 
@@ -425,6 +442,9 @@ impl SearchIndex {
         progress: &mut dyn FnMut(usize),
     ) -> Result<(), SearchError> {
         let mut w = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        // No background merges while the fresh segments are written: they would race the one merge below (which
+        // then finds some of its segments gone).
+        w.set_merge_policy(Box::new(tantivy::merge_policy::NoMergePolicy));
         w.delete_all_documents()?;
         for (i, d) in docs.iter().enumerate() {
             w.add_document(self.document(d))?;
@@ -437,11 +457,14 @@ impl SearchIndex {
         // A fresh index is written in many segments; one segment is searched faster, and later changes add
         // small ones that tantivy merges in the background.
         let segments = self.index.searchable_segment_ids()?;
-        if segments.len() > 1 {
-            w.merge(&segments).wait()?;
-            self.reader.reload()?;
-            self.refresh_vocabulary();
-        }
+        let merged = if segments.len() > 1 {
+            w.merge(&segments).wait().map(|_| ())
+        } else {
+            Ok(())
+        };
+        w.set_merge_policy(Box::new(tantivy::merge_policy::LogMergePolicy::default()));
+        merged?;
+        self.reader.reload()?;
         Ok(())
     }
 
@@ -566,7 +589,7 @@ impl SearchIndex {
                 continue;
             }
             let distance = if n >= 8 { 2 } else { 1 };
-            for c in self.corrections(&w, distance) {
+            for c in self.corrections(searcher, &w, distance) {
                 for (analyzer, title, body) in [
                     (&mut sv, f.title_sv, f.body_sv),
                     (&mut en, f.title_en, f.body_en),
@@ -695,28 +718,74 @@ impl SearchIndex {
         }))
     }
 
+    /// The facet masks of the searcher's segments, in its segment order: cached ones, new ones read now; masks
+    /// of segments that are gone are dropped.
+    fn masks(
+        &self,
+        searcher: &tantivy::Searcher,
+    ) -> Result<Vec<std::sync::Arc<facets::FacetBits>>, SearchError> {
+        let mut cache = self.facet_masks.lock().map_err(|_| SearchError::Poisoned)?;
+        let mut out = Vec::new();
+        for segment in searcher.segment_readers() {
+            let id = segment.segment_id();
+            let bits = match cache.get(&id) {
+                Some(b) => b.clone(),
+                None => {
+                    let b = std::sync::Arc::new(facets::FacetBits::read(segment, "facets")?);
+                    cache.insert(id, b.clone());
+                    b
+                }
+            };
+            out.push(bits);
+        }
+        let live: Vec<_> = searcher
+            .segment_readers()
+            .iter()
+            .map(tantivy::SegmentReader::segment_id)
+            .collect();
+        cache.retain(|id, _| live.contains(id));
+        Ok(out)
+    }
+
     /// Searches. An empty or wordless text matches nothing (with zero counts).
     pub fn search(&self, q: &SearchQuery) -> Result<SearchResults, SearchError> {
         let searcher = self.reader.searcher();
         let Some(text) = self.text_query(&searcher, &q.text) else {
             return Ok(SearchResults::default());
         };
-        let mut clauses = vec![(Occur::Must, text.box_clone())];
-        clauses.extend(self.filters(q));
-        let query = BooleanQuery::new(clauses);
-        let mut facets = FacetCollector::for_field("facets");
-        for root in ["/kind", "/campus", "/ownership", "/tag"] {
-            facets.add_facet(root);
-        }
+        let filters = self.filters(q);
+        // Without filters the text query is searched as it is: a union of term clauses, for which the top
+        // documents are found by block-max WAND, skipping blocks that cannot enter the top. The total and the
+        // facet counts need every match, but no score: they are a second pass with scoring off.
+        let query: Box<dyn Query> = if filters.is_empty() {
+            text.box_clone()
+        } else {
+            let mut clauses = vec![(Occur::Must, text.box_clone())];
+            clauses.extend(filters);
+            Box::new(BooleanQuery::new(clauses))
+        };
         let limit = q.limit.clamp(1, 100);
-        let (top, total, counts) = searcher.search(
-            &query,
-            &(
-                TopDocs::with_limit(limit).and_offset(q.offset),
-                Count,
-                facets,
-            ),
-        )?;
+        let top = searcher.search(&*query, &TopDocs::with_limit(limit).and_offset(q.offset))?;
+        let masks = self.masks(&searcher)?;
+        let (total, facet_list) = if masks.iter().all(|m| m.fits()) {
+            let (n, list) = searcher.search(&*query, &facets::FacetCounter { segments: masks })?;
+            (usize::try_from(n).unwrap_or(usize::MAX), list)
+        } else {
+            let mut collector = FacetCollector::for_field("facets");
+            for root in facets::ROOTS {
+                collector.add_facet(Facet::from(format!("/{root}").as_str()));
+            }
+            let (total, counts) = searcher.search(&*query, &(Count, collector))?;
+            let mut list = Vec::new();
+            for root in facets::ROOTS {
+                for (facet, count) in counts.get(&format!("/{root}")) {
+                    let path = facet.to_string();
+                    let value = path.rsplit('/').next().unwrap_or_default().to_owned();
+                    list.push((root.to_owned(), value, count));
+                }
+            }
+            (total, list)
+        };
         let lang = q.lang.unwrap_or(Lang::En);
         let (first, second) = match lang {
             Lang::Sv => (self.fields.body_sv, self.fields.body_en),
@@ -732,14 +801,6 @@ impl SearchIndex {
         for (score, addr) in top {
             if let Some(h) = self.hit(&searcher, addr, score, lang, &generators)? {
                 hits.push(h);
-            }
-        }
-        let mut facet_list = Vec::new();
-        for root in ["/kind", "/campus", "/ownership", "/tag"] {
-            for (facet, count) in counts.get(root) {
-                let path = facet.to_string();
-                let value = path.rsplit('/').next().unwrap_or_default().to_owned();
-                facet_list.push((root.trim_start_matches('/').to_owned(), value, count));
             }
         }
         Ok(SearchResults {
@@ -1197,6 +1258,39 @@ mod tests {
             })
             .expect("search");
         assert!(only.hits.iter().all(|h| h.kind == DocKind::Infrastructure));
+    }
+
+    #[test]
+    fn facet_masks_count_what_tantivys_facet_collector_counts() {
+        let i = index();
+        let mut counted = 0;
+        for text in ["cell therapy", "flemingsberg", "gmp", "karolinsak", "data"] {
+            let r = i.search(&q(text, Lang::En)).expect("search");
+            let searcher = i.reader.searcher();
+            let query = i.text_query(&searcher, text).expect("a query");
+            let mut collector = FacetCollector::for_field("facets");
+            for root in facets::ROOTS {
+                collector.add_facet(Facet::from(format!("/{root}").as_str()));
+            }
+            let (total, counts) = searcher
+                .search(&*query, &(Count, collector))
+                .expect("collect");
+            let mut expected = Vec::new();
+            for root in facets::ROOTS {
+                for (facet, n) in counts.get(&format!("/{root}")) {
+                    let path = facet.to_string();
+                    expected.push((
+                        root.to_owned(),
+                        path.rsplit('/').next().unwrap_or_default().to_owned(),
+                        n,
+                    ));
+                }
+            }
+            assert_eq!(r.total, total, "{text}");
+            assert_eq!(r.facets, expected, "{text}");
+            counted += expected.len();
+        }
+        assert!(counted > 0, "some queries have facets");
     }
 
     #[test]
