@@ -1225,3 +1225,4 @@ label-en = { $label } (English)
 post-any-tag = Any topic
 post-words = Words in the post
 filter-area = Focus area of the strategy
+area-atlas-link = See these actors and their relations in the atlas

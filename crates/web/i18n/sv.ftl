@@ -1225,3 +1225,4 @@ label-en = { $label } (engelska)
 post-any-tag = Alla ämnen
 post-words = Ord i inlägget
 filter-area = Strategins fokusområde
+area-atlas-link = Se aktörerna och deras relationer i atlasen

@@ -59,6 +59,10 @@ async fn the_office_keeps_a_working_group_that_the_public_area_page_shows() {
     let (_, html) = app.get("/en/strategy/halsodata").await;
     assert!(html.contains("No one has been added to the working group yet."));
     assert!(!html.contains("/working-group"));
+    assert!(
+        html.contains("href=\"/en/atlas?area=halsodata\""),
+        "the area's actors in the atlas"
+    );
 
     // An address with no account, a missing organisation: named, nothing added.
     let (status, html) = add(

@@ -261,6 +261,8 @@ pub struct AreaPage {
     pub group: Vec<super::plans::MemberView>,
     /// Where the programme office manages the working group.
     pub group_href: Option<String>,
+    /// The atlas filtered to this area's actors.
+    pub atlas_href: String,
     /// Whether any example data is shown.
     pub has_examples: bool,
 }
@@ -403,6 +405,7 @@ pub(crate) async fn area(
             .collect(),
         actors,
         group,
+        atlas_href: format!("/{}/atlas?area={slug}", lang.code()),
         group_href: caller
             .require(&domain::Action::ManageStrategy)
             .is_ok()
