@@ -288,17 +288,17 @@ test('partner posts: an offer is published, answered, discussed privately and cl
     );
     assert.match(norm(await section(member, 'Your posts').innerText()), /You have not posted anything yet\./);
 
-    // The kind filter: offers keep it, requests hide it.
+    // The kind filter: offers keep it, requests hide it (the form also sends its empty topic and words fields).
     await member.locator('#kind').selectOption('offer');
     response = await submit(member, member.locator('form.filters button[type=submit]'));
     assert.equal(response.status(), 200);
-    assert.equal(where(member), '/en/posts?kind=offer');
+    assert.equal(where(member), '/en/posts?kind=offer&tag=&q=');
     assert.equal(await member.locator('#kind').inputValue(), 'offer', 'the filter shows its choice');
     assert.equal(await postLink(section(member, 'Open posts'), OFFER.title).count(), 1, 'an offer is among the offers');
     await member.locator('#kind').selectOption('request');
     response = await submit(member, member.locator('form.filters button[type=submit]'));
     assert.equal(response.status(), 200);
-    assert.equal(where(member), '/en/posts?kind=request');
+    assert.equal(where(member), '/en/posts?kind=request&tag=&q=');
     assert.equal(await member.locator('#kind').inputValue(), 'request');
     assert.equal(await postLink(section(member, 'Open posts'), OFFER.title).count(), 0, 'an offer is not among the requests');
     assert.match(norm(await section(member, 'Open posts').innerText()), /No open posts right now\./);
