@@ -1,6 +1,7 @@
 //! Charts drawn on the server as accessible SVG: a title and a description for screen readers, the numbers also
 //! given in a table next to the chart by the page, no script, colours with enough contrast.
 
+use domain::Lang;
 use domain::strategy::YearValue;
 
 fn esc(s: &str) -> String {
@@ -10,11 +11,16 @@ fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// A number with at most two decimals, without trailing zeros.
-pub fn number(v: f64) -> String {
+/// A number with at most two decimals, without trailing zeros, with the decimal sign of `lang` (a comma in
+/// Swedish: "150,5").
+pub fn number(v: f64, lang: Lang) -> String {
     let s = format!("{v:.2}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".into() } else { s.to_owned() }
+    let s = if s == "-0" { "0" } else { s };
+    match lang {
+        Lang::Sv => s.replace('.', ","),
+        Lang::En => s.to_owned(),
+    }
 }
 
 /// What one chart shows.
@@ -35,6 +41,8 @@ pub struct TrendChart<'a> {
     pub values_label: &'a str,
     /// Label of the line from baseline to target.
     pub target_label: &'a str,
+    /// The language numbers are written in.
+    pub lang: Lang,
 }
 
 /// Draws the values as a line with points, and the planned path from baseline to target as a dashed line.
@@ -88,7 +96,7 @@ pub fn trend_svg(c: &TrendChart<'_>) -> String {
             w - right,
             left - 6.0,
             yy + 4.0,
-            number(v)
+            number(v, c.lang)
         ));
     }
     let step = ((y1 - y0) / 8).max(1);
@@ -129,7 +137,7 @@ pub fn trend_svg(c: &TrendChart<'_>) -> String {
             x(p.year),
             y(p.value),
             p.year,
-            number(p.value)
+            number(p.value, c.lang)
         ));
     }
     // Legend.
@@ -181,7 +189,9 @@ mod tests {
         );
         assert!(svg.contains("Requests &lt;b&gt;") && svg.contains("Two values &amp; a target"));
         assert!(svg.contains("2025: 18.5"));
-        assert_eq!(number(2.0), "2");
-        assert_eq!(number(0.126), "0.13");
+        assert_eq!(number(2.0, Lang::En), "2");
+        assert_eq!(number(0.126, Lang::En), "0.13");
+        assert_eq!(number(150.5, Lang::Sv), "150,5");
+        assert_eq!(number(-0.001, Lang::Sv), "0");
     }
 }

@@ -355,7 +355,7 @@ pub async fn build(
                                         "{} {}: {} {}",
                                         i.indicator.code,
                                         i.indicator.name.get(lang),
-                                        number(v.value),
+                                        number(v.value, lang),
                                         i.indicator.unit.get(lang)
                                     )
                                 })
@@ -400,7 +400,7 @@ pub async fn build(
             *indicator_counts.entry(status).or_default() += 1;
             *area_targets.entry(status).or_default() += 1;
             let unit = i.unit.get(lang).to_owned();
-            let with_unit = |v: YearValue| format!("{} {unit} ({})", number(v.value), v.year);
+            let with_unit = |v: YearValue| format!("{} {unit} ({})", number(v.value, lang), v.year);
             if let (Some(now), Some(before)) = (
                 values.iter().find(|v| v.year == year),
                 values.iter().find(|v| v.year == year - 1),
@@ -411,7 +411,11 @@ pub async fn build(
                     ("indicator", &format!("{} {}", i.code, i.name.get(lang))),
                     (
                         "change",
-                        &format!("{} → {} {unit}", number(before.value), number(now.value)),
+                        &format!(
+                            "{} → {} {unit}",
+                            number(before.value, lang),
+                            number(now.value, lang)
+                        ),
                     ),
                 ));
             }
@@ -435,8 +439,9 @@ pub async fn build(
                 target: i.target.into(),
                 baseline_text: with_unit(i.baseline),
                 target_text: with_unit(i.target),
-                axis: [number(lo), number(hi)],
+                axis: [number(lo, lang), number(hi, lang)],
                 svg: trend_svg(&TrendChart {
+                    lang,
                     id: &id,
                     title: i.name.get(lang),
                     description: &description,
@@ -451,7 +456,7 @@ pub async fn build(
                     .map(|v| ValueText {
                         year: v.year,
                         value: v.value,
-                        text: number(v.value),
+                        text: number(v.value, lang),
                     })
                     .collect(),
                 example: i.example,
@@ -525,7 +530,11 @@ pub async fn build(
                         .and_then(|id| indicators.iter().find(|i| i.id == id))
                         .map(|i| format!("{} {}", i.indicator.code, i.indicator.name.get(lang)))
                         .unwrap_or_default();
-                    let fmt = |s: &str| s.parse::<f64>().map(number).unwrap_or_else(|_| "—".into());
+                    let fmt = |s: &str| {
+                        s.parse::<f64>()
+                            .map(|v| number(v, lang))
+                            .unwrap_or_else(|_| "—".into())
+                    };
                     (
                         t.t2(
                             "report-revised-value",

@@ -301,7 +301,7 @@ async fn the_office_edits_an_indicator_and_bad_input_changes_nothing() {
     assert_eq!(audit_count(&app, "indicator").await, 1);
     let (_, html) = app.get(&format!("/sv/indicators/{id}")).await;
     assert!(
-        unescape(&html).contains("150.5 antal per år (2031)"),
+        unescape(&html).contains("150,5 antal per år (2031)"),
         "{html}"
     );
     app.stop().await;

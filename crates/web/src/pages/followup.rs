@@ -574,7 +574,12 @@ struct Draft {
 }
 
 impl Draft {
-    fn from_report(r: Option<&ReportRow>, m: &MeasureRow, followed: &[IndicatorRow]) -> Draft {
+    fn from_report(
+        r: Option<&ReportRow>,
+        m: &MeasureRow,
+        followed: &[IndicatorRow],
+        lang: Lang,
+    ) -> Draft {
         Draft {
             status: r.map_or(m.measure.status, |r| r.content.status).to_string(),
             narrative: r.map(|r| r.content.narrative.clone()).unwrap_or_default(),
@@ -594,7 +599,8 @@ impl Draft {
                     let v = r.and_then(|r| r.content.values.iter().find(|v| v.indicator == i.id));
                     (
                         i.id,
-                        v.map(|v| crate::chart::number(v.value)).unwrap_or_default(),
+                        v.map(|v| crate::chart::number(v.value, lang))
+                            .unwrap_or_default(),
                         v.map(|v| v.comment.clone()).unwrap_or_default(),
                     )
                 })
@@ -750,8 +756,8 @@ async fn show(
         open && followup::decide(CycleState::Open, current, ReportMove::Save, cx.party).is_ok();
     let reviewable = open && cx.party == Party::Office && current == Some(ReportState::Submitted);
     let revisable = !open && cx.party == Party::Office && cx.report.is_some();
-    let draft =
-        draft.unwrap_or_else(|| Draft::from_report(cx.report.as_ref(), &cx.measure, &cx.followed));
+    let draft = draft
+        .unwrap_or_else(|| Draft::from_report(cx.report.as_ref(), &cx.measure, &cx.followed, lang));
     let previous = state.store().measure_report(year - 1, id).await?;
     let values = cx
         .followed
@@ -791,14 +797,14 @@ async fn show(
                     .values
                     .iter()
                     .find(|v| v.year == year - 1)
-                    .map(|v| crate::chart::number(v.value))
+                    .map(|v| crate::chart::number(v.value, lang))
                     .or_else(|| {
                         previous.as_ref().and_then(|p| {
                             p.content
                                 .values
                                 .iter()
                                 .find(|v| v.indicator == i.id)
-                                .map(|v| crate::chart::number(v.value))
+                                .map(|v| crate::chart::number(v.value, lang))
                         })
                     }),
             }

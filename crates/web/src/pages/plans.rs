@@ -110,13 +110,13 @@ fn indicator_form(
                     figure(
                         "baseline_value",
                         "indicator-baseline-value",
-                        crate::chart::number(i.baseline.value),
+                        crate::chart::number(i.baseline.value, lang),
                     ),
                     year("baseline_year", "indicator-baseline-year", i.baseline.year),
                     figure(
                         "target_value",
                         "indicator-target-value",
-                        crate::chart::number(i.target.value),
+                        crate::chart::number(i.target.value, lang),
                     ),
                     year("target_year", "indicator-target-year", i.target.year),
                 ],

@@ -297,11 +297,19 @@ pub(crate) fn indicator_view(lang: Lang, t: Tr, row: &IndicatorRow) -> Indicator
         "chart-description",
         (
             "baseline",
-            &format!("{} {unit} ({})", number(i.baseline.value), i.baseline.year),
+            &format!(
+                "{} {unit} ({})",
+                number(i.baseline.value, lang),
+                i.baseline.year
+            ),
         ),
         (
             "target",
-            &format!("{} {unit} ({})", number(i.target.value), i.target.year),
+            &format!(
+                "{} {unit} ({})",
+                number(i.target.value, lang),
+                i.target.year
+            ),
         ),
     );
     IndicatorView {
@@ -309,9 +317,18 @@ pub(crate) fn indicator_view(lang: Lang, t: Tr, row: &IndicatorRow) -> Indicator
         code: i.code.clone(),
         name: i.name.get(lang).to_owned(),
         status: status_label(t, status),
-        baseline: format!("{} {unit} ({})", number(i.baseline.value), i.baseline.year),
-        target: format!("{} {unit} ({})", number(i.target.value), i.target.year),
+        baseline: format!(
+            "{} {unit} ({})",
+            number(i.baseline.value, lang),
+            i.baseline.year
+        ),
+        target: format!(
+            "{} {unit} ({})",
+            number(i.target.value, lang),
+            i.target.year
+        ),
         svg: trend_svg(&TrendChart {
+            lang,
             id: &id,
             title: i.name.get(lang),
             description: &description,
@@ -329,7 +346,7 @@ pub(crate) fn indicator_view(lang: Lang, t: Tr, row: &IndicatorRow) -> Indicator
                 let note = row.notes.get(n).cloned().unwrap_or_default();
                 ValueLine {
                     year: v.year,
-                    value: number(v.value),
+                    value: number(v.value, lang),
                     comment: note.comment.unwrap_or_default(),
                     origin: origin_text(t, &note.origin),
                 }
