@@ -14,7 +14,7 @@ use domain::{Lang, Slug};
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::Mutex;
-use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
 use tantivy::schema::{
     FAST, Facet, FacetOptions, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
@@ -27,6 +27,9 @@ use tantivy::tokenizer::{
 };
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 pub use terms::TermList;
+
+/// Segments searched at once (and the number a rebuilt index is merged into).
+const PARALLEL: usize = 2;
 
 /// The version of the index layout; an index on disk with another version is rebuilt.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -280,6 +283,10 @@ pub struct SearchIndex {
     terms: TermList,
     /// Each live segment's facet values as bit masks (see `facets.rs`), read when the segment first appears.
     facet_masks: Mutex<HashMap<tantivy::index::SegmentId, std::sync::Arc<facets::FacetBits>>>,
+    /// Word and alive-document bit sets for counting matches (see `facets.rs`).
+    count_cache: facets::CountCache,
+    /// Searches the segments of a query that reads many postings at once, one thread each.
+    parallel: tantivy::Executor,
 }
 
 fn payload_cursor(index: &Index) -> Option<(u32, i64)> {
@@ -339,6 +346,8 @@ impl SearchIndex {
                 fields,
                 terms,
                 facet_masks: Mutex::new(HashMap::new()),
+                count_cache: facets::CountCache::default(),
+                parallel: tantivy::Executor::multi_thread(PARALLEL, "search-")?,
             },
             cursor,
         ))
@@ -456,12 +465,22 @@ impl SearchIndex {
         self.commit(&mut w, cursor)?;
         // A fresh index is written in many segments; one segment is searched faster, and later changes add
         // small ones that tantivy merges in the background.
-        let segments = self.index.searchable_segment_ids()?;
-        let merged = if segments.len() > 1 {
-            w.merge(&segments).wait().map(|_| ())
-        } else {
-            Ok(())
-        };
+        let mut segments = self.index.searchable_segment_ids()?;
+        let mut merged = Ok(());
+        if segments.len() > PARALLEL {
+            let per = segments.len().div_ceil(PARALLEL);
+            let mut groups = Vec::new();
+            while !segments.is_empty() {
+                let rest = segments.split_off(per.min(segments.len()));
+                groups.push(std::mem::replace(&mut segments, rest));
+            }
+            let pending: Vec<_> = groups.iter().map(|g| w.merge(g)).collect();
+            for p in pending {
+                if let Err(e) = p.wait() {
+                    merged = Err(e);
+                }
+            }
+        }
         w.set_merge_policy(Box::new(tantivy::merge_policy::LogMergePolicy::default()));
         merged?;
         self.reader.reload()?;
@@ -551,8 +570,13 @@ impl SearchIndex {
         out
     }
 
-    /// The text part of a query, or `None` when the text has no searchable word.
-    fn text_query(&self, searcher: &tantivy::Searcher, text: &str) -> Option<Box<dyn Query>> {
+    /// The text part of a query and the terms it is the union of, or `None` when the text has no searchable
+    /// word.
+    fn text_query(
+        &self,
+        searcher: &tantivy::Searcher,
+        text: &str,
+    ) -> Option<(Box<dyn Query>, Vec<Term>)> {
         let f = self.fields;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut sv = self.analyzer("sv");
@@ -588,8 +612,12 @@ impl SearchIndex {
             if n < 4 || self.known(searcher, &w) {
                 continue;
             }
-            let distance = if n >= 8 { 2 } else { 1 };
-            for c in self.corrections(searcher, &w, distance) {
+            // The closest words only: two edits are tried (from eight letters) when nothing is one edit away.
+            let mut found = self.corrections(searcher, &w, 1);
+            if found.is_empty() && n >= 8 {
+                found = self.corrections(searcher, &w, 2);
+            }
+            for c in found {
                 for (analyzer, title, body) in [
                     (&mut sv, f.title_sv, f.body_sv),
                     (&mut en, f.title_en, f.body_en),
@@ -614,36 +642,59 @@ impl SearchIndex {
         if clauses.is_empty() {
             None
         } else {
-            Some(Box::new(BooleanQuery::new(clauses)))
+            let terms = seen
+                .into_iter()
+                .map(|(field, t)| Term::from_field_text(field, &t))
+                .collect();
+            Some((Box::new(BooleanQuery::new(clauses)), terms))
         }
     }
 
-    fn filters(&self, q: &SearchQuery) -> Vec<(Occur, Box<dyn Query>)> {
-        let facet = |path: String| -> Box<dyn Query> {
+    /// The filters of a query: each a set of facet values (root, value) of which a match carries one.
+    fn filter_values(q: &SearchQuery) -> Vec<Vec<(String, String)>> {
+        let mut out = Vec::new();
+        if !q.kinds.is_empty() {
+            out.push(
+                q.kinds
+                    .iter()
+                    .map(|k| ("kind".to_owned(), k.as_str().to_owned()))
+                    .collect(),
+            );
+        }
+        let single = [
+            ("campus", q.campus.as_ref().map(Slug::to_string)),
+            ("ownership", q.ownership.clone()),
+            ("tag", q.tag.as_ref().map(Slug::to_string)),
+        ];
+        for (root, value) in single {
+            if let Some(v) = value {
+                out.push(vec![(root.to_owned(), v)]);
+            }
+        }
+        out
+    }
+
+    fn filters(&self, groups: &[Vec<(String, String)>]) -> Vec<(Occur, Box<dyn Query>)> {
+        let facet = |(root, value): &(String, String)| -> Box<dyn Query> {
             Box::new(TermQuery::new(
-                Term::from_facet(self.fields.facets, &Facet::from(&path)),
+                Term::from_facet(
+                    self.fields.facets,
+                    &Facet::from(&format!("/{root}/{value}")),
+                ),
                 IndexRecordOption::Basic,
             ))
         };
-        let mut out: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        if !q.kinds.is_empty() {
-            let any: Vec<(Occur, Box<dyn Query>)> = q
-                .kinds
-                .iter()
-                .map(|k| (Occur::Should, facet(format!("/kind/{}", k.as_str()))))
-                .collect();
-            out.push((Occur::Must, Box::new(BooleanQuery::new(any))));
-        }
-        if let Some(c) = &q.campus {
-            out.push((Occur::Must, facet(format!("/campus/{c}"))));
-        }
-        if let Some(o) = &q.ownership {
-            out.push((Occur::Must, facet(format!("/ownership/{o}"))));
-        }
-        if let Some(t) = &q.tag {
-            out.push((Occur::Must, facet(format!("/tag/{t}"))));
-        }
-        out
+        groups
+            .iter()
+            .map(|group| {
+                let any: Vec<(Occur, Box<dyn Query>)> =
+                    group.iter().map(|v| (Occur::Should, facet(v))).collect();
+                (
+                    Occur::Must,
+                    Box::new(BooleanQuery::new(any)) as Box<dyn Query>,
+                )
+            })
+            .collect()
     }
 
     fn hit(
@@ -744,19 +795,39 @@ impl SearchIndex {
             .map(tantivy::SegmentReader::segment_id)
             .collect();
         cache.retain(|id, _| live.contains(id));
+        self.count_cache.retain(&live);
         Ok(out)
+    }
+
+    /// The number of matches of the union of `terms` under the filters, and the facet counts.
+    fn count(
+        &self,
+        searcher: &tantivy::Searcher,
+        terms: &[Term],
+        filters: &[Vec<(String, String)>],
+        dense_share: u32,
+    ) -> Result<(usize, facets::FacetCounts), SearchError> {
+        let masks = self.masks(searcher)?;
+        let what = facets::Counting {
+            terms,
+            filters,
+            dense_share,
+        };
+        let (n, list) = facets::count(searcher, &masks, &what, &self.count_cache)?;
+        Ok((usize::try_from(n).unwrap_or(usize::MAX), list))
     }
 
     /// Searches. An empty or wordless text matches nothing (with zero counts).
     pub fn search(&self, q: &SearchQuery) -> Result<SearchResults, SearchError> {
         let searcher = self.reader.searcher();
-        let Some(text) = self.text_query(&searcher, &q.text) else {
+        let Some((text, terms)) = self.text_query(&searcher, &q.text) else {
             return Ok(SearchResults::default());
         };
-        let filters = self.filters(q);
+        let groups = Self::filter_values(q);
+        let filters = self.filters(&groups);
         // Without filters the text query is searched as it is: a union of term clauses, for which the top
         // documents are found by block-max WAND, skipping blocks that cannot enter the top. The total and the
-        // facet counts need every match, but no score: they are a second pass with scoring off.
+        // facet counts need every match but no score: they come from bit sets (see `facets.rs`).
         let query: Box<dyn Query> = if filters.is_empty() {
             text.box_clone()
         } else {
@@ -765,27 +836,24 @@ impl SearchIndex {
             Box::new(BooleanQuery::new(clauses))
         };
         let limit = q.limit.clamp(1, 100);
-        let top = searcher.search(&*query, &TopDocs::with_limit(limit).and_offset(q.offset))?;
-        let masks = self.masks(&searcher)?;
-        let (total, facet_list) = if masks.iter().all(|m| m.fits()) {
-            let (n, list) = searcher.search(&*query, &facets::FacetCounter { segments: masks })?;
-            (usize::try_from(n).unwrap_or(usize::MAX), list)
+        // A query that reads more postings than the index has documents (the sentences of common words people
+        // type) searches its segments in parallel; a light one is not worth the hand-over between threads.
+        let postings: u64 = terms
+            .iter()
+            .map(|t| searcher.doc_freq(t).unwrap_or(0))
+            .sum();
+        let executor = if postings > searcher.num_docs() && searcher.segment_readers().len() > 1 {
+            &self.parallel
         } else {
-            let mut collector = FacetCollector::for_field("facets");
-            for root in facets::ROOTS {
-                collector.add_facet(Facet::from(format!("/{root}").as_str()));
-            }
-            let (total, counts) = searcher.search(&*query, &(Count, collector))?;
-            let mut list = Vec::new();
-            for root in facets::ROOTS {
-                for (facet, count) in counts.get(&format!("/{root}")) {
-                    let path = facet.to_string();
-                    let value = path.rsplit('/').next().unwrap_or_default().to_owned();
-                    list.push((root.to_owned(), value, count));
-                }
-            }
-            (total, list)
+            &tantivy::Executor::single_thread()
         };
+        let top = searcher.search_with_executor(
+            &*query,
+            &TopDocs::with_limit(limit).and_offset(q.offset),
+            executor,
+            tantivy::query::EnableScoring::enabled_from_searcher(&searcher),
+        )?;
+        let (total, facet_list) = self.count(&searcher, &terms, &groups, facets::DENSE_SHARE)?;
         let lang = q.lang.unwrap_or(Lang::En);
         let (first, second) = match lang {
             Lang::Sv => (self.fields.body_sv, self.fields.body_en),
@@ -1260,37 +1328,160 @@ mod tests {
         assert!(only.hits.iter().all(|h| h.kind == DocKind::Infrastructure));
     }
 
-    #[test]
-    fn facet_masks_count_what_tantivys_facet_collector_counts() {
-        let i = index();
-        let mut counted = 0;
-        for text in ["cell therapy", "flemingsberg", "gmp", "karolinsak", "data"] {
-            let r = i.search(&q(text, Lang::En)).expect("search");
-            let searcher = i.reader.searcher();
-            let query = i.text_query(&searcher, text).expect("a query");
-            let mut collector = FacetCollector::for_field("facets");
-            for root in facets::ROOTS {
-                collector.add_facet(Facet::from(format!("/{root}").as_str()));
-            }
-            let (total, counts) = searcher
-                .search(&*query, &(Count, collector))
-                .expect("collect");
-            let mut expected = Vec::new();
-            for root in facets::ROOTS {
-                for (facet, n) in counts.get(&format!("/{root}")) {
-                    let path = facet.to_string();
-                    expected.push((
-                        root.to_owned(),
-                        path.rsplit('/').next().unwrap_or_default().to_owned(),
-                        n,
-                    ));
-                }
-            }
-            assert_eq!(r.total, total, "{text}");
-            assert_eq!(r.facets, expected, "{text}");
-            counted += expected.len();
+    /// The total and facet counts tantivy's own collectors give for the query `search` runs.
+    fn collected(
+        i: &SearchIndex,
+        text: &str,
+        groups: &[Vec<(String, String)>],
+    ) -> Option<(usize, facets::FacetCounts)> {
+        use tantivy::collector::{Count, FacetCollector};
+        let searcher = i.reader.searcher();
+        let (query, _) = i.text_query(&searcher, text)?;
+        let mut clauses = vec![(Occur::Must, query)];
+        clauses.extend(i.filters(groups));
+        let query = BooleanQuery::new(clauses);
+        let mut collector = FacetCollector::for_field("facets");
+        for root in facets::ROOTS {
+            collector.add_facet(Facet::from(format!("/{root}").as_str()));
         }
-        assert!(counted > 0, "some queries have facets");
+        let (total, counts) = searcher
+            .search(&query, &(Count, collector))
+            .expect("collect");
+        let mut expected = Vec::new();
+        for root in facets::ROOTS {
+            for (facet, n) in counts.get(&format!("/{root}")) {
+                let path = facet.to_string();
+                let value = path.rsplit('/').next().unwrap_or_default().to_owned();
+                expected.push((root.to_owned(), value, n));
+            }
+        }
+        Some((total, expected))
+    }
+
+    /// Asserts that counting from bit sets (with every word kept as a bit set, with none, and as in production)
+    /// gives what tantivy's collectors give; returns the number of matches.
+    fn counts_agree(i: &SearchIndex, text: &str, groups: &[Vec<(String, String)>]) -> usize {
+        let searcher = i.reader.searcher();
+        let Some(expected) = collected(i, text, groups) else {
+            return 0;
+        };
+        let (_, terms) = i.text_query(&searcher, text).expect("a query");
+        for share in [1, facets::DENSE_SHARE, u32::MAX] {
+            // Twice: the second time the kept bit sets are used.
+            for _ in 0..2 {
+                let got = i.count(&searcher, &terms, groups, share).expect("count");
+                assert_eq!(got, expected, "{text} {groups:?} share {share}");
+            }
+        }
+        expected.0
+    }
+
+    #[test]
+    fn counts_from_bit_sets_equal_tantivys_collectors() {
+        let i = index();
+        let kind = |k: &str| vec![("kind".to_owned(), k.to_owned())];
+        let mut matched = 0;
+        for text in [
+            "cell therapy",
+            "flemingsberg",
+            "gmp",
+            "karolinsak",
+            "data",
+            "twin",
+        ] {
+            matched += counts_agree(&i, text, &[]);
+            counts_agree(&i, text, &[kind("infrastructure")]);
+            counts_agree(
+                &i,
+                text,
+                &[vec![
+                    ("kind".to_owned(), "actor".to_owned()),
+                    ("kind".to_owned(), "infrastructure".to_owned()),
+                ]],
+            );
+            counts_agree(
+                &i,
+                text,
+                &[
+                    kind("actor"),
+                    vec![("campus".to_owned(), "solna".to_owned())],
+                ],
+            );
+            counts_agree(
+                &i,
+                text,
+                &[vec![("campus".to_owned(), "nowhere".to_owned())]],
+            );
+        }
+        assert!(matched > 0, "some queries match");
+        // Deleted and replaced documents, in a second segment.
+        i.apply(
+            &[("actor".into(), 2)],
+            &[doc(
+                DocKind::Actor,
+                5,
+                "cell-lab",
+                ("Cell lab", "Cell lab"),
+                ("Cellterapi och data", "Cell therapy and data"),
+            )],
+            8,
+        )
+        .expect("apply");
+        for text in ["cell therapy", "karolinska", "data"] {
+            counts_agree(&i, text, &[]);
+            counts_agree(&i, text, &[kind("actor")]);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(40))]
+        #[test]
+        fn counts_agree_on_any_corpus_query_and_filter(
+            docs in proptest::collection::vec(
+                (0usize..3, 0usize..3, proptest::collection::vec(0usize..8, 1..6), proptest::bool::ANY),
+                4..40,
+            ),
+            words in proptest::collection::vec(0usize..8, 1..4),
+            filter in 0usize..4,
+            deleted in proptest::collection::vec(0usize..20, 1..6),
+        ) {
+            const VOCAB: [&str; 8] = ["cell", "therapy", "data", "lab", "gmp", "twin", "solna", "register"];
+            const KINDS: [DocKind; 3] = [DocKind::Actor, DocKind::Service, DocKind::Premises];
+            const CAMPUSES: [&str; 3] = ["solna", "flemingsberg", "kista"];
+            let (i, _) = SearchIndex::open(None, TermList::built_in()).expect("index");
+            let all: Vec<SearchDoc> = docs
+                .iter()
+                .enumerate()
+                .map(|(n, (k, c, ws, two))| {
+                    let text: Vec<&str> = ws.iter().map(|w| VOCAB[*w]).collect();
+                    let mut d = doc(KINDS[*k], n as i64, &format!("d{n}"), ("x", "x"), (&text.join(" "), ""));
+                    d.campuses = vec![Slug::parse(CAMPUSES[*c]).expect("slug")];
+                    if *two {
+                        d.campuses.push(Slug::parse(CAMPUSES[(*c + 1) % 3]).expect("slug"));
+                    }
+                    d
+                })
+                .collect();
+            let half = all.len() / 2;
+            i.rebuild(&all[..half], 1, &mut |_| {}).expect("rebuild");
+            let gone: Vec<(String, i64)> = deleted
+                .iter()
+                .filter_map(|n| all.get(*n))
+                .map(|d| (d.kind.source().to_owned(), d.row_id))
+                .collect();
+            i.apply(&gone, &all[half..], 2).expect("apply");
+            let text: Vec<&str> = words.iter().map(|w| VOCAB[*w]).collect();
+            let groups = match filter {
+                0 => vec![],
+                1 => vec![vec![("kind".to_owned(), "service".to_owned())]],
+                2 => vec![vec![("campus".to_owned(), "kista".to_owned())]],
+                _ => vec![
+                    vec![("kind".to_owned(), "actor".to_owned()), ("kind".to_owned(), "premises".to_owned())],
+                    vec![("campus".to_owned(), "solna".to_owned())],
+                ],
+            };
+            counts_agree(&i, &text.join(" "), &groups);
+        }
     }
 
     #[test]
