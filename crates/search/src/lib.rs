@@ -582,7 +582,20 @@ impl SearchIndex {
         let mut sv = self.analyzer("sv");
         let mut en = self.analyzer("en");
         let mut seen = BTreeSet::new();
-        for (i, v) in self.variants(searcher, text).iter().enumerate() {
+        // A stop word of either language is left out of both: "the" says nothing in Swedish text either, and
+        // its posting list is among the longest.
+        let mut stop = |w: &str| tokens(&mut sv, w).is_empty() || tokens(&mut en, w).is_empty();
+        let variants: Vec<String> = self
+            .variants(searcher, text)
+            .iter()
+            .map(|v| {
+                v.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty() && !stop(w))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        for (i, v) in variants.iter().enumerate() {
             // The words as typed weigh more than translations and compound parts.
             let weight = if i == 0 { 1.0 } else { 0.7 };
             for (analyzer, title, body) in [
