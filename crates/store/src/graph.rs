@@ -47,23 +47,29 @@ pub struct GraphData {
 }
 
 impl Store {
-    /// A stamp that differs whenever actors or relations may have changed (counts, the newest change time and
-    /// the newest relation id). Cheap: four aggregates over indexed columns.
+    /// A stamp that differs whenever actors, relations or the actors' part in the strategy's focus areas may
+    /// have changed (counts, the newest change time and the newest relation id). Cheap: aggregates over
+    /// indexed columns and small tables.
     pub async fn graph_version(&self) -> Result<String, StoreError> {
         let row = sqlx::query(
             "SELECT (SELECT COUNT(*) FROM actors) AS actors, \
              (SELECT COALESCE(MAX(updated_at), 0) FROM actors) AS updated, \
              (SELECT COUNT(*) FROM relations) AS relations, \
-             (SELECT COALESCE(MAX(id), 0) FROM relations) AS last_relation",
+             (SELECT COALESCE(MAX(id), 0) FROM relations) AS last_relation, \
+             (SELECT COUNT(*) FROM focus_area_actors) + (SELECT COUNT(*) FROM measure_contributors) \
+               + (SELECT COUNT(*) FROM measures) AS part, \
+             (SELECT COALESCE(MAX(updated_at), 0) FROM measures) AS measure_updated",
         )
         .fetch_one(self.pool())
         .await?;
         Ok(format!(
-            "{}-{}-{}-{}",
+            "{}-{}-{}-{}-{}-{}",
             get::<i64>(&row, "actors")?,
             get::<i64>(&row, "updated")?,
             get::<i64>(&row, "relations")?,
-            get::<i64>(&row, "last_relation")?
+            get::<i64>(&row, "last_relation")?,
+            get::<i64>(&row, "part")?,
+            get::<i64>(&row, "measure_updated")?
         ))
     }
 

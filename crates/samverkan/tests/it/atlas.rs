@@ -484,5 +484,21 @@ async fn a_focus_area_filter_keeps_the_actors_of_that_area_in_the_graph_the_list
     );
     let (status, _) = app.get("/api/v1/graph?area=Not%20a%20slug").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
+    // An actor's part in the area changes in the database (another server, or a new strategy loaded): the
+    // graph served next follows, although no actor or relation changed.
+    use sqlx::Connection;
+    sqlx::any::install_default_drivers();
+    let mut conn = sqlx::AnyConnection::connect(&app.db_url())
+        .await
+        .expect("connect");
+    sqlx::query(
+        "INSERT INTO focus_area_actors (area_id, actor_id) \
+         SELECT f.id, a.id FROM focus_areas f, actors a WHERE f.slug = 'halso-och-sjukvard' AND a.slug = 'biolamina'",
+    )
+    .execute(&mut conn)
+    .await
+    .expect("insert");
+    let graph = app.json(&format!("/api/v1/graph?area={area}")).await;
+    assert!(ids(&graph).contains(&"biolamina".to_owned()));
     app.stop().await;
 }
