@@ -77,6 +77,9 @@ pub enum MatchError {
     /// The event is over: matchmaking is closed.
     #[error("closed")]
     Closed,
+    /// A meeting is booked in the slot: it cannot be removed.
+    #[error("slot-booked")]
+    SlotBooked,
 }
 
 /// A meeting slot, in Stockholm time, on one day.

@@ -351,6 +351,45 @@ impl Store {
         Ok(id)
     }
 
+    /// The organiser removes a slot in which no meeting is booked. `Ok(false)` when the event has no such slot.
+    pub async fn remove_slot(&self, event: &Slug, slot: i64, by: i64) -> Result<bool, MatchFail> {
+        let mut tx = self.write_tx().await?;
+        let (event_id, _, ends_at) = event_row(&mut tx, event).await?;
+        open(ends_at)?;
+        let found = sqlx::query(
+            "SELECT start_local, end_local FROM matchmaking_slots WHERE id = $1 AND event_id = $2",
+        )
+        .bind(slot)
+        .bind(event_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(found) = found else {
+            return Ok(false);
+        };
+        let booked: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM slot_bookings WHERE slot_id = $1")
+                .bind(slot)
+                .fetch_one(&mut *tx)
+                .await?;
+        if booked > 0 {
+            return Err(MatchError::SlotBooked.into());
+        }
+        sqlx::query("DELETE FROM matchmaking_slots WHERE id = $1")
+            .bind(slot)
+            .execute(&mut *tx)
+            .await?;
+        audit(
+            &mut tx,
+            by,
+            event,
+            "remove_slot",
+            serde_json::json!({"slot": slot, "start": local(&found, "start_local")?.to_string(), "end": local(&found, "end_local")?.to_string()}),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
     /// Registers a user for the event's matchmaking, or updates their profile. Returns the participant id.
     pub async fn register_participant(
         &self,

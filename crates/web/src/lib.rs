@@ -441,6 +441,14 @@ fn route_table() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
         (
             spec(
                 "POST",
+                "/{lang}/events/{slug}/matchmaking/slots/{id}/remove",
+                SignedIn,
+            ),
+            post(pages::matchmaking::remove_slot),
+        ),
+        (
+            spec(
+                "POST",
                 "/{lang}/events/{slug}/matchmaking/requests",
                 SignedIn,
             ),

@@ -556,6 +556,68 @@ async fn a_member_books_a_meeting_in_a_free_slot_and_sees_it_on_the_agenda() {
     assert!(ics.contains("DTEND;TZID=Europe/Stockholm:"));
     assert!(ics.contains("SUMMARY:Meeting with cecilia@example.se (Vecura)"));
     assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1);
+    // The organiser removes a free slot, never one with a booked meeting; nobody else removes slots.
+    let second = anna_request.1[1].clone();
+    let remove = |c: &reqwest::Client, slot: &str| {
+        let (app, c, base, slot) = (&app, c.clone(), base.clone(), slot.to_owned());
+        async move {
+            let csrf = app.csrf(&c, &base).await;
+            app.post_form(
+                &c,
+                &format!("{base}/slots/{slot}/remove"),
+                &[("csrf", csrf.as_str())],
+            )
+            .await
+        }
+    };
+    let res = remove(&organiser, &first).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.text()
+            .await
+            .expect("t")
+            .contains("A meeting is booked in that slot")
+    );
+    assert_eq!(remove(&anna, &second).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        remove(&organiser, "999999").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert!(
+        app.page(&organiser, &base)
+            .await
+            .contains(&format!("{day} 10:20–10:40"))
+    );
+    let res = remove(&organiser, &second).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let back = res
+        .headers()
+        .get("location")
+        .and_then(|l| l.to_str().ok())
+        .expect("location")
+        .to_owned();
+    let html = app.page(&organiser, &back).await;
+    assert!(html.contains("The slot is removed."));
+    assert!(!html.contains(&format!("{day} 10:20–10:40")));
+    assert!(
+        html.contains(&format!("{day} 10:00–10:20")),
+        "the booked slot stays"
+    );
+    let audit = app
+        .store()
+        .await
+        .audit_entries(
+            &store::AuditFilter {
+                object_type: Some("matchmaking".into()),
+                action: Some("remove_slot".into()),
+                ..Default::default()
+            },
+            domain::PageRequest::new(1, 10).expect("page"),
+        )
+        .await
+        .expect("audit");
+    assert_eq!(audit.total, 1);
+
     // Dan, not a participant, has no agenda.
     let res = dan
         .get(format!("{}{event}/agenda.ics", app.base))

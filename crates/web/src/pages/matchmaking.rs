@@ -22,6 +22,8 @@ use store::{EventFilter, EventRow, MatchFail, Matchmaking};
 
 /// A slot as listed.
 pub struct SlotLine {
+    /// Its id (for the organiser's remove button).
+    pub id: i64,
     /// When, in words.
     pub when: String,
     /// How many meetings are booked in it.
@@ -268,6 +270,7 @@ fn build(
             .slots
             .iter()
             .map(|s| SlotLine {
+                id: s.id,
                 when: slot_text(&s.slot),
                 meetings: mm.bookings.iter().filter(|(slot, _)| *slot == s.id).count() / 2,
             })
@@ -308,6 +311,7 @@ pub(crate) async fn page(
             &[
                 "registered",
                 "slot",
+                "slot-removed",
                 "requested",
                 "accepted",
                 "declined",
@@ -415,6 +419,26 @@ pub(crate) async fn add_slot(
     };
     match result {
         Ok(_) => Ok(done(lang, &slug, "slot")),
+        Err(e) => refused(&state, lang, &caller, &raw, &f, e).await,
+    }
+}
+
+/// The organiser removes a slot in which no meeting is booked.
+pub(crate) async fn remove_slot(
+    State(state): State<AppState>,
+    Path((code, raw, id)): Path<(String, String, i64)>,
+    caller: Caller,
+    f: FormData,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    let (slug, user) = start(&state, &caller, &raw, &f).await?;
+    let (row, _) = find_event(&state, &raw).await?;
+    if !may_manage_event(&caller, &row) {
+        return Err(WebError::Forbidden);
+    }
+    match state.store().remove_slot(&slug, id, user).await {
+        Ok(true) => Ok(done(lang, &slug, "slot-removed")),
+        Ok(false) => Err(WebError::NotFound),
         Err(e) => refused(&state, lang, &caller, &raw, &f, e).await,
     }
 }
