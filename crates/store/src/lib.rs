@@ -41,7 +41,7 @@ pub use followup::{
 pub use graph::{GraphData, GraphEdge, GraphNode};
 pub use happenings::{EventFilter, EventRow, MeetingPlaceRow, NewsRow};
 pub use import::ImportReport;
-pub use matchmaking::{MatchFail, Matchmaking, MeetingRequest, Participant, SlotRow};
+pub use matchmaking::{AnswerNotice, MatchFail, Matchmaking, MeetingRequest, Participant, SlotRow};
 pub use posts::{InterestRow, PostFail, PostMessage, PostRow};
 pub use requests::{
     AttachmentMeta, Audience, NewRequest, Notice, RequestDetail, RequestError, RequestEvent,

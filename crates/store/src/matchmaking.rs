@@ -35,6 +35,17 @@ impl From<MatchError> for MatchFail {
     }
 }
 
+/// What the other party of a request is told when it is answered or withdrawn.
+#[derive(Debug, Clone)]
+pub struct AnswerNotice {
+    /// The display name of the one who answered (or withdrew).
+    pub by: String,
+    /// The request's new state.
+    pub to: RequestState,
+    /// The booked slot, when accepted.
+    pub slot: Option<Slot>,
+}
+
 /// A slot with its id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SlotRow {
@@ -533,6 +544,7 @@ impl Store {
         request: i64,
         answer: Answer,
         slot: Option<i64>,
+        mail: impl FnOnce(&AnswerNotice) -> (String, String),
     ) -> Result<RequestState, MatchFail> {
         let mut tx = self.write_tx().await?;
         let (event_id, _, ends_at) = event_row(&mut tx, event).await?;
@@ -600,6 +612,51 @@ impl Store {
                     return Err(MatchError::SlotTaken.into());
                 }
             }
+        }
+        // The other party is told: the requester of an answer, the invitee of a withdrawal (unless their
+        // account is erased).
+        let other = if answer == Answer::Withdraw {
+            invitee
+        } else {
+            requester
+        };
+        let email: Option<String> = sqlx::query_scalar(
+            "SELECT u.email FROM matchmaking_participants p JOIN users u ON u.id = p.user_id \
+             WHERE p.id = $1 AND u.erased_at IS NULL",
+        )
+        .bind(other)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some(email) = email {
+            let by: String = sqlx::query_scalar("SELECT display_name FROM users WHERE id = $1")
+                .bind(user)
+                .fetch_one(&mut *tx)
+                .await?;
+            let slot = match slot {
+                Some(s) => {
+                    let r = sqlx::query(
+                        "SELECT start_local, end_local FROM matchmaking_slots WHERE id = $1",
+                    )
+                    .bind(s)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    Some(Slot {
+                        start: local(&r, "start_local")?,
+                        end: local(&r, "end_local")?,
+                    })
+                }
+                None => None,
+            };
+            let (subject, body) = mail(&AnswerNotice { by, to, slot });
+            sqlx::query(
+                "INSERT INTO email_outbox (to_addr, subject, body, created_at) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(email)
+            .bind(subject)
+            .bind(body)
+            .bind(now_millis())
+            .execute(&mut *tx)
+            .await?;
         }
         audit(
             &mut tx,

@@ -498,6 +498,20 @@ async fn a_member_books_a_meeting_in_a_free_slot_and_sees_it_on_the_agenda() {
             .status(),
         StatusCode::SEE_OTHER
     );
+    // Anna is told by e-mail, in both languages, with the time.
+    let mail = app.mail("anna@example.se").await;
+    let booked = mail
+        .iter()
+        .find(|m| m.subject.contains("Meeting booked at Matchmaking day"))
+        .unwrap_or_else(|| panic!("{mail:?}"));
+    assert!(booked.subject.contains("Möte bokat på"));
+    assert!(
+        booked
+            .body
+            .contains(&format!("accepted your meeting request: {day} 10:00–10:20")),
+        "{}",
+        booked.body
+    );
     // The first slot is no longer offered for Bo's request; forcing it is refused and books nothing.
     let html = app.page(&cecilia, &base).await;
     let bo_now = incoming(&html)
@@ -519,6 +533,27 @@ async fn a_member_books_a_meeting_in_a_free_slot_and_sees_it_on_the_agenda() {
     // Accepting needs a slot.
     let res = answer(&app, &cecilia, &base, &bo_request.0, "accept", "").await;
     assert!(res.text().await.expect("t").contains("Pick a slot"));
+    // Bo withdraws his request; Cecilia is told.
+    assert_eq!(
+        answer(&app, &bo, &base, &bo_request.0, "withdraw", "")
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+    let mail = app.mail("cecilia@example.se").await;
+    let withdrawn = mail
+        .iter()
+        .find(|m| {
+            m.subject
+                .contains("Meeting request withdrawn at Matchmaking day")
+        })
+        .unwrap_or_else(|| panic!("{mail:?}"));
+    assert!(
+        withdrawn
+            .body
+            .contains("withdrew their meeting request to you")
+    );
+    assert!(withdrawn.body.contains("har återkallat sin mötesförfrågan"));
 
     // Both see the meeting on their agenda, and in the .ics.
     for (c, other) in [

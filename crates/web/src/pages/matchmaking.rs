@@ -508,11 +508,40 @@ pub(crate) async fn answer(
         "" => None,
         s => Some(crate::params::path_id(s)?),
     };
-    match state
+    let (row, _) = find_event(&state, &raw).await?;
+    let base = state.auth().base_url.trim_end_matches('/').to_owned();
+    let link = |l: &str| format!("{base}/{l}/events/{slug}/matchmaking");
+    let title = row.event.title.clone();
+    let result = state
         .store()
-        .answer_meeting(&slug, user, id, answer, slot)
-        .await
-    {
+        .answer_meeting(&slug, user, id, answer, slot, |n| {
+            let what = n.to.as_str();
+            let text = |t: &Tr| match &n.slot {
+                Some(s) => t.t2(
+                    &format!("mm-mail-answer-{what}"),
+                    ("name", &n.by),
+                    ("when", &slot_text(s)),
+                ),
+                None => t.t1(&format!("mm-mail-answer-{what}"), "name", &n.by),
+            };
+            let (sv, en) = (Tr::new(Lang::Sv), Tr::new(Lang::En));
+            let key = format!("mm-mail-answer-subject-{what}");
+            let subject = format!(
+                "{} / {}",
+                sv.t1(&key, "event", title.sv.clone()),
+                en.t1(&key, "event", title.en.clone())
+            );
+            let body = format!(
+                "{}\n{}\n\n---\n\n{}\n{}\n",
+                text(&sv),
+                link("sv"),
+                text(&en),
+                link("en"),
+            );
+            (subject, body)
+        })
+        .await;
+    match result {
         Ok(to) => Ok(done(lang, &slug, to.as_str())),
         Err(e) => refused(&state, lang, &caller, &raw, &f, e).await,
     }
