@@ -878,11 +878,19 @@ impl SearchIndex {
             g.set_max_num_chars(220);
             generators.push(g);
         }
+        // Reading the stored hits and cutting their snippets is shared between the threads too.
+        let executor = if top.len() >= 4 {
+            &self.parallel
+        } else {
+            &tantivy::Executor::single_thread()
+        };
+        let read = executor.map(
+            |(score, addr)| Ok(self.hit(&searcher, addr, score, lang, &generators)),
+            top.into_iter(),
+        )?;
         let mut hits = Vec::new();
-        for (score, addr) in top {
-            if let Some(h) = self.hit(&searcher, addr, score, lang, &generators)? {
-                hits.push(h);
-            }
+        for h in read {
+            hits.extend(h?);
         }
         Ok(SearchResults {
             total,
