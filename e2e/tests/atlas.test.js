@@ -107,6 +107,7 @@ describe('the atlas', () => {
   it('the table alternative is sorted and filtered with the keyboard alone, without JavaScript', (t) =>
     withPage(t, s.browser, { baseURL: s.baseURL, javaScriptEnabled: false }, async (page) => {
       await page.goto('/en/atlas');
+      assert.equal(await page.locator('#atlas-graph').isVisible(), false, 'no empty graph box without scripting');
       // From the top of the page: the skip link, then the table's sort links, by Tab and Enter only.
       let found = false;
       for (let i = 0; i < 15 && !found; i++) {

@@ -801,6 +801,7 @@ indicator-no-values = No values reported yet.
 indicator-value = Value
 indicator-direction = Better when it is
 indicator-measures = Measures it follows
+indicator-values-heading = Status, chart and yearly values
 direction-higher = higher
 direction-lower = lower
 chart-description = Reported values by year, against the planned path from the baseline { $baseline } to the target { $target }. The same numbers are in the table below.

@@ -801,6 +801,7 @@ indicator-no-values = Inga värden rapporterade ännu.
 indicator-value = Värde
 indicator-direction = Bättre när det är
 indicator-measures = Insatser den följer
+indicator-values-heading = Status, diagram och årsvärden
 direction-higher = högre
 direction-lower = lägre
 chart-description = Rapporterade värden per år, mot den planerade vägen från utgångsvärdet { $baseline } till målet { $target }. Samma siffror finns i tabellen nedan.

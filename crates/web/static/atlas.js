@@ -574,6 +574,7 @@
   async function start() {
     const webgl = window.Sigma && window.graphology ? probeWebGL() : null;
     if (!webgl) {                     // the table stays the way in
+      container.hidden = true;
       setStatus(t(window.Sigma ? 'webglMissing' : 'loadFailed'));
       root.dataset.ready = 'true';
       return;
