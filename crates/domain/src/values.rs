@@ -91,6 +91,18 @@ impl Slug {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The `n`th slug of this name, for when the first is taken: `name-2`, `name-3`… The name is shortened when
+    /// the number would not fit in [`Slug::MAX_LEN`]. Different numbers give different slugs (the last part is
+    /// the number).
+    pub fn numbered(&self, n: u32) -> Slug {
+        let suffix = format!("-{n}");
+        let mut stem = self.0.as_str();
+        if stem.len() + suffix.len() > Self::MAX_LEN {
+            stem = stem[..Self::MAX_LEN - suffix.len()].trim_end_matches('-');
+        }
+        Slug(format!("{stem}{suffix}"))
+    }
 }
 
 impl fmt::Display for Slug {
@@ -448,6 +460,17 @@ mod tests {
         fn from_name_always_gives_a_valid_slug(name in "\\PC{0,120}") {
             if let Some(slug) = Slug::from_name(&name) {
                 prop_assert!(Slug::parse(slug.as_str()).is_ok());
+            }
+        }
+
+        #[test]
+        fn numbered_slugs_are_valid_and_distinct(name in "[a-z0-9 ]{1,100}", a in 2u32..2_000_000, b in 2u32..2_000_000) {
+            if let Some(slug) = Slug::from_name(&name) {
+                let (x, y) = (slug.numbered(a), slug.numbered(b));
+                prop_assert!(Slug::parse(x.as_str()).is_ok(), "{}", x);
+                let suffix = format!("-{}", a);
+                prop_assert!(x.as_str().ends_with(&suffix));
+                prop_assert_eq!(x == y, a == b);
             }
         }
 

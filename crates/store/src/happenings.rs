@@ -208,26 +208,36 @@ async fn free_slug(
     if keep == Some(&base) {
         return Ok(base);
     }
-    for n in 1..1000 {
+    // Every slug of this name already used: the name itself, and its numbered forms (which may shorten the
+    // name, so the look-up is by a prefix short enough for any number).
+    let prefix: String = base
+        .as_str()
+        .chars()
+        .take(Slug::MAX_LEN - 12)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_owned();
+    let taken: std::collections::HashSet<String> = sqlx::query_scalar(&format!(
+        "SELECT slug FROM {table} WHERE slug = $1 OR slug LIKE $2"
+    ))
+    .bind(base.as_str())
+    .bind(format!("{prefix}%"))
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .collect();
+    let mut n = 1u32;
+    loop {
         let candidate = if n == 1 {
             base.clone()
         } else {
-            Slug::parse(&format!("{}-{n}", base.as_str()))
-                .map_err(|e| StoreError::Corrupt(e.to_string()))?
+            base.numbered(n)
         };
-        if keep == Some(&candidate) {
+        if keep == Some(&candidate) || !taken.contains(candidate.as_str()) {
             return Ok(candidate);
         }
-        let taken: i64 =
-            sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table} WHERE slug = $1"))
-                .bind(candidate.as_str())
-                .fetch_one(&mut *conn)
-                .await?;
-        if taken == 0 {
-            return Ok(candidate);
-        }
+        n = n.checked_add(1).ok_or(StoreError::Conflict("slug"))?;
     }
-    Err(StoreError::Conflict("slug"))
 }
 
 fn audit_change(before: Option<serde_json::Value>, after: serde_json::Value) -> Vec<Change> {

@@ -840,3 +840,34 @@ async fn acceptances_racing_for_one_slot_never_double_book() {
     assert_eq!(mm.bookings.len(), 4, "two meetings, two people each");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_long_title_used_again_gets_a_numbered_address_that_fits() {
+    let app = TestApp::spawn().await;
+    app.user("office@example.se", "admin", None).await;
+    let admin = app.signed_in("office@example.se", PASSWORD).await;
+    let title = format!("Seminarium {}", "a".repeat(75));
+    let day = day_in(40);
+    let mut paths = Vec::new();
+    for _ in 0..3 {
+        paths.push(create_event(&app, &admin, &title, &day).await);
+    }
+    let slugs: Vec<&str> = paths
+        .iter()
+        .map(|p| p.rsplit('/').next().expect("slug"))
+        .collect();
+    assert!(
+        slugs.iter().all(|s| s.len() <= domain::Slug::MAX_LEN),
+        "{slugs:?}"
+    );
+    assert!(
+        slugs[1].ends_with("-2") && slugs[2].ends_with("-3"),
+        "{slugs:?}"
+    );
+    for p in &paths {
+        let (status, html) = app.get(p).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("Seminarium aaaa"));
+    }
+    app.stop().await;
+}
