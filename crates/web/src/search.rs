@@ -20,6 +20,7 @@ use search::{SearchIndex, SearchQuery, TermList};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use utoipa::{IntoParams, ToSchema};
 
 /// The index and what keeps it in step.
@@ -27,6 +28,10 @@ pub struct SearchState {
     index: Arc<SearchIndex>,
     /// Serialises catching up, and remembers change ids applied above the cursor.
     sync: tokio::sync::Mutex<HashSet<i64>>,
+    /// The number of catch-ups started, and of the last one finished without error: a caller waiting for a
+    /// catch-up is served by any that started after it asked (see `sync_search`).
+    started: AtomicU64,
+    finished: AtomicU64,
 }
 
 /// Every kind of row the index is built from.
@@ -45,6 +50,8 @@ impl SearchState {
         Ok(SearchState {
             index: Arc::new(index),
             sync: tokio::sync::Mutex::new(HashSet::new()),
+            started: AtomicU64::new(0),
+            finished: AtomicU64::new(0),
         })
     }
 
@@ -68,6 +75,11 @@ impl AppState {
     pub async fn rebuild_search(&self) -> Result<usize, WebError> {
         let s = self.search_state();
         let mut applied = s.sync.lock().await;
+        self.rebuild_locked(&mut applied).await
+    }
+
+    async fn rebuild_locked(&self, applied: &mut HashSet<i64>) -> Result<usize, WebError> {
+        let s = self.search_state();
         let cursor = self.store().last_search_change().await?;
         let mut docs = Vec::new();
         for source in search_sources() {
@@ -82,10 +94,28 @@ impl AppState {
 
     /// Applies every change logged since the index's cursor (rebuilding when the index is new or a label
     /// changed). Returns how many changes were applied.
+    ///
+    /// Catch-ups are grouped: one that starts after this call began sees every write committed before the call
+    /// (the caller's own, when it is called after a write), so a caller that finds such a catch-up finished by
+    /// the time it gets its turn returns at once. Many writers at the same moment then wait for one or two
+    /// catch-ups, not one each.
     pub async fn sync_search(&self) -> Result<usize, WebError> {
         let s = self.search_state();
+        let ticket = s.started.load(Ordering::SeqCst) + 1;
+        let mut applied = s.sync.lock().await;
+        if s.finished.load(Ordering::SeqCst) >= ticket {
+            return Ok(0);
+        }
+        let generation = s.started.fetch_add(1, Ordering::SeqCst) + 1;
+        let applied_now = self.catch_up(&mut applied).await?;
+        s.finished.store(generation, Ordering::SeqCst);
+        Ok(applied_now)
+    }
+
+    async fn catch_up(&self, applied: &mut HashSet<i64>) -> Result<usize, WebError> {
+        let s = self.search_state();
         let Some(cursor) = s.index.cursor() else {
-            return self.rebuild_search().await;
+            return self.rebuild_locked(applied).await;
         };
         // Changes this index has not seen may have been purged from the log: start again from the database.
         if self
@@ -94,9 +124,8 @@ impl AppState {
             .await?
             .is_some_and(|first| first > cursor + 1)
         {
-            return self.rebuild_search().await;
+            return self.rebuild_locked(applied).await;
         }
-        let mut applied = s.sync.lock().await;
         let mut from = cursor - OVERLAP;
         let mut total = 0;
         loop {
@@ -109,8 +138,7 @@ impl AppState {
                 .filter(|c| !applied.contains(&c.id))
                 .collect();
             if fresh.iter().any(|c| c.source == "all") {
-                drop(applied);
-                return self.rebuild_search().await;
+                return self.rebuild_locked(applied).await;
             }
             if !fresh.is_empty() {
                 let mut changed: Vec<(String, i64)> = Vec::new();
@@ -147,8 +175,8 @@ impl AppState {
     }
 }
 
-/// After every request that may have written (anything but GET and HEAD), the index catches up before the
-/// response leaves, so what was saved is searchable at once.
+/// After every request that may have written (anything but GET and HEAD, answered with success or a redirect),
+/// the index catches up before the response leaves, so what was saved is searchable at once.
 pub(crate) async fn sync_after_writes(
     State(state): State<AppState>,
     req: Request,
@@ -156,7 +184,12 @@ pub(crate) async fn sync_after_writes(
 ) -> Response {
     let writes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let res = next.run(req).await;
-    if writes && let Err(e) = state.sync_search().await {
+    // A refused request (4xx) changed nothing, and a failed one (5xx) was rolled back.
+    let saved = res.status().is_success() || res.status().is_redirection();
+    if writes
+        && saved
+        && let Err(e) = state.sync_search().await
+    {
         tracing::error!(error = %e, "search index catch-up failed");
     }
     res

@@ -512,3 +512,73 @@ async fn a_server_whose_changes_were_purged_rebuilds_its_index() {
     other.stop().await.expect("stop");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn parallel_edits_are_each_searchable_when_their_answer_arrives() {
+    // Catch-ups after writes are grouped (one serves every writer that was waiting); each writer must still find
+    // its own edit the moment its answer arrives.
+    let app = TestApp::spawn().await;
+    app.user("office@region.example", "admin", None).await;
+    let token = samverkan::create_token(&app.store().await, "office@region.example", "t")
+        .await
+        .expect("token");
+    let actors = [
+        "kth",
+        "vecura",
+        "biolamina",
+        "turn-up",
+        "ana-futura",
+        "a-working-lab",
+        "scilifelab",
+        "region-stockholm",
+    ];
+    let words = [
+        "zorblax",
+        "quintavel",
+        "mirrowen",
+        "staplink",
+        "frondeck",
+        "galvurt",
+        "hessomy",
+        "jundrel",
+    ];
+    let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(actors.len()));
+    let mut tasks = tokio::task::JoinSet::new();
+    for (slug, word) in actors.into_iter().zip(words) {
+        let (client, base, token, barrier) = (
+            app.client.clone(),
+            app.base.clone(),
+            token.clone(),
+            barrier.clone(),
+        );
+        tasks.spawn(async move {
+            barrier.wait().await;
+            let res = client
+                .patch(format!("{base}/api/v1/actors/{slug}"))
+                .bearer_auth(&token)
+                .json(&json!({"description": {"sv": format!("Vi arbetar med {word}."), "en": format!("We work on {word}.")}}))
+                .send()
+                .await
+                .expect("patch");
+            assert_eq!(res.status(), StatusCode::OK);
+            let found: Value = client
+                .get(format!("{base}/api/v1/search?q={word}&lang=en"))
+                .send()
+                .await
+                .expect("search")
+                .json()
+                .await
+                .expect("json");
+            (slug, slugs(&found))
+        });
+    }
+    while let Some(done) = tasks.join_next().await {
+        let (slug, found) = done.expect("task");
+        assert_eq!(
+            found,
+            vec![slug.to_owned()],
+            "{slug}'s edit is searchable at once"
+        );
+    }
+    app.stop().await;
+}
