@@ -7,6 +7,10 @@ target (performance >= 95, accessibility 100, best practices >= 95, SEO >= 95) t
 Writes bench/results/lighthouse.json and lighthouse.md. Not a gate: exits 0 whatever the scores (1 only when
 Lighthouse itself could not run).
 
+The pages: the home page, the actor list, an actor, a campus, the atlas, the sign-in page, the strategy, a focus
+area (halsodata), an indicator (1), the events, the search page (cell therapy), the match page, the follow-up,
+the news, the meeting places and the accessibility statement; Swedish and English mixed.
+
 Usage: scripts/lighthouse [--presets desktop,mobile] [--pages /sv/,/en/actors,...]"""
 import argparse
 import json
@@ -22,7 +26,9 @@ sys.dont_write_bytecode = True  # no __pycache__ in scripts/
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import benchkit  # noqa: E402
 
-PAGES = ["/sv/", "/en/actors", "/sv/actors/vecura", "/en/campuses/flemingsberg", "/sv/atlas", "/en/login"]
+PAGES = ["/sv/", "/en/actors", "/sv/actors/vecura", "/en/campuses/flemingsberg", "/sv/atlas", "/en/login",
+         "/sv/strategy", "/en/strategy/halsodata", "/en/indicators/1", "/sv/events", "/en/search?q=cell%20therapy",
+         "/en/match", "/sv/follow-up", "/en/news", "/en/meeting-places", "/sv/accessibility"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 95, "seo": 95}
 
@@ -131,7 +137,9 @@ def main() -> int:
     below = [r for r in rows if r["below_target"]]
     result = {**meta, "lighthouse_version": version, "chromium": args.chromium, "targets": TARGETS,
               "pages": rows, "pages_below_target": len(below)}
-    md = benchkit.header_lines("Lighthouse", "scripts/lighthouse", meta)
+    rerun = "scripts/lighthouse" + ("" if presets == ["desktop", "mobile"] else f" --presets {','.join(presets)}") + (
+        "" if pages == PAGES else f" --pages {','.join(pages)}")
+    md = benchkit.header_lines("Lighthouse", rerun, meta)
     md += [f"Lighthouse {version}, headless Chromium ({args.chromium}), release binary on a temporary SQLite "
            "database on loopback. Desktop: the desktop preset; mobile: Lighthouse's default (emulated phone, "
            "simulated slow 4G, 4x CPU slowdown). Targets: performance >= 95, accessibility 100, best practices "

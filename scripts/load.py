@@ -1,11 +1,14 @@
 """The load test behind scripts/load (run that; it installs the tools and finds the binary).
 
-Starts the release binary on a temporary SQLite database on loopback, creates an admin with an API token and
-20 editors who sign in, then in one run:
+Starts the release binary on a temporary SQLite database on loopback, creates an admin with an API token, a
+BioLamina member and a Vecura manager with tokens (access requests) and 20 editors who sign in, then in one run:
   1. the server's ceiling on GET /healthz with wrk (2 threads, as many connections as virtual users),
   2. the load generator's own ceiling on GET /healthz with locust (same users, no think time),
-  3. the realistic mix with locust (scripts/load_locustfile.py): pages, graph JSON, actor list API with filters,
-     sign-in with CSRF, PATCH updates; 200 users for 60 s by default.
+  3. the realistic mix with locust (scripts/load_locustfile.py): page views (15 pages, among them the strategy,
+     a focus area, an indicator, the follow-up, the events, an event and its matchmaking page, the news, the
+     meeting places and the search page), graph JSON, actor list API with filters, search API, match API,
+     sign-in with CSRF (and the posts page signed in), PATCH updates, access requests sent and accepted;
+     200 users for 60 s by default.
 Reports per endpoint requests, failures, throughput, p50 and p99, and the mix's throughput as a share of the
 /healthz ceilings. Writes bench/results/load.json and load.md. Exits 1 when any request failed.
 
@@ -191,9 +194,10 @@ def main() -> int:
             "ceiling_time_s": args.ceiling_time, "think_time_s": args.wait, "signin_accounts": args.signin_users,
             "database": "SQLite (temporary file, WAL)" if args.database == "sqlite"
             else "PostgreSQL (temporary database, local server)", "address": "127.0.0.1 (loopback)",
-            "weights": {"page views (5 pages)": 10, "graph JSON": 3, "actor list API": 4,
-                        "sign-in (4 requests)": 1, "PATCH update": 0 if args.no_updates else 1},
-            "not_covered": "search: there is no search endpoint yet",
+            "weights": {"page views (15 pages)": 20, "graph JSON": 3, "actor list API": 4, "search API": 4,
+                        "match API": 1, "sign-in (5 requests, posts page included)": 1,
+                        "PATCH update": 0 if args.no_updates else 1,
+                        "access request sent and accepted (2 requests)": 0 if args.no_updates else 1},
         },
         "healthz_ceiling_wrk": wrk,
         "healthz_ceiling_locust": locust_healthz,
@@ -212,7 +216,8 @@ def main() -> int:
     md += [f"{args.users} virtual users (spawn rate {args.spawn_rate}/s) for {args.run_time} s, think time "
            f"{args.wait} s, against the release binary on a temporary "
            f"{'SQLite' if args.database == 'sqlite' else 'PostgreSQL'} database on loopback; load generator and "
-           "server share the machine. No search endpoint exists yet, so search is not part of the mix.", ""]
+           "server share the machine. Mix weights: " + ", ".join(
+               f"{k} {v}" for k, v in result["scenario"]["weights"].items()) + ".", ""]
     rows = [[r["endpoint"], r["requests"], r["failures"], r["rps"], r["p50_ms"], r["p99_ms"]]
             for r in sorted(mix["endpoints"], key=lambda r: -r["requests"])]
     t = mix["total"]
@@ -234,7 +239,7 @@ def main() -> int:
            f"- CPU during the mix: server {mix['server_cpu_cores_used']} cores, locust "
            f"{mix['locust_cpu_cores_used']} cores (of {meta['machine']['cores']})",
            f"- Network snapshot (layout and metrics) recomputed {mix['graph_recomputations']} times during the mix "
-           "(every actor update changes the data version the snapshot is cached for)",
+           "(the description updates change no actor or relation, so the snapshot keeps its layout and metrics)",
            f"- Failures in all runs: **{failures}**"
            + ("" if failures == 0 else " (see load.json: failure_messages)"),
            f"- Server warnings/errors logged: {len(problems)}"]

@@ -1,10 +1,13 @@
 """The locust scenario of scripts/load (not run on its own; scripts/load.py starts locust with it).
 
 SVK_LOAD_MODE=mix (default): each virtual user loops over a weighted mix, by default without think time:
-  page views (5 pages)                       weight 10
+  page views (15 pages, one at random: home, actor list, an actor, a campus, the atlas, the strategy, a focus
+    area, an indicator, the follow-up, the events, an event, its matchmaking page, the news, the meeting
+    places, the search page with a query from the list below)                              weight 20
   graph JSON (whole network, one campus)      weight 3
   actor list API with filters                 weight 4
-  sign-in: GET form, POST with CSRF, GET /account, POST logout (own cookie jar per user)   weight 1
+  sign-in: GET form, POST with CSRF, GET /account, GET /en/posts (signed in), POST logout (own cookie jar
+    per user)                                                                               weight 1
   update: PATCH an actor's description with an admin token                                  weight 1
   search: GET /api/v1/search with a query from a list (both languages, typos, compounds)      weight 4
   match: POST /api/v1/match with a plain-language need                                       weight 1
@@ -20,6 +23,7 @@ import os
 import random
 import re
 import threading
+import urllib.parse
 
 from locust import between, constant, task
 from locust.contrib.fasthttp import FastHttpUser
@@ -37,7 +41,28 @@ QUERIES = ["cell therapy", "cellterapi", "karolinsak", "GMP", "twin registry", "
 NEEDS = ["GMP manufacturing for a cell therapy phase 1 trial", "labbplats för startup i Flemingsberg",
          "office space in Solna", "twin registry data for a genetics study"]
 
-PAGES = ["/sv/", "/en/actors", "/sv/actors/vecura", "/en/campuses/flemingsberg", "/sv/atlas"]
+FOCUS_AREAS = ["halsodata", "halso-och-sjukvard", "precisionsmedicin", "tvarvetenskaplig-samverkan",
+               "life-science-foretag"]
+INDICATORS = [1, 2, 3, 4, 5, 6, 7, 8]
+EVENTS = ["almedalen-2024-rundabord", "life-science-strategi-seminarium-2021"]
+# (name in the statistics, function giving the path): one is picked at random per page view.
+PAGES = [
+    ("GET /sv/", lambda: "/sv/"),
+    ("GET /en/actors", lambda: "/en/actors"),
+    ("GET /sv/actors/vecura", lambda: "/sv/actors/vecura"),
+    ("GET /en/campuses/flemingsberg", lambda: "/en/campuses/flemingsberg"),
+    ("GET /sv/atlas", lambda: "/sv/atlas"),
+    ("GET /en/strategy", lambda: "/en/strategy"),
+    ("GET /en/strategy/{area}", lambda: f"/en/strategy/{random.choice(FOCUS_AREAS)}"),
+    ("GET /en/indicators/{id}", lambda: f"/en/indicators/{random.choice(INDICATORS)}"),
+    ("GET /en/follow-up", lambda: "/en/follow-up"),
+    ("GET /en/events", lambda: "/en/events"),
+    ("GET /en/events/{slug}", lambda: f"/en/events/{random.choice(EVENTS)}"),
+    ("GET /en/events/{slug}/matchmaking", lambda: f"/en/events/{random.choice(EVENTS)}/matchmaking"),
+    ("GET /en/news", lambda: "/en/news"),
+    ("GET /en/meeting-places", lambda: "/en/meeting-places"),
+    ("GET /en/search?q=<q>", lambda: "/en/search?q=" + urllib.parse.quote(random.choice(QUERIES))),
+]
 ACTOR_FILTERS = [
     "?kind=infrastructure",
     "?campus=flemingsberg",
@@ -87,10 +112,10 @@ class Visitor(FastHttpUser):
             with self.client.get("/healthz", name="GET /healthz", catch_response=True) as res:
                 expect(res, 200)
     else:
-        @task(10)
+        @task(20)
         def page(self):
-            path = random.choice(PAGES)
-            with self.client.get(path, name=f"GET {path}", catch_response=True) as res:
+            name, path = random.choice(PAGES)
+            with self.client.get(path(), name=name, catch_response=True) as res:
                 expect(res, 200)
 
         @task(3)
@@ -124,6 +149,9 @@ class Visitor(FastHttpUser):
                 if res.status_code != 303:
                     return
             with self.client.get("/sv/account", name="GET /sv/account (signed in)", allow_redirects=False,
+                                 catch_response=True) as res:
+                expect(res, 200)
+            with self.client.get("/en/posts", name="GET /en/posts (signed in)", allow_redirects=False,
                                  catch_response=True) as res:
                 expect(res, 200)
                 m = CSRF.search(res.text or "")
