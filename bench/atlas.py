@@ -58,7 +58,7 @@ def run_size(binary: str, n: int) -> dict:
                 fps = json.loads(fps_out.strip().splitlines()[-1])
             else:
                 # Beyond 20k actors the whole network is too much for a browser without a GPU; not measured.
-                fps = {"fps": None, "first_draw_ms": None}
+                fps = {"fps": None, "first_draw_ms": None, "renderer": None, "runs": []}
         finally:
             proc.terminate()
             proc.wait(timeout=60)
@@ -74,6 +74,8 @@ def run_size(binary: str, n: int) -> dict:
         "atlas_page_ms_p50": round(statistics.median(page), 2),
         "fps": fps["fps"],
         "first_draw_ms": fps["first_draw_ms"],
+        "fps_renderer": fps.get("renderer"),
+        "fps_runs": fps.get("runs", []),
     }
 
 
