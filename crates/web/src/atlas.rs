@@ -155,7 +155,14 @@ fn incident(data: &GraphData) -> Vec<Vec<usize>> {
 impl AppState {
     /// The current network snapshot, recomputed when the data has changed since the last one. Readers share the
     /// cached snapshot without waiting; one computation runs at a time and concurrent callers wait for it.
+    ///
+    /// Under a stream of writes each request would see a newer version than the snapshot and read the network
+    /// again, one after the other. So reads are grouped: a snapshot whose data was read after this call began is
+    /// at least as fresh as the version this call saw, and is served as it is.
     pub async fn graph(&self) -> Result<Arc<GraphSnapshot>, WebError> {
+        use std::sync::atomic::Ordering::SeqCst;
+        let (started, finished) = self.graph_reads();
+        let ticket = started.load(SeqCst) + 1;
         let version = self.store().graph_version().await?;
         let current = |state: &AppState| {
             state
@@ -172,6 +179,14 @@ impl AppState {
         if let Some(s) = current(self) {
             return Ok(s);
         }
+        if finished.load(SeqCst) >= ticket
+            && let Some(s) = self.graph_cache().read().ok().and_then(|c| c.clone())
+        {
+            return Ok(s);
+        }
+        let generation = started.fetch_add(1, SeqCst) + 1;
+        // The stamp is read again before the data, so the snapshot never claims a newer version than its data.
+        let version = self.store().graph_version().await?;
         let data = self.store().graph_data().await?;
         // An edit that changes no actor or relation (a description, a name) keeps the layout and the metrics.
         let previous = self.graph_cache().read().ok().and_then(|c| c.clone());
@@ -180,6 +195,7 @@ impl AppState {
             if let Ok(mut cache) = self.graph_cache().write() {
                 *cache = Some(snapshot.clone());
             }
+            finished.store(generation, SeqCst);
             return Ok(snapshot);
         }
         let started = std::time::Instant::now();
@@ -196,6 +212,7 @@ impl AppState {
         if let Ok(mut cache) = self.graph_cache().write() {
             *cache = Some(snapshot.clone());
         }
+        finished.store(generation, SeqCst);
         Ok(snapshot)
     }
 }

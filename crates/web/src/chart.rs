@@ -183,6 +183,7 @@ mod tests {
             },
             values_label: "Reported",
             target_label: "Planned path",
+            lang: Lang::En,
         });
         assert!(
             svg.contains("role=\"img\"") && svg.contains("aria-labelledby=\"i1-title i1-desc\"")

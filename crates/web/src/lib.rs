@@ -43,6 +43,8 @@ struct Inner {
     oidc: Option<oidc::Oidc>,
     graph: std::sync::RwLock<Option<Arc<atlas::GraphSnapshot>>>,
     graph_compute: tokio::sync::Mutex<()>,
+    /// Snapshot reads from the database started, and the last one finished (see `AppState::graph`).
+    graph_reads: (std::sync::atomic::AtomicU64, std::sync::atomic::AtomicU64),
     search: Arc<search::SearchState>,
     metrics: Metrics,
     started: Instant,
@@ -76,6 +78,7 @@ impl AppState {
             oidc,
             graph: std::sync::RwLock::new(None),
             graph_compute: tokio::sync::Mutex::new(()),
+            graph_reads: Default::default(),
             search: Arc::new(search),
             metrics: Metrics::default(),
             started: Instant::now(),
@@ -104,6 +107,12 @@ impl AppState {
 
     pub(crate) fn graph_cache(&self) -> &std::sync::RwLock<Option<Arc<atlas::GraphSnapshot>>> {
         &self.0.graph
+    }
+
+    pub(crate) fn graph_reads(
+        &self,
+    ) -> &(std::sync::atomic::AtomicU64, std::sync::atomic::AtomicU64) {
+        &self.0.graph_reads
     }
 
     pub(crate) fn graph_compute(&self) -> &tokio::sync::Mutex<()> {
