@@ -28,7 +28,7 @@ use tantivy::tokenizer::{
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 pub use terms::TermList;
 
-/// Segments searched at once (and the number a rebuilt index is merged into).
+/// Threads that read the stored hits and cut their snippets.
 const PARALLEL: usize = 2;
 
 /// The version of the index layout; an index on disk with another version is rebuilt.
@@ -285,7 +285,7 @@ pub struct SearchIndex {
     facet_masks: Mutex<HashMap<tantivy::index::SegmentId, std::sync::Arc<facets::FacetBits>>>,
     /// Word and alive-document bit sets for counting matches (see `facets.rs`).
     count_cache: facets::CountCache,
-    /// Searches the segments of a query that reads many postings at once, one thread each.
+    /// Reads the hits of a search in parallel.
     parallel: tantivy::Executor,
 }
 
@@ -465,22 +465,12 @@ impl SearchIndex {
         self.commit(&mut w, cursor)?;
         // A fresh index is written in many segments; one segment is searched faster, and later changes add
         // small ones that tantivy merges in the background.
-        let mut segments = self.index.searchable_segment_ids()?;
-        let mut merged = Ok(());
-        if segments.len() > PARALLEL {
-            let per = segments.len().div_ceil(PARALLEL);
-            let mut groups = Vec::new();
-            while !segments.is_empty() {
-                let rest = segments.split_off(per.min(segments.len()));
-                groups.push(std::mem::replace(&mut segments, rest));
-            }
-            let pending: Vec<_> = groups.iter().map(|g| w.merge(g)).collect();
-            for p in pending {
-                if let Err(e) = p.wait() {
-                    merged = Err(e);
-                }
-            }
-        }
+        let segments = self.index.searchable_segment_ids()?;
+        let merged = if segments.len() > 1 {
+            w.merge(&segments).wait().map(|_| ())
+        } else {
+            Ok(())
+        };
         w.set_merge_policy(Box::new(tantivy::merge_policy::LogMergePolicy::default()));
         merged?;
         self.reader.reload()?;
@@ -849,23 +839,7 @@ impl SearchIndex {
             Box::new(BooleanQuery::new(clauses))
         };
         let limit = q.limit.clamp(1, 100);
-        // A query that reads more postings than the index has documents (the sentences of common words people
-        // type) searches its segments in parallel; a light one is not worth the hand-over between threads.
-        let postings: u64 = terms
-            .iter()
-            .map(|t| searcher.doc_freq(t).unwrap_or(0))
-            .sum();
-        let executor = if postings > searcher.num_docs() && searcher.segment_readers().len() > 1 {
-            &self.parallel
-        } else {
-            &tantivy::Executor::single_thread()
-        };
-        let top = searcher.search_with_executor(
-            &*query,
-            &TopDocs::with_limit(limit).and_offset(q.offset),
-            executor,
-            tantivy::query::EnableScoring::enabled_from_searcher(&searcher),
-        )?;
+        let top = searcher.search(&*query, &TopDocs::with_limit(limit).and_offset(q.offset))?;
         let (total, facet_list) = self.count(&searcher, &terms, &groups, facets::DENSE_SHARE)?;
         let lang = q.lang.unwrap_or(Lang::En);
         let (first, second) = match lang {
