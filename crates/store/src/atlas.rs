@@ -547,6 +547,29 @@ impl Store {
             .collect()
     }
 
+    /// The names of the actors with these slugs (unknown slugs are left out), in one query.
+    pub async fn actor_names_of(
+        &self,
+        slugs: &[Slug],
+    ) -> Result<Vec<(Slug, LangText)>, StoreError> {
+        if slugs.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks: Vec<String> = (1..=slugs.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT slug, name_sv, name_en FROM actors WHERE slug IN ({}) ORDER BY slug",
+            marks.join(", ")
+        );
+        let mut q = sqlx::query(&sql);
+        for s in slugs {
+            q = q.bind(s.as_str());
+        }
+        let rows = q.fetch_all(self.pool()).await?;
+        rows.iter()
+            .map(|r| Ok((slug(r, "slug")?, lang_text(r, "name")?)))
+            .collect()
+    }
+
     /// True when the database holds no actors and no campuses yet (so the built-in data set may be loaded).
     pub async fn is_empty(&self) -> Result<bool, StoreError> {
         let row = sqlx::query(

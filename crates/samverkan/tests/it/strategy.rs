@@ -61,6 +61,21 @@ async fn the_strategy_has_five_areas_with_four_texts_in_both_languages() {
         html.contains("/en/atlas?selected="),
         "contributing actors link into the atlas"
     );
+    // Every measure's responsible actor and contributor is listed once, linked into the atlas.
+    let of_area = app.json(&format!("/api/v1/measures?area={slug}")).await;
+    for m in of_area.as_array().expect("measures") {
+        let mut who = vec![m["responsible"].as_str().expect("responsible").to_owned()];
+        for c in m["contributors"].as_array().into_iter().flatten() {
+            who.extend(c.as_str().map(str::to_owned));
+        }
+        for a in who {
+            assert_eq!(
+                html.matches(&format!("/en/atlas?selected={a}\"")).count(),
+                1,
+                "{a} listed once"
+            );
+        }
+    }
     let (status, _) = app.get("/en/strategy/no-such-area").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 

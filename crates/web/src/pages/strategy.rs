@@ -385,15 +385,17 @@ pub(crate) async fn area(
     }
     actor_slugs.sort();
     actor_slugs.dedup();
-    let mut actors = Vec::new();
-    for s in &actor_slugs {
-        if let Some(a) = store.actor(s).await? {
-            actors.push((
+    let mut actors: Vec<(String, String)> = store
+        .actor_names_of(&actor_slugs)
+        .await?
+        .into_iter()
+        .map(|(s, name)| {
+            (
                 format!("/{}/atlas?selected={s}", lang.code()),
-                a.name.get(lang).to_owned(),
-            ));
-        }
-    }
+                name.get(lang).to_owned(),
+            )
+        })
+        .collect();
     actors.sort_by(|a, b| a.1.cmp(&b.1));
     let group = super::plans::member_views(lang, t, &store.working_group(&slug).await?);
     let text = |key: &str, x: &LangText| (t.t(key), blocks(x.get(lang)));
