@@ -613,16 +613,8 @@ impl Store {
 
     /// Queues an e-mail. Delivery drains the outbox; in development and tests the outbox is where mail is read.
     pub async fn queue_mail(&self, to: &str, subject: &str, body: &str) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO email_outbox (to_addr, subject, body, created_at) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(to)
-        .bind(subject)
-        .bind(body)
-        .bind(now_millis())
-        .execute(self.pool())
-        .await?;
-        Ok(())
+        let mut conn = self.pool().acquire().await?;
+        queue_mail_in(&mut conn, to, subject, body).await
     }
 
     /// The mail queued for an address, newest first.
@@ -647,4 +639,23 @@ impl OutgoingMail {
             created_at: get(r, "created_at")?,
         })
     }
+}
+
+/// Queues an e-mail on `conn`: inside a transaction, the mail is sent only if the change it tells of is stored.
+pub(crate) async fn queue_mail_in(
+    conn: &mut sqlx::AnyConnection,
+    to: &str,
+    subject: &str,
+    body: &str,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO email_outbox (to_addr, subject, body, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(to)
+    .bind(subject)
+    .bind(body)
+    .bind(now_millis())
+    .execute(conn)
+    .await?;
+    Ok(())
 }

@@ -46,13 +46,7 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         if let Some((to, subject, body)) = notify {
-            sqlx::query("INSERT INTO email_outbox (to_addr, subject, body, created_at) VALUES ($1, $2, $3, $4)")
-                .bind(to)
-                .bind(subject)
-                .bind(body)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
+            crate::accounts::queue_mail_in(&mut tx, to, subject, body).await?;
         }
         let changes = [Change {
             path: String::new(),

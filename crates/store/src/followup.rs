@@ -925,15 +925,7 @@ impl Store {
             };
             let (subject, body) = compose(&reminder);
             for addr in &reminder.to {
-                sqlx::query(
-                    "INSERT INTO email_outbox (to_addr, subject, body, created_at) VALUES ($1, $2, $3, $4)",
-                )
-                .bind(addr)
-                .bind(&subject)
-                .bind(&body)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
+                crate::accounts::queue_mail_in(&mut tx, addr, &subject, &body).await?;
                 sent += 1;
             }
             sqlx::query(

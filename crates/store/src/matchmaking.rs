@@ -514,14 +514,12 @@ impl Store {
             .fetch_one(&mut *tx)
             .await?;
         let (subject, body) = mail(&name);
-        sqlx::query(
-            "INSERT INTO email_outbox (to_addr, subject, body, created_at) VALUES ($1, $2, $3, $4)",
+        crate::accounts::queue_mail_in(
+            &mut tx,
+            &get::<String>(&invitee_row, "email")?,
+            &subject,
+            &body,
         )
-        .bind(get::<String>(&invitee_row, "email")?)
-        .bind(subject)
-        .bind(body)
-        .bind(now)
-        .execute(&mut *tx)
         .await?;
         audit(
             &mut tx,
@@ -648,15 +646,7 @@ impl Store {
                 None => None,
             };
             let (subject, body) = mail(&AnswerNotice { by, to, slot });
-            sqlx::query(
-                "INSERT INTO email_outbox (to_addr, subject, body, created_at) VALUES ($1, $2, $3, $4)",
-            )
-            .bind(email)
-            .bind(subject)
-            .bind(body)
-            .bind(now_millis())
-            .execute(&mut *tx)
-            .await?;
+            crate::accounts::queue_mail_in(&mut tx, &email, &subject, &body).await?;
         }
         audit(
             &mut tx,

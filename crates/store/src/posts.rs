@@ -299,15 +299,7 @@ impl Store {
             .fetch_one(&mut *tx)
             .await?;
         let (subject, body) = mail(&p);
-        sqlx::query(
-            "INSERT INTO email_outbox (to_addr, subject, body, created_at) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(author)
-        .bind(subject)
-        .bind(body)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
+        crate::accounts::queue_mail_in(&mut tx, &author, &subject, &body).await?;
         audit(
             &mut tx,
             user,

@@ -331,17 +331,8 @@ async fn queue_notice(
     .bind(request)
     .fetch_all(&mut *conn)
     .await?;
-    let now = now_millis();
     for to in emails {
-        sqlx::query(
-            "INSERT INTO email_outbox (to_addr, subject, body, created_at) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(to)
-        .bind(&notice.subject)
-        .bind(&notice.body)
-        .bind(now)
-        .execute(&mut *conn)
-        .await?;
+        crate::accounts::queue_mail_in(&mut *conn, &to, &notice.subject, &notice.body).await?;
     }
     Ok(())
 }

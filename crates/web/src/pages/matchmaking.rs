@@ -381,6 +381,21 @@ async fn start(
     Ok((slug, caller.user_id().ok_or(WebError::Unauthorized)?))
 }
 
+/// [`start`] for a step only the event's organisers (and admins) take.
+async fn start_as_organiser(
+    state: &AppState,
+    caller: &Caller,
+    raw: &str,
+    f: &FormData,
+) -> Result<(Slug, i64), WebError> {
+    let started = start(state, caller, raw, f).await?;
+    let (row, _) = find_event(state, raw).await?;
+    if !may_manage_event(caller, &row) {
+        return Err(WebError::Forbidden);
+    }
+    Ok(started)
+}
+
 /// Registers the caller (or updates their profile).
 pub(crate) async fn register(
     State(state): State<AppState>,
@@ -408,11 +423,7 @@ pub(crate) async fn add_slot(
     f: FormData,
 ) -> Result<Response, WebError> {
     let lang = lang(&code)?;
-    let (slug, user) = start(&state, &caller, &raw, &f).await?;
-    let (row, _) = find_event(&state, &raw).await?;
-    if !may_manage_event(&caller, &row) {
-        return Err(WebError::Forbidden);
-    }
+    let (slug, user) = start_as_organiser(&state, &caller, &raw, &f).await?;
     let result = match Slot::parse(&f.value("day"), &f.value("start"), &f.value("end")) {
         Ok(slot) => state.store().add_slot(&slug, slot, user).await,
         Err(e) => Err(MatchFail::Rule(e)),
@@ -431,11 +442,7 @@ pub(crate) async fn remove_slot(
     f: FormData,
 ) -> Result<Response, WebError> {
     let lang = lang(&code)?;
-    let (slug, user) = start(&state, &caller, &raw, &f).await?;
-    let (row, _) = find_event(&state, &raw).await?;
-    if !may_manage_event(&caller, &row) {
-        return Err(WebError::Forbidden);
-    }
+    let (slug, user) = start_as_organiser(&state, &caller, &raw, &f).await?;
     match state.store().remove_slot(&slug, id, user).await {
         Ok(true) => Ok(done(lang, &slug, "slot-removed")),
         Ok(false) => Err(WebError::NotFound),
