@@ -20,7 +20,7 @@
 //! (`samverkan-merged`: the same index merged into one segment, a diagnostic), `--pg URL` (a role that may create
 //! databases; default `$SAMVERKAN_BENCH_PG` or the local test role), `--out DIR` (default `bench/results`),
 //! `--work DIR` (index files; default `/var/tmp/samverkan-bench-PID`), `--explain QUERY` (print each engine's top
-//! 10 for it, repeatable).
+//! 10 for it, repeatable), `--spin S` (then run the explained queries in a loop for S seconds, for a profiler).
 
 use domain::catalogue::{Catalogue, CatalogueFiles};
 use domain::dataset::{Dataset, DatasetFiles};
@@ -93,6 +93,8 @@ struct Options {
     work: PathBuf,
     /// Queries whose top 10 are printed per engine and size, with each document's title and the start of its text.
     explain: Vec<String>,
+    /// Seconds to run the explained queries in a loop after explaining them (for a profiler to attach).
+    spin_s: f64,
 }
 
 fn options() -> Res<Options> {
@@ -113,6 +115,7 @@ fn options() -> Res<Options> {
         out: PathBuf::from(ROOT).join("bench/results"),
         work: PathBuf::from(format!("/var/tmp/samverkan-bench-{}", std::process::id())),
         explain: Vec::new(),
+        spin_s: 0.0,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -132,10 +135,11 @@ fn options() -> Res<Options> {
             "--out" => o.out = PathBuf::from(value()?),
             "--work" => o.work = PathBuf::from(value()?),
             "--explain" => o.explain.push(value()?),
+            "--spin" => o.spin_s = value()?.parse()?,
             "-h" | "--help" => {
                 println!(
                     "bench_search [--sizes 10000,100000,1000000] [--rounds 20] [--min-rounds 3] [--budget 90] \
-                     [--engines samverkan,samverkan-merged,postgres,sqlite] [--pg URL] [--out DIR] [--work DIR] [--explain QUERY]..."
+                     [--engines samverkan,samverkan-merged,postgres,sqlite] [--pg URL] [--out DIR] [--work DIR] [--explain QUERY]... [--spin SECONDS]"
                 );
                 std::process::exit(0);
             }
@@ -1500,6 +1504,41 @@ async fn run(o: &Options, pg_db: &mut Option<(PgConnection, String)>) -> Res<Val
                         d.map(|d| short(&body(d, Lang::En))).unwrap_or_default(),
                     );
                 }
+            }
+            if o.spin_s > 0.0 && !o.explain.is_empty() {
+                let spun: Vec<Judged> = o
+                    .explain
+                    .iter()
+                    .map(|q| Judged {
+                        q: q.clone(),
+                        lang: queries
+                            .iter()
+                            .find(|j| j.q == *q)
+                            .map_or("en".into(), |j| j.lang.clone()),
+                        relevant: BTreeMap::new(),
+                    })
+                    .collect();
+                eprintln!(
+                    "  {id}: spinning {:.0} s (pid {})",
+                    o.spin_s,
+                    std::process::id()
+                );
+                let start = Instant::now();
+                let mut times = Vec::new();
+                while start.elapsed().as_secs_f64() < o.spin_s {
+                    for j in &spun {
+                        let t = Instant::now();
+                        engine.top10(j).await?;
+                        times.push(t.elapsed().as_secs_f64() * 1e3);
+                    }
+                }
+                times.sort_by(f64::total_cmp);
+                eprintln!(
+                    "  {id}: spun {} runs, p50 {:.3} ms, p99 {:.3} ms",
+                    times.len(),
+                    percentile(&times, 50.0),
+                    percentile(&times, 99.0)
+                );
             }
             let m = measure(&mut engine, &queries, o, id).await?;
             eprintln!(

@@ -8,6 +8,7 @@
 
 mod facets;
 pub mod terms;
+mod union;
 
 use domain::search::{DocKind, SearchDoc};
 use domain::{Lang, Slug};
@@ -15,7 +16,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::Mutex;
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, FuzzyTermQuery, Occur, Query, TermQuery};
 use tantivy::schema::{
     FAST, Facet, FacetOptions, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
     TextOptions, Value,
@@ -568,7 +569,7 @@ impl SearchIndex {
         text: &str,
     ) -> Option<(Box<dyn Query>, Vec<Term>)> {
         let f = self.fields;
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut clauses: Vec<(Term, f32)> = Vec::new();
         let mut sv = self.analyzer("sv");
         let mut en = self.analyzer("en");
         let mut seen = BTreeSet::new();
@@ -595,14 +596,7 @@ impl SearchIndex {
                 for t in tokens(analyzer, v) {
                     for (field, boost) in [(title, 3.0), (body, 1.0)] {
                         if seen.insert((field, t.clone())) {
-                            let q = TermQuery::new(
-                                Term::from_field_text(field, &t),
-                                IndexRecordOption::WithFreqs,
-                            );
-                            clauses.push((
-                                Occur::Should,
-                                Box::new(BoostQuery::new(Box::new(q), boost * weight)),
-                            ));
+                            clauses.push((Term::from_field_text(field, &t), boost * weight));
                         }
                     }
                 }
@@ -628,14 +622,7 @@ impl SearchIndex {
                     for t in tokens(analyzer, &c) {
                         for (field, boost) in [(title, 3.0), (body, 1.0)] {
                             if seen.insert((field, t.clone())) {
-                                let q = TermQuery::new(
-                                    Term::from_field_text(field, &t),
-                                    IndexRecordOption::WithFreqs,
-                                );
-                                clauses.push((
-                                    Occur::Should,
-                                    Box::new(BoostQuery::new(Box::new(q), boost * 0.8)),
-                                ));
+                                clauses.push((Term::from_field_text(field, &t), boost * 0.8));
                             }
                         }
                     }
@@ -643,14 +630,10 @@ impl SearchIndex {
             }
         }
         if clauses.is_empty() {
-            None
-        } else {
-            let terms = seen
-                .into_iter()
-                .map(|(field, t)| Term::from_field_text(field, &t))
-                .collect();
-            Some((Box::new(BooleanQuery::new(clauses)), terms))
+            return None;
         }
+        let terms = clauses.iter().map(|(t, _)| t.clone()).collect();
+        Some((Box::new(union::TermUnion::new(clauses)), terms))
     }
 
     /// The filters of a query: each a set of facet values (root, value) of which a match carries one.
