@@ -286,6 +286,8 @@ pub struct SearchIndex {
     facet_masks: Mutex<HashMap<tantivy::index::SegmentId, std::sync::Arc<facets::FacetBits>>>,
     /// Word and alive-document bit sets for counting matches (see `facets.rs`).
     count_cache: facets::CountCache,
+    /// The scores of common words (see `union.rs`).
+    score_cache: std::sync::Arc<union::ScoreCache>,
     /// Reads the hits of a search in parallel.
     parallel: tantivy::Executor,
 }
@@ -348,6 +350,7 @@ impl SearchIndex {
                 terms,
                 facet_masks: Mutex::new(HashMap::new()),
                 count_cache: facets::CountCache::default(),
+                score_cache: std::sync::Arc::default(),
                 parallel: tantivy::Executor::multi_thread(PARALLEL, "search-")?,
             },
             cursor,
@@ -531,8 +534,8 @@ impl SearchIndex {
     }
 
     /// The texts to search for `text`: itself, its translations from the term list, and the parts of
-    /// compounds.
-    fn variants(&self, searcher: &tantivy::Searcher, text: &str) -> Vec<String> {
+    /// compounds; and the words that were split into known parts.
+    fn variants(&self, searcher: &tantivy::Searcher, text: &str) -> (Vec<String>, Vec<String>) {
         let mut out = vec![text.to_owned()];
         for x in self.terms.expansions(text) {
             if !out.contains(&x) {
@@ -541,11 +544,13 @@ impl SearchIndex {
         }
         let known = |w: &str| self.known(searcher, w);
         let mut parts = Vec::new();
+        let mut split_words = Vec::new();
         for w in terms::words(text) {
             if !self.known(searcher, &w)
                 && let Some(split) = terms::split_compound(&w, &known)
             {
                 parts.push(split.join(" "));
+                split_words.push(w);
             }
         }
         for p in parts {
@@ -558,7 +563,7 @@ impl SearchIndex {
                 out.push(p);
             }
         }
-        out
+        (out, split_words)
     }
 
     /// The text part of a query and the terms it is the union of, or `None` when the text has no searchable
@@ -567,7 +572,7 @@ impl SearchIndex {
         &self,
         searcher: &tantivy::Searcher,
         text: &str,
-    ) -> Option<(Box<dyn Query>, Vec<Term>)> {
+    ) -> Option<(union::TermUnion, Vec<Term>)> {
         let f = self.fields;
         let mut clauses: Vec<(Term, f32)> = Vec::new();
         let mut sv = self.analyzer("sv");
@@ -576,8 +581,8 @@ impl SearchIndex {
         // A stop word of either language is left out of both: "the" says nothing in Swedish text either, and
         // its posting list is among the longest.
         let mut stop = |w: &str| tokens(&mut sv, w).is_empty() || tokens(&mut en, w).is_empty();
-        let variants: Vec<String> = self
-            .variants(searcher, text)
+        let (variants, split_words) = self.variants(searcher, text);
+        let variants: Vec<String> = variants
             .iter()
             .map(|v| {
                 v.split(|c: char| !c.is_alphanumeric())
@@ -606,7 +611,9 @@ impl SearchIndex {
         // from eight letters), searched like any other word so that the usual ranking applies.
         for w in terms::words(text) {
             let n = w.chars().count();
-            if n < 4 || self.known(searcher, &w) {
+            // A compound split into known words ("tvillingregisterdata") is understood: its corrections would
+            // be other compounds one edit away, and looking for them was most of such a search's time.
+            if n < 4 || split_words.contains(&w) || self.known(searcher, &w) {
                 continue;
             }
             // The closest words only: two edits are tried (from eight letters) when nothing is one edit away.
@@ -633,7 +640,10 @@ impl SearchIndex {
             return None;
         }
         let terms = clauses.iter().map(|(t, _)| t.clone()).collect();
-        Some((Box::new(union::TermUnion::new(clauses)), terms))
+        Some((
+            union::TermUnion::new(clauses).cached(self.score_cache.clone()),
+            terms,
+        ))
     }
 
     /// The filters of a query: each a set of facet values (root, value) of which a match carries one.
@@ -660,27 +670,12 @@ impl SearchIndex {
         out
     }
 
-    fn filters(&self, groups: &[Vec<(String, String)>]) -> Vec<(Occur, Box<dyn Query>)> {
-        let facet = |(root, value): &(String, String)| -> Box<dyn Query> {
-            Box::new(TermQuery::new(
-                Term::from_facet(
-                    self.fields.facets,
-                    &Facet::from(&format!("/{root}/{value}")),
-                ),
-                IndexRecordOption::Basic,
-            ))
-        };
-        groups
-            .iter()
-            .map(|group| {
-                let any: Vec<(Occur, Box<dyn Query>)> =
-                    group.iter().map(|v| (Occur::Should, facet(v))).collect();
-                (
-                    Occur::Must,
-                    Box::new(BooleanQuery::new(any)) as Box<dyn Query>,
-                )
-            })
-            .collect()
+    /// The term of a facet value (root, value).
+    fn facet_term(&self, (root, value): &(String, String)) -> Term {
+        Term::from_facet(
+            self.fields.facets,
+            &Facet::from(&format!("/{root}/{value}")),
+        )
     }
 
     fn hit(
@@ -810,19 +805,16 @@ impl SearchIndex {
             return Ok(SearchResults::default());
         };
         let groups = Self::filter_values(q);
-        let filters = self.filters(&groups);
-        // Without filters the text query is searched as it is: a union of term clauses, for which the top
-        // documents are found by block-max WAND, skipping blocks that cannot enter the top. The total and the
-        // facet counts need every match but no score: they come from bit sets (see `facets.rs`).
-        let query: Box<dyn Query> = if filters.is_empty() {
-            text.box_clone()
-        } else {
-            let mut clauses = vec![(Occur::Must, text.box_clone())];
-            clauses.extend(filters);
-            Box::new(BooleanQuery::new(clauses))
-        };
+        // The top documents are found term at a time, the filters applied as bit sets (see `union.rs`). The total
+        // and the facet counts need every match but no score: they come from bit sets too (see `facets.rs`).
+        let query = text.filtered(
+            groups
+                .iter()
+                .map(|group| group.iter().map(|v| self.facet_term(v)).collect())
+                .collect(),
+        );
         let limit = q.limit.clamp(1, 100);
-        let top = searcher.search(&*query, &TopDocs::with_limit(limit).and_offset(q.offset))?;
+        let top = searcher.search(&query, &TopDocs::with_limit(limit).and_offset(q.offset))?;
         let (total, facet_list) = self.count(&searcher, &terms, &groups, facets::DENSE_SHARE)?;
         let lang = q.lang.unwrap_or(Lang::En);
         let (first, second) = match lang {
@@ -831,7 +823,7 @@ impl SearchIndex {
         };
         let mut generators = Vec::new();
         for field in [first, second] {
-            let mut g = SnippetGenerator::create(&searcher, &*text, field)?;
+            let mut g = SnippetGenerator::create(&searcher, &text, field)?;
             g.set_max_num_chars(220);
             generators.push(g);
         }
@@ -1315,8 +1307,17 @@ mod tests {
         use tantivy::collector::{Count, FacetCollector};
         let searcher = i.reader.searcher();
         let (query, _) = i.text_query(&searcher, text)?;
-        let mut clauses = vec![(Occur::Must, query)];
-        clauses.extend(i.filters(groups));
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(query))];
+        for group in groups {
+            let any: Vec<(Occur, Box<dyn Query>)> = group
+                .iter()
+                .map(|v| {
+                    let q = TermQuery::new(i.facet_term(v), IndexRecordOption::Basic);
+                    (Occur::Should, Box::new(q) as Box<dyn Query>)
+                })
+                .collect();
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+        }
         let query = BooleanQuery::new(clauses);
         let mut collector = FacetCollector::for_field("facets");
         for root in facets::ROOTS {

@@ -18,21 +18,104 @@ use std::sync::Arc;
 
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::query::{
-    Bm25Weight, BooleanWeight, BoostQuery, EmptyScorer, EnableScoring, Explanation, Occur, Query,
-    Scorer, SumCombiner, TermQuery, Weight,
+    Bm25Weight, BooleanWeight, BoostQuery, ConstScorer, EmptyScorer, EnableScoring, Explanation,
+    Occur, Query, Scorer, SumCombiner, TermQuery, Weight, intersect_scorers,
 };
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocId, Score, SegmentReader, Term};
+use tantivy::{DocId, DocSet, Score, SegmentReader, TERMINATED, Term};
 
-/// Documents holding any of the terms, scored by the sum of each term's BM25 score times its weight.
-#[derive(Clone, Debug)]
+/// Documents holding any of the terms, scored by the sum of each term's BM25 score times its weight; with
+/// filters, only those that also hold one term of each filter (facet values, which add nothing to the score).
+#[derive(Clone)]
 pub struct TermUnion {
     terms: Vec<(Term, Score)>,
+    filters: Vec<Vec<Term>>,
+    cache: Option<Arc<ScoreCache>>,
+}
+
+impl std::fmt::Debug for TermUnion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TermUnion")
+            .field("terms", &self.terms)
+            .field("filters", &self.filters)
+            .finish_non_exhaustive()
+    }
 }
 
 impl TermUnion {
     pub fn new(terms: Vec<(Term, Score)>) -> TermUnion {
-        TermUnion { terms }
+        TermUnion {
+            terms,
+            filters: Vec::new(),
+            cache: None,
+        }
+    }
+
+    /// The same union, keeping the scores of common words in `cache`.
+    pub fn cached(self, cache: Arc<ScoreCache>) -> TermUnion {
+        TermUnion {
+            cache: Some(cache),
+            ..self
+        }
+    }
+
+    /// The same union restricted to documents holding one term of each group.
+    pub fn filtered(&self, filters: Vec<Vec<Term>>) -> TermUnion {
+        TermUnion {
+            filters,
+            ..self.clone()
+        }
+    }
+}
+
+/// A common word is one in at least `max_doc / COMMON_SHARE` documents of a segment: its scores are kept.
+const COMMON_SHARE: u64 = 16;
+
+/// The most memory the kept scores may take; past it the cache starts again empty.
+const CACHE_BYTES: usize = 128 * 1024 * 1024;
+
+/// The scores of common words, one per document of a segment (zero where the word is not), by segment, term and
+/// weight, for one generation of the index: the BM25 statistics change with every commit, so a new generation
+/// empties the cache. Adding such an array is a vector addition instead of decoding and scoring a posting list
+/// that holds a large share of the segment, and as adding zero changes no number, the sums are the same.
+#[derive(Default)]
+pub struct ScoreCache {
+    inner: std::sync::Mutex<ScoreCacheInner>,
+}
+
+type ScoreKey = (tantivy::index::SegmentId, Term, u32);
+
+#[derive(Default)]
+struct ScoreCacheInner {
+    generation: u64,
+    scores: std::collections::HashMap<ScoreKey, Arc<Vec<Score>>>,
+    bytes: usize,
+}
+
+impl ScoreCache {
+    fn get(&self, generation: u64, key: &ScoreKey) -> Option<Arc<Vec<Score>>> {
+        let inner = self.inner.lock().ok()?;
+        (inner.generation == generation)
+            .then(|| inner.scores.get(key).cloned())
+            .flatten()
+    }
+
+    fn put(&self, generation: u64, key: ScoreKey, scores: Arc<Vec<Score>>) {
+        let Ok(mut inner) = self.inner.lock() else {
+            return;
+        };
+        if generation < inner.generation {
+            return;
+        }
+        let size = scores.len() * std::mem::size_of::<Score>();
+        if generation > inner.generation || inner.bytes + size > CACHE_BYTES {
+            inner.scores.clear();
+            inner.bytes = 0;
+            inner.generation = generation;
+        }
+        if inner.scores.insert(key, scores).is_none() {
+            inner.bytes += size;
+        }
     }
 }
 
@@ -56,6 +139,7 @@ impl Query for TermUnion {
                 EnableScoring::Disabled { .. } => None,
             };
             subs.push(Sub {
+                boost: *boost,
                 term: term.clone(),
                 weight: Arc::from(q.weight(enable_scoring)?),
                 bm25,
@@ -64,6 +148,12 @@ impl Query for TermUnion {
         Ok(Box::new(UnionWeight {
             subs,
             scoring: enable_scoring.is_scoring_enabled(),
+            filters: self.filters.clone(),
+            cache: self.cache.clone().zip(
+                enable_scoring
+                    .searcher()
+                    .map(|s| s.generation().generation_id()),
+            ),
         }))
     }
 
@@ -76,6 +166,7 @@ impl Query for TermUnion {
 
 struct Sub {
     term: Term,
+    boost: Score,
     weight: Arc<dyn Weight>,
     /// `None` when the search does not score.
     bm25: Option<Bm25Weight>,
@@ -84,6 +175,41 @@ struct Sub {
 struct UnionWeight {
     subs: Vec<Sub>,
     scoring: bool,
+    filters: Vec<Vec<Term>>,
+    /// The cache of common words' scores, and the generation of the index searched.
+    cache: Option<(Arc<ScoreCache>, u64)>,
+}
+
+/// One bit per document of a segment.
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn new(max_doc: DocId) -> Bits {
+        Bits(vec![0; (max_doc as usize).div_ceil(64)])
+    }
+
+    fn set(&mut self, doc: DocId) {
+        self.0[(doc / 64) as usize] |= 1 << (doc % 64);
+    }
+
+    fn has(&self, doc: DocId) -> bool {
+        self.0
+            .get((doc / 64) as usize)
+            .is_some_and(|w| w & (1 << (doc % 64)) != 0)
+    }
+
+    /// The documents set, in order.
+    fn docs(&self) -> Vec<DocId> {
+        let mut out = Vec::new();
+        for (i, w) in (0u32..).zip(&self.0) {
+            let mut w = *w;
+            while w != 0 {
+                out.push(i * 64 + w.trailing_zeros());
+                w &= w - 1;
+            }
+        }
+        out
+    }
 }
 
 /// A term's weight shared by the per-segment boolean weights.
@@ -131,38 +257,84 @@ impl UnionWeight {
     }
 }
 
+/// Documents in order, as a doc set.
+struct DocList {
+    docs: Vec<DocId>,
+    at: usize,
+}
+
+impl DocList {
+    fn new(docs: Vec<DocId>) -> DocList {
+        DocList { docs, at: 0 }
+    }
+}
+
+impl DocSet for DocList {
+    fn advance(&mut self) -> DocId {
+        self.at = (self.at + 1).min(self.docs.len());
+        self.doc()
+    }
+
+    fn doc(&self) -> DocId {
+        self.docs.get(self.at).copied().unwrap_or(TERMINATED)
+    }
+
+    fn size_hint(&self) -> u32 {
+        u32::try_from(self.docs.len()).unwrap_or(u32::MAX)
+    }
+}
+
+impl UnionWeight {
+    /// The segment's documents that pass the filters, or `None` without filters.
+    fn allowed(&self, reader: &SegmentReader) -> tantivy::Result<Option<Bits>> {
+        let mut allowed: Option<Bits> = None;
+        for group in &self.filters {
+            let mut any = Bits::new(reader.max_doc());
+            for term in group {
+                let inverted = reader.inverted_index(term.field())?;
+                if let Some(mut postings) =
+                    inverted.read_block_postings(term, IndexRecordOption::Basic)?
+                {
+                    while !postings.docs().is_empty() {
+                        postings.docs().iter().for_each(|d| any.set(*d));
+                        postings.advance();
+                    }
+                }
+            }
+            allowed = Some(match allowed {
+                None => any,
+                Some(mut a) => {
+                    a.0.iter_mut().zip(&any.0).for_each(|(x, y)| *x &= y);
+                    a
+                }
+            });
+        }
+        Ok(allowed)
+    }
+}
+
 impl Weight for UnionWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        match self.for_segment(reader)? {
-            Some(w) => w.scorer(reader, boost),
-            None => Ok(Box::new(EmptyScorer)),
-        }
+        let union = match self.for_segment(reader)? {
+            Some(w) => w.scorer(reader, boost)?,
+            None => return Ok(Box::new(EmptyScorer)),
+        };
+        Ok(match self.allowed(reader)? {
+            None => union,
+            Some(allowed) => intersect_scorers(vec![
+                union,
+                Box::new(ConstScorer::new(DocList::new(allowed.docs()), 0.0)),
+            ]),
+        })
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        let passes = self.allowed(reader)?.is_none_or(|a| a.has(doc));
         match self.for_segment(reader)? {
-            Some(w) => w.explain(reader, doc),
-            None => Err(tantivy::TantivyError::InvalidArgument(format!(
+            Some(w) if passes => w.explain(reader, doc),
+            _ => Err(tantivy::TantivyError::InvalidArgument(format!(
                 "document {doc} does not match"
             ))),
-        }
-    }
-
-    fn count(&self, reader: &SegmentReader) -> tantivy::Result<u32> {
-        match self.for_segment(reader)? {
-            Some(w) => w.count(reader),
-            None => Ok(0),
-        }
-    }
-
-    fn for_each(
-        &self,
-        reader: &SegmentReader,
-        callback: &mut dyn FnMut(DocId, Score),
-    ) -> tantivy::Result<()> {
-        match self.for_segment(reader)? {
-            Some(w) => w.for_each(reader, callback),
-            None => Ok(()),
         }
     }
 
@@ -173,11 +345,20 @@ impl Weight for UnionWeight {
         callback: &mut dyn FnMut(DocId, Score) -> Score,
     ) -> tantivy::Result<()> {
         if !self.scoring {
-            return match self.for_segment(reader)? {
-                Some(w) => w.for_each_pruning(threshold, reader, callback),
-                None => Ok(()),
-            };
+            let mut scorer = self.scorer(reader, 1.0)?;
+            let mut threshold = threshold;
+            let mut doc = scorer.doc();
+            while doc != TERMINATED {
+                let score = scorer.score();
+                if score > threshold {
+                    threshold = callback(doc, score);
+                }
+                doc = scorer.advance();
+            }
+            return Ok(());
         }
+        let allowed = self.allowed(reader)?;
+        let passes = |doc: DocId| allowed.as_ref().is_none_or(|a| a.has(doc));
         let max_doc = reader.max_doc();
         let mut lists = Vec::with_capacity(self.subs.len());
         let mut postings_total = 0u64;
@@ -193,19 +374,16 @@ impl Weight for UnionWeight {
                 .unwrap_or_else(|| FieldNormReader::constant(max_doc, 1));
             let postings =
                 inverted.read_block_postings_from_terminfo(&info, IndexRecordOption::WithFreqs)?;
-            lists.push((postings, norms, bm25));
+            let common = u64::from(info.doc_freq) * COMMON_SHARE >= u64::from(max_doc);
+            let key = common.then(|| (reader.segment_id(), sub.term.clone(), sub.boost.to_bits()));
+            lists.push((postings, norms, bm25, key));
         }
         // Few postings in a large segment: the (document, score) pairs sorted; otherwise one score per
         // document of the segment.
         if postings_total * 8 < u64::from(max_doc) {
             let mut pairs = Vec::with_capacity(usize::try_from(postings_total).unwrap_or(0));
-            for (mut postings, norms, bm25) in lists {
-                while !postings.docs().is_empty() {
-                    for (d, f) in postings.docs().iter().zip(postings.freqs()) {
-                        pairs.push((*d, bm25.score(norms.fieldnorm_id(*d), *f)));
-                    }
-                    postings.advance();
-                }
+            for (postings, norms, bm25, _) in lists {
+                each_score(postings, &norms, bm25, |d, score| pairs.push((d, score)));
             }
             // A stable sort keeps each document's scores in the terms' order, so the sums are the same
             // floating-point numbers as in the dense walk.
@@ -219,7 +397,7 @@ impl Weight for UnionWeight {
                     score += pairs[k].1;
                     k += 1;
                 }
-                if score > threshold {
+                if score > threshold && passes(doc) {
                     threshold = callback(doc, score);
                 }
             }
@@ -229,23 +407,55 @@ impl Weight for UnionWeight {
             let mut scores = cell.borrow_mut();
             scores.clear();
             scores.resize(usize::try_from(max_doc).unwrap_or(0), 0.0);
-            for (mut postings, norms, bm25) in lists {
-                while !postings.docs().is_empty() {
-                    for (d, f) in postings.docs().iter().zip(postings.freqs()) {
-                        scores[*d as usize] += bm25.score(norms.fieldnorm_id(*d), *f);
+            for (postings, norms, bm25, key) in lists {
+                match (key, &self.cache) {
+                    (Some(key), Some((cache, generation))) => {
+                        let kept = match cache.get(*generation, &key) {
+                            Some(kept) => kept,
+                            None => {
+                                let mut own = vec![0.0; scores.len()];
+                                each_score(postings, &norms, bm25, |d, score| {
+                                    own[d as usize] = score;
+                                });
+                                let own = Arc::new(own);
+                                cache.put(*generation, key, own.clone());
+                                own
+                            }
+                        };
+                        scores
+                            .iter_mut()
+                            .zip(kept.iter())
+                            .for_each(|(s, k)| *s += *k);
                     }
-                    postings.advance();
+                    _ => each_score(postings, &norms, bm25, |d, score| {
+                        scores[d as usize] += score;
+                    }),
                 }
             }
             // Every BM25 score is positive, so a document scores above zero exactly when it holds a term.
             let mut threshold = threshold;
             for (doc, score) in (0..max_doc).zip(scores.iter()) {
-                if *score > threshold && *score > 0.0 {
+                if *score > threshold && *score > 0.0 && passes(doc) {
                     threshold = callback(doc, *score);
                 }
             }
         });
         Ok(())
+    }
+}
+
+/// Calls `f` with each document of the posting list and the term's score there.
+fn each_score(
+    mut postings: tantivy::postings::BlockSegmentPostings,
+    norms: &FieldNormReader,
+    bm25: &Bm25Weight,
+    mut f: impl FnMut(DocId, Score),
+) {
+    while !postings.docs().is_empty() {
+        for (d, tf) in postings.docs().iter().zip(postings.freqs()) {
+            f(*d, bm25.score(norms.fieldnorm_id(*d), *tf));
+        }
+        postings.advance();
     }
 }
 
@@ -259,18 +469,20 @@ mod tests {
     use super::*;
     use std::collections::HashMap;
     use tantivy::collector::TopDocs;
-    use tantivy::query::BooleanQuery;
-    use tantivy::schema::{Schema, TEXT};
+    use tantivy::query::{BooleanQuery, ConstScoreQuery};
+    use tantivy::schema::{STRING, Schema, TEXT};
     use tantivy::{DocAddress, Index, IndexWriter, TantivyDocument};
 
     const VOCAB: [&str; 10] = [
         "cell", "therapy", "data", "lab", "gmp", "twin", "solna", "register", "vecura", "biobank",
     ];
 
-    /// The top `limit` of tantivy's own union of boosted term queries, and every match's score.
+    /// The top `limit` of tantivy's own union of boosted term queries (restricted to documents holding one of
+    /// `filter` when it is not empty, which adds nothing to the score), and every match's score.
     fn reference(
         searcher: &tantivy::Searcher,
         terms: &[(Term, Score)],
+        filter: &[Term],
         limit: usize,
     ) -> (Vec<(Score, DocAddress)>, HashMap<DocAddress, Score>) {
         let clauses: Vec<(Occur, Box<dyn Query>)> = terms
@@ -283,7 +495,23 @@ mod tests {
                 )
             })
             .collect();
-        let q = BooleanQuery::new(clauses);
+        let mut q = BooleanQuery::new(clauses);
+        if !filter.is_empty() {
+            let any: Vec<(Occur, Box<dyn Query>)> = filter
+                .iter()
+                .map(|t| {
+                    let q = TermQuery::new(t.clone(), IndexRecordOption::Basic);
+                    (Occur::Should, Box::new(q) as Box<dyn Query>)
+                })
+                .collect();
+            q = BooleanQuery::new(vec![
+                (Occur::Must, Box::new(q)),
+                (
+                    Occur::Must,
+                    Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(any)), 0.0)),
+                ),
+            ]);
+        }
         let top = searcher
             .search(&q, &TopDocs::with_limit(limit))
             .expect("reference");
@@ -301,7 +529,7 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(60))]
         /// The top documents and their scores are those of tantivy's union of the same boosted terms, on
         /// segments that hold only some of the words, with deleted documents, and for queries of rare words
-        /// (the sorted pairs) and common ones (the per-document scores).
+        /// (the sorted pairs) and common ones (the per-document scores), with and without a filter.
         #[test]
         fn the_top_documents_are_those_of_the_plain_union(
             docs in proptest::collection::vec(
@@ -311,12 +539,14 @@ mod tests {
             split in 0usize..120,
             deleted in proptest::collection::vec(0usize..120, 0..10),
             query in proptest::collection::vec((0usize..10, 0usize..2, 1u8..8), 1..8),
+            filter in proptest::collection::vec(0usize..3, 0..3),
             limit in 1usize..15,
         ) {
             let mut schema = Schema::builder();
             let body = schema.add_text_field("body", TEXT);
             let title = schema.add_text_field("title", TEXT);
             let id = schema.add_u64_field("id", tantivy::schema::INDEXED);
+            let group = schema.add_text_field("group", STRING);
             let index = Index::create_in_ram(schema.build());
             let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000).expect("writer");
             // A word's share of the documents falls with its place in the vocabulary: the first are in most
@@ -334,6 +564,7 @@ mod tests {
                 d.add_text(body, text(b, n));
                 d.add_text(title, text(t, n));
                 d.add_u64(id, n as u64);
+                d.add_text(group, format!("g{}", n % 3));
                 writer.add_document(d).expect("add");
                 if n + 1 == split {
                     writer.commit().expect("commit");
@@ -352,16 +583,27 @@ mod tests {
                     terms.push((term, Score::from(*boost) / 2.0));
                 }
             }
-            let (expected, scores) = reference(&searcher, &terms, limit);
-            let got = searcher
-                .search(&TermUnion::new(terms.clone()), &TopDocs::with_limit(limit))
-                .expect("search");
-            proptest::prop_assert_eq!(got.len(), expected.len());
-            for ((gs, ga), (es, _)) in got.iter().zip(&expected) {
-                // Each document found has its true score, and the scores are the top ones (documents with
-                // equal scores may come in either order).
-                proptest::prop_assert!(scores.get(ga).is_some_and(|s| close(*s, *gs)), "{ga:?} {gs}");
-                proptest::prop_assert!(close(*gs, *es), "{gs} vs {es}");
+            let filter: Vec<Term> = filter
+                .iter()
+                .map(|g| Term::from_field_text(group, &format!("g{g}")))
+                .collect();
+            let (expected, scores) = reference(&searcher, &terms, &filter, limit);
+            let union = TermUnion::new(terms.clone());
+            let union = if filter.is_empty() { union } else { union.filtered(vec![filter]) };
+            // Without the cache of common words' scores, with it empty, and with it filled by the search before.
+            let cache = Arc::new(ScoreCache::default());
+            for union in [union.clone(), union.clone().cached(cache.clone()), union.cached(cache)] {
+                let got = searcher.search(&union, &TopDocs::with_limit(limit)).expect("search");
+                proptest::prop_assert_eq!(got.len(), expected.len());
+                // Counting walks the union's scorer (not the top documents' walk): every match, once.
+                let n = searcher.search(&union, &tantivy::collector::Count).expect("count");
+                proptest::prop_assert_eq!(n, scores.len());
+                for ((gs, ga), (es, _)) in got.iter().zip(&expected) {
+                    // Each document found has its true score, and the scores are the top ones (documents with
+                    // equal scores may come in either order).
+                    proptest::prop_assert!(scores.get(ga).is_some_and(|s| close(*s, *gs)), "{ga:?} {gs}");
+                    proptest::prop_assert!(close(*gs, *es), "{gs} vs {es}");
+                }
             }
         }
     }
