@@ -611,9 +611,26 @@ impl SearchIndex {
         // from eight letters), searched like any other word so that the usual ranking applies.
         for w in terms::words(text) {
             let n = w.chars().count();
-            // A compound split into known words ("tvillingregisterdata") is understood: its corrections would
-            // be other compounds one edit away, and looking for them was most of such a search's time.
-            if n < 4 || split_words.contains(&w) || self.known(searcher, &w) {
+            // A compound split into known words ("tvillingregisterdata") is understood, and so is a form whose
+            // stem the index holds ("tvillingar", found through "tvilling"): their corrections would be other
+            // words one or two edits away, and looking for them was most of such a search's time.
+            if n < 4
+                || split_words.contains(&w)
+                || self.known(searcher, &w)
+                || [
+                    (&mut sv, f.title_sv, f.body_sv),
+                    (&mut en, f.title_en, f.body_en),
+                ]
+                .into_iter()
+                .any(|(analyzer, title, body)| {
+                    tokens(analyzer, &w).iter().any(|t| {
+                        [title, body].into_iter().any(|field| {
+                            let term = Term::from_field_text(field, t);
+                            searcher.doc_freq(&term).is_ok_and(|n| n > 0)
+                        })
+                    })
+                })
+            {
                 continue;
             }
             // The closest words only: two edits are tried (from eight letters) when nothing is one edit away.

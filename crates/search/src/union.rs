@@ -1,18 +1,20 @@
 //! The text part of a search: a union of weighted terms, and its top documents found term by term.
 //!
 //! The words of a query in this corpus are mostly common ones, so most of a search's time is walking their
-//! posting lists. tantivy walks a union of term clauses document by document (a heap-free buffered union that
-//! scores each document with every term on it), or by block-max WAND when every term is in the segment. On the
-//! benchmark's long queries neither pruned much: the tenth best score is reached by documents holding several
+//! posting lists. tantivy walks a union of term clauses document by document (a buffered union that scores each
+//! document with every term on it), or by block-max WAND when every term is in the segment and no clause is
+//! required. On long queries neither pruned much: the tenth best score is reached by documents holding several
 //! common words, so WAND and MaxScore (both tried) visited nearly every match and paid more per document than the
 //! plain walk. Here the top documents are found "term at a time": each term's posting list is read block by block
 //! and its BM25 score added into one score per document of the segment (or, when the terms are rare in a large
-//! segment, into sorted (document, score) pairs), then the scores are read once in document order. The scores are
-//! tantivy's own (each term's BM25 weight from the whole index's statistics, times its boost), added in the
-//! terms' order. A property test holds the result to tantivy's union of the same terms.
+//! segment, into sorted (document, score) pairs), then the scores are read once in document order, skipping the
+//! documents the filters (facet values, as bit sets) leave out. The scores are tantivy's own (each term's BM25
+//! weight from the whole index's statistics, times its boost), added in the terms' order. The scores of a common
+//! word are kept ([`ScoreCache`]), so that it costs a vector addition. A property test holds the top documents and
+//! the count to tantivy's union of the same terms under the same filter.
 //!
-//! The other uses of the query (a filtered search intersects it with the filters; counting) get tantivy's union
-//! of only the terms each segment holds.
+//! Other walks of the query (counting, explaining) get tantivy's union of only the terms each segment holds,
+//! intersected with the filters.
 
 use std::sync::Arc;
 
