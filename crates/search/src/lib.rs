@@ -29,9 +29,6 @@ use tantivy::tokenizer::{
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 pub use terms::TermList;
 
-/// Threads that read the stored hits and cut their snippets.
-const PARALLEL: usize = 2;
-
 /// The version of the index layout; an index on disk with another version is rebuilt.
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -288,8 +285,6 @@ pub struct SearchIndex {
     count_cache: facets::CountCache,
     /// The scores of common words (see `union.rs`).
     score_cache: std::sync::Arc<union::ScoreCache>,
-    /// Reads the hits of a search in parallel.
-    parallel: tantivy::Executor,
 }
 
 fn payload_cursor(index: &Index) -> Option<(u32, i64)> {
@@ -351,7 +346,6 @@ impl SearchIndex {
                 facet_masks: Mutex::new(HashMap::new()),
                 count_cache: facets::CountCache::default(),
                 score_cache: std::sync::Arc::default(),
-                parallel: tantivy::Executor::multi_thread(PARALLEL, "search-")?,
             },
             cursor,
         ))
@@ -844,19 +838,11 @@ impl SearchIndex {
             g.set_max_num_chars(220);
             generators.push(g);
         }
-        // Reading the stored hits and cutting their snippets is shared between the threads too.
-        let executor = if top.len() >= 4 {
-            &self.parallel
-        } else {
-            &tantivy::Executor::single_thread()
-        };
-        let read = executor.map(
-            |(score, addr)| Ok(self.hit(&searcher, addr, score, lang, &generators)),
-            top.into_iter(),
-        )?;
+        // The hits are read on the calling thread: handing ten documents to a thread pool measured slower at
+        // the median and the tail (waking the pool's threads), and a loaded server has no idle core anyway.
         let mut hits = Vec::new();
-        for h in read {
-            hits.extend(h?);
+        for (score, addr) in top {
+            hits.extend(self.hit(&searcher, addr, score, lang, &generators)?);
         }
         Ok(SearchResults {
             total,
