@@ -23,7 +23,9 @@
 
   const lang = root.dataset.lang || document.documentElement.lang || 'en';
   const FILTERS = ['campus', 'kind', 'ownership', 'tag', 'area']; // sent to the graph API; `size` stays client-side
-  const NODE_SIZE = [5, 18];          // node radius range in px at zoom 1 (sqrt scale)
+  const NODE_SIZE = [5, 18];          // node radius range in px at zoom 1 (sqrt scale)...
+  const CROWDED_NODES = 2000;         // ...shrunk from this many nodes (by the square root, at most to half):
+                                      // dense networks stay legible, and a software rasteriser draws less
   const DIM_NODE = '#d5dbe3';         // everything outside the selection
   const DIM_EDGE = '#e8ecf1';
   const INK = '#1b2430';
@@ -137,13 +139,14 @@
     return graph;
   }
 
-  // Node radius from degree or betweenness, sqrt-scaled into NODE_SIZE.
+  // Node radius from degree or betweenness, sqrt-scaled into NODE_SIZE (smaller for crowded networks).
   function applySizes(graph) {
     const key = state.sizeBy === 'betweenness' ? 'betweenness' : 'degree';
     const metric = (a) => Math.sqrt(Math.max(0, Number(a.raw[key]) || 0));
     let lo = Infinity, hi = -Infinity;
     graph.forEachNode((_, a) => { const v = metric(a); lo = Math.min(lo, v); hi = Math.max(hi, v); });
-    const [min, max] = NODE_SIZE;
+    const shrink = Math.max(0.5, Math.min(1, Math.sqrt(CROWDED_NODES / Math.max(1, graph.order))));
+    const [min, max] = NODE_SIZE.map((s) => s * shrink);
     graph.updateEachNodeAttributes((_, a) => {
       a.size = hi > lo ? min + (max - min) * (metric(a) - lo) / (hi - lo) : (min + max) / 2;
       return a;
@@ -230,6 +233,37 @@
     return true;
   }
 
+  // While the camera moves on a big graph: sigma draws every node twice a frame, once on screen and once into the
+  // picking buffer that finds the node under the pointer, and the layers it leaves empty during a move (relations,
+  // labels) are still composited. Both were half of a frame's time with WebGL in software at 10,000 actors. So the
+  // picking pass is skipped and the empty layers hidden during a move; the frame after it ends draws them again
+  // (nothing can be pointed at mid-drag anyway). Uses sigma 3.0's program objects (the vendored version is pinned);
+  // without them this does nothing.
+  function lightenMoves(renderer) {
+    const programs = Object.values(renderer.nodePrograms || {}).filter((p) => p && 'pickProgram' in p);
+    const captor = renderer.getMouseCaptor();
+    const canvases = renderer.getCanvases();
+    const layers = ['edges', 'edgeLabels', 'labels'].map((k) => canvases[k]).filter(Boolean);
+    const moving = () => renderer.getCamera().isAnimated() || captor.isMoving || captor.draggedEvents > 0 ||
+      Boolean(captor.currentWheelDirection);
+    let skipped = false;
+    for (const program of programs) {
+      const render = program.render.bind(program);
+      const pick = program.pickProgram;
+      program.render = (params) => {
+        if (!skipped) return render(params);
+        program.pickProgram = null;
+        try { return render(params); } finally { program.pickProgram = pick; }
+      };
+    }
+    renderer.on('beforeRender', () => {
+      const now = moving();
+      if (now !== skipped) layers.forEach((c) => { c.style.visibility = now ? 'hidden' : ''; });
+      skipped = now;
+    });
+    renderer.on('afterRender', () => { if (skipped) requestAnimationFrame(() => renderer.scheduleRender()); });
+  }
+
   // One renderer per loaded graph: its settings depend on the graph's size, and changing settings on a live
   // renderer reprocesses everything. kill() releases the WebGL contexts.
   let resizeObserver = null;
@@ -247,6 +281,7 @@
     labelCtx = renderer.getCanvases().edgeLabels.getContext('2d');
     labelWidths.clear();
     renderer.on('afterRender', drawEdgeLabels);
+    if (slow) lightenMoves(renderer);
     renderer.on('clickNode', ({ node }) => select(node, { user: true }));
     renderer.on('clickStage', () => clearSelection({ user: true }));
     renderer.on('enterNode', () => container.classList.add('is-pointing'));
