@@ -30,19 +30,19 @@ const CACHE_BYTES: usize = 256 * 1024 * 1024;
 pub(crate) type FacetCounts = Vec<(String, String, u64)>;
 
 /// A set of documents of one segment, one bit each.
-type Bits = Vec<u64>;
+pub(crate) type Bits = Vec<u64>;
 
-fn words(max_doc: DocId) -> usize {
+pub(crate) fn words(max_doc: DocId) -> usize {
     (max_doc as usize).div_ceil(64)
 }
 
-fn set(bits: &mut [u64], doc: DocId) {
+pub(crate) fn set(bits: &mut [u64], doc: DocId) {
     if let Some(w) = bits.get_mut(doc as usize / 64) {
         *w |= 1 << (doc % 64);
     }
 }
 
-fn has(bits: &[u64], doc: DocId) -> bool {
+pub(crate) fn has(bits: &[u64], doc: DocId) -> bool {
     bits.get(doc as usize / 64)
         .is_some_and(|w| w & (1 << (doc % 64)) != 0)
 }

@@ -18,6 +18,8 @@
 
 use std::sync::Arc;
 
+use crate::facets::{Bits, has, set, words};
+
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::query::{
     Bm25Weight, BooleanWeight, BoostQuery, ConstScorer, EmptyScorer, EnableScoring, Explanation,
@@ -78,8 +80,9 @@ const CACHE_BYTES: usize = 128 * 1024 * 1024;
 
 /// The scores of common words, one per document of a segment (zero where the word is not), by segment, term and
 /// weight, for one generation of the index: the BM25 statistics change with every commit, so a new generation
-/// empties the cache. When it is full, other words are scored from their posting lists as usual. Adding such an array is a vector addition instead of decoding and scoring a posting list
-/// that holds a large share of the segment, and as adding zero changes no number, the sums are the same.
+/// empties the cache. When it is full, other words are scored from their posting lists as usual. Adding such an
+/// array is a vector addition instead of decoding and scoring a posting list that holds a large share of the
+/// segment, and as adding zero changes no number, the sums are the same.
 #[derive(Default)]
 pub struct ScoreCache {
     inner: std::sync::Mutex<ScoreCacheInner>,
@@ -193,38 +196,6 @@ struct UnionWeight {
     cache: Option<(Arc<ScoreCache>, u64)>,
 }
 
-/// One bit per document of a segment.
-struct Bits(Vec<u64>);
-
-impl Bits {
-    fn new(max_doc: DocId) -> Bits {
-        Bits(vec![0; (max_doc as usize).div_ceil(64)])
-    }
-
-    fn set(&mut self, doc: DocId) {
-        self.0[(doc / 64) as usize] |= 1 << (doc % 64);
-    }
-
-    fn has(&self, doc: DocId) -> bool {
-        self.0
-            .get((doc / 64) as usize)
-            .is_some_and(|w| w & (1 << (doc % 64)) != 0)
-    }
-
-    /// The documents set, in order.
-    fn docs(&self) -> Vec<DocId> {
-        let mut out = Vec::new();
-        for (i, w) in (0u32..).zip(&self.0) {
-            let mut w = *w;
-            while w != 0 {
-                out.push(i * 64 + w.trailing_zeros());
-                w &= w - 1;
-            }
-        }
-        out
-    }
-}
-
 /// A term's weight shared by the per-segment boolean weights.
 struct Shared(Arc<dyn Weight>);
 
@@ -277,7 +248,16 @@ struct DocList {
 }
 
 impl DocList {
-    fn new(docs: Vec<DocId>) -> DocList {
+    /// The documents set in `bits`.
+    fn of(bits: &[u64]) -> DocList {
+        let mut docs = Vec::new();
+        for (i, w) in (0u32..).zip(bits) {
+            let mut w = *w;
+            while w != 0 {
+                docs.push(i * 64 + w.trailing_zeros());
+                w &= w - 1;
+            }
+        }
         DocList { docs, at: 0 }
     }
 }
@@ -302,14 +282,14 @@ impl UnionWeight {
     fn allowed(&self, reader: &SegmentReader) -> tantivy::Result<Option<Bits>> {
         let mut allowed: Option<Bits> = None;
         for group in &self.filters {
-            let mut any = Bits::new(reader.max_doc());
+            let mut any = vec![0; words(reader.max_doc())];
             for term in group {
                 let inverted = reader.inverted_index(term.field())?;
                 if let Some(mut postings) =
                     inverted.read_block_postings(term, IndexRecordOption::Basic)?
                 {
                     while !postings.docs().is_empty() {
-                        postings.docs().iter().for_each(|d| any.set(*d));
+                        postings.docs().iter().for_each(|d| set(&mut any, *d));
                         postings.advance();
                     }
                 }
@@ -317,7 +297,7 @@ impl UnionWeight {
             allowed = Some(match allowed {
                 None => any,
                 Some(mut a) => {
-                    a.0.iter_mut().zip(&any.0).for_each(|(x, y)| *x &= y);
+                    a.iter_mut().zip(&any).for_each(|(x, y)| *x &= y);
                     a
                 }
             });
@@ -336,13 +316,13 @@ impl Weight for UnionWeight {
             None => union,
             Some(allowed) => intersect_scorers(vec![
                 union,
-                Box::new(ConstScorer::new(DocList::new(allowed.docs()), 0.0)),
+                Box::new(ConstScorer::new(DocList::of(&allowed), 0.0)),
             ]),
         })
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
-        let passes = self.allowed(reader)?.is_none_or(|a| a.has(doc));
+        let passes = self.allowed(reader)?.is_none_or(|a| has(&a, doc));
         match self.for_segment(reader)? {
             Some(w) if passes => w.explain(reader, doc),
             _ => Err(tantivy::TantivyError::InvalidArgument(format!(
@@ -371,7 +351,7 @@ impl Weight for UnionWeight {
             return Ok(());
         }
         let allowed = self.allowed(reader)?;
-        let passes = |doc: DocId| allowed.as_ref().is_none_or(|a| a.has(doc));
+        let passes = |doc: DocId| allowed.as_ref().is_none_or(|a| has(a, doc));
         let max_doc = reader.max_doc();
         let mut lists = Vec::with_capacity(self.subs.len());
         let mut postings_total = 0u64;
@@ -395,8 +375,10 @@ impl Weight for UnionWeight {
         // document of the segment.
         if postings_total * 8 < u64::from(max_doc) {
             let mut pairs = Vec::with_capacity(usize::try_from(postings_total).unwrap_or(0));
-            for (postings, norms, bm25, _) in lists {
-                each_score(postings, &norms, bm25, |d, score| pairs.push((d, score)));
+            for (mut postings, norms, bm25, _) in lists {
+                each_score(&mut postings, &norms, bm25, |d, score| {
+                    pairs.push((d, score))
+                });
             }
             // A stable sort keeps each document's scores in the terms' order, so the sums are the same
             // floating-point numbers as in the dense walk.
@@ -420,30 +402,30 @@ impl Weight for UnionWeight {
             let mut scores = cell.borrow_mut();
             scores.clear();
             scores.resize(usize::try_from(max_doc).unwrap_or(0), 0.0);
-            for (postings, norms, bm25, key) in lists {
-                match (key, &self.cache) {
-                    (Some(key), Some((cache, generation)))
-                        if cache.get(*generation, &key).is_some()
-                            || cache.has_room(*generation, scores.len()) =>
-                    {
-                        let kept = match cache.get(*generation, &key) {
-                            Some(kept) => kept,
-                            None => {
+            for (mut postings, norms, bm25, key) in lists {
+                // A common word's scores from the cache, or read once into it when there is room.
+                let kept = match (key, &self.cache) {
+                    (Some(key), Some((cache, generation))) => {
+                        cache.get(*generation, &key).or_else(|| {
+                            cache.has_room(*generation, scores.len()).then(|| {
                                 let mut own = vec![0.0; scores.len()];
-                                each_score(postings, &norms, bm25, |d, score| {
+                                each_score(&mut postings, &norms, bm25, |d, score| {
                                     own[d as usize] = score;
                                 });
                                 let own = Arc::new(own);
                                 cache.put(*generation, key, own.clone());
                                 own
-                            }
-                        };
-                        scores
-                            .iter_mut()
-                            .zip(kept.iter())
-                            .for_each(|(s, k)| *s += *k);
+                            })
+                        })
                     }
-                    _ => each_score(postings, &norms, bm25, |d, score| {
+                    _ => None,
+                };
+                match kept {
+                    Some(kept) => scores
+                        .iter_mut()
+                        .zip(kept.iter())
+                        .for_each(|(s, k)| *s += *k),
+                    None => each_score(&mut postings, &norms, bm25, |d, score| {
                         scores[d as usize] += score;
                     }),
                 }
@@ -462,7 +444,7 @@ impl Weight for UnionWeight {
 
 /// Calls `f` with each document of the posting list and the term's score there.
 fn each_score(
-    mut postings: tantivy::postings::BlockSegmentPostings,
+    postings: &mut tantivy::postings::BlockSegmentPostings,
     norms: &FieldNormReader,
     bm25: &Bm25Weight,
     mut f: impl FnMut(DocId, Score),
