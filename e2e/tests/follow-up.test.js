@@ -477,7 +477,7 @@ test('the yearly report in Swedish', (t) =>
     assert.equal(pdf.status(), 200);
     assert.match(pdf.headers()['content-type'] ?? '', /^application\/pdf/);
     assert.equal((await pdf.body()).subarray(0, 5).toString('latin1'), '%PDF-', 'the link gives a PDF');
-    const revisions = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Revisioner efter stängning' }) });
+    const revisions = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Rättelser efter stängningen' }) });
     assert.match(norm(await revisions.innerText()), /One more release was registered late in December\./, 'the revision with its reason');
     assert.equal(await page.locator(`a[href="/api/v1/follow-ups/${YEAR}?lang=sv&version=public"]`).count(), 1, 'the JSON link');
   }));

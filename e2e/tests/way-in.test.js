@@ -275,7 +275,7 @@ test('the way in: a company finds a service, sends a request, and both sides tak
     assert.ok(await alert.isVisible(), 'the refusal is shown as an alert');
     assert.match(
       norm(await alert.innerText()),
-      /\d+ required checklist item\(s\) of preparation are neither checked nor waived/,
+      /\d+ required checklist items? of preparation (is|are) neither checked nor waived/,
     );
     assert.equal(await currentStep(manager), 'preparation', 'the request stays in preparation');
 

@@ -115,7 +115,11 @@ pub fn safe_name(raw: &str) -> String {
     let base = raw.rsplit(['/', '\\']).next().unwrap_or(raw);
     let cleaned: String = base
         .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '"' | '<' | '>' | '|' | '*' | '?' | ':'))
+        .filter(|c| {
+            !c.is_control()
+                && !crate::text::is_bidi_control(*c)
+                && !matches!(c, '"' | '<' | '>' | '|' | '*' | '?' | ':')
+        })
         .collect();
     let cleaned = cleaned.trim().trim_start_matches('.').trim();
     if cleaned.is_empty() {
@@ -208,9 +212,10 @@ mod tests {
 
     proptest! {
         #[test]
-        fn safe_names_are_always_safe(raw in "\\PC{0,300}") {
+        fn safe_names_are_always_safe(raw in "(\\PC|[\u{202a}-\u{202e}\u{2066}-\u{2069}\u{200e}\u{200f}]){0,300}") {
             let s = safe_name(&raw);
             prop_assert!(!s.is_empty() && s.chars().count() <= 120);
+            prop_assert!(!s.chars().any(crate::text::is_bidi_control), "{:?}", s);
             prop_assert!(!s.contains(['/', '\\', '"', '\r', '\n']));
             prop_assert!(!s.starts_with('.'));
         }

@@ -29,6 +29,25 @@ pub struct Grant {
     pub actor: Option<Slug>,
 }
 
+vocabulary! {
+    /// What an API token may do.
+    TokenScope {
+        /// Read what the person may read; no change of any kind.
+        Read = "read",
+        /// Read and change what the person may change.
+        Write = "write",
+    }
+}
+
+/// How the person proved who they are on this request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Credential {
+    /// A browser session after signing in (password or single sign-on).
+    Session,
+    /// An API token with its scope.
+    Token(TokenScope),
+}
+
 /// A signed-in person with their roles.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Principal {
@@ -36,6 +55,8 @@ pub struct Principal {
     pub user_id: i64,
     /// The roles they hold.
     pub grants: Vec<Grant>,
+    /// How they signed in.
+    pub credential: Credential,
 }
 
 impl Principal {
@@ -62,8 +83,14 @@ impl Principal {
 pub enum Action<'a> {
     /// Read public pages and open data.
     ReadPublic,
-    /// Use one's own account: settings, tokens, data export, erasure.
+    /// Use one's own account: see it, and act as oneself on the platform.
     UseOwnAccount,
+    /// Manage what proves who one is, or takes everything one has: create API tokens, change the password,
+    /// download one's data, erase the account. A browser session only: a token cannot mint tokens or take
+    /// over the account it belongs to.
+    ManageCredentials,
+    /// Any change at all (a form post or an API write). Refused to read-only tokens.
+    ChangeData,
     /// Change an actor's profile, contacts and relations.
     EditActor(&'a Slug),
     /// Change what an actor is (its kind and ownership form), which decides the legal path into it.
@@ -121,9 +148,18 @@ pub fn decide(principal: Option<&Principal>, action: &Action<'_>) -> Decision {
     let Some(p) = principal else {
         return Decision::SignInRequired;
     };
+    // What a token may do is limited before any role is asked: not even an admin's token manages credentials.
+    match (p.credential, action) {
+        (Credential::Token(_), Action::ManageCredentials)
+        | (Credential::Token(TokenScope::Read), Action::ChangeData) => return Decision::Forbidden,
+        _ => {}
+    }
     let allowed = p.is_admin()
         || match action {
-            Action::ReadPublic | Action::UseOwnAccount => true,
+            Action::ReadPublic
+            | Action::UseOwnAccount
+            | Action::ManageCredentials
+            | Action::ChangeData => true,
             Action::EditActor(actor) | Action::ViewActorHistory(actor) => {
                 p.holds(Role::Editor, actor)
             }
@@ -162,6 +198,7 @@ mod tests {
     fn person(grants: &[(Role, Option<&str>)]) -> Principal {
         Principal {
             user_id: 1,
+            credential: Credential::Session,
             grants: grants
                 .iter()
                 .map(|(r, a)| Grant {
@@ -262,6 +299,24 @@ mod tests {
             let expected = roles.iter().any(|(r, a)| *r == Role::Admin || (*r == Role::Editor && *a == "a-working-lab"));
             prop_assert_eq!(event, expected);
             prop_assert_eq!(decide(None, &Action::PublishNews), Decision::SignInRequired);
+        }
+
+        #[test]
+        fn a_token_never_manages_credentials_and_a_read_token_never_changes_anything(
+            roles in prop::collection::vec((any_role(), prop::sample::select(vec!["kth", "vecura"])), 0..4),
+            scope in prop::sample::select(TokenScope::ALL.to_vec()),
+        ) {
+            let mut p = person(&roles.iter().map(|(r, a)| (*r, Some(*a))).collect::<Vec<_>>());
+            prop_assert_eq!(decide(Some(&p), &Action::ManageCredentials), Decision::Allow);
+            prop_assert_eq!(decide(Some(&p), &Action::ChangeData), Decision::Allow);
+            p.credential = Credential::Token(scope);
+            prop_assert_eq!(decide(Some(&p), &Action::ManageCredentials), Decision::Forbidden);
+            let change = decide(Some(&p), &Action::ChangeData);
+            prop_assert_eq!(change == Decision::Allow, scope == TokenScope::Write);
+            // Reading is what the roles allow, whatever the credential.
+            let vecura = slug("vecura");
+            let with_session = decide(Some(&Principal { credential: Credential::Session, ..p.clone() }), &Action::ViewActorHistory(&vecura));
+            prop_assert_eq!(decide(Some(&p), &Action::ViewActorHistory(&vecura)), with_session);
         }
 
         #[test]

@@ -265,22 +265,49 @@ pub fn relation_fields(r: &Relation) -> [String; 6] {
     ]
 }
 
+/// The characters that make a spreadsheet read a cell as a formula (OWASP's CSV injection rule).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell value as it may be written into a CSV file that people open in a spreadsheet: a value a spreadsheet
+/// would run as a formula gets a leading apostrophe (OWASP's rule for CSV injection). Plain numbers (`-59.3`)
+/// are left as they are, since they cannot be formulas. [`read_cell`] undoes it on import; a value that
+/// already starts with apostrophes before a formula character gets one more, so reading always undoes writing.
+pub fn neutralise_cell(value: &str) -> std::borrow::Cow<'_, str> {
+    let number = value
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.'))
+        && value.parse::<f64>().is_ok();
+    if !number && value.trim_start_matches('\'').starts_with(FORMULA_STARTS) {
+        std::borrow::Cow::Owned(format!("'{value}"))
+    } else {
+        std::borrow::Cow::Borrowed(value)
+    }
+}
+
+/// A cell read from an imported CSV file: the apostrophe that [`neutralise_cell`] adds before a formula
+/// character is taken away again, so an exported file imports to the same values.
+pub fn read_cell(value: &str) -> &str {
+    match value.strip_prefix('\'') {
+        Some(rest) if rest.trim_start_matches('\'').starts_with(FORMULA_STARTS) => rest,
+        _ => value,
+    }
+}
+
 /// One CSV line (RFC 4180: fields with commas, quotes or line breaks are quoted, quotes doubled), with CRLF.
+/// Every cell passes [`neutralise_cell`]: this is the only CSV writer of the platform.
 pub fn csv_line<S: AsRef<str>>(fields: &[S]) -> String {
     let mut out = String::new();
     for (i, f) in fields.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        let f = f.as_ref();
-        // A leading = + - @ could be run as a formula by spreadsheets; a leading apostrophe is not added because
-        // it would change the data on re-import. Such values are quoted, which most spreadsheets then show as text.
-        if f.contains([',', '"', '\n', '\r']) || f.starts_with(['=', '+', '-', '@']) {
+        let f = neutralise_cell(f.as_ref());
+        if f.contains([',', '"', '\n', '\r']) {
             out.push('"');
             out.push_str(&f.replace('"', "\"\""));
             out.push('"');
         } else {
-            out.push_str(f);
+            out.push_str(&f);
         }
     }
     out.push_str("\r\n");
@@ -371,7 +398,7 @@ struct Fields<'a> {
 impl Fields<'_> {
     fn text(&self, p: &mut Problems, col: &str, max: usize, required: bool) -> Option<String> {
         let v = (self.get)(col)
-            .map(|s| s.trim().to_owned())
+            .map(|s| crate::text::without_bidi_controls(&s).trim().to_owned())
             .unwrap_or_default();
         if v.is_empty() {
             if required {
@@ -485,7 +512,15 @@ fn malformed(value: &str, expected: &str) -> ProblemKind {
 fn read_actor(f: &Fields<'_>, p: &mut Problems) -> Option<Actor> {
     let before = p.0.len();
     let slug = f.slug(p, "slug", true);
-    let org_number = f.text(p, "org_number", 20, false);
+    let org_number =
+        f.text(p, "org_number", 20, false)
+            .and_then(|v| match crate::OrgNumber::parse(&v) {
+                Ok(n) => Some(n.to_string()),
+                Err(e) => {
+                    p.add(f.at, Some("org_number"), malformed(&v, &e.to_string()));
+                    None
+                }
+            });
     let name_sv = f.text(p, "name_sv", MAX_FIELD, true);
     let name_en = f.text(p, "name_en", MAX_FIELD, true);
     let short_name = f.text(p, "short_name", 40, false);
@@ -796,7 +831,7 @@ pub fn read_csv<R: Read>(
         let mut bad_encoding = false;
         for (i, raw) in record.iter().enumerate() {
             match std::str::from_utf8(raw) {
-                Ok(s) => fields.push(s.to_owned()),
+                Ok(s) => fields.push(read_cell(s).to_owned()),
                 Err(_) => {
                     p.add(
                         &at,
@@ -1127,8 +1162,9 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(64))]
         /// Whatever text a description holds, exporting and reading back gives the same actors, in CSV and JSON.
         #[test]
-        fn export_then_import_round_trips(desc in "[^\u{0}\r]{0,200}", n in 1usize..5) {
-            let actors: Vec<Actor> = (0..n).map(|i| { let mut a = sample_actor(&format!("actor-{i}"), desc.trim()); a.org_number = Some(format!("232100-001{i}")); a }).collect();
+        fn export_then_import_round_trips(desc in "[^\u{0}\r\u{61c}\u{200e}\u{200f}\u{202a}-\u{202e}\u{2066}-\u{2069}]{0,200}", n in 1usize..5) {
+            let org = |i: usize| (0..10).map(|d| format!("232100-00{i}{d}")).find(|o| crate::OrgNumber::parse(o).is_ok()).expect("a check digit fits");
+            let actors: Vec<Actor> = (0..n).map(|i| { let mut a = sample_actor(&format!("actor-{i}"), desc.trim()); a.org_number = Some(org(i)); a }).collect();
             let back = csv(&actors_csv(&actors)).expect("csv reads back");
             let items: Vec<Actor> = back.actors.into_iter().map(|l| l.item).collect();
             prop_assert_eq!(&items, &actors);
@@ -1136,6 +1172,14 @@ mod tests {
             let back = read_json(json.as_bytes()).expect("json reads back");
             let items: Vec<Actor> = back.actors.into_iter().map(|l| l.item).collect();
             prop_assert_eq!(&items, &actors);
+        }
+
+        /// No written cell starts as a formula, plain numbers stay numbers, and reading undoes writing.
+        #[test]
+        fn cells_are_never_formulas_and_read_back_unchanged(v in "['=+@\t\r-]{0,2}[a-z0-9 .'=-]{0,6}") {
+            let written = neutralise_cell(&v);
+            prop_assert!(!written.starts_with(FORMULA_STARTS) || v.parse::<f64>().is_ok(), "{:?}", written);
+            prop_assert_eq!(read_cell(&written), v.as_str());
         }
 
         /// The line-end adapter gives the input with every CR LF made LF, however the reads are split.

@@ -25,12 +25,13 @@ pub mod password;
 pub mod posts;
 pub mod search;
 pub mod strategy;
+pub mod text;
 pub mod values;
 
 pub use actor::{
     Actor, ActorKind, Campus, ContactPerson, OwnershipForm, Relation, RelationKind, Tag,
 };
-pub use auth::{Action, Decision, Grant, Principal, Role};
+pub use auth::{Action, Credential, Decision, Grant, Principal, Role, TokenScope};
 pub use lang::{Lang, LangText};
 pub use paging::PageRequest;
-pub use values::{Coordinates, Email, IsoDate, Slug, ValueError, WebUrl};
+pub use values::{Coordinates, Email, IsoDate, OrgNumber, Slug, ValueError, WebUrl};

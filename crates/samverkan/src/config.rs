@@ -301,6 +301,12 @@ pub enum TokenCommand {
         /// A name to recognise the token by.
         #[arg(long, default_value = "command line")]
         name: String,
+        /// What the token may do: `read` (only read) or `write` (read and change).
+        #[arg(long, default_value = "write", value_parser = ["read", "write"])]
+        scope: String,
+        /// Days until the token stops working; without it, it works until revoked.
+        #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=3650))]
+        expires_days: Option<u32>,
     },
 }
 

@@ -281,13 +281,22 @@ pub async fn add_user(
 }
 
 /// `samverkan token create`: a new API token for the user, returned once.
-pub async fn create_token(store: &Store, email: &str, name: &str) -> anyhow::Result<String> {
+pub async fn create_token(
+    store: &Store,
+    email: &str,
+    name: &str,
+    scope: domain::TokenScope,
+    expires_days: Option<u32>,
+) -> anyhow::Result<String> {
     let user = store
         .user_by_email(email)
         .await?
         .filter(|u| u.erased_at.is_none())
         .ok_or_else(|| anyhow::anyhow!("no user has the e-mail address {email}"))?;
-    let token = store.create_api_token(user.id, name, None).await?;
+    let expires_at = expires_days.map(|d| store::now_millis() + i64::from(d) * 24 * 60 * 60 * 1000);
+    let token = store
+        .create_api_token(user.id, name, scope, expires_at, None)
+        .await?;
     Ok(token)
 }
 

@@ -242,10 +242,18 @@ async fn main() -> anyhow::Result<()> {
             println!("{out}");
         }
         Command::Token {
-            action: TokenCommand::Create { email, name },
+            action:
+                TokenCommand::Create {
+                    email,
+                    name,
+                    scope,
+                    expires_days,
+                },
         } => {
             let store = open(&settings.db).await?;
-            let token = samverkan::create_token(&store, &email, &name).await?;
+            let scope = domain::TokenScope::parse(&scope)
+                .ok_or_else(|| anyhow::anyhow!("--scope is read or write"))?;
+            let token = samverkan::create_token(&store, &email, &name, scope, expires_days).await?;
             println!("{token}");
             eprintln!("This token is shown once; store it safely. Revoke it on the account page.");
         }

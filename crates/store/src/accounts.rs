@@ -75,6 +75,43 @@ pub struct ApiToken {
     pub last_used_at: Option<i64>,
     /// Revoked (Unix ms).
     pub revoked_at: Option<i64>,
+    /// What it may do.
+    pub scope: domain::TokenScope,
+    /// When it stops working (Unix ms); `None` for never.
+    pub expires_at: Option<i64>,
+}
+
+/// How many reset and verification e-mails may be asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MailLimits {
+    /// Requests for one address within the window.
+    pub per_address: i64,
+    /// Requests from one client (IP address) within the window.
+    pub per_client: i64,
+    /// The window (ms).
+    pub window_ms: i64,
+}
+
+impl Default for MailLimits {
+    /// Three links per address and ten per client in an hour.
+    fn default() -> Self {
+        MailLimits {
+            per_address: 3,
+            per_client: 10,
+            window_ms: 60 * 60 * 1000,
+        }
+    }
+}
+
+/// Whether a reset or verification e-mail may be sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MailRequestAnswer {
+    /// Yes (and the request is counted).
+    Allowed,
+    /// The address has had as many as allowed in the window.
+    AddressLimit,
+    /// The client has asked for as many as allowed in the window.
+    ClientLimit,
 }
 
 /// What a one-time token is for.
@@ -227,7 +264,7 @@ impl Store {
                     .bind(s.as_str())
                     .fetch_optional(&mut *tx)
                     .await?
-                    .ok_or(StoreError::NotFound("actor"))?,
+                    .ok_or(StoreError::UnknownReference("actor"))?,
             ),
         };
         let res = sqlx::query(
@@ -413,23 +450,29 @@ impl Store {
         Ok(u64::try_from(n).unwrap_or(0))
     }
 
-    /// Creates an API token for a user and returns it; only its hash is kept. Audited as `create_token`.
+    /// Creates an API token for a user with a scope and an optional expiry (Unix ms) and returns it; only its
+    /// hash is kept. Audited as `create_token`.
     pub async fn create_api_token(
         &self,
         user_id: i64,
         name: &str,
+        scope: domain::TokenScope,
+        expires_at: Option<i64>,
         by: Option<i64>,
     ) -> Result<String, StoreError> {
         let token = random_token("svk_");
         let mut tx = self.write_tx().await?;
         sqlx::query(
-            "INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at) VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at, scope, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(user_id)
         .bind(name)
         .bind(token_hash(&token))
         .bind(&token[..12])
         .bind(now_millis())
+        .bind(scope.as_str())
+        .bind(expires_at)
         .execute(&mut *tx)
         .await?;
         user_event(
@@ -437,29 +480,38 @@ impl Store {
             by,
             user_id,
             "create_token",
-            json!({"name": name, "prefix": &token[..12]}),
+            json!({"name": name, "prefix": &token[..12], "scope": scope.as_str(), "expires_at": expires_at}),
         )
         .await?;
         tx.commit().await?;
         Ok(token)
     }
 
-    /// The user an unrevoked API token belongs to, noting its use.
-    pub async fn api_token_user(&self, token: &str) -> Result<Option<i64>, StoreError> {
-        let user: Option<i64> = sqlx::query_scalar(
-            "UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2 AND revoked_at IS NULL RETURNING user_id",
+    /// The user a live API token belongs to (not revoked, not expired) and the token's scope, noting its use.
+    pub async fn api_token_user(
+        &self,
+        token: &str,
+    ) -> Result<Option<(i64, domain::TokenScope)>, StoreError> {
+        let now = now_millis();
+        let row = sqlx::query(
+            "UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2 AND revoked_at IS NULL \
+             AND (expires_at IS NULL OR expires_at > $1) RETURNING user_id, scope",
         )
-        .bind(now_millis())
+        .bind(now)
         .bind(token_hash(token))
         .fetch_optional(self.pool())
         .await?;
-        Ok(user)
+        let Some(row) = row else { return Ok(None) };
+        let scope: String = get(&row, "scope")?;
+        let scope = domain::TokenScope::parse(&scope)
+            .ok_or_else(|| StoreError::Corrupt(format!("token scope {scope:?}")))?;
+        Ok(Some((get(&row, "user_id")?, scope)))
     }
 
     /// A user's API tokens, newest first.
     pub async fn api_tokens(&self, user_id: i64) -> Result<Vec<ApiToken>, StoreError> {
         let rows = sqlx::query(
-            "SELECT id, name, prefix, created_at, last_used_at, revoked_at FROM api_tokens \
+            "SELECT id, name, prefix, created_at, last_used_at, revoked_at, scope, expires_at FROM api_tokens \
              WHERE user_id = $1 ORDER BY created_at DESC, id DESC",
         )
         .bind(user_id)
@@ -474,6 +526,9 @@ impl Store {
                     created_at: get(r, "created_at")?,
                     last_used_at: get(r, "last_used_at")?,
                     revoked_at: get(r, "revoked_at")?,
+                    scope: domain::TokenScope::parse(&get::<String>(r, "scope")?)
+                        .unwrap_or(domain::TokenScope::Read),
+                    expires_at: get(r, "expires_at")?,
                 })
             })
             .collect()
@@ -541,6 +596,127 @@ impl Store {
         .fetch_optional(self.pool())
         .await?;
         Ok(user)
+    }
+
+    /// Uses a password link (reset or invitation) and sets the new password in one transaction: the link is
+    /// used up, every other outstanding password link of the account is voided, the account's sessions end and
+    /// its API tokens are revoked (a reset means the old secrets may be known to someone else). Returns the user,
+    /// or `None` when the link is not valid (used, expired, or of another purpose). Audited as `set_password`
+    /// and `revoke_tokens`.
+    pub async fn complete_password_link(
+        &self,
+        token: &str,
+        purpose: TokenPurpose,
+        password_hash: &str,
+    ) -> Result<Option<i64>, StoreError> {
+        let now = now_millis();
+        let mut tx = self.write_tx().await?;
+        let user: Option<i64> = sqlx::query_scalar(
+            "UPDATE one_time_tokens SET used_at = $1 \
+             WHERE token_hash = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > $1 RETURNING user_id",
+        )
+        .bind(now)
+        .bind(token_hash(token))
+        .bind(purpose.as_str())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(user_id) = user else {
+            return Ok(None);
+        };
+        sqlx::query(
+            "UPDATE one_time_tokens SET used_at = $1 \
+             WHERE user_id = $2 AND used_at IS NULL AND purpose IN ('reset', 'invite')",
+        )
+        .bind(now)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "UPDATE users SET password_hash = $1, failed_logins = 0, locked_until = NULL WHERE id = $2",
+        )
+        .bind(password_hash)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        let revoked = sqlx::query(
+            "UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL",
+        )
+        .bind(now)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        user_event(
+            &mut tx,
+            Some(user_id),
+            user_id,
+            "set_password",
+            json!({"password": "changed"}),
+        )
+        .await?;
+        if revoked > 0 {
+            user_event(
+                &mut tx,
+                Some(user_id),
+                user_id,
+                "revoke_tokens",
+                json!({"tokens": revoked, "reason": "password set by link"}),
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(Some(user_id))
+    }
+
+    /// Notes a request for a reset or verification e-mail to `address` from `client`, and answers whether it may
+    /// be sent: at most `per_address` requests for the address and `per_client` from the client within the
+    /// last `window_ms`. A refused request is not noted, so waiting always helps.
+    pub async fn allow_mail_request(
+        &self,
+        kind: &str,
+        address: &str,
+        client: &str,
+        limits: MailLimits,
+    ) -> Result<MailRequestAnswer, StoreError> {
+        let now = now_millis();
+        let since = now - limits.window_ms;
+        let address_hash = token_hash(&address.trim().to_lowercase());
+        let mut tx = self.write_tx().await?;
+        let by_address: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM mail_requests WHERE address_hash = $1 AND at >= $2",
+        )
+        .bind(&address_hash)
+        .bind(since)
+        .fetch_one(&mut *tx)
+        .await?;
+        let by_client: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM mail_requests WHERE client = $1 AND at >= $2")
+                .bind(client)
+                .bind(since)
+                .fetch_one(&mut *tx)
+                .await?;
+        let answer = if by_client >= limits.per_client {
+            MailRequestAnswer::ClientLimit
+        } else if by_address >= limits.per_address {
+            MailRequestAnswer::AddressLimit
+        } else {
+            sqlx::query(
+                "INSERT INTO mail_requests (kind, address_hash, client, at) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(kind)
+            .bind(&address_hash)
+            .bind(client)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            MailRequestAnswer::Allowed
+        };
+        tx.commit().await?;
+        Ok(answer)
     }
 
     /// Checks a single-use token without using it (to show the form it leads to).

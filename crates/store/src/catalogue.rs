@@ -162,7 +162,7 @@ async fn tag_ids(conn: &mut AnyConnection, tags: &[Slug]) -> Result<Vec<i64>, St
         ids.push(
             id_by_slug(conn, "tags", t)
                 .await?
-                .ok_or(StoreError::NotFound("tag"))?,
+                .ok_or(StoreError::UnknownReference("tags"))?,
         );
     }
     Ok(ids)
@@ -245,10 +245,10 @@ async fn write_premises(
 ) -> Result<(), StoreError> {
     let owner = id_by_slug(conn, "actors", &p.owner)
         .await?
-        .ok_or(StoreError::NotFound("owner"))?;
+        .ok_or(StoreError::UnknownReference("owner"))?;
     let campus = id_by_slug(conn, "campuses", &p.campus)
         .await?
-        .ok_or(StoreError::NotFound("campus"))?;
+        .ok_or(StoreError::UnknownReference("campus"))?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO premises (slug, owner_id, campus_id, usage, name_sv, name_en, sort_sv, sort_en, description_sv, \
          description_en, area_m2, available_from, contact, created_at, updated_at) \

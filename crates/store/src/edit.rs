@@ -112,6 +112,16 @@ pub(crate) async fn state(conn: &mut AnyConnection, id: i64) -> Result<Value, St
     }))
 }
 
+/// The id of the actor a write changes; `NotFound` when it is gone.
+async fn actor_to_change(conn: &mut AnyConnection, slug: &Slug) -> Result<i64, StoreError> {
+    sqlx::query_scalar("SELECT id FROM actors WHERE slug = $1")
+        .bind(slug.as_str())
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(StoreError::NotFound("actor"))
+}
+
+/// The id of a row that the input refers to; `UnknownReference(what)` when there is none.
 async fn id_by_slug(
     conn: &mut AnyConnection,
     table: &str,
@@ -122,7 +132,7 @@ async fn id_by_slug(
         .bind(slug.as_str())
         .fetch_optional(&mut *conn)
         .await?
-        .ok_or(StoreError::NotFound(what))
+        .ok_or(StoreError::UnknownReference(what))
 }
 
 impl Store {
@@ -135,7 +145,7 @@ impl Store {
         user_id: Option<i64>,
     ) -> Result<usize, StoreError> {
         let mut tx = self.write_tx().await?;
-        let id = id_by_slug(&mut tx, "actors", slug, "actor").await?;
+        let id = actor_to_change(&mut tx, slug).await?;
         let before = state(&mut tx, id).await?;
         sqlx::query(
             "UPDATE actors SET name_sv = $1, name_en = $2, sort_sv = $3, sort_en = $4, short_name = $5, kind = $6, \
@@ -227,7 +237,7 @@ impl Store {
         user_id: Option<i64>,
     ) -> Result<bool, StoreError> {
         let mut tx = self.write_tx().await?;
-        let id = id_by_slug(&mut tx, "actors", slug, "actor").await?;
+        let id = actor_to_change(&mut tx, slug).await?;
         // `position` is the contact's place in the list as shown (0 = first), whatever gaps earlier erasures left.
         let deleted = sqlx::query(
             "DELETE FROM contact_persons WHERE actor_id = $1 AND position = \

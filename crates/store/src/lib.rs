@@ -27,7 +27,10 @@ mod strategy;
 mod upkeep;
 mod working_group;
 
-pub use accounts::{AccountOrigin, ApiToken, OutgoingMail, Session, TokenPurpose, User};
+pub use accounts::{
+    AccountOrigin, ApiToken, MailLimits, MailRequestAnswer, OutgoingMail, Session, TokenPurpose,
+    User,
+};
 pub use atlas::{
     ActorFilter, ActorSummary, CampusSummary, RelationDirection, RelationView, TagCount,
 };
@@ -98,19 +101,70 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     /// A query failed.
     #[error("database query failed: {0}")]
-    Query(#[from] sqlx::Error),
+    Query(sqlx::Error),
+    /// A write broke a rule the database keeps — a duplicate row, a reference to nothing, a check — that the
+    /// caller did not name. It says the input was wrong, not that the store failed: callers validate first,
+    /// and this is the net under that validation, never a 500.
+    #[error("constraint refused the write ({kind:?}): {detail}")]
+    Constraint {
+        /// Which kind of rule.
+        kind: ConstraintKind,
+        /// The database's own words (table, columns or constraint name), for the log.
+        detail: String,
+    },
     /// A stored value could not be read back as a valid domain value.
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
     /// A unique value is already taken (the name says which: `email`, `slug`...).
     #[error("already taken: {0}")]
     Conflict(&'static str),
-    /// A referenced object does not exist.
+    /// The object asked for does not exist.
     #[error("not found: {0}")]
     NotFound(&'static str),
+    /// Input refers to something that does not exist (a tag, an area, a service); the name says which field.
+    #[error("unknown reference in {0}")]
+    UnknownReference(&'static str),
     /// A page of results was asked for past the end of the data the database can address.
     #[error("value out of range: {0}")]
     OutOfRange(&'static str),
+}
+
+/// The kinds of database rule a write can break.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConstraintKind {
+    /// A unique key or primary key: the row or value exists already.
+    Unique,
+    /// A foreign key: the row refers to one that does not exist.
+    Reference,
+    /// A check or not-null rule.
+    Check,
+}
+
+impl From<sqlx::Error> for StoreError {
+    /// Constraint violations become [`StoreError::Constraint`] on both databases (sqlx reports the same kinds
+    /// for SQLite's extended result codes and PostgreSQL's SQLSTATEs); everything else is a query error.
+    fn from(e: sqlx::Error) -> Self {
+        use sqlx::error::ErrorKind;
+        let kind = e.as_database_error().and_then(|d| match d.kind() {
+            ErrorKind::UniqueViolation => Some(ConstraintKind::Unique),
+            ErrorKind::ForeignKeyViolation => Some(ConstraintKind::Reference),
+            ErrorKind::NotNullViolation | ErrorKind::CheckViolation => Some(ConstraintKind::Check),
+            _ => None,
+        });
+        match kind {
+            Some(kind) => StoreError::Constraint {
+                kind,
+                detail: e
+                    .as_database_error()
+                    .map(|d| match d.constraint() {
+                        Some(c) => format!("{} ({c})", d.message()),
+                        None => d.message().to_owned(),
+                    })
+                    .unwrap_or_default(),
+            },
+            None => StoreError::Query(e),
+        }
+    }
 }
 
 /// One page of a list together with the total number of items.

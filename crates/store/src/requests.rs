@@ -450,7 +450,7 @@ impl Store {
                     .bind(provider)
                     .fetch_optional(&mut *tx)
                     .await?
-                    .ok_or(StoreError::NotFound("premises"))?,
+                    .ok_or(StoreError::UnknownReference("premises"))?,
             ),
         };
         let id: i64 = sqlx::query_scalar(
@@ -477,7 +477,7 @@ impl Store {
             .bind(provider)
             .fetch_optional(&mut *tx)
             .await?
-            .ok_or(StoreError::NotFound("service"))?;
+            .ok_or(StoreError::UnknownReference("services"))?;
             sqlx::query(
                 "INSERT INTO access_request_services (request_id, service_id) VALUES ($1, $2)",
             )

@@ -75,7 +75,16 @@ pub(crate) async fn id_of(
         .bind(s.as_str())
         .fetch_optional(&mut *conn)
         .await?
-        .ok_or(StoreError::NotFound("reference"))
+        .ok_or(match table {
+            // The object being changed: it is gone.
+            "events" | "news" => StoreError::NotFound("reference"),
+            // Something the input refers to: the field it came from.
+            "tags" => StoreError::UnknownReference("tags"),
+            "focus_areas" => StoreError::UnknownReference("areas"),
+            "campuses" => StoreError::UnknownReference("campus"),
+            "actors" => StoreError::UnknownReference("actor"),
+            _ => StoreError::UnknownReference("reference"),
+        })
 }
 
 fn measure_from_row(row: &AnyRow) -> Result<Measure, StoreError> {

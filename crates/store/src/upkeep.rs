@@ -198,6 +198,11 @@ impl Store {
             .execute(self.pool())
             .await?
             .rows_affected();
+        // Mail requests only matter within the hour their limits count; a day is kept for the operator.
+        sqlx::query("DELETE FROM mail_requests WHERE at < $1")
+            .bind(now - 24 * 60 * 60 * 1000)
+            .execute(self.pool())
+            .await?;
         let search_changes = sqlx::query(
             "DELETE FROM search_changes WHERE id < (SELECT MAX(id) FROM search_changes) - $1",
         )

@@ -76,10 +76,10 @@ impl Store {
         let mut tx = self.write_tx().await?;
         let area_id = id_of(&mut tx, "focus_areas", area)
             .await
-            .map_err(|_| StoreError::NotFound("area"))?;
+            .map_err(|_| StoreError::UnknownReference("area"))?;
         let actor_id = id_of(&mut tx, "actors", actor)
             .await
-            .map_err(|_| StoreError::NotFound("actor"))?;
+            .map_err(|_| StoreError::UnknownReference("actor"))?;
         let user: Option<i64> = sqlx::query_scalar(
             "SELECT id FROM users WHERE lower(email) = $1 AND erased_at IS NULL",
         )

@@ -106,7 +106,7 @@ error-status = Error code { $status }
 error-go-home = Go to the home page
 error-go-actors = Go to the actor list
 error-not-found-title = Page not found
-error-bad-request-title = Bad request
+error-bad-request-title = This could not be done
 error-internal-title = Something went wrong
 error-unavailable-title = Service unavailable
 error-not-found = We cannot find what you are looking for. The address may be misspelt or the page removed.
@@ -184,8 +184,14 @@ login-submit = Sign in
 login-forgot = Forgot your password?
 login-signup = Create an account
 login-failed = Wrong e-mail address or password.
-login-locked = The account is locked for a while after too many failed attempts. Try again in { $minutes } minutes or reset your password.
-login-throttled = Too many failed sign-ins from your connection. Wait { $minutes } minutes and try again.
+login-locked = { $minutes ->
+    [one] The account is locked for a while after too many failed attempts. Try again in 1 minute or reset your password.
+   *[other] The account is locked for a while after too many failed attempts. Try again in { $minutes } minutes or reset your password.
+}
+login-throttled = { $minutes ->
+    [one] Too many failed sign-ins from your connection. Wait 1 minute and try again.
+   *[other] Too many failed sign-ins from your connection. Wait { $minutes } minutes and try again.
+}
 login-unverified = Confirm your e-mail address first. We have sent you a new link.
 login-sso = Sign in with your organisation's account (single sign-on)
 sso-title = Single sign-on
@@ -264,7 +270,7 @@ role-reporter = Reporter
 role-admin = Administrator (programme office)
 role-for = { $role } for { $actor }
 tokens-title = API tokens
-tokens-intro = With an API token your own systems can read and update your details through the API, with your roles.
+tokens-intro = With an API token your own systems can read and update your details through the API. The token can do what you may do, but only within the permission you choose for it.
 token-shown-once = Copy the token now. It is shown only this once.
 token-create = Create API token
 field-token-name = Token name
@@ -348,15 +354,15 @@ error-forbidden-title = Not allowed
 error-forbidden = Your account is not allowed to do this. The attempt has been logged.
 error-csrf-title = The form has expired
 error-csrf = The form could not be verified. Reload the page and try again. Nothing was changed.
-error-bad-body = The request's content could not be read. Nothing was changed.
-error-method-not-allowed = This address does not accept that method. The Allow header lists the ones it does.
-error-too-large = The request is too large. Nothing was changed.
+error-bad-body = What you sent could not be read. Nothing was changed.
+error-method-not-allowed = This address cannot be used that way. Go back to the previous page and try again, or start again from the home page.
+error-too-large = What you sent is too large. Nothing was changed.
 error-invalid-field = The field { $field } was refused: { $message }
 
 ## Privacy
 privacy-title = Privacy and personal data
 privacy-p1 = Region Stockholm is the controller of personal data in Samverkan. Personal data is processed under the General Data Protection Regulation (GDPR).
-privacy-p2 = Visitors without an account: no tracking cookies are stored. A session cookie is set only when you use a form, to protect against forged requests.
+privacy-p2 = Visitors without an account: no tracking cookies are stored. A session cookie is set only when you use a form. It protects against someone else sending forms in your name.
 privacy-p3 = Accounts: we store your name, e-mail address, a hashed password (argon2id), your roles, your API tokens (hashed) and sign-in attempts, to protect the account.
 privacy-p4 = Contact persons: organisations' contact persons are shown with the name and role the organisation has published.
 privacy-p5 = Change log: every change is logged with who, when and what. If you delete your account, the change stays but your personal data does not.
@@ -392,15 +398,15 @@ atlas-col-kind = Kind
 atlas-col-ownership = Ownership
 atlas-col-campuses = Campuses
 atlas-col-degree = Connections
-atlas-col-betweenness = Betweenness
+atlas-col-betweenness = Bridging role (betweenness)
 atlas-col-community = Cluster
 atlas-col-relations = Relations
 atlas-js-showing = Showing { $nodes } actors and { $edges } relations.
 atlas-js-no-match = No actor has that name.
-atlas-js-selected = { $name } and its { $count } neighbours are highlighted.
+atlas-js-selected = { $name } and the actors it is related to are highlighted. Related actors: { $count }.
 atlas-js-close = Close
 atlas-js-open-actor = Open the actor's page
-atlas-js-webgl-missing = The graph needs WebGL, which this browser does not offer. Use the table below.
+atlas-js-webgl-missing = The graph cannot be shown in this browser. Use the table below.
 atlas-js-loading = Loading the graph…
 atlas-js-load-failed = The graph could not be loaded. Use the table below.
 
@@ -411,7 +417,7 @@ import-file-hint = The first row of a CSV file names the columns: slug, name_sv,
 import-dry-run = Only check the file and show what would change
 import-submit = Upload
 import-no-file = Choose a file to upload.
-import-checked = The file is fine. Nothing has been written yet: untick "only check" and upload it again to import.
+import-checked = The file is fine. Nothing has been saved yet. Untick “Only check the file” and upload it again to import it.
 import-done = The file has been imported.
 import-would-actors = Would create { $created } and update { $updated } actors
 import-did-actors = Created { $created } and updated { $updated } actors
@@ -431,21 +437,24 @@ import-at-file = the file
 import-p-encoding = the file is not UTF-8 text; save it as UTF-8 and try again
 import-p-syntax = cannot be read: { $detail }
 import-p-unknown-table = the header names neither actors (slug, name_sv, name_en, kind …) nor relations (from, kind, to …)
-import-p-unknown-column = there is no column called "{ $column }"
-import-p-missing-column = the required column "{ $column }" is missing
-import-p-duplicate-column = the column "{ $column }" appears twice
-import-p-field-count = { $found } values where the header has { $expected }
+import-p-unknown-column = there is no column called “{ $column }”
+import-p-missing-column = the required column “{ $column }” is missing
+import-p-duplicate-column = the column “{ $column }” appears twice
+import-p-field-count = { $found ->
+    [one] 1 value where the header has { $expected }
+   *[other] { $found } values where the header has { $expected }
+}
 import-p-missing = a value is required
 import-p-too-long = longer than { $max } characters
-import-p-not-allowed = "{ $value }" is not one of: { $allowed }
-import-p-malformed = "{ $value }": { $expected }
-import-p-duplicate = "{ $key }" appears again (first at { $first })
+import-p-not-allowed = “{ $value }” is not one of: { $allowed }
+import-p-malformed = “{ $value }”: { $expected }
+import-p-duplicate = “{ $key }” appears again (first at { $first })
 import-p-self-relation = a relation cannot go from an actor to itself
-import-p-year-order = "since" is later than "until"
-import-p-unknown-actor = there is no actor "{ $slug }" in the file or on the platform
-import-p-unknown-campus = there is no campus "{ $slug }"
-import-p-unknown-tag = there is no competence tag "{ $slug }"
-import-p-org-conflict = organisation number { $org } belongs to the actor "{ $owner }"
+import-p-year-order = the start year (since) is later than the end year (until)
+import-p-unknown-actor = there is no actor “{ $slug }” in the file or on the platform
+import-p-unknown-campus = there is no campus “{ $slug }”
+import-p-unknown-tag = there is no competence tag “{ $slug }”
+import-p-org-conflict = organisation number { $org } belongs to the actor “{ $owner }”
 import-p-too-many = stopped after { $max } problems
 import-export-actors = Export actors (CSV)
 import-export-relations = Export relations (CSV)
@@ -582,7 +591,7 @@ request-company = Your company
 request-provider = Infrastructure
 request-services = Services
 request-title-field = Title
-request-title-hint = A short name for the request, e.g. "GMP manufacturing for our phase 1 trial".
+request-title-hint = A short name for the request, for example “GMP manufacturing for our phase 1 trial”.
 request-need = Your need
 request-need-hint = What do you want to do, when, and what do you need from the infrastructure?
 request-start = Desired start
@@ -599,10 +608,13 @@ request-no-company = Access requests are sent on behalf of a company. Ask a coll
 request-error-company = You cannot send requests for this company.
 request-error-date = Write a real date as YYYY-MM-DD.
 request-error-changed = Someone else changed the request at the same moment. Nothing was saved; look at the new state and try again.
-request-error-not-from = A request that is { $status } cannot be moved by "{ $move }".
+request-error-not-from = A request that is { $status } cannot be moved by “{ $move }”.
 request-error-side-company = Only the company that sent the request can do this.
 request-error-side-infrastructure = Only the infrastructure's managers can do this.
-request-error-checklist = { $count } required checklist item(s) of { $stage } are neither checked nor waived. The stage cannot be left before they are.
+request-error-checklist = { $count ->
+    [one] 1 required checklist item of { $stage } is neither checked nor waived. The stage cannot be left before it is.
+   *[other] { $count } required checklist items of { $stage } are neither checked nor waived. The stage cannot be left before they are.
+}
 request-error-reason = Give a reason.
 request-error-item-company = This item is checked off by the company.
 request-error-item-infrastructure = This item is checked off by the infrastructure.
@@ -674,7 +686,7 @@ history-from = From
 history-to = To
 history-by = By
 mail-request-subject = Access request: { $title }
-mail-request-moved = The request "{ $title }" is now { $status }.
+mail-request-moved = The request “{ $title }” is now { $status }.
 mail-message-subject = New message on the request: { $title }
 mail-message-body = There is a new message on your access request.
 figures-title = Access requests: figures
@@ -731,7 +743,7 @@ search-count = { $count ->
 search-facets = Narrow the results
 search-facet-type = Type
 search-facet-remove = remove this filter
-search-try-match = Describe a need instead and get the right doors
+search-try-match = Describe your need instead, and we will show you where to go
 doc-kind-infrastructure = Infrastructure
 doc-kind-service = Service
 doc-kind-premises = Premises
@@ -740,7 +752,7 @@ home-match-hint = Tell us what you need in your own words, in Swedish or English
 match-title = Describe your need
 match-lead = Write what your company needs, in your own words and in Swedish or English. We match it against the region's infrastructures, services, premises and actors and say why each one fits.
 match-need = Your need
-match-need-hint = For example: "GMP manufacturing for a cell therapy phase 1 trial" or "lab space for a startup in Flemingsberg".
+match-need-hint = For example: “GMP manufacturing for a cell therapy phase 1 trial” or “lab space for a startup in Flemingsberg”.
 match-submit = Find the right doors
 match-results = Where to go
 match-why = Why:
@@ -756,7 +768,7 @@ strategy-title = Strategy
 strategy-areas = Focus areas
 strategy-api = The strategy as open data (JSON)
 example-data = Example data.
-example-data-note = The measures and indicator values marked "example" illustrate how the follow-up works; they are not the region's decided action plans.
+example-data-note = The measures and indicator values marked “example” illustrate how the follow-up works; they are not the region's decided action plans.
 example-badge = example
 automatic-badge = counted by Samverkan
 automatic-note = Samverkan counts this indicator itself from its own data (access requests from small companies that were completed, by the year they were completed).
@@ -872,8 +884,14 @@ report-version-internal = internal version
 report-preliminary = Preliminary: this cycle is open until { $deadline }, and only accepted reports are included so far.
 report-internal-note = Internal version for the programme office: it includes reports that are missing, drafted, sent or returned, the office's comments and values not yet accepted.
 report-summary = Summary
-report-summary-measures = { $accepted } of { $total } measures have an accepted report.
-report-summary-indicators = { $on_track } of { $total } indicators are on track.
+report-summary-measures = { $total ->
+    [one] { $accepted } of 1 measure has an accepted report.
+   *[other] { $accepted } of { $total } measures have an accepted report.
+}
+report-summary-indicators = { $total ->
+    [one] { $on_track } of 1 indicator is on track.
+   *[other] { $on_track } of { $total } indicators are on track.
+}
 report-measures-by-status = Measures by status
 report-indicators-by-status = Indicators against target
 report-count = Number
@@ -1044,7 +1062,7 @@ post-error-closed = The post is closed or past its last day, so it takes no new 
 post-error-own = This is your own post.
 post-error-twice = You have already expressed interest in this post; continue in your conversation.
 post-mail-subject = Someone is interested in your post
-post-mail-body = { $name } is interested in your post "{ $title }" and has written to you. Answer here:
+post-mail-body = { $name } is interested in your post “{ $title }” and has written to you. Answer here:
 conversation-title = Conversation with { $name }
 conversation-private = Only you and the other party see this conversation.
 conversation-you = you
@@ -1237,3 +1255,38 @@ post-any-tag = Any topic
 post-words = Words in the post
 filter-area = Focus area of the strategy
 area-atlas-link = See these actors and their relations in the atlas
+
+## Errors and security (added)
+error-unsupported-media-type = The content was sent in a format this address does not accept. Send JSON. Nothing was changed.
+org-number-invalid = Write the organisation number as ten digits, NNNNNN-NNNN, ending with the right check digit.
+error-conflict = What you sent exists already or collides with something that exists. Nothing was changed.
+error-refused = Something you chose does not exist, or the details break a rule. Check your choices and try again. Nothing was changed.
+error-unknown-choice = The field { $field } holds a choice that does not exist. Choose from the options in the form. Nothing was changed.
+field-unknown-choice = Choose from the options. One of the choices does not exist.
+field-name-tags = “Topics”
+field-name-areas = “Focus areas”
+field-name-services = “Services”
+field-name-premises = “Premises”
+field-name-organisers = “Organisers”
+field-name-actor = “Actor”
+field-name-campus = “Campus”
+field-name-area = “Focus area”
+password-weak-repeated = The password is easy to guess because it repeats a character, a group of characters or a word. Use several different words.
+password-weak-sequence = The password is easy to guess because it is a run of letters or digits in order. Use several different words.
+password-weak-keyboard = The password is easy to guess because it follows a row or pattern of keys. Use several different words.
+password-weak-words = The password is easy to guess because it is made of common words, names or passwords. Add more words that do not belong together.
+password-weak-dates = The password is easy to guess because it is made of dates or years. Use several different words.
+password-weak-predictable = The password is too easy to guess. Use several words that do not belong together.
+token-scope = Permission
+token-scope-read = Read only
+token-scope-write = Read and change
+token-expires = Expires
+token-expires-never = Never
+token-expired-on = Expired on { $date }
+token-lifetime-days = { $days ->
+    [one] In { $days } day
+   *[other] In { $days } days
+}
+token-limits = An API token can never create new tokens, change the password, download a copy of your data or erase the account. You can do that only when signed in here. If you set a new password with a reset link, all your API tokens stop working.
+mail-limit-address = Several links have already been asked for to this address in the last hour. Look in the inbox and the spam folder, or try again in an hour.
+mail-limit-client = You have asked for many links in a short time. Try again in an hour.

@@ -879,8 +879,7 @@ async fn patch_actor(
     caller.check_csrf(headers.get("x-csrf-token").and_then(|v| v.to_str().ok()))?;
     let lang = crate::error::api_lang(&headers);
     let t = crate::i18n::Tr::new(lang);
-    let json: serde_json::Value =
-        serde_json::from_slice(&body).map_err(|e| WebError::BadBody(e.to_string()))?;
+    let json = crate::kit::json::body(&body)?;
     let relations = state.store().relations_of(&slug, Lang::Sv).await?;
     let mut input = crate::pages::edit::ActorInput::from_actor(&actor, &relations);
     if let Err((field, key)) = merge_body(&mut input, &json, &slug) {

@@ -531,11 +531,7 @@ pub(crate) async fn list_requests(
 }
 
 fn json_body(body: &[u8]) -> Result<serde_json::Value, WebError> {
-    let json: serde_json::Value =
-        serde_json::from_slice(body).map_err(|e| WebError::BadBody(e.to_string()))?;
-    if !json.is_object() {
-        return Err(WebError::BadBody("expected a JSON object".into()));
-    }
+    let json = crate::kit::json::object_body(body)?;
     if let Some(field) = nul_in(&json, "") {
         return Err(WebError::Invalid {
             field,
@@ -564,10 +560,9 @@ fn refusal(t: Tr, e: RequestError) -> Result<Response, WebError> {
         RequestError::Rule(a) => Ok(conflict(access_message(t, &a))),
         RequestError::Changed => Ok(conflict(t.t("request-error-changed"))),
         RequestError::TooManyFiles => Ok(conflict(t.t("attach-error-TooMany"))),
-        RequestError::Store(StoreError::NotFound(what)) => Ok(refused(
-            t,
-            vec![(what.replace(' ', "_"), t.t("field-choose"))],
-        )),
+        RequestError::Store(StoreError::UnknownReference(what) | StoreError::NotFound(what)) => Ok(
+            refused(t, vec![(what.replace(' ', "_"), t.t("field-choose"))]),
+        ),
         RequestError::Store(e) => Err(e.into()),
     }
 }
@@ -609,8 +604,9 @@ pub(crate) async fn create_request(
         .get("services")
         .and_then(serde_json::Value::as_array)
         .map(|a| {
+            // A value that is not a string is no service's name: it is refused like an unknown one.
             a.iter()
-                .filter_map(|v| v.as_str().map(str::to_owned))
+                .map(|v| v.as_str().unwrap_or_default().to_owned())
                 .collect()
         })
         .unwrap_or_default();

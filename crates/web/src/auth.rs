@@ -6,7 +6,7 @@ use crate::error::WebError;
 use axum::extract::FromRequestParts;
 use axum::http::{HeaderMap, header, request::Parts};
 use domain::auth::decide;
-use domain::{Action, Decision, Principal};
+use domain::{Action, Credential, Decision, Principal};
 use store::{Session, User, now_millis};
 
 /// The session cookie's name.
@@ -35,6 +35,8 @@ pub struct AuthSettings {
     pub trusted_proxies: Vec<std::net::IpAddr>,
     /// The programme office's address, which gets reports from the accessibility statement page.
     pub office_email: Option<String>,
+    /// How many reset and verification e-mails an address and a client may ask for.
+    pub mail_limits: store::MailLimits,
 }
 
 impl Default for AuthSettings {
@@ -50,6 +52,7 @@ impl Default for AuthSettings {
             base_url: "http://127.0.0.1:8080".into(),
             trusted_proxies: Vec::new(),
             office_email: None,
+            mail_limits: store::MailLimits::default(),
         }
     }
 }
@@ -97,6 +100,7 @@ pub(crate) fn session_cookie(settings: &AuthSettings, value: &str) -> String {
 async fn principal_for(
     state: &AppState,
     user_id: i64,
+    credential: Credential,
 ) -> Result<Option<(Principal, User)>, WebError> {
     let Some(user) = state.store().user(user_id).await? else {
         return Ok(None);
@@ -105,7 +109,14 @@ async fn principal_for(
         return Ok(None);
     }
     let grants = state.store().grants(user_id).await?;
-    Ok(Some((Principal { user_id, grants }, user)))
+    Ok(Some((
+        Principal {
+            user_id,
+            grants,
+            credential,
+        },
+        user,
+    )))
 }
 
 impl FromRequestParts<AppState> for Caller {
@@ -128,12 +139,12 @@ impl FromRequestParts<AppState> for Caller {
                 .strip_prefix("Bearer ")
                 .ok_or(WebError::Unauthorized)?
                 .trim();
-            let user_id = state
+            let (user_id, scope) = state
                 .store()
                 .api_token_user(token)
                 .await?
                 .ok_or(WebError::Unauthorized)?;
-            let (principal, user) = principal_for(state, user_id)
+            let (principal, user) = principal_for(state, user_id, Credential::Token(scope))
                 .await?
                 .ok_or(WebError::Unauthorized)?;
             caller = Caller {
@@ -142,6 +153,11 @@ impl FromRequestParts<AppState> for Caller {
                 session: None,
                 via_token: true,
             };
+            // A request that may change something is itself a decision of the policy: a read-only token
+            // reads, whatever the route.
+            if !parts.method.is_safe() {
+                caller.require(&Action::ChangeData)?;
+            }
         } else if let Some(token) = cookie(&parts.headers, SESSION_COOKIE)
             && let Some(session) = state.store().session(&token).await?
         {
@@ -156,7 +172,8 @@ impl FromRequestParts<AppState> for Caller {
                     state.store().touch_session(&token).await?;
                 }
                 if let Some(uid) = session.user_id
-                    && let Some((principal, user)) = principal_for(state, uid).await?
+                    && let Some((principal, user)) =
+                        principal_for(state, uid, Credential::Session).await?
                 {
                     caller.principal = Some(principal);
                     caller.user = Some(user);

@@ -72,6 +72,9 @@ pub enum WebError {
     /// The request body is larger than accepted.
     #[error("request body too large")]
     TooLarge,
+    /// The body came in a format this endpoint does not read (a JSON endpoint sent a form).
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
     /// The path exists but not with this method (API paths; pages answer 404).
     #[error("method not allowed")]
     MethodNotAllowed,
@@ -83,6 +86,21 @@ pub enum WebError {
         /// The message, already translated.
         message: String,
     },
+    /// What was sent exists already or collides with what exists (a duplicate).
+    #[error("conflict")]
+    Conflict {
+        /// The field at fault, when known.
+        field: Option<String>,
+    },
+    /// What was sent refers to something that does not exist, or breaks a rule of the data.
+    #[error("refused by the data's rules")]
+    Refused,
+    /// A field named something that does not exist (a tag, an area, a service that is not offered).
+    #[error("unknown choice in {field}")]
+    UnknownChoice {
+        /// The field at fault.
+        field: String,
+    },
     /// The database or another internal part failed; the cause is logged, not shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -92,8 +110,28 @@ pub enum WebError {
 }
 
 impl From<store::StoreError> for WebError {
+    /// Errors mapped once: what the store says happened decides the answer. A missing object is 404, a value
+    /// that is taken is 409, a write the database's rules refused is 422 — input that got past validation is
+    /// still the user's mistake, never a 500. Only a failing database is an internal error.
     fn from(e: store::StoreError) -> Self {
-        WebError::Internal(e.to_string())
+        use store::{ConstraintKind, StoreError};
+        match e {
+            StoreError::NotFound(_) => WebError::NotFound,
+            StoreError::UnknownReference(field) => WebError::UnknownChoice {
+                field: field.to_owned(),
+            },
+            StoreError::Conflict(field) => WebError::Conflict {
+                field: Some(field.to_owned()),
+            },
+            StoreError::Constraint { kind, detail } => {
+                tracing::warn!(%detail, ?kind, "a database rule refused a write that validation let through");
+                match kind {
+                    ConstraintKind::Unique => WebError::Conflict { field: None },
+                    ConstraintKind::Reference | ConstraintKind::Check => WebError::Refused,
+                }
+            }
+            other => WebError::Internal(other.to_string()),
+        }
     }
 }
 
@@ -105,9 +143,13 @@ impl WebError {
             WebError::BadParam { .. } | WebError::BadBody(_) => StatusCode::BAD_REQUEST,
             WebError::Unauthorized => StatusCode::UNAUTHORIZED,
             WebError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            WebError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             WebError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             WebError::Forbidden | WebError::Csrf => StatusCode::FORBIDDEN,
-            WebError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            WebError::Invalid { .. } | WebError::Refused | WebError::UnknownChoice { .. } => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
+            WebError::Conflict { .. } => StatusCode::CONFLICT,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
             WebError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
         }
@@ -121,10 +163,14 @@ impl WebError {
             WebError::BadBody(_) => "bad_body",
             WebError::Unauthorized => "unauthorized",
             WebError::TooLarge => "too_large",
+            WebError::UnsupportedMediaType => "unsupported_media_type",
             WebError::MethodNotAllowed => "method_not_allowed",
             WebError::Forbidden => "forbidden",
             WebError::Csrf => "csrf",
-            WebError::Invalid { .. } => "invalid",
+            WebError::Invalid { .. } | WebError::Refused | WebError::UnknownChoice { .. } => {
+                "invalid"
+            }
+            WebError::Conflict { .. } => "conflict",
             WebError::Internal(_) => "internal",
             WebError::Unavailable(_) => "unavailable",
         }
@@ -137,7 +183,11 @@ impl WebError {
             WebError::BadParam { .. }
             | WebError::BadBody(_)
             | WebError::Invalid { .. }
+            | WebError::Conflict { .. }
+            | WebError::Refused
+            | WebError::UnknownChoice { .. }
             | WebError::TooLarge
+            | WebError::UnsupportedMediaType
             | WebError::MethodNotAllowed => "error-bad-request-title",
             WebError::Unauthorized => "error-unauthorized-title",
             WebError::Forbidden => "error-forbidden-title",
@@ -157,6 +207,7 @@ impl WebError {
             WebError::Csrf => translate(lang, "error-csrf", &[]),
             WebError::BadBody(_) => translate(lang, "error-bad-body", &[]),
             WebError::TooLarge => translate(lang, "error-too-large", &[]),
+            WebError::UnsupportedMediaType => translate(lang, "error-unsupported-media-type", &[]),
             WebError::MethodNotAllowed => translate(lang, "error-method-not-allowed", &[]),
             WebError::Invalid { field, message } => translate(
                 lang,
@@ -166,6 +217,17 @@ impl WebError {
                     ("message", FluentValue::from(message.as_str())),
                 ],
             ),
+            WebError::Conflict { .. } => translate(lang, "error-conflict", &[]),
+            WebError::Refused => translate(lang, "error-refused", &[]),
+            WebError::UnknownChoice { field } => {
+                let key = format!("field-name-{field}");
+                let name = crate::i18n::try_translate(lang, &key).unwrap_or_else(|| field.clone());
+                translate(
+                    lang,
+                    "error-unknown-choice",
+                    &[("field", FluentValue::from(name))],
+                )
+            }
             WebError::Internal(_) => translate(lang, "error-internal", &[]),
             WebError::Unavailable(_) => translate(lang, "error-unavailable", &[]),
             WebError::BadParam { param, problem } => {
@@ -203,6 +265,8 @@ impl WebError {
         match self {
             WebError::BadParam { param, .. } => Some(param),
             WebError::Invalid { field, .. } => Some(field),
+            WebError::Conflict { field } => field.as_deref(),
+            WebError::UnknownChoice { field } => Some(field),
             _ => None,
         }
     }
@@ -252,6 +316,13 @@ pub(crate) fn path_lang(path: &str) -> Lang {
         .unwrap_or_default()
 }
 
+fn is_plain_text(res: &Response) -> bool {
+    res.headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/plain"))
+}
+
 /// Renders a handler's `WebError` (or a bare 404/405 from the router) as a page or an API body.
 pub(crate) async fn render_errors(req: Request, next: Next) -> Response {
     let path = req.uri().path().to_owned();
@@ -290,6 +361,15 @@ pub(crate) async fn render_errors(req: Request, next: Next) -> Response {
             return out;
         }
         None if res.status() == StatusCode::METHOD_NOT_ALLOWED => Arc::new(WebError::NotFound),
+        // Any other refusal that an extractor wrote as plain text (a path segment that is not UTF-8, a broken
+        // multipart body, a missing content type) is rendered like the handlers' own errors.
+        None if res.status().is_client_error() && is_plain_text(&res) => {
+            Arc::new(if res.status() == StatusCode::UNSUPPORTED_MEDIA_TYPE {
+                WebError::UnsupportedMediaType
+            } else {
+                WebError::BadBody(format!("refused by an extractor ({})", res.status()))
+            })
+        }
         None => return res,
     };
     match error.as_ref() {
@@ -322,8 +402,19 @@ pub(crate) async fn render_errors(req: Request, next: Next) -> Response {
         )
             .into_response()
     };
+    // Headers that describe the replaced body (its type, length and encoding) stay behind; the rest (Allow,
+    // Set-Cookie, caching) carries over.
     for (name, value) in res.headers() {
-        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+        if ![
+            header::CONTENT_TYPE,
+            header::CONTENT_LENGTH,
+            header::CONTENT_ENCODING,
+            header::TRANSFER_ENCODING,
+            header::ETAG,
+            header::LAST_MODIFIED,
+        ]
+        .contains(name)
+        {
             out.headers_mut().insert(name.clone(), value.clone());
         }
     }

@@ -568,15 +568,15 @@ pub async fn build(
         .unwrap_or(0);
     let summary_text = format!(
         "{} {}",
-        t.t2(
+        t.n2(
             "report-summary-measures",
-            ("accepted", &accepted_count.to_string()),
-            ("total", &total.to_string()),
+            ("accepted", accepted_count as u64),
+            ("total", total as u64),
         ),
-        t.t2(
+        t.n2(
             "report-summary-indicators",
-            ("on_track", &on_track.to_string()),
-            ("total", &indicators.len().to_string()),
+            ("on_track", on_track as u64),
+            ("total", indicators.len() as u64),
         ),
     );
     let labels = LABELS.iter().map(|(k, key)| (*k, t.t(key))).collect();

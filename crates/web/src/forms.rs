@@ -31,9 +31,13 @@ impl<S: Send + Sync> FromRequest<S> for FormData {
 }
 
 impl FormData {
-    /// A field's value, trimmed; empty when absent. Line breaks are `\n` (browsers send textareas with `\r\n`).
+    /// A field's value, trimmed; empty when absent. Line breaks are `\n` (browsers send textareas with `\r\n`);
+    /// bidi controls and control characters other than line breaks and tabs are removed, so no text a person
+    /// types can show itself in another order than it is stored.
     pub fn value(&self, name: &str) -> String {
-        self.0.get(name).unwrap_or_default().replace("\r\n", "\n")
+        domain::text::clean_text(self.0.get(name).unwrap_or_default())
+            .trim()
+            .to_owned()
     }
 
     /// A field's value as sent, not trimmed (passwords), with line breaks as `\n`.
@@ -41,9 +45,16 @@ impl FormData {
         self.0.raw(name).unwrap_or_default().replace("\r\n", "\n")
     }
 
-    /// Every value sent for `name` (checkbox groups).
+    /// Every value sent for `name` (checkbox groups), cleaned as one line each, in order, each value once.
     pub fn all(&self, name: &str) -> Vec<String> {
-        self.0.all(name)
+        let mut out: Vec<String> = Vec::new();
+        for v in self.0.all(name) {
+            let v = domain::text::clean_line(&v);
+            if !out.contains(&v) {
+                out.push(v);
+            }
+        }
+        out
     }
 }
 

@@ -50,6 +50,18 @@ fn bundles() -> &'static Bundles {
     })
 }
 
+/// The message `key` without arguments, or `None` when `lang` has no such message (for names looked up from
+/// data, such as a field's name, where a gap falls back to the data itself).
+pub fn try_translate(lang: Lang, key: &str) -> Option<String> {
+    let b = bundles();
+    let bundle = match lang {
+        Lang::Sv => &b.sv,
+        Lang::En => &b.en,
+    };
+    bundle.get_message(key).and_then(|m| m.value())?;
+    Some(translate(lang, key, &[]))
+}
+
 /// Looks up `key` in `lang` with named arguments. A missing key yields the key itself (and a log line), so a
 /// gap shows on the page instead of breaking it; the test suite keeps both files complete.
 pub fn translate(lang: Lang, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {

@@ -12,6 +12,7 @@ pub mod error;
 pub mod followup;
 pub mod forms;
 pub mod i18n;
+pub mod kit;
 mod metrics;
 pub mod oidc;
 mod ops;
@@ -680,9 +681,10 @@ pub fn router(state: AppState) -> Router {
     let hsts = state.auth().secure_cookies;
     let app = app
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        // gzip for clients that ask (pages, JSON, the graph bundle); small bodies are left as they are.
-        .layer(tower_http::compression::CompressionLayer::new())
         .layer(middleware::from_fn(error::render_errors))
+        // gzip for clients that ask (pages, JSON, the graph bundle), outside the error renderer so that an error
+        // page is compressed like any other body, never labelled as compressed when it is not.
+        .layer(tower_http::compression::CompressionLayer::new())
         .layer(middleware::from_fn_with_state(
             state.clone(),
             search::sync_after_writes,

@@ -120,10 +120,25 @@ fn escape(label: &str) -> String {
         .replace('\n', "\\n")
 }
 
+/// The method as a label: the standard methods by name, anything else as `OTHER`, so a client cannot add
+/// series by inventing methods (the route label is the matched template or `unmatched`, equally bounded).
+fn method_label(method: &axum::http::Method) -> &'static str {
+    match method.as_str() {
+        "GET" => "GET",
+        "HEAD" => "HEAD",
+        "POST" => "POST",
+        "PUT" => "PUT",
+        "PATCH" => "PATCH",
+        "DELETE" => "DELETE",
+        "OPTIONS" => "OPTIONS",
+        _ => "OTHER",
+    }
+}
+
 /// Middleware that times every request and records it under its matched route.
 pub(crate) async fn track(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let start = Instant::now();
-    let method = req.method().as_str().to_owned();
+    let method = method_label(req.method()).to_owned();
     let route = req
         .extensions()
         .get::<MatchedPath>()
@@ -142,6 +157,13 @@ pub(crate) async fn track(State(state): State<AppState>, req: Request, next: Nex
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invented_methods_share_one_label() {
+        let odd = axum::http::Method::from_bytes(b"FROBNICATE").expect("method");
+        assert_eq!(method_label(&odd), "OTHER");
+        assert_eq!(method_label(&axum::http::Method::PATCH), "PATCH");
+    }
 
     #[test]
     fn histogram_buckets_are_cumulative() {

@@ -837,8 +837,7 @@ pub(crate) async fn api_match(
     body: axum::body::Bytes,
 ) -> Result<axum::response::Response, WebError> {
     use axum::response::IntoResponse;
-    let json: serde_json::Value =
-        serde_json::from_slice(&body).map_err(|e| WebError::BadBody(e.to_string()))?;
+    let json = crate::kit::json::body(&body)?;
     let lang = json
         .get("lang")
         .and_then(serde_json::Value::as_str)

@@ -228,7 +228,7 @@ async fn export_then_import_changes_nothing_and_an_edited_file_updates_only_what
         .expect("csv");
     let edited = csv.replace("Vecura,Vecura,", "Vecura,Vecura (GMP),");
     assert_ne!(csv, edited, "the edit applies");
-    let new_row = "new-biotech,559000-0001,Ny Biotech AB,New Biotech Ltd,,company_sme,private,Ett nytt bolag.,A new company.,https://example.org,,,,flemingsberg,\r\n";
+    let new_row = "new-biotech,559000-0005,Ny Biotech AB,New Biotech Ltd,,company_sme,private,Ett nytt bolag.,A new company.,https://example.org,,,,flemingsberg,\r\n";
     let path = temp_file("actors.csv", format!("{edited}{new_row}").as_bytes());
     let dry = samverkan::interchange::import(&store, &path, true)
         .await

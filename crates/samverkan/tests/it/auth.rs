@@ -293,9 +293,15 @@ async fn an_editor_of_vecura_edits_vecura_and_not_ana_futura() {
     let app = TestApp::spawn().await;
     app.user("vecura-editor@example.se", "editor", Some("vecura"))
         .await;
-    let token = samverkan::create_token(&app.store().await, "vecura-editor@example.se", "sync")
-        .await
-        .expect("token");
+    let token = samverkan::create_token(
+        &app.store().await,
+        "vecura-editor@example.se",
+        "sync",
+        domain::TokenScope::Write,
+        None,
+    )
+    .await
+    .expect("token");
     let me = app
         .client
         .get(format!("{}/api/v1/me", app.base))
@@ -827,9 +833,15 @@ async fn someone_elses_token_cannot_be_revoked() {
     let app = TestApp::spawn().await;
     app.user("a@example.se", "editor", Some("vecura")).await;
     app.user("b@example.se", "editor", Some("kth")).await;
-    let token_a = samverkan::create_token(&app.store().await, "a@example.se", "a")
-        .await
-        .expect("token");
+    let token_a = samverkan::create_token(
+        &app.store().await,
+        "a@example.se",
+        "a",
+        domain::TokenScope::Write,
+        None,
+    )
+    .await
+    .expect("token");
     let a_id = app
         .store()
         .await

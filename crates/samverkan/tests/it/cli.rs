@@ -187,9 +187,15 @@ async fn backup_then_restore_gives_an_identical_dataset() {
     )
     .await
     .expect("user");
-    samverkan::create_token(&store, "office@example.se", "backup test")
-        .await
-        .expect("token");
+    samverkan::create_token(
+        &store,
+        "office@example.se",
+        "backup test",
+        domain::TokenScope::Write,
+        None,
+    )
+    .await
+    .expect("token");
     let before = store.fingerprint().await.expect("fingerprint");
     let first = store
         .list_actors(

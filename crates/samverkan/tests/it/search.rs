@@ -150,9 +150,15 @@ async fn search_finds_across_languages_typos_and_compounds_with_counted_facets()
 async fn the_index_follows_every_write_and_reindex_equals_incremental() {
     let app = TestApp::spawn().await;
     app.user("office@region.example", "admin", None).await;
-    let token = samverkan::create_token(&app.store().await, "office@region.example", "t")
-        .await
-        .expect("token");
+    let token = samverkan::create_token(
+        &app.store().await,
+        "office@region.example",
+        "t",
+        domain::TokenScope::Write,
+        None,
+    )
+    .await
+    .expect("token");
 
     // An edit is searchable as soon as it is saved, in the other language too (through the term list).
     patch(&app, &token, "turn-up", json!({"description": {"sv": "Vi har lediga lokaler för företag i Kista.", "en": "Events and venues."}})).await;
@@ -384,9 +390,15 @@ async fn the_match_page_opens_the_right_doors_with_reasons() {
 async fn a_second_server_on_the_same_database_follows_the_change_log() {
     let app = TestApp::spawn().await;
     app.user("office@region.example", "admin", None).await;
-    let token = samverkan::create_token(&app.store().await, "office@region.example", "t")
-        .await
-        .expect("token");
+    let token = samverkan::create_token(
+        &app.store().await,
+        "office@region.example",
+        "t",
+        domain::TokenScope::Write,
+        None,
+    )
+    .await
+    .expect("token");
     let other = samverkan::start(app.store().await, "127.0.0.1:0")
         .await
         .expect("second server");
@@ -461,9 +473,15 @@ async fn focus_areas_and_measures_are_searchable() {
 async fn a_server_whose_changes_were_purged_rebuilds_its_index() {
     let app = TestApp::spawn().await;
     app.user("office@region.example", "admin", None).await;
-    let token = samverkan::create_token(&app.store().await, "office@region.example", "t")
-        .await
-        .expect("token");
+    let token = samverkan::create_token(
+        &app.store().await,
+        "office@region.example",
+        "t",
+        domain::TokenScope::Write,
+        None,
+    )
+    .await
+    .expect("token");
     let other = samverkan::start(app.store().await, "127.0.0.1:0")
         .await
         .expect("second server");
@@ -519,9 +537,15 @@ async fn parallel_edits_are_each_searchable_when_their_answer_arrives() {
     // its own edit the moment its answer arrives.
     let app = TestApp::spawn().await;
     app.user("office@region.example", "admin", None).await;
-    let token = samverkan::create_token(&app.store().await, "office@region.example", "t")
-        .await
-        .expect("token");
+    let token = samverkan::create_token(
+        &app.store().await,
+        "office@region.example",
+        "t",
+        domain::TokenScope::Write,
+        None,
+    )
+    .await
+    .expect("token");
     let actors = [
         "kth",
         "vecura",

@@ -123,12 +123,24 @@ async fn the_automatic_indicator_counts_completed_requests_from_small_companies(
         .await;
     app.user("manager@vecura.example", "manager", Some("vecura"))
         .await;
-    let company = samverkan::create_token(&store, "founder@biolamina.example", "t")
-        .await
-        .expect("token");
-    let manager = samverkan::create_token(&store, "manager@vecura.example", "t")
-        .await
-        .expect("token");
+    let company = samverkan::create_token(
+        &store,
+        "founder@biolamina.example",
+        "t",
+        domain::TokenScope::Write,
+        None,
+    )
+    .await
+    .expect("token");
+    let manager = samverkan::create_token(
+        &store,
+        "manager@vecura.example",
+        "t",
+        domain::TokenScope::Write,
+        None,
+    )
+    .await
+    .expect("token");
     let res = app
         .client
         .post(format!("{}/api/v1/access-requests", app.base))

@@ -317,7 +317,9 @@ async fn a_request_moves_through_its_stages_only_with_its_checklist_done() {
     .await;
     assert_eq!(status, StatusCode::CONFLICT);
     assert!(
-        html.contains("required checklist item(s) of preparation are neither checked nor waived"),
+        html.contains("required checklist items of preparation are neither checked nor waived")
+            || html
+                .contains("1 required checklist item of preparation is neither checked nor waived"),
         "{html}"
     );
     assert_eq!(status_of(&app, id).await, "preparation");
@@ -941,15 +943,33 @@ async fn the_api_serves_the_catalogue_and_requests_under_the_same_policy() {
         .await;
     app.user("manager@anafutura.example", "manager", Some("ana-futura"))
         .await;
-    let company = samverkan::create_token(&store, "founder@biolamina.example", "t")
-        .await
-        .expect("token");
-    let manager = samverkan::create_token(&store, "manager@vecura.example", "t")
-        .await
-        .expect("token");
-    let outsider = samverkan::create_token(&store, "manager@anafutura.example", "t")
-        .await
-        .expect("token");
+    let company = samverkan::create_token(
+        &store,
+        "founder@biolamina.example",
+        "t",
+        domain::TokenScope::Write,
+        None,
+    )
+    .await
+    .expect("token");
+    let manager = samverkan::create_token(
+        &store,
+        "manager@vecura.example",
+        "t",
+        domain::TokenScope::Write,
+        None,
+    )
+    .await
+    .expect("token");
+    let outsider = samverkan::create_token(
+        &store,
+        "manager@anafutura.example",
+        "t",
+        domain::TokenScope::Write,
+        None,
+    )
+    .await
+    .expect("token");
     let call =
         |method: reqwest::Method, path: &str, token: &str, body: Option<serde_json::Value>| {
             let mut req = app

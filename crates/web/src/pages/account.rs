@@ -111,6 +111,17 @@ fn password_message(t: Tr, e: PasswordError) -> String {
         PasswordError::TooLong { max } => t.t1("password-too-long", "max", max),
         PasswordError::Common => t.t("password-common"),
         PasswordError::ContainsEmail => t.t("password-contains-email"),
+        PasswordError::Weak(w) => {
+            use domain::password::Weakness;
+            t.t(match w {
+                Weakness::Repeated => "password-weak-repeated",
+                Weakness::Sequence => "password-weak-sequence",
+                Weakness::KeyboardPattern => "password-weak-keyboard",
+                Weakness::CommonWords => "password-weak-words",
+                Weakness::Dates => "password-weak-dates",
+                Weakness::Predictable => "password-weak-predictable",
+            })
+        }
     }
 }
 
@@ -132,17 +143,9 @@ async fn hash_off_runtime(password: String) -> Result<String, WebError> {
         .map_err(WebError::Internal)
 }
 
-/// A `next` target that stays on this site.
+/// A `next` target that stays on this site, or the account page when it would leave it.
 pub(crate) fn safe_next(next: &str, lang: Lang) -> String {
-    if next.starts_with('/')
-        && !next.starts_with("//")
-        && !next.contains('\\')
-        && !next.contains("://")
-    {
-        next.to_owned()
-    } else {
-        format!("/{}/account", lang.code())
-    }
+    crate::kit::local_path(next).unwrap_or_else(|| format!("/{}/account", lang.code()))
 }
 
 fn link(state: &AppState, path: &str) -> String {
@@ -269,10 +272,10 @@ pub(crate) async fn login(
             .await
     };
     let locked_message = |until: i64| {
-        t.t1(
+        t.n(
             "login-locked",
             "minutes",
-            (until - now + 59_999).max(60_000) / 60_000,
+            ((until - now + 59_999).max(60_000) / 60_000).unsigned_abs(),
         )
     };
 
@@ -284,7 +287,7 @@ pub(crate) async fn login(
     {
         let minutes = (window / 60_000).max(1);
         return fail(
-            t.t1("login-throttled", "minutes", minutes),
+            t.n("login-throttled", "minutes", minutes.unsigned_abs()),
             StatusCode::TOO_MANY_REQUESTS,
         );
     }
@@ -446,6 +449,8 @@ pub(crate) async fn signup(
     State(state): State<AppState>,
     Path(code): Path<String>,
     caller: Caller,
+    headers: axum::http::HeaderMap,
+    ext: axum::http::Extensions,
     form: FormData,
 ) -> Result<Response, WebError> {
     let lang = lang(&code)?;
@@ -485,6 +490,27 @@ pub(crate) async fn signup(
             None,
         ));
     };
+    let again = |csrf| {
+        (
+            t.t("signup-title"),
+            "signup",
+            signup_form(t, lang, csrf, Some(&form)),
+        )
+    };
+    if let Some(refused) = mail_limit(
+        &state,
+        lang,
+        &caller,
+        &headers,
+        &ext,
+        "verify",
+        email.as_str(),
+        again,
+    )
+    .await?
+    {
+        return Ok(refused);
+    }
     let hash = hash_off_runtime(form.raw("password")).await?;
     match state
         .store()
@@ -671,17 +697,25 @@ async fn token_submit(
             ));
         }
     }
-    if store
-        .consume_one_time_token(&token, which.purpose())
-        .await?
-        .is_none()
-    {
-        return expired_link(lang, &caller);
-    }
-    if !matches!(which, TokenPage::Verify) {
+    if matches!(which, TokenPage::Verify) {
+        if store
+            .consume_one_time_token(&token, which.purpose())
+            .await?
+            .is_none()
+        {
+            return expired_link(lang, &caller);
+        }
+    } else {
+        // The link, every other password link of the account, its sessions and its API tokens end together
+        // with the new password in one transaction.
         let hash = hash_off_runtime(form.raw("password")).await?;
-        store.set_password(user_id, &hash, Some(user_id)).await?;
-        store.delete_user_sessions(user_id).await?;
+        if store
+            .complete_password_link(&token, which.purpose(), &hash)
+            .await?
+            .is_none()
+        {
+            return expired_link(lang, &caller);
+        }
     }
     // Following any of these links proves the address is the person's.
     store.mark_email_verified(user_id).await?;
@@ -792,17 +826,72 @@ pub(crate) async fn forgot_page(
     Ok(respond(StatusCode::OK, render(&page)?, cookie))
 }
 
+/// Counts a request for a reset or verification e-mail; `Some(page)` with a 429 when the address or the client
+/// has asked for too many within the hour. Requests are counted whether or not the address has an account, so
+/// the answer says nothing about who has one.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the form page to show again needs all of them"
+)]
+async fn mail_limit(
+    state: &AppState,
+    lang: Lang,
+    caller: &Caller,
+    headers: &axum::http::HeaderMap,
+    ext: &axum::http::Extensions,
+    kind: &str,
+    email: &str,
+    page: impl FnOnce(String) -> (String, &'static str, FormView),
+) -> Result<Option<Response>, WebError> {
+    let ip = client_ip(state.auth(), headers, ext);
+    let answer = state
+        .store()
+        .allow_mail_request(kind, email, &ip, state.auth().mail_limits)
+        .await?;
+    if answer == store::MailRequestAnswer::Allowed {
+        return Ok(None);
+    }
+    let t = Tr::new(lang);
+    let (title, path, mut form) = page(caller.csrf().unwrap_or_default().to_owned());
+    form.form_error = Some(t.t(match answer {
+        store::MailRequestAnswer::AddressLimit => "mail-limit-address",
+        _ => "mail-limit-client",
+    }));
+    let view = form_page(lang, caller, &title, path, form);
+    Ok(Some(respond(
+        StatusCode::TOO_MANY_REQUESTS,
+        render(&view)?,
+        None,
+    )))
+}
+
 /// Sends a reset link when the address has an account; answers the same either way.
 pub(crate) async fn forgot(
     State(state): State<AppState>,
     Path(code): Path<String>,
     caller: Caller,
+    headers: axum::http::HeaderMap,
+    ext: axum::http::Extensions,
     form: FormData,
 ) -> Result<Response, WebError> {
     let lang = lang(&code)?;
     let t = Tr::new(lang);
     caller.check_csrf(form.0.raw("csrf"))?;
     let email = form.value("email");
+    let again = |csrf| {
+        let mut f = forgot_form(t, lang, csrf);
+        if let Some(field) = f.sections[0].fields.first_mut() {
+            field.value = email.clone();
+        }
+        (t.t("forgot-title"), "password/forgot", f)
+    };
+    if let Some(refused) = mail_limit(
+        &state, lang, &caller, &headers, &ext, "reset", &email, again,
+    )
+    .await?
+    {
+        return Ok(refused);
+    }
     if let Some(user) = state
         .store()
         .user_by_email(&email)
@@ -857,6 +946,10 @@ pub struct TokenRow {
     pub last_used: String,
     /// Whether it is revoked.
     pub revoked: bool,
+    /// What it may do, in words ("Read only").
+    pub scope: String,
+    /// "never", a date, or "expired on ...".
+    pub expires: String,
 }
 
 /// The signed-in person's account.
@@ -926,6 +1019,14 @@ async fn account_page_for(
                 created: date(tk.created_at),
                 last_used: tk.last_used_at.map_or_else(|| t.t("never"), date),
                 revoked: tk.revoked_at.is_some(),
+                scope: t.t(&format!("token-scope-{}", tk.scope)),
+                expires: match tk.expires_at {
+                    None => t.t("token-expires-never"),
+                    Some(at) if at <= store::now_millis() => {
+                        t.t1("token-expired-on", "date", date(at))
+                    }
+                    Some(at) => date(at),
+                },
             })
             .collect(),
         csrf: caller.csrf().unwrap_or_default().to_owned(),
@@ -960,6 +1061,9 @@ pub(crate) async fn account(
     Ok(respond(StatusCode::OK, render(&page)?, None))
 }
 
+/// The lifetimes (days) offered for a new API token, besides "never".
+pub(crate) const TOKEN_LIFETIMES: [i64; 4] = [7, 30, 90, 365];
+
 /// Creates an API token and shows it once.
 pub(crate) async fn create_token(
     State(state): State<AppState>,
@@ -968,7 +1072,7 @@ pub(crate) async fn create_token(
     form: FormData,
 ) -> Result<Response, WebError> {
     let lang = lang(&code)?;
-    caller.require(&Action::UseOwnAccount)?;
+    caller.require(&Action::ManageCredentials)?;
     caller.check_csrf(form.0.raw("csrf"))?;
     let t = Tr::new(lang);
     let name = form.value("name");
@@ -979,9 +1083,25 @@ pub(crate) async fn create_token(
             message: t.t1("field-length", "max", 100),
         });
     }
+    let scope = domain::TokenScope::parse(&form.value("scope")).ok_or(WebError::Invalid {
+        field: "scope".into(),
+        message: t.t("field-choose"),
+    })?;
+    let expires_at = match form.value("expires_days").as_str() {
+        "never" => None,
+        days => match days.parse::<i64>() {
+            Ok(d) if TOKEN_LIFETIMES.contains(&d) => Some(store::now_millis() + d * 86_400_000),
+            _ => {
+                return Err(WebError::Invalid {
+                    field: "expires_days".into(),
+                    message: t.t("field-choose"),
+                });
+            }
+        },
+    };
     let token = state
         .store()
-        .create_api_token(user_id, &name, Some(user_id))
+        .create_api_token(user_id, &name, scope, expires_at, Some(user_id))
         .await?;
     let page = account_page_for(&state, lang, &caller, Some(token)).await?;
     Ok(respond(StatusCode::OK, render(&page)?, None))
@@ -995,7 +1115,7 @@ pub(crate) async fn revoke_token(
     form: FormData,
 ) -> Result<Response, WebError> {
     let lang = lang(&code)?;
-    caller.require(&Action::UseOwnAccount)?;
+    caller.require(&Action::ManageCredentials)?;
     caller.check_csrf(form.0.raw("csrf"))?;
     let user_id = caller.user_id().ok_or(WebError::Unauthorized)?;
     let id: i64 = id.parse().map_err(|_| WebError::NotFound)?;
@@ -1012,7 +1132,7 @@ pub(crate) async fn export(
     caller: Caller,
 ) -> Result<Response, WebError> {
     lang(&code)?;
-    caller.require(&Action::UseOwnAccount)?;
+    caller.require(&Action::ManageCredentials)?;
     let user = caller.user.as_ref().ok_or(WebError::Unauthorized)?;
     let grants = state.store().grants(user.id).await?;
     let tokens = state.store().api_tokens(user.id).await?;
@@ -1072,7 +1192,7 @@ pub(crate) async fn erase(
     form: FormData,
 ) -> Result<Response, WebError> {
     let lang = lang(&code)?;
-    caller.require(&Action::UseOwnAccount)?;
+    caller.require(&Action::ManageCredentials)?;
     caller.check_csrf(form.0.raw("csrf"))?;
     let t = Tr::new(lang);
     let user = caller.user.as_ref().ok_or(WebError::Unauthorized)?;
@@ -1263,7 +1383,7 @@ pub(crate) async fn invite(
         .grant_role(user_id, role, actor.as_ref(), caller.user_id())
         .await
         .map_err(|e| match e {
-            StoreError::NotFound(_) => WebError::Invalid {
+            StoreError::UnknownReference(_) => WebError::Invalid {
                 field: "actor".into(),
                 message: t.t("field-required"),
             },

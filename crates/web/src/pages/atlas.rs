@@ -85,7 +85,7 @@ pub struct GraphEmbed {
     /// The relation kinds shown, with colours.
     pub legend_relations: Vec<LegendItem>,
     /// Texts for the script, as JSON (in a non-executed `application/json` block).
-    pub i18n_json: String,
+    pub i18n_json: crate::kit::ScriptJson,
     /// The vendored sigma.js + graphology bundle.
     pub vendor_js: String,
     /// The atlas script.
@@ -541,7 +541,7 @@ fn row(s: &GraphSnapshot, i: usize, lang: Lang, t: Tr, campuses: &[CampusSummary
 }
 
 /// The texts `atlas.js` needs, in the page language, as JSON.
-fn script_texts(t: Tr) -> String {
+fn script_texts(t: Tr) -> crate::kit::ScriptJson {
     let keys = [
         ("showing", "atlas-js-showing"),
         ("noMatch", "atlas-js-no-match"),
@@ -569,8 +569,5 @@ fn script_texts(t: Tr) -> String {
         .iter()
         .map(|(k, key)| ((*k).to_owned(), serde_json::Value::String(text(key))))
         .collect();
-    // `</` cannot end the script block early once escaped.
-    serde_json::Value::Object(map)
-        .to_string()
-        .replace("</", "<\\/")
+    crate::kit::ScriptJson::new(&map)
 }

@@ -178,6 +178,17 @@ impl ActorInput {
         if ownership.is_err() {
             errors.push(("ownership".into(), t.t("field-choose")));
         }
+        let org_number = if self.org_number.is_empty() {
+            None
+        } else {
+            match domain::OrgNumber::parse(&self.org_number) {
+                Ok(n) => Some(n.to_string()),
+                Err(_) => {
+                    errors.push(("org_number".into(), t.t("org-number-invalid")));
+                    None
+                }
+            }
+        };
         let website = if self.website.is_empty() {
             Ok(None)
         } else {
@@ -296,7 +307,7 @@ impl ActorInput {
             ownership,
             description: LangText::new(self.description.0.as_str(), self.description.1.as_str()),
             website,
-            org_number: opt(&self.org_number),
+            org_number,
             address: opt(&self.address),
             campuses,
             tags,
@@ -309,9 +320,11 @@ impl ActorInput {
 /// Maps a store refusal of an update to the field it concerns.
 pub(crate) fn store_refusal(t: Tr, e: StoreError) -> Result<(String, String), WebError> {
     match e {
-        StoreError::NotFound("campus") => Ok(("campuses".into(), t.t("field-choose"))),
-        StoreError::NotFound("tag") => Ok(("tags".into(), t.t("field-choose"))),
-        StoreError::NotFound("actor") => Ok(("relations".into(), t.t("relation-unknown-actor"))),
+        StoreError::UnknownReference("campus") => Ok(("campuses".into(), t.t("field-choose"))),
+        StoreError::UnknownReference("tag") => Ok(("tags".into(), t.t("field-choose"))),
+        StoreError::UnknownReference("actor") => {
+            Ok(("relations".into(), t.t("relation-unknown-actor")))
+        }
         StoreError::Conflict("org_number") => Ok(("org_number".into(), t.t("org-number-taken"))),
         StoreError::Conflict(_) => Ok(("relations".into(), t.t("relation-duplicate"))),
         other => Err(other.into()),

@@ -416,12 +416,16 @@ fn read_event(
             }
         },
     };
-    let slugs = |name: &str| -> Vec<Slug> {
-        f.all(name)
-            .iter()
-            .filter_map(|s| Slug::parse(s).ok())
-            .collect()
+    let mut slugs = |name: &str| -> Vec<Slug> {
+        let sent = f.all(name);
+        let parsed: Vec<Slug> = sent.iter().filter_map(|s| Slug::parse(s).ok()).collect();
+        if parsed.len() != sent.len() {
+            errs.push((name.to_owned(), t.t("field-unknown-choice")));
+        }
+        parsed
     };
+    let tags = slugs("tags");
+    let focus_areas = slugs("areas");
     match (when, Slug::parse(&organiser)) {
         (Some(when), Ok(main)) if errs.is_empty() => {
             let mut organisers = vec![main.clone()];
@@ -434,8 +438,8 @@ fn read_event(
                 place,
                 location: (!location.sv.is_empty() || !location.en.is_empty()).then_some(location),
                 organisers,
-                tags: slugs("tags"),
-                focus_areas: slugs("areas"),
+                tags,
+                focus_areas,
                 registration,
                 source: None,
             })

@@ -56,10 +56,10 @@ pub fn problem_text(t: Tr, p: &Problem) -> String {
         ProblemKind::UnknownColumn(c) => t.t1("import-p-unknown-column", "column", c),
         ProblemKind::MissingColumn(c) => t.t1("import-p-missing-column", "column", c),
         ProblemKind::DuplicateColumn(c) => t.t1("import-p-duplicate-column", "column", c),
-        ProblemKind::FieldCount { expected, found } => t.t2(
+        ProblemKind::FieldCount { expected, found } => t.n2(
             "import-p-field-count",
-            ("expected", &expected.to_string()),
-            ("found", &found.to_string()),
+            ("expected", *expected as u64),
+            ("found", *found as u64),
         ),
         ProblemKind::Missing => t.t("import-p-missing"),
         ProblemKind::TooLong { max } => t.t1("import-p-too-long", "max", max),

@@ -474,7 +474,9 @@ pub(crate) async fn add_member(
             Err(StoreError::NotFound("user")) => {
                 errs.push(("email", t.t("group-error-no-account")))
             }
-            Err(StoreError::NotFound("actor")) => errs.push(("organisation", t.t("field-choose"))),
+            Err(StoreError::UnknownReference("actor")) => {
+                errs.push(("organisation", t.t("field-choose")))
+            }
             Err(StoreError::Conflict(_)) => errs.push(("email", t.t("group-error-member"))),
             Err(e) => return Err(e.into()),
         }

@@ -290,6 +290,9 @@ pub(crate) async fn create(
         .filter_map(|s| Slug::parse(s).ok())
         .filter(|s| tags.iter().any(|(x, _)| x == s.as_str()))
         .collect();
+    if chosen.len() != f.all("tags").len() {
+        errs.push(("tags".into(), t.t("field-unknown-choice")));
+    }
     if let (Some(kind), Some(expires), true) = (kind, expires, errs.is_empty())
         && let Ok(id) = state
             .store()

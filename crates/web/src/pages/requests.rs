@@ -81,10 +81,17 @@ pub(crate) fn access_message(t: Tr, e: &AccessError) -> String {
             ("move", &t.t(&format!("move-{transition}"))),
         ),
         AccessError::WrongSide { owner, .. } => t.t(&format!("request-error-side-{owner}")),
-        AccessError::ChecklistOpen { stage, open } => t.t2(
+        // The count goes in as a number so that Fluent picks the plural form.
+        AccessError::ChecklistOpen { stage, open } => crate::i18n::translate(
+            t.lang,
             "request-error-checklist",
-            ("count", &open.to_string()),
-            ("stage", &t.t(&format!("status-{stage}"))),
+            &[
+                ("count", fluent_bundle::FluentValue::from(*open as u64)),
+                (
+                    "stage",
+                    fluent_bundle::FluentValue::from(t.t(&format!("status-{stage}"))),
+                ),
+            ],
         ),
         AccessError::ReasonRequired => t.t("request-error-reason"),
         AccessError::NotYourItem(p) => t.t(&format!("request-error-item-{p}")),
@@ -476,10 +483,20 @@ pub(crate) fn read_request(
         errs.push(("company".into(), t.t("field-choose")));
     }
     let provider = Slug::parse(&get("provider"));
-    let services: Vec<Slug> = services
-        .iter()
-        .filter_map(|s| Slug::parse(s).ok())
-        .collect();
+    let mut parsed: Vec<Slug> = Vec::new();
+    let mut unknown = false;
+    for s in &services {
+        match Slug::parse(s) {
+            // A service named twice is one service.
+            Ok(s) if parsed.contains(&s) => {}
+            Ok(s) => parsed.push(s),
+            Err(_) => unknown = true,
+        }
+    }
+    if unknown {
+        errs.push(("services".into(), t.t("field-unknown-choice")));
+    }
+    let services = parsed;
     let premises = Slug::parse(&get("premises")).ok();
     match (company, provider) {
         (Ok(company), Ok(provider)) if errs.is_empty() => Ok(NewRequest {

@@ -593,7 +593,7 @@ pub struct ActorPage {
     /// The frame.
     pub layout: Layout,
     /// schema.org `Organization` as JSON-LD (escaped for a script block).
-    pub json_ld: String,
+    pub json_ld: crate::kit::ScriptJson,
     /// Name in the page language.
     pub name: String,
     /// Name in the other language, when it differs.
@@ -654,7 +654,11 @@ fn period(t: Tr, since: Option<i32>, until: Option<i32>) -> String {
 }
 
 /// schema.org `Organization` data for an actor page, as JSON safe to put in a `<script>` data block.
-fn organization_json_ld(actor: &Actor, lang: Lang, campuses: &[CampusSummary]) -> String {
+fn organization_json_ld(
+    actor: &Actor,
+    lang: Lang,
+    campuses: &[CampusSummary],
+) -> crate::kit::ScriptJson {
     let mut org = serde_json::json!({
         "@context": "https://schema.org",
         "@type": "Organization",
@@ -672,7 +676,7 @@ fn organization_json_ld(actor: &Actor, lang: Lang, campuses: &[CampusSummary]) -
     if let Some(map) = org.as_object_mut() {
         map.retain(|_, v| !v.is_null() && v.as_array().is_none_or(|a| !a.is_empty()));
     }
-    org.to_string().replace("</", "<\\/")
+    crate::kit::ScriptJson::new(&org)
 }
 
 impl ActorPage {

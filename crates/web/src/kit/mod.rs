@@ -1,0 +1,8 @@
+//! The shared kit every feature builds on. It imports no feature.
+
+pub mod json;
+mod script_json;
+mod urls;
+
+pub use script_json::ScriptJson;
+pub use urls::local_path;
