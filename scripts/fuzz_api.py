@@ -25,6 +25,7 @@ from pyserver import start_server
 
 CHECKS = [
     "not_a_server_error",
+    "positive_data_acceptance",
     "status_code_conformance",
     "content_type_conformance",
     "response_schema_conformance",
@@ -43,6 +44,9 @@ ACCOUNTS = [
 ]
 
 PASSWORD = "a long pass phrase for the fuzzer"
+
+# Per-operation settings: the writes whose rules JSON Schema cannot state (see the file).
+CONFIG = os.path.join(os.path.dirname(os.path.abspath(__file__)), "schemathesis.toml")
 
 
 def cli_env() -> dict:
@@ -135,7 +139,7 @@ def response_of(block: str) -> str:
 def run_schemathesis(base: str, token, name: str, args, workdir: str) -> tuple:
     junit = os.path.join(workdir, f"junit-{name}.xml")
     cmd = [
-        sys.executable, "-m", "schemathesis.cli", "run", f"{base}/api/v1/openapi.json",
+        sys.executable, "-m", "schemathesis.cli", "--config-file", CONFIG, "run", f"{base}/api/v1/openapi.json",
         "--checks", ",".join(CHECKS),
         "--max-examples", str(args.max_examples),
         "--seed", str(args.seed),
@@ -162,7 +166,9 @@ def main() -> int:
     ap.add_argument("binary", help="the samverkan binary")
     ap.add_argument("--max-examples", type=int, default=25, help="test cases per operation and phase (25)")
     ap.add_argument("--seed", type=int, default=20240601, help="the random seed (fixed, for reproducible runs)")
-    ap.add_argument("--workers", type=int, default=2, help="concurrent schemathesis workers (2)")
+    # One worker: with two, CPython 3.11's parser can fail inside hypothesis ("AST constructor recursion depth
+    # mismatch", a thread-safety bug of ast.parse), which schemathesis reports as a runtime error of the run.
+    ap.add_argument("--workers", type=int, default=1, help="concurrent schemathesis workers (1)")
     ap.add_argument("--roles", default=",".join(a[0] for a in ACCOUNTS),
                     help="comma-separated runs to do, of " + ", ".join(a[0] for a in ACCOUNTS))
     ap.add_argument("--db", help="an empty database to use instead of a temporary SQLite file, e.g. "

@@ -391,8 +391,10 @@ pub struct ErrorDetail {
     pub code: String,
     /// A message for people, in the language of `Accept-Language`.
     pub message: String,
-    /// The query parameter at fault, for bad_parameter.
+    /// The query parameter or field at fault, when one is (the first, when several are).
     pub parameter: Option<String>,
+    /// Each refused field with its message (empty unless the request had fields refused).
+    pub fields: Vec<FieldError>,
 }
 
 /// Paging parameters.
@@ -414,17 +416,22 @@ struct PageQuery {
 #[allow(dead_code)]
 struct ActorQuery {
     /// Text contained in the name (either language) or abbreviation.
-    #[param(max_length = 200)]
+    #[param(schema_with = crate::kit::openapi::text_200)]
     q: Option<String>,
     /// Only this kind.
+    #[param(schema_with = crate::kit::openapi::actor_kind)]
     kind: Option<String>,
     /// Only actors on this campus (slug).
+    #[param(schema_with = crate::kit::openapi::slug)]
     campus: Option<String>,
     /// Only this ownership form.
+    #[param(schema_with = crate::kit::openapi::ownership)]
     ownership: Option<String>,
     /// Only actors with this competence tag (slug).
+    #[param(schema_with = crate::kit::openapi::slug)]
     tag: Option<String>,
     /// Only actors taking part in this focus area of the strategy (slug), e.g. `halsodata`.
+    #[param(schema_with = crate::kit::openapi::slug)]
     area: Option<String>,
 }
 
@@ -433,14 +440,19 @@ struct ActorQuery {
 #[allow(dead_code)]
 struct GraphQuery {
     /// Only actors on this campus (slug), e.g. `flemingsberg`.
+    #[param(schema_with = crate::kit::openapi::slug)]
     campus: Option<String>,
     /// Only this kind.
+    #[param(schema_with = crate::kit::openapi::actor_kind)]
     kind: Option<String>,
     /// Only this ownership form.
+    #[param(schema_with = crate::kit::openapi::ownership)]
     ownership: Option<String>,
     /// Only actors with this competence tag (slug).
+    #[param(schema_with = crate::kit::openapi::slug)]
     tag: Option<String>,
     /// Only actors taking part in this focus area of the strategy (slug), e.g. `halsodata`.
+    #[param(schema_with = crate::kit::openapi::slug)]
     area: Option<String>,
 }
 
@@ -676,24 +688,6 @@ impl utoipa::Modify for BearerAuth {
     }
 }
 
-/// Field errors of a refused change.
-#[derive(Serialize, ToSchema)]
-pub struct ValidationBody {
-    /// The error.
-    pub error: ValidationDetail,
-}
-
-/// What was refused.
-#[derive(Serialize, ToSchema)]
-pub struct ValidationDetail {
-    /// Always `invalid`.
-    pub code: String,
-    /// A summary for people.
-    pub message: String,
-    /// Each refused field with its message.
-    pub fields: Vec<FieldError>,
-}
-
 /// One refused field.
 #[derive(Serialize, ToSchema)]
 pub struct FieldError {
@@ -737,23 +731,122 @@ pub(crate) fn nul_in(v: &serde_json::Value, path: &str) -> Option<String> {
     }
 }
 
-/// The 422 answer listing refused fields.
-pub(crate) fn refused(
-    t: crate::i18n::Tr,
-    fields: Vec<(String, String)>,
-) -> axum::response::Response {
+/// The 422 answer listing refused fields (rendered, like every error, by `render_errors`).
+pub(crate) fn refused(fields: Vec<(String, String)>) -> axum::response::Response {
     use axum::response::IntoResponse;
-    let body = ValidationBody {
-        error: ValidationDetail {
-            code: "invalid".into(),
-            message: t.t("form-error-summary"),
-            fields: fields
-                .into_iter()
-                .map(|(field, message)| FieldError { field, message })
-                .collect(),
-        },
-    };
-    (axum::http::StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response()
+    WebError::Fields(fields).into_response()
+}
+
+/// A name or description in both languages.
+#[derive(serde::Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct NamePair {
+    /// Swedish.
+    #[schema(schema_with = crate::kit::openapi::name_300)]
+    pub sv: String,
+    /// English.
+    #[schema(schema_with = crate::kit::openapi::name_300)]
+    pub en: String,
+}
+
+/// A description in both languages.
+#[derive(serde::Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct DescriptionPair {
+    /// Swedish.
+    #[schema(schema_with = crate::kit::openapi::description_5000)]
+    pub sv: String,
+    /// English.
+    #[schema(schema_with = crate::kit::openapi::description_5000)]
+    pub en: String,
+}
+
+/// A contact person as sent in a change.
+#[derive(serde::Deserialize, ToSchema)]
+#[allow(dead_code)]
+pub struct ContactPatch {
+    /// The name.
+    #[schema(schema_with = crate::kit::openapi::name_300)]
+    pub name: String,
+    /// The role in both languages.
+    pub role: Option<OptionalPair>,
+    /// An e-mail address.
+    #[schema(format = Email, max_length = 254)]
+    pub email: Option<String>,
+}
+
+/// Optional short texts in both languages.
+#[derive(serde::Deserialize, ToSchema)]
+#[allow(dead_code)]
+pub struct OptionalPair {
+    /// Swedish.
+    #[schema(schema_with = crate::kit::openapi::optional_300)]
+    pub sv: Option<String>,
+    /// English.
+    #[schema(schema_with = crate::kit::openapi::optional_300)]
+    pub en: Option<String>,
+}
+
+/// An outgoing relation as sent in a change (incoming ones, with another `from`, are ignored).
+#[derive(serde::Deserialize, ToSchema)]
+#[allow(dead_code)]
+pub struct RelationPatch {
+    /// The relation's kind.
+    #[schema(schema_with = crate::kit::openapi::relation_kind)]
+    pub kind: String,
+    /// The other actor (slug).
+    #[schema(schema_with = crate::kit::openapi::slug)]
+    pub to: String,
+    /// The first year.
+    #[schema(minimum = 1000, maximum = 2200)]
+    pub since: Option<i32>,
+    /// The last year.
+    #[schema(minimum = 1000, maximum = 2200)]
+    pub until: Option<i32>,
+    /// Where the relation is stated.
+    #[schema(schema_with = crate::kit::openapi::optional_300)]
+    pub source: Option<String>,
+}
+
+/// The fields of an actor that a change may set; each is optional and replaces the whole value.
+#[derive(serde::Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct ActorPatch {
+    /// The name in both languages.
+    pub name: Option<NamePair>,
+    /// The description in both languages.
+    pub description: Option<DescriptionPair>,
+    /// An abbreviation.
+    #[schema(schema_with = crate::kit::openapi::optional_300)]
+    pub short_name: Option<String>,
+    /// The kind (admins only may change it).
+    #[schema(schema_with = crate::kit::openapi::actor_kind)]
+    pub kind: Option<String>,
+    /// The ownership form (admins only may change it).
+    #[schema(schema_with = crate::kit::openapi::ownership)]
+    pub ownership: Option<String>,
+    /// The website (http or https).
+    #[schema(schema_with = crate::kit::openapi::web_url)]
+    pub website: Option<String>,
+    /// The Swedish organisation number, NNNNNN-NNNN with a valid check digit.
+    #[schema(schema_with = crate::kit::openapi::org_number)]
+    pub org_number: Option<String>,
+    /// The street address.
+    #[schema(schema_with = crate::kit::openapi::optional_300)]
+    pub address: Option<String>,
+    /// Campuses (slugs of existing campuses).
+    #[schema(schema_with = crate::kit::openapi::slug_list)]
+    pub campuses: Option<Vec<String>>,
+    /// Competence tags (slugs of existing tags).
+    #[schema(schema_with = crate::kit::openapi::slug_list)]
+    pub tags: Option<Vec<String>>,
+    /// The contact persons.
+    pub contacts: Option<Vec<ContactPatch>>,
+    /// The outgoing relations.
+    pub relations: Option<Vec<RelationPatch>>,
 }
 
 /// Applies the fields present in `body` (the representation `GET` returns) over `input`; a refusal names the
@@ -847,7 +940,7 @@ fn merge_body(
 #[utoipa::path(
     patch, path = "/api/v1/actors/{slug}", tag = "atlas",
     params(("slug" = String, Path, description = "The actor's slug", example = "vecura")),
-    request_body(content = serde_json::Value, description = "Fields of the actor representation to change", content_type = "application/json"),
+    request_body(content = ActorPatch, description = "Fields of the actor representation to change", content_type = "application/json"),
     security(("bearer" = []), ("session" = [])),
     responses(
         (status = 200, description = "The actor after the change", body = ActorDetail),
@@ -856,7 +949,7 @@ fn merge_body(
         (status = 403, description = "Not allowed to edit this actor, or the CSRF token is missing", body = ErrorBody),
         (status = 404, description = "No actor has this slug", body = ErrorBody),
         (status = 413, description = "The body is larger than 256 KiB", body = ErrorBody),
-        (status = 422, description = "A field was refused; nothing was changed", body = ValidationBody),
+        (status = 422, description = "A field was refused; nothing was changed", body = ErrorBody),
     )
 )]
 async fn patch_actor(
@@ -883,7 +976,7 @@ async fn patch_actor(
     let relations = state.store().relations_of(&slug, Lang::Sv).await?;
     let mut input = crate::pages::edit::ActorInput::from_actor(&actor, &relations);
     if let Err((field, key)) = merge_body(&mut input, &json, &slug) {
-        return Ok(refused(t, vec![(field, t.t(&key))]));
+        return Ok(refused(vec![(field, t.t(&key))]));
     }
     if input.reclassifies(&actor)
         && let Err(e) = caller.require(&domain::Action::ClassifyActor(&slug))
@@ -909,7 +1002,7 @@ async fn patch_actor(
         },
         Err(errors) => errors,
     };
-    Ok(refused(t, fields))
+    Ok(refused(fields))
 }
 
 /// The caller's own account.

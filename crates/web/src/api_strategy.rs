@@ -229,6 +229,7 @@ pub(crate) async fn focus_areas(
 #[allow(dead_code)]
 struct AreaQuery {
     /// Only this focus area (slug).
+    #[param(schema_with = crate::kit::openapi::slug)]
     area: Option<String>,
 }
 
@@ -374,8 +375,10 @@ pub(crate) async fn follow_ups(
 #[allow(dead_code)]
 struct ReportQuery {
     /// sv (default) or en.
+    #[param(schema_with = crate::kit::openapi::lang)]
     lang: Option<String>,
     /// public (default) or internal (the programme office only).
+    #[param(schema_with = crate::kit::openapi::report_version)]
     version: Option<String>,
 }
 

@@ -2,7 +2,7 @@
 //! policy as the pages — visible only to the company, the infrastructure's managers and admins.
 
 use crate::AppState;
-use crate::api::{ErrorBody, ErrorDetail, Text, ValidationBody, nul_in, refused};
+use crate::api::{ErrorBody, Text, nul_in, refused};
 use crate::auth::Caller;
 use crate::error::{WebError, api_lang};
 use crate::i18n::Tr;
@@ -65,14 +65,17 @@ pub(crate) fn route_table() -> Vec<(crate::RouteSpec, MethodRouter<AppState>)> {
 #[into_params(parameter_in = Query)]
 #[allow(dead_code)]
 struct CatalogueQuery {
-    /// Only services of this area: manufacturing, clinical_trials, laboratory, analysis, data, premises,
-    /// expertise, community.
+    /// Only services of this area.
+    #[param(schema_with = crate::kit::openapi::category)]
     category: Option<String>,
     /// Only infrastructures on this campus (slug).
+    #[param(schema_with = crate::kit::openapi::slug)]
     campus: Option<String>,
     /// Only infrastructures with this ownership form.
+    #[param(schema_with = crate::kit::openapi::ownership)]
     ownership: Option<String>,
     /// `1` for services that welcome small companies only.
+    #[param(schema_with = crate::kit::openapi::sme_flag)]
     sme: Option<String>,
 }
 
@@ -249,9 +252,10 @@ pub(crate) async fn get_service(
 #[allow(dead_code)]
 struct PremisesQuery {
     /// Only premises on this campus (slug).
+    #[param(schema_with = crate::kit::openapi::slug)]
     campus: Option<String>,
-    /// lab, office, lab_and_office or other.
-    #[param(rename = "use")]
+    /// What the premises are for.
+    #[param(rename = "use", schema_with = crate::kit::openapi::premises_use)]
     usage: Option<String>,
 }
 
@@ -376,7 +380,7 @@ pub struct ChecklistItemOut {
 
 /// A status change.
 #[derive(Serialize, ToSchema)]
-pub struct EventOut {
+pub struct RequestHistoryEntry {
     /// From (none when created).
     pub from: Option<String>,
     /// To.
@@ -426,7 +430,7 @@ pub struct RequestOut {
     /// The checklist.
     pub checklist: Vec<ChecklistItemOut>,
     /// Status history.
-    pub history: Vec<EventOut>,
+    pub history: Vec<RequestHistoryEntry>,
     /// The conversation (internal notes only for the infrastructure side).
     pub messages: Vec<MessageOut>,
 }
@@ -465,7 +469,7 @@ fn request_out(d: &RequestDetail, side: Side) -> RequestOut {
         history: d
             .events
             .iter()
-            .map(|e| EventOut {
+            .map(|e| RequestHistoryEntry {
                 from: e.from.map(|f| f.as_str().to_owned()),
                 to: e.to.as_str().into(),
                 reason: e.reason.clone(),
@@ -492,6 +496,7 @@ fn request_out(d: &RequestDetail, side: Side) -> RequestOut {
 #[allow(dead_code)]
 struct StatusQuery {
     /// Only requests with this status.
+    #[param(schema_with = crate::kit::openapi::request_status)]
     status: Option<String>,
 }
 
@@ -530,29 +535,19 @@ pub(crate) async fn list_requests(
     }))
 }
 
-fn json_body(body: &[u8]) -> Result<serde_json::Value, WebError> {
+fn json_body(t: Tr, body: &[u8]) -> Result<serde_json::Value, WebError> {
     let json = crate::kit::json::object_body(body)?;
     if let Some(field) = nul_in(&json, "") {
-        return Err(WebError::Invalid {
+        return Err(WebError::Fields(vec![(
             field,
-            message: "NUL".into(),
-        });
+            t.t("api-control-character"),
+        )]));
     }
     Ok(json)
 }
 
 fn conflict(message: String) -> Response {
-    (
-        StatusCode::CONFLICT,
-        Json(ErrorBody {
-            error: ErrorDetail {
-                code: "refused".into(),
-                message,
-                parameter: None,
-            },
-        }),
-    )
-        .into_response()
+    WebError::Rule(message).into_response()
 }
 
 fn refusal(t: Tr, e: RequestError) -> Result<Response, WebError> {
@@ -560,9 +555,9 @@ fn refusal(t: Tr, e: RequestError) -> Result<Response, WebError> {
         RequestError::Rule(a) => Ok(conflict(access_message(t, &a))),
         RequestError::Changed => Ok(conflict(t.t("request-error-changed"))),
         RequestError::TooManyFiles => Ok(conflict(t.t("attach-error-TooMany"))),
-        RequestError::Store(StoreError::UnknownReference(what) | StoreError::NotFound(what)) => Ok(
-            refused(t, vec![(what.replace(' ', "_"), t.t("field-choose"))]),
-        ),
+        RequestError::Store(StoreError::UnknownReference(what) | StoreError::NotFound(what)) => {
+            Ok(refused(vec![(what.replace(' ', "_"), t.t("field-choose"))]))
+        }
         RequestError::Store(e) => Err(e.into()),
     }
 }
@@ -573,14 +568,14 @@ fn refusal(t: Tr, e: RequestError) -> Result<Response, WebError> {
 /// session cookie, send the CSRF token in `X-CSRF-Token`.
 #[utoipa::path(
     post, path = "/api/v1/access-requests", tag = "way-in",
-    request_body(content = serde_json::Value, description = "The request", content_type = "application/json"),
+    request_body(content = NewAccessRequest, description = "The request", content_type = "application/json"),
     security(("bearer" = []), ("session" = [])),
     responses(
         (status = 201, description = "Created", body = RequestOut),
         (status = 400, description = "The body is not a JSON object", body = ErrorBody),
         (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 403, description = "Not a member of that company, or the CSRF token is missing", body = ErrorBody),
-        (status = 422, description = "A field was refused; nothing was created", body = ValidationBody),
+        (status = 422, description = "A field was refused; nothing was created", body = ErrorBody),
     )
 )]
 pub(crate) async fn create_request(
@@ -592,7 +587,7 @@ pub(crate) async fn create_request(
     caller.require(&Action::UseOwnAccount)?;
     caller.check_csrf(headers.get("x-csrf-token").and_then(|v| v.to_str().ok()))?;
     let t = Tr::new(api_lang(&headers));
-    let json = json_body(&body)?;
+    let json = json_body(t, &body)?;
     let text = |k: &str| -> String {
         json.get(k)
             .and_then(serde_json::Value::as_str)
@@ -612,7 +607,7 @@ pub(crate) async fn create_request(
         .unwrap_or_default();
     let new = match read_request(t, &text, services) {
         Ok(n) => n,
-        Err(errs) => return Ok(refused(t, errs)),
+        Err(errs) => return Ok(refused(errs)),
     };
     caller.require(&Action::RequestAccess(&new.company))?;
     let draft = json.get("draft").and_then(serde_json::Value::as_bool) == Some(true);
@@ -660,12 +655,57 @@ pub(crate) async fn get_request(
     Ok(Json(request_out(&d, side)))
 }
 
+/// A new access request.
+#[derive(serde::Deserialize, ToSchema)]
+#[allow(dead_code)]
+pub struct NewAccessRequest {
+    /// The requesting company (slug); the caller must be one of its members.
+    #[schema(schema_with = crate::kit::openapi::slug)]
+    pub company: String,
+    /// The infrastructure asked (slug).
+    #[schema(schema_with = crate::kit::openapi::slug)]
+    pub provider: String,
+    /// Services of the infrastructure (slugs); a service named twice counts once.
+    #[schema(schema_with = crate::kit::openapi::slug_list)]
+    pub services: Option<Vec<String>>,
+    /// Premises of the infrastructure (slug).
+    #[schema(schema_with = crate::kit::openapi::slug)]
+    pub premises: Option<String>,
+    /// A short title.
+    #[schema(schema_with = crate::kit::openapi::title_200)]
+    pub title: String,
+    /// What the company needs.
+    #[schema(schema_with = crate::kit::openapi::need_2000)]
+    pub need: String,
+    /// When the company would like to start.
+    #[schema(schema_with = crate::kit::openapi::date)]
+    pub desired_start: Option<String>,
+    /// What the company will share that is confidential.
+    #[schema(schema_with = crate::kit::openapi::optional_2000)]
+    pub confidentiality: Option<String>,
+    /// `true` saves a draft instead of sending.
+    pub draft: Option<bool>,
+}
+
+/// A move of an access request.
+#[derive(serde::Deserialize, ToSchema)]
+#[allow(dead_code)]
+pub struct MoveRequest {
+    /// The move.
+    #[serde(rename = "move")]
+    #[schema(schema_with = crate::kit::openapi::request_move)]
+    pub step: String,
+    /// Why (needed to decline).
+    #[schema(schema_with = crate::kit::openapi::optional_10000)]
+    pub reason: Option<String>,
+}
+
 /// Move a request: `{"move": "submit" | "accept" | "advance" | "decline" | "withdraw", "reason": "..."}`.
 /// Refused moves answer 409 with the reason and change nothing.
 #[utoipa::path(
     post, path = "/api/v1/access-requests/{id}/transition", tag = "way-in",
     params(("id" = i64, Path, description = "The request's id")),
-    request_body(content = serde_json::Value, description = "The move", content_type = "application/json"),
+    request_body(content = MoveRequest, description = "The move", content_type = "application/json"),
     security(("bearer" = []), ("session" = [])),
     responses(
         (status = 200, description = "The request after the move", body = RequestOut),
@@ -674,7 +714,7 @@ pub(crate) async fn get_request(
         (status = 403, description = "The CSRF token is missing", body = ErrorBody),
         (status = 404, description = "No such request, or not one the caller may see", body = ErrorBody),
         (status = 409, description = "The rules refuse the move (wrong side, open checklist items, no reason...)", body = ErrorBody),
-        (status = 422, description = "Unknown move", body = ValidationBody),
+        (status = 422, description = "Unknown move", body = ErrorBody),
     )
 )]
 pub(crate) async fn transition(
@@ -689,13 +729,13 @@ pub(crate) async fn transition(
     let (side, ..) = side_on(&state, &caller, id).await?;
     caller.check_csrf(headers.get("x-csrf-token").and_then(|v| v.to_str().ok()))?;
     let t = Tr::new(api_lang(&headers));
-    let json = json_body(&body)?;
+    let json = json_body(t, &body)?;
     let Some(m) = json
         .get("move")
         .and_then(serde_json::Value::as_str)
         .and_then(Transition::parse)
     else {
-        return Ok(refused(t, vec![("move".into(), t.t("field-choose"))]));
+        return Ok(refused(vec![("move".into(), t.t("field-choose"))]));
     };
     let reason = json
         .get("reason")
@@ -703,10 +743,10 @@ pub(crate) async fn transition(
         .map(str::trim)
         .filter(|r| !r.is_empty());
     if reason.is_some_and(|r| r.chars().count() > 10_000) {
-        return Ok(refused(
-            t,
-            vec![("reason".into(), t.t1("field-too-long", "max", 10_000))],
-        ));
+        return Ok(refused(vec![(
+            "reason".into(),
+            t.t1("field-too-long", "max", 10_000),
+        )]));
     }
     let d = state.store().request(id).await?.ok_or(WebError::NotFound)?;
     let to = domain::access::target(d.summary.status, m).unwrap_or(d.summary.status);

@@ -101,6 +101,12 @@ pub enum WebError {
         /// The field at fault.
         field: String,
     },
+    /// Fields of a submitted body were refused; each with its message, already translated.
+    #[error("fields refused: {0:?}")]
+    Fields(Vec<(String, String)>),
+    /// The rules refuse what was asked (a move the request's state does not allow); the message is translated.
+    #[error("refused by a rule: {0}")]
+    Rule(String),
     /// The database or another internal part failed; the cause is logged, not shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -149,7 +155,8 @@ impl WebError {
             WebError::Invalid { .. } | WebError::Refused | WebError::UnknownChoice { .. } => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
-            WebError::Conflict { .. } => StatusCode::CONFLICT,
+            WebError::Conflict { .. } | WebError::Rule(_) => StatusCode::CONFLICT,
+            WebError::Fields(_) => StatusCode::UNPROCESSABLE_ENTITY,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
             WebError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
         }
@@ -171,6 +178,8 @@ impl WebError {
                 "invalid"
             }
             WebError::Conflict { .. } => "conflict",
+            WebError::Rule(_) => "refused",
+            WebError::Fields(_) => "invalid",
             WebError::Internal(_) => "internal",
             WebError::Unavailable(_) => "unavailable",
         }
@@ -184,6 +193,8 @@ impl WebError {
             | WebError::BadBody(_)
             | WebError::Invalid { .. }
             | WebError::Conflict { .. }
+            | WebError::Rule(_)
+            | WebError::Fields(_)
             | WebError::Refused
             | WebError::UnknownChoice { .. }
             | WebError::TooLarge
@@ -218,6 +229,8 @@ impl WebError {
                 ],
             ),
             WebError::Conflict { .. } => translate(lang, "error-conflict", &[]),
+            WebError::Rule(message) => message.clone(),
+            WebError::Fields(_) => translate(lang, "form-error-summary", &[]),
             WebError::Refused => translate(lang, "error-refused", &[]),
             WebError::UnknownChoice { field } => {
                 let key = format!("field-name-{field}");
@@ -260,6 +273,19 @@ impl WebError {
         }
     }
 
+    /// The fields at fault with their messages in `lang`: the refused fields of a body, or the one field of
+    /// a field error; empty for other errors.
+    pub fn fields(&self, lang: Lang) -> Vec<(String, String)> {
+        match self {
+            WebError::Fields(fields) => fields.clone(),
+            WebError::Invalid { field, message } => vec![(field.clone(), message.clone())],
+            WebError::UnknownChoice { field } => {
+                vec![(field.clone(), translate(lang, "field-unknown-choice", &[]))]
+            }
+            _ => Vec::new(),
+        }
+    }
+
     /// The parameter at fault, when there is one.
     pub fn param(&self) -> Option<&str> {
         match self {
@@ -267,6 +293,7 @@ impl WebError {
             WebError::Invalid { field, .. } => Some(field),
             WebError::Conflict { field } => field.as_deref(),
             WebError::UnknownChoice { field } => Some(field),
+            WebError::Fields(fields) => fields.first().map(|(f, _)| f.as_str()),
             _ => None,
         }
     }
@@ -353,6 +380,7 @@ pub(crate) async fn render_errors(req: Request, next: Next) -> Response {
                 "code": "method_not_allowed",
                 "message": WebError::MethodNotAllowed.message(lang),
                 "parameter": null,
+                "fields": [],
             }});
             let mut out = (StatusCode::METHOD_NOT_ALLOWED, axum::Json(body)).into_response();
             if let Some(allow) = allow {
@@ -390,7 +418,14 @@ pub(crate) async fn render_errors(req: Request, next: Next) -> Response {
     let status = error.status();
     let mut out = if api {
         let body = serde_json::json!({
-            "error": { "code": error.code(), "message": error.message(lang), "parameter": error.param() }
+            "error": {
+                "code": error.code(),
+                "message": error.message(lang),
+                "parameter": error.param(),
+                "fields": error.fields(lang).into_iter()
+                    .map(|(field, message)| serde_json::json!({"field": field, "message": message}))
+                    .collect::<Vec<_>>(),
+            }
         });
         (status, axum::Json(body)).into_response()
     } else {

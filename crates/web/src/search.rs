@@ -618,17 +618,22 @@ pub(crate) async fn match_page(
 #[allow(dead_code)]
 struct SearchParams {
     /// The text (at most 500 characters).
+    #[param(schema_with = crate::kit::openapi::text_500)]
     q: Option<String>,
     /// sv or en: the language of titles and snippets (default: `Accept-Language`).
+    #[param(schema_with = crate::kit::openapi::lang)]
     lang: Option<String>,
-    /// Only this kind: infrastructure, service, premises or actor.
-    #[param(rename = "type")]
+    /// Only this kind of document.
+    #[param(rename = "type", schema_with = crate::kit::openapi::doc_kind)]
     kind: Option<String>,
     /// Only on this campus (slug).
+    #[param(schema_with = crate::kit::openapi::slug)]
     campus: Option<String>,
     /// Only with this ownership form.
+    #[param(schema_with = crate::kit::openapi::ownership)]
     ownership: Option<String>,
     /// Only with this competence tag (slug).
+    #[param(schema_with = crate::kit::openapi::slug)]
     tag: Option<String>,
     /// Page number, from 1.
     #[param(minimum = 1, maximum = 1000)]
@@ -744,8 +749,10 @@ pub(crate) async fn api_search(
 #[allow(dead_code)]
 struct SuggestParams {
     /// What has been typed so far.
+    #[param(schema_with = crate::kit::openapi::text_200)]
     q: Option<String>,
     /// sv or en.
+    #[param(schema_with = crate::kit::openapi::lang)]
     lang: Option<String>,
 }
 
@@ -820,15 +827,27 @@ pub struct MatchResponse {
     pub items: Vec<MatchItem>,
 }
 
+/// A need to match.
+#[derive(serde::Deserialize, ToSchema)]
+#[allow(dead_code)]
+pub struct MatchRequest {
+    /// The need in plain words, in Swedish or English (at most 2,000 characters).
+    #[schema(schema_with = crate::kit::openapi::need_2000)]
+    pub need: String,
+    /// sv or en: the language of the answer (default: `Accept-Language`).
+    #[schema(schema_with = crate::kit::openapi::lang)]
+    pub lang: Option<String>,
+}
+
 /// Match a plain-language need — `{"need": "...", "lang": "en"}` — against infrastructures, services, premises
 /// and actors; each result says why it matched.
 #[utoipa::path(
     post, path = "/api/v1/match", tag = "search",
-    request_body(content = serde_json::Value, description = "The need", content_type = "application/json"),
+    request_body(content = MatchRequest, description = "The need", content_type = "application/json"),
     responses(
         (status = 200, description = "Ranked doors", body = MatchResponse),
         (status = 400, description = "The body is not JSON", body = crate::api::ErrorBody),
-        (status = 422, description = "The need is missing or too long", body = crate::api::ValidationBody),
+        (status = 422, description = "The need is missing or too long", body = crate::api::ErrorBody),
     )
 )]
 pub(crate) async fn api_match(
@@ -851,16 +870,16 @@ pub(crate) async fn api_match(
         .trim()
         .to_owned();
     if need.is_empty() || need.contains('\0') {
-        return Ok(crate::api::refused(
-            t,
-            vec![("need".into(), t.t("field-required"))],
-        ));
+        return Ok(crate::api::refused(vec![(
+            "need".into(),
+            t.t("field-required"),
+        )]));
     }
     if need.chars().count() > MAX_NEED {
-        return Ok(crate::api::refused(
-            t,
-            vec![("need".into(), t.t1("field-too-long", "max", MAX_NEED))],
-        ));
+        return Ok(crate::api::refused(vec![(
+            "need".into(),
+            t.t1("field-too-long", "max", MAX_NEED),
+        )]));
     }
     let found = if note(t, &need).is_some() {
         vec![]

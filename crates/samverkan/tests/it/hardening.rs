@@ -620,3 +620,83 @@ async fn organisation_numbers_are_checked_and_exports_are_safe_in_spreadsheets()
     assert!(!csv.lines().any(|l| l.contains(",=") || l.contains(",\"=")));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_openapi_document_states_what_the_server_enforces() {
+    let app = TestApp::spawn().await;
+    let doc = app.json("/api/v1/openapi.json").await;
+    let param = |path: &str, name: &str| -> serde_json::Value {
+        doc["paths"][path]["get"]["parameters"]
+            .as_array()
+            .and_then(|ps| ps.iter().find(|p| p["name"] == name).cloned())
+            .unwrap_or_else(|| panic!("{path} has the parameter {name}"))
+    };
+    let kinds = param("/api/v1/actors", "kind")["schema"]["enum"].clone();
+    assert!(
+        kinds
+            .as_array()
+            .is_some_and(|k| k.iter().any(|v| v == "infrastructure")),
+        "{kinds}"
+    );
+    assert!(param("/api/v1/actors", "campus")["schema"]["pattern"].is_string());
+    assert!(param("/api/v1/search", "lang")["schema"]["enum"].is_array());
+    assert!(param("/api/v1/search", "type")["schema"]["enum"].is_array());
+    assert!(param("/api/v1/premises", "use")["schema"]["enum"].is_array());
+    assert!(param("/api/v1/services", "category")["schema"]["enum"].is_array());
+    assert!(param("/api/v1/access-requests", "status")["schema"]["enum"].is_array());
+    assert!(param("/api/v1/measures", "area")["schema"]["pattern"].is_string());
+    let schemas = &doc["components"]["schemas"];
+    assert!(
+        schemas["MatchRequest"]["required"]
+            .as_array()
+            .is_some_and(|r| r.iter().any(|f| f == "need")),
+        "need is required"
+    );
+    // A request's history and the calendar's events are two schemas, each with its own fields.
+    assert!(schemas["EventOut"]["properties"]["start"].is_object());
+    assert!(schemas["RequestHistoryEntry"]["properties"]["to"].is_object());
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn every_refusal_is_rendered_by_the_one_error_renderer() {
+    let app = TestApp::spawn().await;
+    // A path segment that is not UTF-8 is refused by the router's extractor, as JSON under /api.
+    let res = app
+        .get_with("/api/v1/actors/%FF%FE", &[("accept-language", "sv")])
+        .await;
+    assert!(res.status().is_client_error(), "{}", res.status());
+    assert!(
+        res.headers()["content-type"]
+            .to_str()
+            .is_ok_and(|c| c.starts_with("application/json")),
+        "not plain text"
+    );
+    let body: serde_json::Value = res.json().await.expect("json");
+    assert!(body["error"]["code"].is_string() && body["error"]["fields"].is_array());
+    // A JSON endpoint sent a form is a translated 415 in the same shape.
+    let res = app
+        .client
+        .post(format!("{}/api/v1/match", app.base))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("need=lab")
+        .send()
+        .await
+        .expect("post");
+    assert!(res.status().is_client_error());
+    let body: serde_json::Value = res.json().await.expect("json");
+    assert!(body["error"]["message"].is_string());
+    // A field refusal lists its fields.
+    let res = app
+        .client
+        .post(format!("{}/api/v1/match", app.base))
+        .json(&serde_json::json!({"need": "   "}))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: serde_json::Value = res.json().await.expect("json");
+    assert_eq!(body["error"]["fields"][0]["field"], "need");
+    assert_eq!(body["error"]["parameter"], "need");
+    app.stop().await;
+}

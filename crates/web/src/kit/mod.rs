@@ -1,6 +1,7 @@
 //! The shared kit every feature builds on. It imports no feature.
 
 pub mod json;
+pub mod openapi;
 mod script_json;
 mod urls;
 

@@ -363,10 +363,20 @@ pub(crate) async fn detail(
     .into_response())
 }
 
+/// The calendar feed's options.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+struct FeedQuery {
+    /// sv (default) or en.
+    #[param(schema_with = crate::kit::openapi::lang)]
+    lang: Option<String>,
+}
+
 /// The calendar of every event (`?lang=sv|en`, Swedish by default).
 #[utoipa::path(
     get, path = "/api/v1/events.ics", tag = "meeting-places",
-    params(("lang" = Option<String>, Query, description = "sv (default) or en")),
+    params(FeedQuery),
     responses(
         (status = 200, description = "iCalendar (RFC 5545)", content_type = "text/calendar", body = String),
         (status = 400, description = "A parameter has a bad value", body = crate::api::ErrorBody),
