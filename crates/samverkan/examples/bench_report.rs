@@ -9,9 +9,9 @@
 //! 2026 the office revises 2% of its reports (a value or a status, with a reason), so the report has revisions too.
 //! Then it times, after 3 warm-up runs, up to `--runs` runs of:
 //!
-//! - `build`: `web::followup::build(&store, 2026, Lang::En, Version::Public)`;
+//! - `build`: `app::report::build(&store, 2026, Lang::En, Version::Public)`;
 //! - `html`: build + `standalone_html` (the HTML file `samverkan report --format html` writes);
-//! - `pdf_same`: `web::followup::pdf(&model)` on the same model again and again. typst memoises (comemo) inside the
+//! - `pdf_same`: `app::report::pdf(&model)` on the same model again and again. typst memoises (comemo) inside the
 //!   process, so this is the warm server answering the same report twice: most of the work is a cache hit;
 //! - `build_pdf`: build + pdf (the same data, so also memoised);
 //! - `pdf_changed`: pdf of the model with one narrative changed per run (another report accepted): typst's
@@ -33,6 +33,7 @@
 //! `--chromium-runs N` (10), `--chromium PATH` or `--no-chromium`, `--out DIR` (`bench/results`), `--work DIR`
 //! (`/var/tmp/samverkan-bench-report-PID`, removed at the end unless `--keep`).
 
+use app::report::{ReportModel, Version};
 use domain::followup::{Party, ReportContent, ReportMove, ReportedValue};
 use domain::strategy::{
     AutoIndicator, Direction, FocusArea, Indicator, Measure, MeasureStatus, Strategy, StrategyData,
@@ -46,7 +47,6 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 use store::{Revision, Store};
-use web::followup::{ReportModel, Version};
 
 type Res<T> = Result<T, Box<dyn Error>>;
 
@@ -869,18 +869,18 @@ async fn time(label: &str, l: &Limits, mut f: impl AsyncFnMut(usize) -> Res<()>)
 }
 
 async fn build(store: &Store) -> Res<ReportModel> {
-    web::followup::build(store, YEAR, Lang::En, Version::Public)
+    app::report::build(store, YEAR, Lang::En, Version::Public)
         .await
         .map_err(|e| format!("build: {e}"))?
         .ok_or_else(|| "no report for the year".into())
 }
 
 fn pdf(model: &ReportModel) -> Res<Vec<u8>> {
-    Ok(web::followup::pdf(model).map_err(|e| format!("pdf: {e}"))?)
+    Ok(app::report::pdf(model).map_err(|e| format!("pdf: {e}"))?)
 }
 
 fn html(model: &ReportModel) -> Res<String> {
-    Ok(web::followup::standalone_html(model).map_err(|e| format!("html: {e}"))?)
+    Ok(web::pages::followup::standalone_html(model).map_err(|e| format!("html: {e}"))?)
 }
 
 /// Pages of a PDF: `pdfinfo` when installed, else the `/Type /Page` objects counted in the file.

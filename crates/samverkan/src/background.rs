@@ -83,9 +83,7 @@ pub async fn deliver_due(store: &Store, mailer: &Mailer) -> anyhow::Result<(usiz
 /// Queues the follow-up reminders due today (each stage once per measure, so running it often is harmless).
 pub async fn send_reminders(store: &Store, base_url: &str) -> Result<usize, store::StoreError> {
     store
-        .send_follow_up_reminders(store::today(), |r| {
-            web::followup::reminder_mail(base_url, r)
-        })
+        .send_follow_up_reminders(store::today(), |r| app::report::reminder_mail(base_url, r))
         .await
 }
 

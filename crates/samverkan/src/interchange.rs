@@ -91,10 +91,10 @@ pub async fn export(store: &Store, format: Format, out: Option<&Path>) -> anyhow
             let version = store.graph_version().await?;
             let data = store.graph_data().await?;
             let snapshot = tokio::task::spawn_blocking(move || {
-                web::atlas::GraphSnapshot::compute(version, data)
+                app::graph::GraphSnapshot::compute(version, data)
             })
             .await?;
-            web::atlas::graphml(&snapshot)
+            app::graph::graphml(&snapshot)
         }
         _ => {
             let (actors, relations) = store.export_records().await?;

@@ -422,19 +422,19 @@ pub async fn report(
     format: config::ReportFormat,
 ) -> anyhow::Result<Vec<u8>> {
     let version = if internal {
-        web::followup::Version::Internal
+        app::report::Version::Internal
     } else {
-        web::followup::Version::Public
+        app::report::Version::Public
     };
-    let model = web::followup::build(store, year, lang, version)
+    let model = app::report::build(store, year, lang, version)
         .await
         .map_err(|e| anyhow::anyhow!("building the report: {e}"))?
         .ok_or_else(|| anyhow::anyhow!("there is no follow-up cycle for {year}"))?;
     Ok(match format {
         config::ReportFormat::Pdf => {
-            web::followup::pdf(&model).map_err(|e| anyhow::anyhow!("typesetting the PDF: {e}"))?
+            app::report::pdf(&model).map_err(|e| anyhow::anyhow!("typesetting the PDF: {e}"))?
         }
-        config::ReportFormat::Html => web::followup::standalone_html(&model)
+        config::ReportFormat::Html => web::pages::followup::standalone_html(&model)
             .map_err(|e| anyhow::anyhow!("rendering the HTML: {e}"))?
             .into_bytes(),
     })

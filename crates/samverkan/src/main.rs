@@ -79,7 +79,7 @@ async fn main() -> anyhow::Result<()> {
                 );
             }
             let search_dir = settings.data_dir.join("search");
-            let search = web::search::SearchState::open(Some(&search_dir))
+            let search = app::search::SearchState::open(Some(&search_dir))
                 .with_context(|| format!("opening the search index in {}", search_dir.display()))?;
             let state = web::AppState::build(store.clone(), serve.auth.clone(), oidc, search);
             let applied = state
@@ -98,8 +98,11 @@ async fn main() -> anyhow::Result<()> {
             tracing::info!(db = %redact(&settings.db), "Samverkan is serving on http://{addr}/");
             let background = samverkan::background::spawn(store.clone(), mailer, &serve.auth);
             // Writes by other servers on the same database reach this server's index within two seconds.
-            let follower =
-                web::search::keep_in_step(state.clone(), std::time::Duration::from_secs(2));
+            let follower = app::search::keep_in_step(
+                state.search_state().clone(),
+                store.clone(),
+                std::time::Duration::from_secs(2),
+            );
             let app = web::router(state);
             web::serve(listener, app, shutdown_signal()).await?;
             follower.abort();

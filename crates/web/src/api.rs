@@ -971,7 +971,7 @@ async fn patch_actor(
     }
     caller.check_csrf(headers.get("x-csrf-token").and_then(|v| v.to_str().ok()))?;
     let lang = crate::error::api_lang(&headers);
-    let t = crate::i18n::Tr::new(lang);
+    let t = i18n::Tr::new(lang);
     let json = crate::kit::json::body(&body)?;
     let relations = state.store().relations_of(&slug, Lang::Sv).await?;
     let mut input = crate::pages::edit::ActorInput::from_actor(&actor, &relations);

@@ -5,8 +5,8 @@ use crate::AppState;
 use crate::api::{ErrorBody, Text};
 use crate::auth::Caller;
 use crate::error::WebError;
-use crate::followup::ReportModel;
 use crate::params::Params;
+use app::report::ReportModel;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::header;
@@ -393,7 +393,7 @@ async fn report_model(
         .vocabulary("lang", &Lang::ALL, Lang::code)?
         .unwrap_or(Lang::Sv);
     let version = crate::pages::followup::version_of(caller, params)?;
-    crate::followup::build(state.store(), year, lang, version)
+    app::report::build(state.store(), year, lang, version)
         .await?
         .ok_or(WebError::NotFound)
 }
@@ -437,7 +437,7 @@ pub(crate) async fn follow_up_pdf(
     let model = report_model(&state, &caller, &year, &params).await?;
     let name = format!("follow-up-{}-{}.pdf", model.year, model.lang);
     let internal = model.internal;
-    let pdf = tokio::task::spawn_blocking(move || crate::followup::pdf(&model))
+    let pdf = tokio::task::spawn_blocking(move || app::report::pdf(&model))
         .await
         .map_err(|e| WebError::Internal(e.to_string()))??;
     let mut res = (

@@ -4,7 +4,6 @@
 //! middleware turns it into an HTML page (in the language of the URL) or an API JSON body (in the language of
 //! `Accept-Language`). Internal causes are logged once, there, and never shown.
 
-use crate::i18n::translate;
 use crate::pages::render_error_page;
 use axum::body::Body;
 use axum::extract::Request;
@@ -12,7 +11,8 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use domain::Lang;
-use fluent_bundle::FluentValue;
+use i18n::FluentValue;
+use i18n::translate;
 use std::sync::Arc;
 
 /// Why a query parameter was refused.
@@ -113,6 +113,15 @@ pub enum WebError {
     /// A dependency the request needs (the database) is not available.
     #[error("service unavailable: {0}")]
     Unavailable(String),
+}
+
+impl From<app::AppError> for WebError {
+    fn from(e: app::AppError) -> Self {
+        match e {
+            app::AppError::Store(e) => e.into(),
+            other => WebError::Internal(other.to_string()),
+        }
+    }
 }
 
 impl From<store::StoreError> for WebError {
@@ -234,7 +243,7 @@ impl WebError {
             WebError::Refused => translate(lang, "error-refused", &[]),
             WebError::UnknownChoice { field } => {
                 let key = format!("field-name-{field}");
-                let name = crate::i18n::try_translate(lang, &key).unwrap_or_else(|| field.clone());
+                let name = i18n::try_translate(lang, &key).unwrap_or_else(|| field.clone());
                 translate(
                     lang,
                     "error-unknown-choice",

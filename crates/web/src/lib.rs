@@ -7,11 +7,8 @@ mod api_way_in;
 mod assets;
 pub mod atlas;
 pub mod auth;
-mod chart;
 pub mod error;
-pub mod followup;
 pub mod forms;
-pub mod i18n;
 pub mod kit;
 mod metrics;
 pub mod oidc;
@@ -42,11 +39,8 @@ struct Inner {
     store: Store,
     auth: auth::AuthSettings,
     oidc: Option<oidc::Oidc>,
-    graph: std::sync::RwLock<Option<Arc<atlas::GraphSnapshot>>>,
-    graph_compute: tokio::sync::Mutex<()>,
-    /// Snapshot reads from the database started, and the last one finished (see `AppState::graph`).
-    graph_reads: (std::sync::atomic::AtomicU64, std::sync::atomic::AtomicU64),
-    search: Arc<search::SearchState>,
+    graph: app::graph::GraphCache,
+    search: Arc<app::search::SearchState>,
     metrics: Metrics,
     started: Instant,
 }
@@ -59,7 +53,7 @@ impl AppState {
 
     /// Builds the state with single sign-on through an OpenID Connect provider and a search index in memory.
     pub fn with_oidc(store: Store, auth: auth::AuthSettings, oidc: Option<oidc::Oidc>) -> AppState {
-        let search = search::SearchState::open(None).unwrap_or_else(|e| {
+        let search = app::search::SearchState::open(None).unwrap_or_else(|e| {
             // An index in memory needs no file; failing to make one is a bug, not a condition to handle.
             panic!("creating the in-memory search index: {e}")
         });
@@ -71,15 +65,13 @@ impl AppState {
         store: Store,
         auth: auth::AuthSettings,
         oidc: Option<oidc::Oidc>,
-        search: search::SearchState,
+        search: app::search::SearchState,
     ) -> AppState {
         AppState(Arc::new(Inner {
             store,
             auth,
             oidc,
-            graph: std::sync::RwLock::new(None),
-            graph_compute: tokio::sync::Mutex::new(()),
-            graph_reads: Default::default(),
+            graph: app::graph::GraphCache::default(),
             search: Arc::new(search),
             metrics: Metrics::default(),
             started: Instant::now(),
@@ -87,7 +79,7 @@ impl AppState {
     }
 
     /// The search index and its sync state.
-    pub fn search_state(&self) -> &search::SearchState {
+    pub fn search_state(&self) -> &Arc<app::search::SearchState> {
         &self.0.search
     }
 
@@ -106,18 +98,19 @@ impl AppState {
         &self.0.store
     }
 
-    pub(crate) fn graph_cache(&self) -> &std::sync::RwLock<Option<Arc<atlas::GraphSnapshot>>> {
-        &self.0.graph
+    /// The current atlas snapshot, recomputed when the data has changed (see `app::graph::GraphCache`).
+    pub async fn graph(&self) -> Result<Arc<atlas::GraphSnapshot>, error::WebError> {
+        Ok(self.0.graph.get(&self.0.store).await?)
     }
 
-    pub(crate) fn graph_reads(
-        &self,
-    ) -> &(std::sync::atomic::AtomicU64, std::sync::atomic::AtomicU64) {
-        &self.0.graph_reads
+    /// Applies the changes other requests or servers have written to the search index.
+    pub async fn sync_search(&self) -> Result<usize, error::WebError> {
+        Ok(self.0.search.sync(&self.0.store).await?)
     }
 
-    pub(crate) fn graph_compute(&self) -> &tokio::sync::Mutex<()> {
-        &self.0.graph_compute
+    /// Rebuilds the whole search index from the database.
+    pub async fn rebuild_search(&self) -> Result<usize, error::WebError> {
+        Ok(self.0.search.rebuild(&self.0.store).await?)
     }
 
     pub(crate) fn metrics(&self) -> &Metrics {

@@ -12,7 +12,6 @@
 use crate::AppState;
 use crate::auth::{Caller, session_cookie};
 use crate::error::WebError;
-use crate::i18n::Tr;
 use crate::pages::Link;
 use crate::pages::account::{message_response, safe_next};
 use crate::params::Params;
@@ -22,6 +21,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use domain::Lang;
+use i18n::Tr;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use std::time::Duration;

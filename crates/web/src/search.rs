@@ -5,7 +5,6 @@
 use crate::AppState;
 use crate::auth::Caller;
 use crate::error::{WebError, api_lang};
-use crate::i18n::Tr;
 use crate::pages::{Layout, Nav, lang, render};
 use crate::params::Params;
 use askama::Template;
@@ -16,164 +15,11 @@ use axum::middleware::Next;
 use axum::response::{Html, Response};
 use domain::search::DocKind;
 use domain::{Lang, OwnershipForm, Slug};
-use search::{SearchIndex, SearchQuery, TermList};
+use i18n::Tr;
+use search::SearchQuery;
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::collections::HashMap;
 use utoipa::{IntoParams, ToSchema};
-
-/// The index and what keeps it in step.
-pub struct SearchState {
-    index: Arc<SearchIndex>,
-    /// Serialises catching up, and remembers change ids applied above the cursor.
-    sync: tokio::sync::Mutex<HashSet<i64>>,
-    /// The number of catch-ups started, and of the last one finished without error: a caller waiting for a
-    /// catch-up is served by any that started after it asked (see `sync_search`).
-    started: AtomicU64,
-    finished: AtomicU64,
-}
-
-/// Every kind of row the index is built from.
-pub fn search_sources() -> [&'static str; 8] {
-    store::SEARCH_SOURCES
-}
-
-/// How far back each catch-up looks again: a change committed late by a concurrent transaction (PostgreSQL
-/// hands out ids before commit) is still seen if it is within this many ids of the cursor.
-const OVERLAP: i64 = 1000;
-
-impl SearchState {
-    /// An index in `dir`, or in memory.
-    pub fn open(dir: Option<&std::path::Path>) -> Result<SearchState, search::SearchError> {
-        let (index, _) = SearchIndex::open(dir, TermList::built_in())?;
-        Ok(SearchState {
-            index: Arc::new(index),
-            sync: tokio::sync::Mutex::new(HashSet::new()),
-            started: AtomicU64::new(0),
-            finished: AtomicU64::new(0),
-        })
-    }
-
-    /// The index.
-    pub fn index(&self) -> &SearchIndex {
-        &self.index
-    }
-}
-
-async fn blocking<T: Send + 'static>(
-    f: impl FnOnce() -> Result<T, search::SearchError> + Send + 'static,
-) -> Result<T, WebError> {
-    tokio::task::spawn_blocking(f)
-        .await
-        .map_err(|e| WebError::Internal(format!("search task: {e}")))?
-        .map_err(|e| WebError::Internal(e.to_string()))
-}
-
-impl AppState {
-    /// Rebuilds the whole index from the database.
-    pub async fn rebuild_search(&self) -> Result<usize, WebError> {
-        let s = self.search_state();
-        let mut applied = s.sync.lock().await;
-        self.rebuild_locked(&mut applied).await
-    }
-
-    async fn rebuild_locked(&self, applied: &mut HashSet<i64>) -> Result<usize, WebError> {
-        let s = self.search_state();
-        let cursor = self.store().last_search_change().await?;
-        let mut docs = Vec::new();
-        for source in search_sources() {
-            docs.extend(self.store().search_docs(source, None).await?);
-        }
-        let n = docs.len();
-        let index = s.index.clone();
-        blocking(move || index.rebuild(&docs, cursor, &mut |_| {})).await?;
-        applied.clear();
-        Ok(n)
-    }
-
-    /// Applies every change logged since the index's cursor (rebuilding when the index is new or a label
-    /// changed). Returns how many changes were applied.
-    ///
-    /// Catch-ups are grouped: one that starts after this call began sees every write committed before the call
-    /// (the caller's own, when it is called after a write), so a caller that finds such a catch-up finished by
-    /// the time it gets its turn returns at once. Many writers at the same moment then wait for one or two
-    /// catch-ups, not one each.
-    pub async fn sync_search(&self) -> Result<usize, WebError> {
-        let s = self.search_state();
-        let ticket = s.started.load(Ordering::SeqCst) + 1;
-        let mut applied = s.sync.lock().await;
-        if s.finished.load(Ordering::SeqCst) >= ticket {
-            return Ok(0);
-        }
-        let generation = s.started.fetch_add(1, Ordering::SeqCst) + 1;
-        let applied_now = self.catch_up(&mut applied).await?;
-        s.finished.store(generation, Ordering::SeqCst);
-        Ok(applied_now)
-    }
-
-    async fn catch_up(&self, applied: &mut HashSet<i64>) -> Result<usize, WebError> {
-        let s = self.search_state();
-        let Some(cursor) = s.index.cursor() else {
-            return self.rebuild_locked(applied).await;
-        };
-        // Changes this index has not seen may have been purged from the log: start again from the database.
-        if self
-            .store()
-            .first_search_change()
-            .await?
-            .is_some_and(|first| first > cursor + 1)
-        {
-            return self.rebuild_locked(applied).await;
-        }
-        let mut from = cursor - OVERLAP;
-        let mut total = 0;
-        loop {
-            let changes = self.store().search_changes_after(from, 5000).await?;
-            let Some(last) = changes.last().map(|c| c.id) else {
-                break;
-            };
-            let fresh: Vec<_> = changes
-                .iter()
-                .filter(|c| !applied.contains(&c.id))
-                .collect();
-            if fresh.iter().any(|c| c.source == "all") {
-                return self.rebuild_locked(applied).await;
-            }
-            if !fresh.is_empty() {
-                let mut changed: Vec<(String, i64)> = Vec::new();
-                let mut by_source: HashMap<&str, Vec<i64>> = HashMap::new();
-                for c in &fresh {
-                    if !changed.contains(&(c.source.clone(), c.row_id)) {
-                        changed.push((c.source.clone(), c.row_id));
-                        by_source
-                            .entry(c.source.as_str())
-                            .or_default()
-                            .push(c.row_id);
-                    }
-                }
-                let mut docs = Vec::new();
-                for (source, ids) in &by_source {
-                    docs.extend(self.store().search_docs(source, Some(ids)).await?);
-                }
-                let new_cursor = last.max(s.index.cursor().unwrap_or(0));
-                let index = s.index.clone();
-                blocking(move || index.apply(&changed, &docs, new_cursor)).await?;
-                total += fresh.len();
-                for c in &fresh {
-                    applied.insert(c.id);
-                }
-            }
-            from = last;
-            if changes.len() < 5000 {
-                break;
-            }
-        }
-        let floor = s.index.cursor().unwrap_or(0) - OVERLAP;
-        applied.retain(|id| *id > floor);
-        Ok(total)
-    }
-}
 
 /// After every request that may have written (anything but GET and HEAD, answered with success or a redirect),
 /// the index catches up before the response leaves, so what was saved is searchable at once.
@@ -193,19 +39,6 @@ pub(crate) async fn sync_after_writes(
         tracing::error!(error = %e, "search index catch-up failed");
     }
     res
-}
-
-/// Keeps the index in step with writes made by other servers on the same database, every `every`.
-pub fn keep_in_step(state: AppState, every: std::time::Duration) -> tokio::task::JoinHandle<()> {
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(every);
-        loop {
-            tick.tick().await;
-            if let Err(e) = state.sync_search().await {
-                tracing::warn!(error = %e, "search index catch-up failed");
-            }
-        }
-    })
 }
 
 // ----- The search page -----
@@ -397,9 +230,9 @@ pub(crate) async fn page(
         });
     }
     let per_page = 10;
-    let index = state.search_state().index.clone();
+    let index = state.search_state().index().clone();
     let query = query_of(&f, lang, per_page);
-    let results = blocking(move || index.search(&query)).await?;
+    let results = app::search::blocking(move || index.search(&query)).await?;
     let campuses = state.store().campuses(lang).await?;
     let tags = state.store().tags(lang).await?;
     let label = |facet: &str, value: &str| -> String {
@@ -526,9 +359,9 @@ async fn matches(state: &AppState, need: &str, lang: Lang) -> Result<Vec<search:
             }
         }
     }
-    let index = state.search_state().index.clone();
+    let index = state.search_state().index().clone();
     let need = need.to_owned();
-    blocking(move || index.match_need(&need, lang, &names, 10)).await
+    Ok(app::search::blocking(move || index.match_need(&need, lang, &names, 10)).await?)
 }
 
 fn reasons(t: Tr, m: &search::Match, campus_name: &dyn Fn(&Slug) -> String) -> Vec<String> {
@@ -710,9 +543,9 @@ pub(crate) async fn api_search(
             facets: vec![],
         }));
     }
-    let index = state.search_state().index.clone();
+    let index = state.search_state().index().clone();
     let query = query_of(&f, lang, 10);
-    let r = blocking(move || index.search(&query)).await?;
+    let r = app::search::blocking(move || index.search(&query)).await?;
     Ok(Json(SearchResponse {
         total: r.total,
         page,
@@ -783,8 +616,8 @@ pub(crate) async fn api_suggest(
 ) -> Result<Json<Vec<Suggestion>>, WebError> {
     let lang = lang_param(&params, &headers)?;
     let q = params.text("q", 200)?.unwrap_or_default();
-    let index = state.search_state().index.clone();
-    let hits = blocking(move || index.suggest(&q, lang, 8)).await?;
+    let index = state.search_state().index().clone();
+    let hits = app::search::blocking(move || index.suggest(&q, lang, 8)).await?;
     Ok(Json(
         hits.iter()
             .map(|h| Suggestion {

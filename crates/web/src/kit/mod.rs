@@ -3,6 +3,7 @@
 pub mod json;
 pub mod openapi;
 mod script_json;
+mod translations;
 mod urls;
 
 pub use script_json::ScriptJson;

@@ -8,13 +8,13 @@ use crate::AppState;
 use crate::auth::Caller;
 use crate::error::WebError;
 use crate::forms::{Field, FieldKind, FormData, FormView, Section};
-use crate::i18n::Tr;
 use crate::params::Params;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use domain::{Action, Email, Lang};
+use i18n::Tr;
 
 /// The longest accepted report.
 const MAX_MESSAGE: usize = 5000;

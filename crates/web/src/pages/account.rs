@@ -6,7 +6,6 @@ use crate::AppState;
 use crate::auth::{Caller, client_ip, session_cookie};
 use crate::error::WebError;
 use crate::forms::{Choice, Field, FieldKind, FormData, FormView, Section};
-use crate::i18n::Tr;
 use crate::params::Params;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -14,6 +13,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::password::{self, PasswordError};
 use domain::{Action, Email, Lang, Role, Slug};
+use i18n::Tr;
 use store::secrets::{dummy_hash, hash_password, verify_password};
 use store::{AccountOrigin, StoreError, TokenPurpose, now_millis};
 

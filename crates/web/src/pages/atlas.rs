@@ -8,13 +8,13 @@ use crate::assets;
 use crate::atlas::GraphSnapshot;
 use crate::auth::Caller;
 use crate::error::WebError;
-use crate::i18n::Tr;
 use crate::params::Params;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Html;
 use domain::collate::sort_key;
 use domain::{ActorKind, Lang, RelationKind};
+use i18n::Tr;
 use store::{ActorFilter, CampusSummary};
 
 /// Rows per page of the table.

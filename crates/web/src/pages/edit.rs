@@ -7,7 +7,6 @@ use crate::AppState;
 use crate::auth::Caller;
 use crate::error::WebError;
 use crate::forms::{Choice, Field, FieldKind, FormData, FormView, Section};
-use crate::i18n::Tr;
 use crate::params::Params;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -17,6 +16,7 @@ use domain::{
     Action, Actor, ActorKind, ContactPerson, Email, Lang, LangText, OwnershipForm, Relation,
     RelationKind, Slug, WebUrl,
 };
+use i18n::Tr;
 use store::{ActorUpdate, AuditFilter, StoreError};
 
 /// Extra empty rows offered for new contacts and relations.

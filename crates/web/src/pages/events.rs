@@ -6,7 +6,6 @@ use super::{Layout, Nav, lang, render};
 use crate::AppState;
 use crate::auth::Caller;
 use crate::error::WebError;
-use crate::i18n::Tr;
 use crate::params::Params;
 use askama::Template;
 use axum::Json;
@@ -15,6 +14,7 @@ use axum::http::{HeaderValue, header};
 use axum::response::{Html, IntoResponse, Response};
 use domain::events::{CalendarEntry, Place, When, calendar};
 use domain::{Lang, Slug};
+use i18n::Tr;
 use serde::Serialize;
 use store::{EventFilter, EventRow, NewsRow};
 

@@ -8,10 +8,9 @@ use super::{Layout, Nav, lang, render};
 use crate::AppState;
 use crate::auth::Caller;
 use crate::error::WebError;
-use crate::followup::{ReportModel, Version, build};
 use crate::forms::{Choice, FormData};
-use crate::i18n::Tr;
 use crate::params::Params;
+use app::report::{ReportModel, Version, build};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -21,6 +20,7 @@ use domain::followup::{
 };
 use domain::strategy::MeasureStatus;
 use domain::{Action, IsoDate, Lang, Role};
+use i18n::Tr;
 use store::{CycleRow, FollowUpFail, IndicatorRow, MeasureRow, ReportRow, Revision, StoreError};
 
 /// A follow-up year from the path; any other text is not found.
@@ -599,7 +599,7 @@ impl Draft {
                     let v = r.and_then(|r| r.content.values.iter().find(|v| v.indicator == i.id));
                     (
                         i.id,
-                        v.map(|v| crate::chart::number(v.value, lang))
+                        v.map(|v| app::chart::number(v.value, lang))
                             .unwrap_or_default(),
                         v.map(|v| v.comment.clone()).unwrap_or_default(),
                     )
@@ -797,14 +797,14 @@ async fn show(
                     .values
                     .iter()
                     .find(|v| v.year == year - 1)
-                    .map(|v| crate::chart::number(v.value, lang))
+                    .map(|v| app::chart::number(v.value, lang))
                     .or_else(|| {
                         previous.as_ref().and_then(|p| {
                             p.content
                                 .values
                                 .iter()
                                 .find(|v| v.indicator == i.id)
-                                .map(|v| crate::chart::number(v.value, lang))
+                                .map(|v| app::chart::number(v.value, lang))
                         })
                     }),
             }
@@ -1143,4 +1143,22 @@ pub(crate) async fn revise(
             .await
         }
     }
+}
+
+/// The report as a standalone HTML file (styles inline, no scripts), as `samverkan report --format html` writes it.
+#[derive(Template)]
+#[template(path = "follow-up-document.html")]
+pub struct ReportDocument<'a> {
+    /// The report.
+    pub r: &'a app::report::ReportModel,
+    /// Translator.
+    pub t: Tr,
+}
+
+/// Renders the standalone HTML file.
+pub fn standalone_html(model: &app::report::ReportModel) -> Result<String, WebError> {
+    let t = Tr::new(Lang::parse(model.lang).unwrap_or(Lang::Sv));
+    ReportDocument { r: model, t }
+        .render()
+        .map_err(|e| WebError::Internal(e.to_string()))
 }

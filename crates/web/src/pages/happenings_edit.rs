@@ -9,12 +9,12 @@ use crate::AppState;
 use crate::auth::Caller;
 use crate::error::WebError;
 use crate::forms::{Choice, Field, FieldKind, FormData, FormView, Section};
-use crate::i18n::Tr;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::events::{Event, NewsItem, Place, When, parse_when};
 use domain::{Action, IsoDate, Lang, LangText, Role, Slug, WebUrl};
+use i18n::Tr;
 use store::{EventFilter, EventRow, NewsRow};
 
 const MAX_TITLE: usize = 200;

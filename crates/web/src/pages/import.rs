@@ -5,12 +5,12 @@ use super::{Layout, Nav, lang, render};
 use crate::AppState;
 use crate::auth::Caller;
 use crate::error::WebError;
-use crate::i18n::Tr;
 use askama::Template;
 use axum::extract::{Multipart, Path, State};
 use axum::response::{IntoResponse, Response};
 use domain::Action;
 use domain::interchange::{self, Location, Problem, ProblemKind};
+use i18n::Tr;
 
 /// The largest file accepted by the upload page (the command line has no limit).
 pub const MAX_UPLOAD: usize = 20 * 1024 * 1024;

@@ -10,7 +10,6 @@ use crate::AppState;
 use crate::auth::Caller;
 use crate::error::WebError;
 use crate::forms::FormData;
-use crate::i18n::Tr;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
@@ -18,6 +17,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use domain::events::{CalendarEntry, Event, When, calendar};
 use domain::matchmaking::{Answer, RequestState, Slot};
 use domain::{Action, Lang, Slug};
+use i18n::Tr;
 use store::{EventFilter, EventRow, MatchFail, Matchmaking};
 
 /// A slot as listed.

@@ -199,7 +199,7 @@ pub(crate) async fn campus(
     let snapshot = state.graph().await?;
     let mut page = CampusPage::build(lang, campus, actors);
     page.embed = Some(atlas::GraphEmbed::new(
-        crate::i18n::Tr::new(lang),
+        i18n::Tr::new(lang),
         &snapshot,
         &filter,
         None,

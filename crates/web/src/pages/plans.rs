@@ -9,7 +9,6 @@ use crate::AppState;
 use crate::auth::Caller;
 use crate::error::WebError;
 use crate::forms::{Choice, Field, FieldKind, FormData, FormView, Section};
-use crate::i18n::Tr;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -17,6 +16,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use domain::followup::parse_number;
 use domain::strategy::{Direction, GroupRole, YearValue};
 use domain::{Action, Lang, LangText, Slug};
+use i18n::Tr;
 use store::{IndicatorRow, IndicatorUpdate, StoreError};
 
 const MAX_NAME: usize = 300;
@@ -110,13 +110,13 @@ fn indicator_form(
                     figure(
                         "baseline_value",
                         "indicator-baseline-value",
-                        crate::chart::number(i.baseline.value, lang),
+                        app::chart::number(i.baseline.value, lang),
                     ),
                     year("baseline_year", "indicator-baseline-year", i.baseline.year),
                     figure(
                         "target_value",
                         "indicator-target-value",
-                        crate::chart::number(i.target.value, lang),
+                        app::chart::number(i.target.value, lang),
                     ),
                     year("target_year", "indicator-target-year", i.target.year),
                 ],

@@ -8,7 +8,6 @@ use crate::AppState;
 use crate::auth::Caller;
 use crate::error::WebError;
 use crate::forms::{Choice, Field, FieldKind, FormData, FormView, Section};
-use crate::i18n::Tr;
 use crate::params::Params;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -16,6 +15,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::posts::{PostError, PostKind};
 use domain::{Action, IsoDate, Lang, Slug};
+use i18n::Tr;
 use store::{PostFail, PostRow, StoreError};
 
 /// A post in a list.

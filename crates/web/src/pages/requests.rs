@@ -9,7 +9,6 @@ use crate::AppState;
 use crate::auth::Caller;
 use crate::error::WebError;
 use crate::forms::{Choice, Field, FieldKind, FormData, FormView, Section};
-use crate::i18n::Tr;
 use crate::params::Params;
 use askama::Template;
 use axum::extract::{Multipart, Path, State};
@@ -21,6 +20,7 @@ use domain::access::{
 };
 use domain::attachment::{self, AttachmentError};
 use domain::{Action, IsoDate, Lang, LangText, Principal, Role, Slug, WebUrl};
+use i18n::Tr;
 use store::{Audience, NewRequest, Notice, RequestDetail, RequestError, StoreError, Visibility};
 
 /// The largest accepted upload body (one file of at most 10 MB plus the form around it).
@@ -82,14 +82,14 @@ pub(crate) fn access_message(t: Tr, e: &AccessError) -> String {
         ),
         AccessError::WrongSide { owner, .. } => t.t(&format!("request-error-side-{owner}")),
         // The count goes in as a number so that Fluent picks the plural form.
-        AccessError::ChecklistOpen { stage, open } => crate::i18n::translate(
+        AccessError::ChecklistOpen { stage, open } => i18n::translate(
             t.lang,
             "request-error-checklist",
             &[
-                ("count", fluent_bundle::FluentValue::from(*open as u64)),
+                ("count", i18n::FluentValue::from(*open as u64)),
                 (
                     "stage",
-                    fluent_bundle::FluentValue::from(t.t(&format!("status-{stage}"))),
+                    i18n::FluentValue::from(t.t(&format!("status-{stage}"))),
                 ),
             ],
         ),

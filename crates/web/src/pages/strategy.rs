@@ -5,14 +5,14 @@
 use super::{Layout, Nav, lang, render};
 use crate::AppState;
 use crate::auth::Caller;
-use crate::chart::{TrendChart, number, trend_svg};
 use crate::error::WebError;
-use crate::i18n::Tr;
+use app::chart::{TrendChart, number, trend_svg};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Html;
 use domain::strategy::{Indicator, TargetStatus};
 use domain::{Lang, LangText, Slug};
+use i18n::Tr;
 use store::{IndicatorRow, MeasureRow, ValueOrigin};
 
 /// A paragraph or a bulleted list of a text.
@@ -626,12 +626,12 @@ mod edit {
     use crate::auth::Caller;
     use crate::error::WebError;
     use crate::forms::{Choice, Field, FieldKind, FormData, FormView, Section};
-    use crate::i18n::Tr;
     use axum::extract::{Path, State};
     use axum::http::StatusCode;
     use axum::response::{IntoResponse, Redirect, Response};
     use domain::strategy::MeasureStatus;
     use domain::{Action, IsoDate, Lang, LangText};
+    use i18n::Tr;
     use store::{MeasureRow, MeasureUpdate};
 
     const MAX_TITLE: usize = 300;

@@ -1,11 +1,11 @@
 //! View structs: everything a template shows, already translated and formatted.
 
 use crate::assets;
-use crate::i18n::Tr;
 use askama::Template;
 use domain::{
     Actor, ActorKind, Campus, Lang, LangText, OwnershipForm, PageRequest, RelationKind, Slug,
 };
+use i18n::Tr;
 use store::{
     ActorFilter, ActorSummary, CampusSummary, Paged, RelationDirection, RelationView, TagCount,
 };

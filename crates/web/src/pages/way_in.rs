@@ -7,7 +7,6 @@ use crate::AppState;
 use crate::auth::Caller;
 use crate::error::WebError;
 use crate::forms::{Choice, Field, FieldKind, FormData, FormView, Section};
-use crate::i18n::Tr;
 use crate::params::Params;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -18,6 +17,7 @@ use domain::catalogue::{
     ContactRoute, PremisesUse, PricingModel, Service, ServiceCategory, ServiceKind,
 };
 use domain::{Action, Lang, LangText, OwnershipForm, Slug};
+use i18n::Tr;
 use store::{CatalogueFilter, ServiceView, StoreError};
 
 /// A label/value choice for a filter select.

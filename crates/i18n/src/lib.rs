@@ -1,14 +1,17 @@
-//! Translations: one Fluent file per language (`i18n/sv.ftl`, `i18n/en.ftl`), compiled into the binary.
+//! Translations: one Fluent file per language (`ftl/sv.ftl`, `ftl/en.ftl`), compiled into the binary, and the
+//! way numbers are written in each language. Everything a person reads goes through here: pages, e-mails,
+//! reports, error messages.
 
 use domain::Lang;
+pub use fluent_bundle::FluentValue;
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_bundle::{FluentArgs, FluentResource};
 use std::sync::OnceLock;
 
 /// The Swedish messages.
-pub const SV_FTL: &str = include_str!("../i18n/sv.ftl");
+pub const SV_FTL: &str = include_str!("../ftl/sv.ftl");
 /// The English messages.
-pub const EN_FTL: &str = include_str!("../i18n/en.ftl");
+pub const EN_FTL: &str = include_str!("../ftl/en.ftl");
 
 struct Bundles {
     sv: FluentBundle<FluentResource>,
@@ -99,6 +102,27 @@ pub fn translate(lang: Lang, key: &str, args: &[(&str, FluentValue<'_>)]) -> Str
     text.into_owned()
 }
 
+/// A number with at most two decimals, without trailing zeros, with the decimal sign of `lang` (a comma in
+/// Swedish: "150,5").
+pub fn number(v: f64, lang: Lang) -> String {
+    decimal(v, 2, lang)
+}
+
+/// A number with at most `decimals` decimals, without trailing zeros, with the decimal sign of `lang`.
+pub fn decimal(v: f64, decimals: usize, lang: Lang) -> String {
+    let s = format!("{v:.decimals$}");
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        s.as_str()
+    };
+    let s = if s == "-0" { "0" } else { s };
+    match lang {
+        Lang::Sv => s.replace('.', ","),
+        Lang::En => s.to_owned(),
+    }
+}
+
 /// The translator handed to templates: `{{ t.t("nav-home") }}`, `{{ t.t1("campus-municipality", "municipality", m) }}`.
 #[derive(Debug, Clone, Copy)]
 pub struct Tr {
@@ -142,6 +166,11 @@ impl Tr {
             key,
             &[(a.0, FluentValue::from(a.1)), (b.0, FluentValue::from(b.1))],
         )
+    }
+
+    /// `v` written as this language writes numbers (at most two decimals, a decimal comma in Swedish).
+    pub fn number(&self, v: f64) -> String {
+        number(v, self.lang)
     }
 
     /// The message `key` with two arguments.
@@ -234,37 +263,13 @@ mod tests {
     }
 
     #[test]
-    fn every_key_used_in_templates_and_code_exists() {
-        let ids: BTreeSet<_> = message_ids(SV_FTL).into_iter().collect();
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/templates");
-        let mut sources: Vec<String> = Vec::new();
-        for entry in std::fs::read_dir(dir).expect("templates dir") {
-            sources.push(std::fs::read_to_string(entry.expect("entry").path()).expect("read"));
-        }
-        let src_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
-        let mut stack = vec![std::path::PathBuf::from(src_dir)];
-        while let Some(p) = stack.pop() {
-            for entry in std::fs::read_dir(&p).expect("dir") {
-                let path = entry.expect("entry").path();
-                if path.is_dir() {
-                    stack.push(path);
-                } else {
-                    sources.push(std::fs::read_to_string(path).expect("read"));
-                }
-            }
-        }
-        let mut missing = BTreeSet::new();
-        for src in &sources {
-            for call in [".t(\"", ".t1(\"", ".n(\"", ".t2(\"", "translate(lang, \""] {
-                for piece in src.split(call).skip(1) {
-                    let key = piece.split('"').next().unwrap_or_default();
-                    if !key.is_empty() && !key.contains('{') && !ids.contains(key) {
-                        missing.insert(key.to_owned());
-                    }
-                }
-            }
-        }
-        assert!(missing.is_empty(), "keys used but not defined: {missing:?}");
+    fn numbers_are_written_as_each_language_writes_them() {
+        assert_eq!(number(150.5, Lang::Sv), "150,5");
+        assert_eq!(number(150.5, Lang::En), "150.5");
+        assert_eq!(number(2.0, Lang::Sv), "2");
+        assert_eq!(number(-0.001, Lang::Sv), "0");
+        assert_eq!(decimal(0.1234, 3, Lang::Sv), "0,123");
+        assert_eq!(decimal(1200.0, 0, Lang::En), "1200");
     }
 
     #[test]

@@ -5,13 +5,12 @@
 //! The public version shows what the office accepted; the internal one (the office only) adds the reports that are
 //! missing, drafted, sent or returned, with the office's comments and the values not yet accepted.
 
+use crate::AppError;
 use crate::chart::{TrendChart, number, trend_svg};
-use crate::error::WebError;
-use crate::i18n::Tr;
-use askama::Template;
 use domain::followup::{CycleState, ReportState};
 use domain::strategy::{MeasureStatus, TargetStatus, YearValue};
 use domain::{IsoDate, Lang};
+use i18n::Tr;
 use serde::Serialize;
 
 /// A value in a year.
@@ -261,7 +260,7 @@ pub async fn build(
     year: i32,
     lang: Lang,
     version: Version,
-) -> Result<Option<ReportModel>, WebError> {
+) -> Result<Option<ReportModel>, AppError> {
     let t = Tr::new(lang);
     let Some(cycle) = store.cycle(year).await? else {
         return Ok(None);
@@ -621,28 +620,10 @@ pub async fn build(
     }))
 }
 
-/// The report as a standalone HTML file (styles inline, no scripts), as `samverkan report --format html` writes it.
-#[derive(Template)]
-#[template(path = "follow-up-document.html")]
-pub struct ReportDocument<'a> {
-    /// The report.
-    pub r: &'a ReportModel,
-    /// Translator.
-    pub t: Tr,
-}
-
-/// Renders the standalone HTML file.
-pub fn standalone_html(model: &ReportModel) -> Result<String, WebError> {
-    let t = Tr::new(Lang::parse(model.lang).unwrap_or(Lang::Sv));
-    ReportDocument { r: model, t }
-        .render()
-        .map_err(|e| WebError::Internal(e.to_string()))
-}
-
 /// Typesets the report as a PDF with its fonts embedded.
-pub fn pdf(model: &ReportModel) -> Result<Vec<u8>, WebError> {
-    let json = serde_json::to_vec(model).map_err(|e| WebError::Internal(e.to_string()))?;
-    report::follow_up(json).map_err(|e| WebError::Internal(e.to_string()))
+pub fn pdf(model: &ReportModel) -> Result<Vec<u8>, AppError> {
+    let json = serde_json::to_vec(model).map_err(|e| AppError::Task(e.to_string()))?;
+    report::follow_up(json).map_err(|e| AppError::Task(format!("typesetting the report: {e}")))
 }
 
 /// The reminder e-mail to a measure's reporters, in Swedish and English: (subject, body).

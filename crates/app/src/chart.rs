@@ -11,17 +11,7 @@ fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// A number with at most two decimals, without trailing zeros, with the decimal sign of `lang` (a comma in
-/// Swedish: "150,5").
-pub fn number(v: f64, lang: Lang) -> String {
-    let s = format!("{v:.2}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    let s = if s == "-0" { "0" } else { s };
-    match lang {
-        Lang::Sv => s.replace('.', ","),
-        Lang::En => s.to_owned(),
-    }
-}
+pub use i18n::number;
 
 /// What one chart shows.
 pub struct TrendChart<'a> {
