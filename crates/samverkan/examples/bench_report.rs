@@ -880,7 +880,7 @@ fn pdf(model: &ReportModel) -> Res<Vec<u8>> {
 }
 
 fn html(model: &ReportModel) -> Res<String> {
-    Ok(web::pages::followup::standalone_html(model).map_err(|e| format!("html: {e}"))?)
+    Ok(web::follow_up::cycles::standalone_html(model).map_err(|e| format!("html: {e}"))?)
 }
 
 /// Pages of a PDF: `pdfinfo` when installed, else the `/Type /Page` objects counted in the file.

@@ -88,7 +88,7 @@ pub async fn send_reminders(store: &Store, base_url: &str) -> Result<usize, stor
 }
 
 /// Starts the background work; the returned handle aborts it when dropped by [`Background::stop`].
-pub fn spawn(store: Store, mailer: Option<Mailer>, auth: &web::auth::AuthSettings) -> Background {
+pub fn spawn(store: Store, mailer: Option<Mailer>, auth: &web::AuthSettings) -> Background {
     let (idle, absolute) = (auth.idle_timeout_ms, auth.absolute_timeout_ms);
     let purge_store = store.clone();
     let base_url = auth.base_url.clone();

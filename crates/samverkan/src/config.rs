@@ -181,9 +181,9 @@ pub struct ServeArgs {
 #[derive(Debug, Clone)]
 pub struct ServeSettings {
     /// Sessions, cookies, throttling, links.
-    pub auth: web::auth::AuthSettings,
+    pub auth: web::AuthSettings,
     /// Single sign-on, when configured.
-    pub oidc: Option<web::oidc::OidcSettings>,
+    pub oidc: Option<web::accounts::oidc::OidcSettings>,
     /// SMTP URL and sender, when configured.
     pub smtp: Option<(String, String)>,
 }
@@ -213,8 +213,8 @@ impl ServeArgs {
 
     /// The merged settings; `addr` is the resolved listening address. Refuses a half-configured single sign-on.
     pub fn settings(self, addr: &str) -> anyhow::Result<ServeSettings> {
-        let defaults = web::auth::AuthSettings::default();
-        let auth = web::auth::AuthSettings {
+        let defaults = web::AuthSettings::default();
+        let auth = web::AuthSettings {
             base_url: self.base_url.unwrap_or_else(|| format!("http://{addr}")),
             secure_cookies: self.secure_cookies.unwrap_or(defaults.secure_cookies),
             idle_timeout_ms: self
@@ -245,7 +245,7 @@ impl ServeArgs {
             (Some(issuer), Some(client_id), Some(client_secret)) => {
                 url::Url::parse(&issuer)
                     .map_err(|e| anyhow::anyhow!("--oidc-issuer {issuer:?}: {e}"))?;
-                Some(web::oidc::OidcSettings {
+                Some(web::accounts::oidc::OidcSettings {
                     issuer,
                     client_id,
                     client_secret,

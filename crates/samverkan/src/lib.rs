@@ -189,7 +189,7 @@ pub async fn start(store: Store, addr: &str) -> anyhow::Result<Running> {
         .with_context(|| format!("binding {addr}"))?;
     let addr = listener.local_addr()?;
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let state = web::AppState::new(store, web::auth::AuthSettings::default());
+    let state = web::AppState::new(store, web::AuthSettings::default());
     // A database that cannot be read leaves the index unbuilt; `/readyz` says so until it can be.
     if let Err(e) = state.sync_search().await {
         tracing::warn!(error = %e, "the search index could not be built yet");
@@ -434,7 +434,7 @@ pub async fn report(
         config::ReportFormat::Pdf => {
             app::report::pdf(&model).map_err(|e| anyhow::anyhow!("typesetting the PDF: {e}"))?
         }
-        config::ReportFormat::Html => web::pages::followup::standalone_html(&model)
+        config::ReportFormat::Html => web::follow_up::cycles::standalone_html(&model)
             .map_err(|e| anyhow::anyhow!("rendering the HTML: {e}"))?
             .into_bytes(),
     })

@@ -63,7 +63,7 @@ async fn main() -> anyhow::Result<()> {
             let oidc = serve
                 .oidc
                 .clone()
-                .map(web::oidc::Oidc::new)
+                .map(web::accounts::oidc::Oidc::new)
                 .transpose()
                 .map_err(|e| anyhow::anyhow!("single sign-on client: {e}"))?;
             std::fs::create_dir_all(&settings.data_dir).with_context(|| {

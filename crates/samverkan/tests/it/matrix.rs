@@ -62,7 +62,7 @@ async fn every_route_answers_every_role_as_its_rule_says() {
         let (token, session) = store.create_session(Some(id)).await.expect("session");
         personas.push(Persona {
             name,
-            cookie: Some(format!("{}={token}", web::auth::SESSION_COOKIE)),
+            cookie: Some(format!("{}={token}", web::SESSION_COOKIE)),
             csrf: Some(session.csrf_token),
             admin: role == "admin",
             edits_vecura: name == "editor-vecura",

@@ -1,6 +1,6 @@
 //! Reading JSON request bodies: the one parser every API write uses.
 
-use crate::error::WebError;
+use crate::kit::error::WebError;
 
 /// Parses a request body as JSON and removes the bidi controls from every string in it (see `domain::text`),
 /// so a name sent through the API cannot show itself in another order than it is stored. What is not JSON is

@@ -1,10 +1,20 @@
 //! The shared kit every feature builds on. It imports no feature.
 
+pub mod api;
+pub mod assets;
+pub mod audit;
+pub mod caller;
+pub mod error;
+pub mod forms;
 pub mod json;
+pub mod labels;
 pub mod openapi;
+pub mod page;
+pub mod params;
+pub mod routes;
 mod script_json;
 mod translations;
 mod urls;
 
 pub use script_json::ScriptJson;
-pub use urls::local_path;
+pub use urls::{actors_url, local_path};

@@ -1,6 +1,8 @@
 //! Addresses inside the site: the check that keeps a `next` target (after sign-in, after single sign-on) on
 //! this site.
 
+use domain::{Lang, PageRequest};
+use store::ActorFilter;
 use url::{Position, Url};
 
 /// An origin that cannot be anyone's, to resolve a target against.
@@ -27,6 +29,43 @@ pub fn local_path(target: &str) -> Option<String> {
         return None;
     }
     Some(path.to_owned())
+}
+
+/// A URL of the actor list with `filter` on `page` (page 1 is left out of the URL).
+pub fn actors_url(lang: Lang, filter: &ActorFilter, page: Option<PageRequest>) -> String {
+    let mut pairs: Vec<(&str, String)> = Vec::new();
+    if let Some(q) = &filter.text {
+        pairs.push(("q", q.clone()));
+    }
+    if let Some(k) = filter.kind {
+        pairs.push(("kind", k.as_str().to_owned()));
+    }
+    if let Some(c) = &filter.campus {
+        pairs.push(("campus", c.to_string()));
+    }
+    if let Some(o) = filter.ownership {
+        pairs.push(("ownership", o.as_str().to_owned()));
+    }
+    if let Some(tg) = &filter.tag {
+        pairs.push(("tag", tg.to_string()));
+    }
+    if let Some(a) = &filter.area {
+        pairs.push(("area", a.to_string()));
+    }
+    if let Some(p) = page {
+        if p.per_page() != 20 {
+            pairs.push(("per_page", p.per_page().to_string()));
+        }
+        if p.page() > 1 {
+            pairs.push(("page", p.page().to_string()));
+        }
+    }
+    let query = serde_urlencoded::to_string(&pairs).unwrap_or_default();
+    if query.is_empty() {
+        format!("/{}/actors", lang.code())
+    } else {
+        format!("/{}/actors?{query}", lang.code())
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,147 @@
+//! The actor list and the actor and campus pages.
+
+use super::views::*;
+use crate::AppState;
+use crate::kit::caller::Caller;
+use crate::kit::error::WebError;
+use crate::kit::page::{Link, lang, render};
+use crate::kit::params::Params;
+use axum::extract::{Path, State};
+use axum::response::Html;
+use domain::{ActorKind, OwnershipForm, Slug};
+use store::ActorFilter;
+
+/// Filters of the actor list, read from the query string.
+pub(crate) fn actor_filter(params: &Params) -> Result<ActorFilter, WebError> {
+    Ok(ActorFilter {
+        kind: params.vocabulary("kind", ActorKind::ALL, ActorKind::as_str)?,
+        campus: params.slug("campus")?,
+        ownership: params.vocabulary("ownership", OwnershipForm::ALL, OwnershipForm::as_str)?,
+        tag: params.slug("tag")?,
+        area: params.slug("area")?,
+        text: params.text("q", 200)?,
+    })
+}
+
+/// The actor list with filters and paging.
+pub(crate) async fn actors(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    caller: Caller,
+    params: Params,
+) -> Result<Html<String>, WebError> {
+    let lang = lang(&code)?;
+    let filter = actor_filter(&params)?;
+    let page = params.page(20)?;
+    let store = state.store();
+    let list = store.list_actors(&filter, lang, page).await?;
+    let campuses = store.campuses(lang).await?;
+    let tags = store.tags(lang).await?;
+    let mut view = ActorListPage::build(lang, &filter, page, list, &campuses, &tags);
+    view.choices = view
+        .choices
+        .with_areas(lang, &filter, &store.focus_areas().await?);
+    view.layout.set_caller(&caller);
+    render(&view)
+}
+
+/// One actor's page.
+pub(crate) async fn actor(
+    State(state): State<AppState>,
+    Path((code, slug)): Path<(String, String)>,
+    caller: Caller,
+    params: Params,
+) -> Result<Html<String>, WebError> {
+    let lang = lang(&code)?;
+    let slug = Slug::parse(&slug).map_err(|_| WebError::NotFound)?;
+    let store = state.store();
+    let actor = store.actor(&slug).await?.ok_or(WebError::NotFound)?;
+    let relations = store.relations_of(&slug, lang).await?;
+    let campuses = store.campuses(lang).await?;
+    let tags = store.tags(lang).await?;
+    let mut page = ActorPage::build(lang, actor, relations, &campuses, &tags);
+    page.layout.set_caller(&caller);
+    page.can_edit = caller.require(&domain::Action::EditActor(&slug)).is_ok();
+    page.can_erase_contacts = caller.require(&domain::Action::ManageUsers).is_ok();
+    page.saved = params.get("saved").is_some();
+    let c = lang.code();
+    let mut events = store
+        .events(&store::EventFilter {
+            organiser: Some(slug.clone()),
+            ..Default::default()
+        })
+        .await?;
+    events.reverse();
+    page.events = events
+        .iter()
+        .map(|e| Link {
+            href: format!("/{c}/events/{}", e.event.slug),
+            text: format!(
+                "{} ({})",
+                e.event.title.get(lang),
+                domain::events::LocalTime::from_utc(e.event.when.start_utc()).date
+            ),
+        })
+        .collect();
+    page.news = store
+        .news(200)
+        .await?
+        .iter()
+        .filter(|n| n.item.actors.contains(&slug))
+        .map(|n| Link {
+            href: format!("/{c}/news#{}", n.item.slug),
+            text: format!("{} ({})", n.item.title.get(lang), n.item.published),
+        })
+        .collect();
+    page.places = store
+        .meeting_places()
+        .await?
+        .iter()
+        .filter(|m| m.place.owner.as_ref() == Some(&slug))
+        .map(|m| Link {
+            href: format!("/{c}/meeting-places#{}", m.place.slug),
+            text: m.place.name.get(lang).to_owned(),
+        })
+        .collect();
+    render(&page)
+}
+
+/// The list of campuses.
+pub(crate) async fn campuses(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    caller: Caller,
+) -> Result<Html<String>, WebError> {
+    let lang = lang(&code)?;
+    let campuses = state.store().campuses(lang).await?;
+    let mut page = CampusListPage::build(lang, campuses);
+    page.layout.set_caller(&caller);
+    render(&page)
+}
+
+/// One campus with the actors on it.
+pub(crate) async fn campus(
+    State(state): State<AppState>,
+    Path((code, slug)): Path<(String, String)>,
+    caller: Caller,
+) -> Result<Html<String>, WebError> {
+    let lang = lang(&code)?;
+    let slug = Slug::parse(&slug).map_err(|_| WebError::NotFound)?;
+    let store = state.store();
+    let campus = store.campus(&slug).await?.ok_or(WebError::NotFound)?;
+    let actors = store.actors_on_campus(&slug, lang).await?;
+    let filter = ActorFilter {
+        campus: Some(slug.clone()),
+        ..ActorFilter::default()
+    };
+    let snapshot = state.graph().await?;
+    let mut page = CampusPage::build(lang, campus, actors);
+    page.embed = Some(super::graph::GraphEmbed::new(
+        i18n::Tr::new(lang),
+        &snapshot,
+        &filter,
+        None,
+    ));
+    page.layout.set_caller(&caller);
+    render(&page)
+}

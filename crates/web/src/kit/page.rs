@@ -1,0 +1,429 @@
+//! The page frame every feature renders into: the page context of a request (its language, the caller, where
+//! it is), the layout (title, the language switch, the menu, the sign-in state), and the shared page kinds — a
+//! form, a message, an error.
+
+use crate::AppState;
+use crate::kit::assets;
+use crate::kit::caller::{Caller, session_cookie};
+use crate::kit::error::WebError;
+use crate::kit::forms::FormView;
+use askama::Template;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use domain::{Lang, PageRequest};
+use i18n::Tr;
+
+/// Parses the language prefix of a page URL; anything but `sv` and `en` is a 404.
+pub(crate) fn lang(code: &str) -> Result<Lang, WebError> {
+    Lang::parse(code).ok_or(WebError::NotFound)
+}
+
+pub(crate) fn render(t: &impl Template) -> Result<Html<String>, WebError> {
+    t.render()
+        .map(Html)
+        .map_err(|e| WebError::Internal(format!("template: {e}")))
+}
+
+/// The context of a page request: its language (from the URL's first segment), the caller, and where the
+/// request is on the site (the path after the language and the query string). Every page builds its layout from
+/// it, so the header always shows who is signed in and the language switch leads to the same page with the same
+/// query in the other language.
+pub struct PageCtx {
+    /// The page's language.
+    pub lang: Lang,
+    /// A translator for it.
+    pub t: Tr,
+    /// Who is asking.
+    pub caller: Caller,
+    /// The path after `/{lang}/`, without the query.
+    path: String,
+    /// The query string, when there is one.
+    query: Option<String>,
+}
+
+impl FromRequestParts<AppState> for PageCtx {
+    type Rejection = WebError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let full = parts.uri.path().trim_start_matches('/').to_owned();
+        let (code, rest) = full.split_once('/').unwrap_or((full.as_str(), ""));
+        let lang = lang(code)?;
+        let query = parts.uri.query().map(str::to_owned);
+        let caller = Caller::from_request_parts(parts, state).await?;
+        Ok(PageCtx {
+            lang,
+            t: Tr::new(lang),
+            caller,
+            path: rest.to_owned(),
+            query,
+        })
+    }
+}
+
+impl PageCtx {
+    /// The frame for this request's page: titled `title`, `nav` marked current in the menu.
+    pub fn layout(&self, title: &str, nav: Nav) -> Layout {
+        self.layout_described(title, nav, None)
+    }
+
+    /// [`Self::layout`] with a meta description.
+    pub fn layout_described(&self, title: &str, nav: Nav, description: Option<String>) -> Layout {
+        let mut layout = Layout::new(self.lang, title, &self.path, nav, description);
+        if let Some(q) = &self.query {
+            layout.other_href = format!("{}?{q}", layout.other_href);
+        }
+        layout.set_caller(&self.caller);
+        layout
+    }
+
+    /// The frame for a page shown at another address than the request's (a form shown again after a post
+    /// shows the form's own address in the language switch).
+    pub fn layout_at(&self, title: &str, path: &str, nav: Nav) -> Layout {
+        let mut layout = Layout::new(self.lang, title, path, nav, None);
+        layout.set_caller(&self.caller);
+        layout
+    }
+
+    /// `/{lang}/{path}`.
+    pub fn href(&self, path: &str) -> String {
+        format!("/{}/{path}", self.lang.code())
+    }
+}
+
+/// Sections of the main navigation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nav {
+    /// The home page.
+    Home,
+    /// The actor list and pages.
+    Actors,
+    /// The campus list and pages.
+    Campuses,
+    /// The atlas.
+    Atlas,
+    /// The way in: infrastructures, services, premises, requests.
+    WayIn,
+    /// The strategy and its follow-up.
+    Strategy,
+    /// Events, meeting places and news.
+    Events,
+    /// No section (error pages).
+    None,
+}
+
+static PUBLIC_ORIGIN: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Sets the public address pages use for absolute links (`hreflang` alternates); the first server's wins.
+pub fn set_public_origin(base_url: &str) {
+    let _ = PUBLIC_ORIGIN.set(base_url.trim_end_matches('/').to_owned());
+}
+
+fn public_origin() -> &'static str {
+    PUBLIC_ORIGIN.get().map_or("", String::as_str)
+}
+
+/// What the shared page frame needs: language, title, the link to the same page in the other language.
+pub struct Layout {
+    /// The language code for `<html lang>`.
+    pub lang: &'static str,
+    /// The translator.
+    pub t: Tr,
+    /// The page title (without the site name).
+    pub title: String,
+    /// The meta description.
+    pub description: String,
+    /// The same page in the other language.
+    pub other_href: String,
+    /// This page's absolute address (for `hreflang` alternates).
+    pub self_url: String,
+    /// The other language's page, absolute.
+    pub other_url: String,
+    /// The other language's code.
+    pub other_code: &'static str,
+    /// The other language's name, in that language.
+    pub other_name: &'static str,
+    /// The section to mark as current.
+    pub nav: Nav,
+    /// The stylesheet URL with its fingerprint.
+    pub css: String,
+    /// The icon URL with its fingerprint.
+    pub icon: String,
+    /// The signed-in person's name, when someone is signed in.
+    pub account: Option<String>,
+    /// The CSRF token for the sign-out button.
+    pub csrf: String,
+}
+
+impl Layout {
+    /// A frame for a page at `/{lang}/{path}` (`path` without the leading slash).
+    pub fn new(
+        lang: Lang,
+        title: &str,
+        path: &str,
+        nav: Nav,
+        description: Option<String>,
+    ) -> Layout {
+        let t = Tr::new(lang);
+        let other = lang.other();
+        Layout {
+            lang: lang.code(),
+            t,
+            title: title.to_owned(),
+            description: description.unwrap_or_else(|| t.t("site-description")),
+            other_href: format!("/{}/{}", other.code(), path),
+            self_url: format!("{}/{}/{}", public_origin(), lang.code(), path),
+            other_url: format!("{}/{}/{}", public_origin(), other.code(), path),
+            other_code: other.code(),
+            other_name: match other {
+                Lang::Sv => "Svenska",
+                Lang::En => "English",
+            },
+            nav,
+            css: assets::url("style.css"),
+            icon: assets::url("favicon.svg"),
+            account: None,
+            csrf: String::new(),
+        }
+    }
+
+    /// Shows the caller's sign-in state in the header.
+    pub fn set_caller(&mut self, caller: &Caller) {
+        self.account = caller.user.as_ref().map(|u| {
+            if u.display_name.is_empty() {
+                u.email.clone()
+            } else {
+                u.display_name.clone()
+            }
+        });
+        self.csrf = caller.csrf().unwrap_or_default().to_owned();
+    }
+
+    /// True when `section` is the current navigation section.
+    pub fn nav_is(&self, section: &str) -> bool {
+        matches!(
+            (self.nav, section),
+            (Nav::Home, "home")
+                | (Nav::Actors, "actors")
+                | (Nav::Campuses, "campuses")
+                | (Nav::Atlas, "atlas")
+                | (Nav::WayIn, "wayin")
+                | (Nav::Strategy, "strategy")
+                | (Nav::Events, "events")
+        )
+    }
+
+    /// The fingerprinted URL of a static asset.
+    pub fn asset(&self, name: &str) -> String {
+        assets::url(name)
+    }
+
+    /// A link to `/{lang}/{path}`.
+    pub fn href(&self, path: &str) -> String {
+        format!("/{}/{}", self.lang, path)
+    }
+}
+
+/// A link with a text.
+#[derive(Debug, Clone)]
+pub struct Link {
+    /// Where it goes.
+    pub href: String,
+    /// What it says.
+    pub text: String,
+}
+
+/// Paging links.
+pub struct Pagination {
+    /// "Page 2 of 3".
+    pub label: String,
+    /// The previous page, if any.
+    pub prev: Option<String>,
+    /// The next page, if any.
+    pub next: Option<String>,
+}
+
+impl Pagination {
+    pub(crate) fn new(
+        t: Tr,
+        page: PageRequest,
+        total: u64,
+        url: impl Fn(PageRequest) -> String,
+    ) -> Option<Pagination> {
+        let pages = page.page_count(total);
+        if pages <= 1 && page.page() == 1 {
+            return None;
+        }
+        let at = |n: u32| PageRequest::new(n, page.per_page()).ok().map(&url);
+        Some(Pagination {
+            label: t.t2(
+                "page-of",
+                ("page", &page.page().to_string()),
+                ("pages", &pages.to_string()),
+            ),
+            prev: if page.page() > 1 {
+                at(page.page().min(pages + 1) - 1)
+            } else {
+                None
+            },
+            next: if page.page() < pages {
+                at(page.page() + 1)
+            } else {
+                None
+            },
+        })
+    }
+}
+
+/// The actor list.
+/// A page with a form.
+#[derive(Template)]
+#[template(path = "form.html")]
+pub struct FormPage {
+    /// The frame.
+    pub layout: Layout,
+    /// The form.
+    pub form: FormView,
+}
+
+/// A page with a message.
+#[derive(Template)]
+#[template(path = "message.html")]
+pub struct MessagePage {
+    /// The frame.
+    pub layout: Layout,
+    /// Paragraphs.
+    pub paragraphs: Vec<String>,
+    /// Links onwards.
+    pub links: Vec<Link>,
+}
+
+/// A session for this caller (creating a visitor session when there is none), and the cookie to set if new.
+pub(crate) async fn ensure_session(
+    state: &AppState,
+    caller: &Caller,
+) -> Result<(String, Option<String>), WebError> {
+    if let Some(csrf) = caller.csrf() {
+        return Ok((csrf.to_owned(), None));
+    }
+    let (token, session) = state.store().create_session(None).await?;
+    Ok((
+        session.csrf_token,
+        Some(session_cookie(state.auth(), &token)),
+    ))
+}
+
+pub(crate) fn respond(
+    status: StatusCode,
+    html: axum::response::Html<String>,
+    cookie: Option<String>,
+) -> Response {
+    let mut res = (status, html).into_response();
+    if let Some(c) = cookie
+        && let Ok(v) = HeaderValue::from_str(&c)
+    {
+        res.headers_mut().append(header::SET_COOKIE, v);
+    }
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
+pub(crate) fn message(
+    lang: Lang,
+    caller: &Caller,
+    title: &str,
+    paragraphs: Vec<String>,
+    links: Vec<Link>,
+) -> MessagePage {
+    let mut layout = Layout::new(lang, title, "", Nav::None, None);
+    layout.set_caller(caller);
+    MessagePage {
+        layout,
+        paragraphs,
+        links,
+    }
+}
+
+/// A message page as a response (not cached).
+pub(crate) fn message_response(
+    lang: Lang,
+    caller: &Caller,
+    status: StatusCode,
+    title: &str,
+    paragraphs: Vec<String>,
+    links: Vec<Link>,
+) -> Response {
+    match render(&message(lang, caller, title, paragraphs, links)) {
+        Ok(html) => respond(status, html, None),
+        Err(e) => e.into_response(),
+    }
+}
+
+pub(crate) fn form_page(
+    lang: Lang,
+    caller: &Caller,
+    title: &str,
+    path: &str,
+    form: FormView,
+) -> FormPage {
+    let mut layout = Layout::new(lang, title, path, Nav::None, None);
+    layout.set_caller(caller);
+    FormPage { layout, form }
+}
+
+/// The date (UTC) of a moment given in Unix milliseconds, as YYYY-MM-DD.
+pub(crate) fn date(ms: i64) -> String {
+    domain::IsoDate::from_unix_millis(ms).to_string()
+}
+
+// ----------------------------------------------------------------------------------------------------------
+// Errors
+
+/// An error page (404, 400, 500).
+#[derive(Template)]
+#[template(path = "error.html")]
+pub struct ErrorPage {
+    /// The frame.
+    pub layout: Layout,
+    /// What went wrong, for the user.
+    pub message: String,
+    /// The HTTP status.
+    pub status: u16,
+}
+
+/// The error page for `error`, in `lang`. Falls back to plain text if the template itself fails.
+pub(crate) fn render_error_page(lang: Lang, error: &WebError) -> String {
+    let page = ErrorPage {
+        layout: Layout::new(lang, &error.title(lang), "", Nav::None, None),
+        message: error.message(lang),
+        status: error.status().as_u16(),
+    };
+    page.render().unwrap_or_else(|_| error.message(lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_500_page_is_translated_and_hides_the_cause() {
+        let err = WebError::Internal("connection refused at 10.0.0.1".into());
+        let sv = render_error_page(Lang::Sv, &err);
+        assert!(
+            sv.contains("<html lang=\"sv\">")
+                && sv.contains("Något gick fel")
+                && sv.contains("Felkod 500")
+        );
+        let en = render_error_page(Lang::En, &err);
+        assert!(en.contains("Something went wrong") && en.contains("Nothing was changed"));
+        assert!(
+            !sv.contains("10.0.0.1") && !en.contains("10.0.0.1"),
+            "internal causes are never shown"
+        );
+    }
+}

@@ -1,0 +1,158 @@
+//! The way in: the catalogue of infrastructures, services and premises, the managers' service forms, access
+//! requests with their legal checklists, conversations and files, and the office's figures and templates.
+
+pub(crate) mod api;
+pub(crate) mod catalogue;
+pub(crate) mod requests;
+
+use crate::kit::routes::{Routes, Rule::*, spec};
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+
+/// The way in's part of the API document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(
+    api::list_infrastructures,
+    api::list_services,
+    api::get_service,
+    api::list_premises,
+    api::list_requests,
+    api::create_request,
+    api::get_request,
+    api::transition
+))]
+pub(crate) struct Api;
+
+/// The way in's routes.
+pub(crate) fn routes() -> Routes {
+    use catalogue as cat;
+    use requests as req;
+    vec![
+        (
+            spec("GET", "/{lang}/infrastructures", Public),
+            get(cat::infrastructures),
+        ),
+        (
+            spec(
+                "GET",
+                "/{lang}/infrastructures/{slug}/services/new",
+                Manager,
+            ),
+            get(cat::new_service_page),
+        ),
+        (
+            spec(
+                "POST",
+                "/{lang}/infrastructures/{slug}/services/new",
+                Manager,
+            ),
+            post(cat::create_service),
+        ),
+        (
+            spec(
+                "GET",
+                "/{lang}/infrastructures/{slug}/services/{service}/edit",
+                Manager,
+            ),
+            get(cat::edit_service_page),
+        ),
+        (
+            spec(
+                "POST",
+                "/{lang}/infrastructures/{slug}/services/{service}/edit",
+                Manager,
+            ),
+            post(cat::update_service),
+        ),
+        (
+            spec("GET", "/{lang}/services/{slug}", Public),
+            get(cat::service),
+        ),
+        (spec("GET", "/{lang}/premises", Public), get(cat::premises)),
+        (
+            spec("GET", "/{lang}/checklists/documents/{slug}", Public),
+            get(cat::document),
+        ),
+        (spec("GET", "/{lang}/requests", SignedIn), get(req::list)),
+        (
+            spec("POST", "/{lang}/requests", SignedIn),
+            post(req::create),
+        ),
+        (
+            spec("GET", "/{lang}/requests/new", SignedIn),
+            get(req::new_page_handler),
+        ),
+        (
+            spec("GET", "/{lang}/requests/{id}", SignedIn),
+            get(req::detail),
+        ),
+        (
+            spec("POST", "/{lang}/requests/{id}/transition", SignedIn),
+            post(req::transition),
+        ),
+        (
+            spec("POST", "/{lang}/requests/{id}/items/{item}", SignedIn),
+            post(req::item),
+        ),
+        (
+            spec("POST", "/{lang}/requests/{id}/messages", SignedIn),
+            post(req::message),
+        ),
+        (
+            spec("POST", "/{lang}/requests/{id}/attachments", SignedIn),
+            post(req::upload).layer(DefaultBodyLimit::max(req::MAX_UPLOAD)),
+        ),
+        (
+            spec("GET", "/{lang}/requests/{id}/attachments/{file}", SignedIn),
+            get(req::download),
+        ),
+        (
+            spec("GET", "/{lang}/admin/requests", Admin),
+            get(req::figures),
+        ),
+        (
+            spec("GET", "/{lang}/admin/checklists", Admin),
+            get(req::checklists),
+        ),
+        (
+            spec("GET", "/{lang}/admin/checklists/{key}", Admin),
+            get(req::template_edit_page),
+        ),
+        (
+            spec("POST", "/{lang}/admin/checklists/{key}", Admin),
+            post(req::template_save),
+        ),
+        (
+            spec("GET", "/api/v1/infrastructures", Public),
+            get(api::list_infrastructures),
+        ),
+        (
+            spec("GET", "/api/v1/services", Public),
+            get(api::list_services),
+        ),
+        (
+            spec("GET", "/api/v1/services/{slug}", Public),
+            get(api::get_service),
+        ),
+        (
+            spec("GET", "/api/v1/premises", Public),
+            get(api::list_premises),
+        ),
+        (
+            spec("GET", "/api/v1/access-requests", SignedIn),
+            get(api::list_requests),
+        ),
+        (
+            spec("POST", "/api/v1/access-requests", SignedIn),
+            post(api::create_request),
+        ),
+        (
+            spec("GET", "/api/v1/access-requests/{id}", SignedIn),
+            get(api::get_request),
+        ),
+        (
+            spec("POST", "/api/v1/access-requests/{id}/transition", SignedIn),
+            post(api::transition),
+        ),
+    ]
+}

@@ -1,0 +1,1863 @@
+//! Access requests in the browser: the list (`/{lang}/requests`), the new-request form, one request with its
+//! stages, checklist, conversation, files and history, and the programme office's figures and checklist
+//! templates. Every action asks the domain's rules; refusals come back as translated messages on the page.
+
+use super::catalogue::Fact;
+use crate::AppState;
+use crate::kit::caller::Caller;
+use crate::kit::error::WebError;
+use crate::kit::forms::{Choice, Field, FieldKind, FormData, FormView, Section};
+use crate::kit::page::{FormPage, date, ensure_session, message_response, respond};
+use crate::kit::page::{Layout, Link, Nav, lang, render};
+use crate::kit::params::Params;
+use askama::Template;
+use axum::extract::{Multipart, Path, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use domain::access::{
+    AccessError, ChecklistTemplate, OwnerClass, Party, RequestStatus, Side, Stage, Transition,
+    moves_for, stage_open,
+};
+use domain::attachment::{self, AttachmentError};
+use domain::{Action, IsoDate, Lang, LangText, Principal, Role, Slug, WebUrl};
+use i18n::Tr;
+use store::{Audience, NewRequest, Notice, RequestDetail, RequestError, StoreError, Visibility};
+
+/// The largest accepted upload body (one file of at most 10 MB plus the form around it).
+pub const MAX_UPLOAD: usize = attachment::MAX_BYTES + 64 * 1024;
+
+/// Longest texts accepted.
+const MAX_NEED: usize = 10_000;
+const MAX_MESSAGE: usize = 10_000;
+
+/// The side the caller acts for on a request, after the policy allowed them to see it; a draft is the company's
+/// alone. `NotFound` for anyone else, so request ids reveal nothing.
+pub(crate) async fn side_on(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+) -> Result<(Side, Slug, Slug, RequestStatus), WebError> {
+    let principal = caller.principal.as_ref().ok_or(WebError::Unauthorized)?;
+    let (company, provider, status) = state
+        .store()
+        .request_parties(id)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    caller
+        .require(&Action::ViewRequest {
+            company: &company,
+            provider: &provider,
+        })
+        .map_err(|_| WebError::NotFound)?;
+    let side = Side::of(principal, &company, &provider).ok_or(WebError::NotFound)?;
+    if status == RequestStatus::Draft && side != Side::Company {
+        return Err(WebError::NotFound);
+    }
+    Ok((side, company, provider, status))
+}
+
+/// The requests a person may list.
+pub(crate) fn visibility(p: &Principal) -> Visibility {
+    let of = |role: Role| -> Vec<Slug> {
+        p.grants
+            .iter()
+            .filter(|g| g.role == role)
+            .filter_map(|g| g.actor.clone())
+            .collect()
+    };
+    Visibility {
+        all: p.is_admin(),
+        companies: of(Role::Company),
+        providers: of(Role::Manager),
+    }
+}
+
+/// A translated reason for a refused move or checklist change.
+pub(crate) fn access_message(t: Tr, e: &AccessError) -> String {
+    match e {
+        AccessError::NotFrom { from, transition } => t.t2(
+            "request-error-not-from",
+            ("status", &t.t(&format!("status-{from}"))),
+            ("move", &t.t(&format!("move-{transition}"))),
+        ),
+        AccessError::WrongSide { owner, .. } => t.t(&format!("request-error-side-{owner}")),
+        // The count goes in as a number so that Fluent picks the plural form.
+        AccessError::ChecklistOpen { stage, open } => i18n::translate(
+            t.lang,
+            "request-error-checklist",
+            &[
+                ("count", i18n::FluentValue::from(*open as u64)),
+                (
+                    "stage",
+                    i18n::FluentValue::from(t.t(&format!("status-{stage}"))),
+                ),
+            ],
+        ),
+        AccessError::ReasonRequired => t.t("request-error-reason"),
+        AccessError::NotYourItem(p) => t.t(&format!("request-error-item-{p}")),
+        AccessError::ItemFrozen(stage) => t.t1(
+            "request-error-frozen",
+            "stage",
+            t.t(&format!("status-{stage}")),
+        ),
+        AccessError::OnlyOfficeWaives => t.t("request-error-waive"),
+    }
+}
+
+/// A translated message for a refused request write, or the error to pass on.
+pub(crate) fn request_refusal(t: Tr, e: RequestError) -> Result<String, WebError> {
+    match e {
+        RequestError::Rule(a) => Ok(access_message(t, &a)),
+        RequestError::Changed => Ok(t.t("request-error-changed")),
+        RequestError::TooManyFiles => Ok(t.t("attach-error-TooMany")),
+        RequestError::Store(StoreError::NotFound(_)) => Err(WebError::NotFound),
+        RequestError::Store(e) => Err(e.into()),
+    }
+}
+
+/// The e-mail for a move: to the other side, in both languages.
+pub(crate) fn move_notice(
+    base: &str,
+    id: i64,
+    title: &str,
+    to: RequestStatus,
+    side: Side,
+) -> Notice {
+    let sv = Tr::new(Lang::Sv);
+    let en = Tr::new(Lang::En);
+    let audience = if side == Side::Company {
+        Audience::ProviderManagers
+    } else {
+        Audience::CompanyMembers
+    };
+    let line = |t: Tr, l: &str| {
+        t.t2(
+            "mail-request-moved",
+            ("title", title),
+            ("status", &t.t(&format!("status-{to}"))),
+        ) + &format!("\n{base}/{l}/requests/{id}\n")
+    };
+    Notice {
+        audience,
+        subject: format!(
+            "{} / {}",
+            sv.t1("mail-request-subject", "title", title),
+            en.t1("mail-request-subject", "title", title)
+        ),
+        body: format!("{}\n{}", line(sv, "sv"), line(en, "en")),
+    }
+}
+
+// ----- The list -----
+
+/// One row of the list.
+pub struct RequestRow {
+    /// Link.
+    pub href: String,
+    /// Title.
+    pub title: String,
+    /// Company.
+    pub company: String,
+    /// Provider.
+    pub provider: String,
+    /// Status label.
+    pub status: String,
+    /// Last change.
+    pub updated: String,
+}
+
+/// `/{lang}/requests`.
+#[derive(Template)]
+#[template(path = "requests.html")]
+pub struct RequestsPage {
+    /// Frame.
+    pub layout: Layout,
+    /// Rows.
+    pub rows: Vec<RequestRow>,
+    /// Status filter options.
+    pub statuses: Vec<super::catalogue::Opt>,
+    /// Whether the person can start a request.
+    pub can_request: bool,
+    /// Link to the office's figures, for admins.
+    pub figures: bool,
+}
+
+/// The requests the caller may see.
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    caller: Caller,
+    params: Params,
+) -> Result<Html<String>, WebError> {
+    let lang = lang(&code)?;
+    caller.require(&Action::UseOwnAccount)?;
+    let p = caller.principal.as_ref().ok_or(WebError::Unauthorized)?;
+    let t = Tr::new(lang);
+    let status = params.vocabulary("status", RequestStatus::ALL, RequestStatus::as_str)?;
+    let rows = state
+        .store()
+        .requests(&visibility(p), status)
+        .await?
+        .into_iter()
+        .map(|r| RequestRow {
+            href: format!("/{}/requests/{}", lang.code(), r.id),
+            title: r.title,
+            company: r.company.1.get(lang).to_owned(),
+            provider: r.provider.1.get(lang).to_owned(),
+            status: t.t(&format!("status-{}", r.status)),
+            updated: date(r.updated_at),
+        })
+        .collect();
+    let mut layout = Layout::new(lang, &t.t("requests-title"), "requests", Nav::WayIn, None);
+    layout.set_caller(&caller);
+    render(&RequestsPage {
+        layout,
+        rows,
+        statuses: RequestStatus::ALL
+            .iter()
+            .map(|s| super::catalogue::Opt {
+                value: s.as_str().into(),
+                label: t.t(&format!("status-{s}")),
+                selected: status == Some(*s),
+            })
+            .collect(),
+        can_request: p.grants.iter().any(|g| g.role == Role::Company),
+        figures: p.is_admin(),
+    })
+}
+
+// ----- The new-request form -----
+
+struct Target {
+    provider: Slug,
+    provider_name: LangText,
+    services: Vec<(Slug, LangText)>,
+    premises: Option<(Slug, LangText)>,
+    chosen: Vec<Slug>,
+}
+
+async fn target(
+    state: &AppState,
+    get: &(dyn Fn(&str) -> String + Sync),
+) -> Result<Target, WebError> {
+    let store = state.store();
+    let (provider, premises, chosen) = if let Ok(s) = Slug::parse(&get("service")) {
+        let v = store.service(&s).await?.ok_or(WebError::NotFound)?;
+        (v.service.infrastructure, None, vec![s])
+    } else if let Ok(p) = Slug::parse(&get("premises")) {
+        let all = store.premises_list(None, None, Lang::Sv).await?;
+        let v = all
+            .into_iter()
+            .find(|v| v.premises.slug == p)
+            .ok_or(WebError::NotFound)?;
+        (v.premises.owner, Some((p, v.premises.name)), vec![])
+    } else if let Ok(p) = Slug::parse(&get("provider")) {
+        (p, None, vec![])
+    } else {
+        return Err(WebError::NotFound);
+    };
+    let actor = store.actor(&provider).await?.ok_or(WebError::NotFound)?;
+    let services = store
+        .services(&store::CatalogueFilter::default(), Lang::Sv)
+        .await?
+        .into_iter()
+        .filter(|v| v.service.infrastructure == provider)
+        .map(|v| (v.service.slug, v.service.name))
+        .collect();
+    Ok(Target {
+        provider,
+        provider_name: actor.name,
+        services,
+        premises,
+        chosen,
+    })
+}
+
+fn request_form(
+    t: Tr,
+    lang: Lang,
+    csrf: String,
+    target: &Target,
+    companies: &[(Slug, String)],
+    form: Option<&FormData>,
+) -> FormView {
+    let get = |n: &str| form.map(|f| f.value(n)).unwrap_or_default();
+    let chosen: Vec<String> = match form {
+        Some(f) => f.all("services"),
+        None => target.chosen.iter().map(ToString::to_string).collect(),
+    };
+    let mut basics = vec![
+        Field::new(FieldKind::Hidden, "provider", String::new()).value(target.provider.to_string()),
+    ];
+    if let Some((p, _)) = &target.premises {
+        basics.push(Field::new(FieldKind::Hidden, "premises", String::new()).value(p.to_string()));
+    }
+    let company_now = get("company");
+    basics.push(
+        Field::new(FieldKind::Select, "company", t.t("request-company"))
+            .choices(
+                companies
+                    .iter()
+                    .map(|(s, n)| Choice {
+                        selected: company_now == s.as_str(),
+                        value: s.to_string(),
+                        label: n.clone(),
+                    })
+                    .collect(),
+            )
+            .required(),
+    );
+    if !target.services.is_empty() {
+        basics.push(
+            Field::new(FieldKind::Checkboxes, "services", t.t("request-services")).choices(
+                target
+                    .services
+                    .iter()
+                    .map(|(s, n)| Choice {
+                        selected: chosen.iter().any(|c| c == s.as_str()),
+                        value: s.to_string(),
+                        label: n.get(lang).to_owned(),
+                    })
+                    .collect(),
+            ),
+        );
+    }
+    basics.extend([
+        Field::new(FieldKind::Text, "title", t.t("request-title-field"))
+            .value(get("title"))
+            .hint(t.t("request-title-hint"))
+            .required()
+            .maxlength(200),
+        Field::new(FieldKind::Textarea, "need", t.t("request-need"))
+            .value(get("need"))
+            .hint(t.t("request-need-hint"))
+            .required()
+            .maxlength(MAX_NEED),
+        Field::new(FieldKind::Text, "desired_start", t.t("request-start"))
+            .value(get("desired_start"))
+            .hint(t.t("request-start-hint"))
+            .maxlength(10),
+        Field::new(
+            FieldKind::Textarea,
+            "confidentiality",
+            t.t("request-confidentiality"),
+        )
+        .value(get("confidentiality"))
+        .hint(t.t("request-confidentiality-hint"))
+        .maxlength(MAX_NEED),
+        Field::new(FieldKind::Checkboxes, "draft", t.t("request-draft")).choices(vec![Choice {
+            value: "1".into(),
+            label: t.t("request-draft-check"),
+            selected: !get("draft").is_empty(),
+        }]),
+    ]);
+    let about = match &target.premises {
+        Some((_, n)) => t.t2(
+            "request-new-intro-premises",
+            ("premises", n.get(lang)),
+            ("owner", target.provider_name.get(lang)),
+        ),
+        None => t.t1(
+            "request-new-intro",
+            "provider",
+            target.provider_name.get(lang),
+        ),
+    };
+    FormView {
+        intro: vec![about, t.t("request-new-guidance")],
+        action: format!("/{}/requests", lang.code()),
+        csrf,
+        sections: vec![Section {
+            legend: None,
+            fields: basics,
+        }],
+        submit: t.t("request-send"),
+        links: vec![],
+        form_error: None,
+        notice: None,
+    }
+}
+
+async fn companies_of(
+    state: &AppState,
+    p: &Principal,
+    lang: Lang,
+) -> Result<Vec<(Slug, String)>, WebError> {
+    let mut out = Vec::new();
+    for g in p.grants.iter().filter(|g| g.role == Role::Company) {
+        if let Some(s) = &g.actor
+            && let Some(a) = state.store().actor(s).await?
+        {
+            out.push((s.clone(), a.name.get(lang).to_owned()));
+        }
+    }
+    Ok(out)
+}
+
+fn new_page(lang: Lang, caller: &Caller, form: FormView) -> FormPage {
+    let t = Tr::new(lang);
+    let mut layout = Layout::new(
+        lang,
+        &t.t("request-new-title"),
+        "requests/new",
+        Nav::WayIn,
+        None,
+    );
+    layout.set_caller(caller);
+    FormPage { layout, form }
+}
+
+fn no_company(lang: Lang, caller: &Caller) -> Response {
+    let t = Tr::new(lang);
+    message_response(
+        lang,
+        caller,
+        StatusCode::FORBIDDEN,
+        &t.t("request-no-company-title"),
+        vec![t.t("request-no-company")],
+        vec![Link {
+            href: format!("/{}/infrastructures", lang.code()),
+            text: t.t("infra-title"),
+        }],
+    )
+}
+
+/// The new-request form for a service (`?service=`), premises (`?premises=`) or provider (`?provider=`).
+pub(crate) async fn new_page_handler(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    caller: Caller,
+    params: Params,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    caller.require(&Action::UseOwnAccount)?;
+    let p = caller.principal.as_ref().ok_or(WebError::Unauthorized)?;
+    let companies = companies_of(&state, p, lang).await?;
+    if companies.is_empty() {
+        return Ok(no_company(lang, &caller));
+    }
+    let target = target(&state, &|n| params.get(n).unwrap_or_default().to_owned()).await?;
+    let t = Tr::new(lang);
+    let (csrf, cookie) = ensure_session(&state, &caller).await?;
+    let form = request_form(t, lang, csrf, &target, &companies, None);
+    Ok(respond(
+        StatusCode::OK,
+        render(&new_page(lang, &caller, form))?,
+        cookie,
+    ))
+}
+
+/// Reads the new-request form; every problem with its field.
+pub(crate) fn read_request(
+    t: Tr,
+    get: &dyn Fn(&str) -> String,
+    services: Vec<String>,
+) -> Result<NewRequest, Vec<(String, String)>> {
+    let mut errs = Vec::new();
+    let mut text = |name: &str, max: usize, required: bool| {
+        let v = get(name);
+        if required && v.is_empty() {
+            errs.push((name.to_owned(), t.t("field-required")));
+        } else if v.chars().count() > max {
+            errs.push((name.to_owned(), t.t1("field-too-long", "max", max)));
+        }
+        v
+    };
+    let title = text("title", 200, true);
+    let need = text("need", MAX_NEED, true);
+    let confidentiality = text("confidentiality", MAX_NEED, false);
+    let start = get("desired_start");
+    let desired_start = if start.is_empty() {
+        None
+    } else {
+        match IsoDate::parse(&start) {
+            Ok(d) => Some(d),
+            Err(_) => {
+                errs.push(("desired_start".into(), t.t("request-error-date")));
+                None
+            }
+        }
+    };
+    let company = Slug::parse(&get("company"));
+    if company.is_err() {
+        errs.push(("company".into(), t.t("field-choose")));
+    }
+    let provider = Slug::parse(&get("provider"));
+    let mut parsed: Vec<Slug> = Vec::new();
+    let mut unknown = false;
+    for s in &services {
+        match Slug::parse(s) {
+            // A service named twice is one service.
+            Ok(s) if parsed.contains(&s) => {}
+            Ok(s) => parsed.push(s),
+            Err(_) => unknown = true,
+        }
+    }
+    if unknown {
+        errs.push(("services".into(), t.t("field-unknown-choice")));
+    }
+    let services = parsed;
+    let premises = Slug::parse(&get("premises")).ok();
+    match (company, provider) {
+        (Ok(company), Ok(provider)) if errs.is_empty() => Ok(NewRequest {
+            company,
+            provider,
+            premises,
+            services,
+            title,
+            need,
+            desired_start,
+            confidentiality,
+        }),
+        (_, Err(_)) => {
+            errs.push(("provider".into(), t.t("field-choose")));
+            Err(errs)
+        }
+        _ => Err(errs),
+    }
+}
+
+/// Creates (and unless saved as a draft, sends) a request.
+pub(crate) async fn create(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    caller: Caller,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    caller.require(&Action::UseOwnAccount)?;
+    caller.check_csrf(Some(&form.value("csrf")))?;
+    let p = caller.principal.as_ref().ok_or(WebError::Unauthorized)?;
+    let t = Tr::new(lang);
+    let companies = companies_of(&state, p, lang).await?;
+    if companies.is_empty() {
+        return Ok(no_company(lang, &caller));
+    }
+    let target = target(&state, &|n| form.value(n)).await?;
+    let refuse = |errs: Vec<(String, String)>| -> Result<Response, WebError> {
+        let mut view = request_form(
+            t,
+            lang,
+            caller.csrf().unwrap_or_default().to_owned(),
+            &target,
+            &companies,
+            Some(&form),
+        );
+        for (f, m) in errs {
+            view.set_error(&f, m);
+        }
+        Ok(respond(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            render(&new_page(lang, &caller, view))?,
+            None,
+        ))
+    };
+    let new = match read_request(t, &|n| form.value(n), form.all("services")) {
+        Ok(n) => n,
+        Err(errs) => return refuse(errs),
+    };
+    if caller
+        .require(&Action::RequestAccess(&new.company))
+        .is_err()
+    {
+        return refuse(vec![("company".into(), t.t("request-error-company"))]);
+    }
+    if new
+        .services
+        .iter()
+        .any(|s| !target.services.iter().any(|(x, _)| x == s))
+    {
+        return refuse(vec![("services".into(), t.t("field-choose"))]);
+    }
+    let draft = !form.value("draft").is_empty();
+    let user = caller.user_id().ok_or(WebError::Unauthorized)?;
+    let base = state.auth().base_url.clone();
+    let title = new.title.clone();
+    let notice_for =
+        move |id: i64| move_notice(&base, id, &title, RequestStatus::Submitted, Side::Company);
+    let id = state
+        .store()
+        .create_request(
+            user,
+            &new,
+            (!draft).then_some(&notice_for as &(dyn Fn(i64) -> Notice + Send + Sync)),
+        )
+        .await;
+    match id {
+        Ok(id) => Ok(Redirect::to(&format!(
+            "/{}/requests/{id}?done={}",
+            lang.code(),
+            if draft { "draft" } else { "sent" }
+        ))
+        .into_response()),
+        Err(e) => {
+            let msg = request_refusal(t, e)?;
+            refuse(vec![("title".into(), msg)])
+        }
+    }
+}
+
+// ----- One request -----
+
+/// A checklist item as shown.
+pub struct ItemView {
+    /// Id.
+    pub id: i64,
+    /// Title.
+    pub title: String,
+    /// Guidance.
+    pub guidance: String,
+    /// Who checks it.
+    pub party: String,
+    /// Required.
+    pub required: bool,
+    /// Source text and link.
+    pub source: (String, Option<String>),
+    /// Template document link.
+    pub document: Option<String>,
+    /// State text ("Checked by X on date", "Waived…", "Open").
+    pub state: String,
+    /// Resolved.
+    pub resolved: bool,
+    /// The caller may check or uncheck it now.
+    pub can_check: bool,
+    /// Checked now.
+    pub checked: bool,
+    /// The caller may waive it now.
+    pub can_waive: bool,
+}
+
+/// A stage with its items.
+pub struct StageView {
+    /// Stage name.
+    pub name: String,
+    /// Id for the heading.
+    pub id: String,
+    /// Items.
+    pub items: Vec<ItemView>,
+}
+
+/// A step of the progress indicator.
+pub struct Step {
+    /// Label.
+    pub label: String,
+    /// Done, current or to come.
+    pub state: &'static str,
+}
+
+/// A button for a move.
+pub struct MoveButton {
+    /// The move's code.
+    pub value: String,
+    /// Label.
+    pub label: String,
+}
+
+/// A message as shown.
+pub struct MessageView {
+    /// Who.
+    pub by: String,
+    /// When.
+    pub at: String,
+    /// Text.
+    pub body: String,
+    /// An internal note.
+    pub internal: bool,
+}
+
+/// `/{lang}/requests/{id}`.
+#[derive(Template)]
+#[template(path = "request.html")]
+pub struct RequestPage {
+    /// Frame.
+    pub layout: Layout,
+    /// Id.
+    pub id: i64,
+    /// Progress steps.
+    pub steps: Vec<Step>,
+    /// Facts.
+    pub facts: Vec<Fact>,
+    /// Need.
+    pub need: String,
+    /// Confidentiality needs.
+    pub confidentiality: String,
+    /// Moves the caller may try.
+    pub moves: Vec<MoveButton>,
+    /// A message to show (a refusal or a confirmation).
+    pub flash: Option<(bool, String)>,
+    /// Checklist by stage.
+    pub stages: Vec<StageView>,
+    /// Owner form the checklist was made for.
+    pub checklist_intro: String,
+    /// Conversation.
+    pub messages: Vec<MessageView>,
+    /// The caller is on the infrastructure side (may write internal notes).
+    pub infra_side: bool,
+    /// The request is still open (messages, files).
+    pub open: bool,
+    /// Attachments: (link, name, size text, by, date).
+    pub files: Vec<(String, String, String, String, String)>,
+    /// History: (date, from, to, by, reason).
+    pub history: Vec<(String, String, String, String, String)>,
+    /// CSRF token.
+    pub csrf: String,
+}
+
+fn size_text(bytes: i64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{} kB", (bytes + 1023) / 1024)
+    }
+}
+
+pub(crate) fn request_page(
+    lang: Lang,
+    caller: &Caller,
+    d: RequestDetail,
+    side: Side,
+    flash: Option<(bool, String)>,
+) -> RequestPage {
+    let t = Tr::new(lang);
+    let status = d.summary.status;
+    let path = [
+        RequestStatus::Submitted,
+        RequestStatus::Preparation,
+        RequestStatus::Development,
+        RequestStatus::Execution,
+        RequestStatus::Completed,
+    ];
+    let reached = d
+        .events
+        .iter()
+        .map(|e| e.to)
+        .collect::<Vec<RequestStatus>>();
+    let steps = path
+        .iter()
+        .map(|s| Step {
+            label: t.t(&format!("status-{s}")),
+            state: if *s == status {
+                "current"
+            } else if reached.contains(s) {
+                "done"
+            } else {
+                "todo"
+            },
+        })
+        .collect();
+    let mut facts = vec![
+        Fact {
+            label: t.t("request-company"),
+            value: d.summary.company.1.get(lang).to_owned(),
+        },
+        Fact {
+            label: t.t("request-provider"),
+            value: d.summary.provider.1.get(lang).to_owned(),
+        },
+        Fact {
+            label: t.t("request-status"),
+            value: t.t(&format!("status-{status}")),
+        },
+        Fact {
+            label: t.t("request-start"),
+            value: d
+                .desired_start
+                .map_or_else(|| t.t("not-stated"), |s| s.to_string()),
+        },
+    ];
+    if !d.services.is_empty() {
+        facts.push(Fact {
+            label: t.t("request-services"),
+            value: d
+                .services
+                .iter()
+                .map(|(_, n)| n.get(lang).to_owned())
+                .collect::<Vec<_>>()
+                .join(", "),
+        });
+    }
+    if let Some((_, n)) = &d.premises {
+        facts.push(Fact {
+            label: t.t("premises-title"),
+            value: n.get(lang).to_owned(),
+        });
+    }
+    let stages = Stage::ALL
+        .iter()
+        .map(|st| StageView {
+            name: t.t(&format!("stage-title-{st}")),
+            id: format!("stage-{st}"),
+            items: d
+                .items
+                .iter()
+                .filter(|i| i.stage == *st)
+                .map(|i| {
+                    let s = i.state();
+                    let state = if let Some((by, reason, at)) = &i.waived {
+                        t.t2("item-waived", ("who", by), ("date", &date(*at))) + ": " + reason
+                    } else if let Some((by, at)) = &i.checked {
+                        t.t2("item-checked", ("who", by), ("date", &date(*at)))
+                    } else {
+                        t.t("item-open")
+                    };
+                    ItemView {
+                        id: i.id,
+                        title: i.title.get(lang).to_owned(),
+                        guidance: i.guidance.get(lang).to_owned(),
+                        party: t.t(&format!("party-{}", i.party)),
+                        required: i.required,
+                        source: (
+                            i.source.clone(),
+                            i.source_url.clone().filter(|u| WebUrl::parse(u).is_ok()),
+                        ),
+                        document: i
+                            .document
+                            .as_ref()
+                            .map(|n| format!("/{}/checklists/documents/{n}", lang.code())),
+                        state,
+                        resolved: s.is_resolved(),
+                        checked: s.checked,
+                        can_check: domain::access::may_check(status, &s, side).is_ok(),
+                        can_waive: side == Side::Office
+                            && !s.is_resolved()
+                            && stage_open(status, i.stage),
+                    }
+                })
+                .collect(),
+        })
+        .filter(|s| !s.items.is_empty())
+        .collect();
+    let infra_side = side != Side::Company;
+    let messages = d
+        .messages
+        .iter()
+        .filter(|m| infra_side || !m.internal)
+        .map(|m| MessageView {
+            by: format!(
+                "{} ({})",
+                m.by.clone().unwrap_or_else(|| t.t("unknown")),
+                t.t(&format!("party-{}", m.side))
+            ),
+            at: date(m.at),
+            body: m.body.clone(),
+            internal: m.internal,
+        })
+        .collect();
+    let files = d
+        .attachments
+        .iter()
+        .map(|a| {
+            (
+                format!(
+                    "/{}/requests/{}/attachments/{}",
+                    lang.code(),
+                    d.summary.id,
+                    a.id
+                ),
+                a.name.clone(),
+                size_text(a.size),
+                a.by.clone().unwrap_or_else(|| t.t("unknown")),
+                date(a.at),
+            )
+        })
+        .collect();
+    let history = d
+        .events
+        .iter()
+        .map(|e| {
+            (
+                date(e.at),
+                e.from
+                    .map(|f| t.t(&format!("status-{f}")))
+                    .unwrap_or_default(),
+                t.t(&format!("status-{}", e.to)),
+                e.by.clone().unwrap_or_else(|| t.t("unknown")),
+                e.reason.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let owner = match d.owner_form {
+        Some(o) => t.t(&format!("ownership-{o}")),
+        None => t.t("ownership-unknown"),
+    };
+    let mut layout = Layout::new(
+        lang,
+        &d.summary.title,
+        &format!("requests/{}", d.summary.id),
+        Nav::WayIn,
+        None,
+    );
+    layout.set_caller(caller);
+    RequestPage {
+        id: d.summary.id,
+        steps,
+        facts,
+        need: d.need,
+        confidentiality: d.confidentiality,
+        moves: moves_for(status, side)
+            .into_iter()
+            .map(|m| MoveButton {
+                value: m.as_str().into(),
+                label: if m == Transition::Advance {
+                    t.t(&format!("move-advance-from-{status}"))
+                } else {
+                    t.t(&format!("move-{m}"))
+                },
+            })
+            .collect(),
+        flash,
+        stages,
+        checklist_intro: t.t1("checklist-intro", "owner", owner),
+        messages,
+        infra_side,
+        open: !status.is_closed(),
+        files,
+        history,
+        csrf: caller.csrf().unwrap_or_default().to_owned(),
+        layout,
+    }
+}
+
+async fn show(
+    state: &AppState,
+    lang: Lang,
+    caller: &Caller,
+    id: i64,
+    side: Side,
+    status: StatusCode,
+    flash: Option<(bool, String)>,
+) -> Result<Response, WebError> {
+    let d = state.store().request(id).await?.ok_or(WebError::NotFound)?;
+    let mut res = (status, render(&request_page(lang, caller, d, side, flash))?).into_response();
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(res)
+}
+
+/// The request page again with a refused input's message (422).
+async fn invalid(
+    state: &AppState,
+    lang: Lang,
+    caller: &Caller,
+    id: i64,
+    side: Side,
+    message: String,
+) -> Result<Response, WebError> {
+    show(
+        state,
+        lang,
+        caller,
+        id,
+        side,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Some((false, message)),
+    )
+    .await
+}
+
+/// One request.
+pub(crate) async fn detail(
+    State(state): State<AppState>,
+    Path((code, id)): Path<(String, String)>,
+    caller: Caller,
+    params: Params,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    caller.require(&Action::UseOwnAccount)?;
+    let id = crate::kit::params::path_id(&id)?;
+    let (side, ..) = side_on(&state, &caller, id).await?;
+    let t = Tr::new(lang);
+    let flash = params
+        .get("done")
+        .filter(|d| d.len() < 40 && d.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+        .map(|d| (true, t.t(&format!("request-done-{d}"))));
+    show(&state, lang, &caller, id, side, StatusCode::OK, flash).await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn after_write(
+    state: &AppState,
+    lang: Lang,
+    caller: &Caller,
+    id: i64,
+    side: Side,
+    result: Result<(), RequestError>,
+    done: &str,
+    anchor: &str,
+) -> Result<Response, WebError> {
+    let t = Tr::new(lang);
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!(
+            "/{}/requests/{id}?done={done}#{anchor}",
+            lang.code()
+        ))
+        .into_response()),
+        Err(e) => {
+            let msg = request_refusal(t, e)?;
+            show(
+                state,
+                lang,
+                caller,
+                id,
+                side,
+                StatusCode::CONFLICT,
+                Some((false, msg)),
+            )
+            .await
+        }
+    }
+}
+
+/// Makes a move (`move` = submit, accept, advance, decline, withdraw; `reason` for declining).
+pub(crate) async fn transition(
+    State(state): State<AppState>,
+    Path((code, id)): Path<(String, String)>,
+    caller: Caller,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    caller.require(&Action::UseOwnAccount)?;
+    let id = crate::kit::params::path_id(&id)?;
+    let (side, ..) = side_on(&state, &caller, id).await?;
+    caller.check_csrf(Some(&form.value("csrf")))?;
+    let t = Tr::new(lang);
+    let Some(m) = Transition::parse(&form.value("move")) else {
+        return invalid(&state, lang, &caller, id, side, t.t("field-choose")).await;
+    };
+    let reason = form.value("reason");
+    if reason.chars().count() > MAX_MESSAGE {
+        return invalid(
+            &state,
+            lang,
+            &caller,
+            id,
+            side,
+            t.t1("field-too-long", "max", MAX_MESSAGE),
+        )
+        .await;
+    }
+    let d = state.store().request(id).await?.ok_or(WebError::NotFound)?;
+    let to = domain::access::target(d.summary.status, m).unwrap_or(d.summary.status);
+    let notice = move_notice(&state.auth().base_url, id, &d.summary.title, to, side);
+    let user = caller.user_id().ok_or(WebError::Unauthorized)?;
+    let result = state
+        .store()
+        .transition(
+            id,
+            user,
+            side,
+            m,
+            (!reason.is_empty()).then_some(reason.as_str()),
+            Some(&notice),
+        )
+        .await
+        .map(|_| ());
+    after_write(&state, lang, &caller, id, side, result, "moved", "main").await
+}
+
+/// Checks, unchecks (`action` = check / uncheck) or waives (`action` = waive, with `reason`) an item.
+pub(crate) async fn item(
+    State(state): State<AppState>,
+    Path((code, id, item)): Path<(String, String, String)>,
+    caller: Caller,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    caller.require(&Action::UseOwnAccount)?;
+    let id = crate::kit::params::path_id(&id)?;
+    let item = crate::kit::params::path_id(&item)?;
+    let (side, ..) = side_on(&state, &caller, id).await?;
+    caller.check_csrf(Some(&form.value("csrf")))?;
+    let user = caller.user_id().ok_or(WebError::Unauthorized)?;
+    let store = state.store();
+    let result = match form.value("action").as_str() {
+        "check" => store.set_item(id, item, user, side, true).await,
+        "uncheck" => store.set_item(id, item, user, side, false).await,
+        "waive" => {
+            let reason = form.value("reason");
+            if reason.chars().count() > MAX_MESSAGE {
+                Err(RequestError::Rule(AccessError::ReasonRequired))
+            } else {
+                store.waive_item(id, item, user, side, &reason).await
+            }
+        }
+        _ => return Err(WebError::BadBody("action".into())),
+    };
+    after_write(
+        &state,
+        lang,
+        &caller,
+        id,
+        side,
+        result,
+        "item",
+        &format!("item-{item}"),
+    )
+    .await
+}
+
+/// Adds a message or internal note.
+pub(crate) async fn message(
+    State(state): State<AppState>,
+    Path((code, id)): Path<(String, String)>,
+    caller: Caller,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    caller.require(&Action::UseOwnAccount)?;
+    let id = crate::kit::params::path_id(&id)?;
+    let (side, ..) = side_on(&state, &caller, id).await?;
+    caller.check_csrf(Some(&form.value("csrf")))?;
+    let t = Tr::new(lang);
+    let body = form.value("body");
+    let problem = if body.is_empty() {
+        Some(t.t("message-empty"))
+    } else if body.chars().count() > MAX_MESSAGE {
+        Some(t.t1("field-too-long", "max", MAX_MESSAGE))
+    } else {
+        None
+    };
+    if let Some(p) = problem {
+        return invalid(&state, lang, &caller, id, side, p).await;
+    }
+    let d = state.store().request(id).await?.ok_or(WebError::NotFound)?;
+    let internal = !form.value("internal").is_empty();
+    let sv = Tr::new(Lang::Sv);
+    let en = Tr::new(Lang::En);
+    let base = &state.auth().base_url;
+    let notice = Notice {
+        audience: if side == Side::Company {
+            Audience::ProviderManagers
+        } else {
+            Audience::CompanyMembers
+        },
+        subject: format!(
+            "{} / {}",
+            sv.t1("mail-message-subject", "title", &d.summary.title),
+            en.t1("mail-message-subject", "title", &d.summary.title)
+        ),
+        body: format!(
+            "{}\n{base}/sv/requests/{id}\n\n{}\n{base}/en/requests/{id}\n",
+            sv.t("mail-message-body"),
+            en.t("mail-message-body")
+        ),
+    };
+    let user = caller.user_id().ok_or(WebError::Unauthorized)?;
+    let result = state
+        .store()
+        .add_message(id, user, side, internal, &body, Some(&notice))
+        .await
+        .map(|_| ());
+    after_write(
+        &state,
+        lang,
+        &caller,
+        id,
+        side,
+        result,
+        "message",
+        "conversation",
+    )
+    .await
+}
+
+/// Uploads a file (multipart: `csrf`, `file`).
+pub(crate) async fn upload(
+    State(state): State<AppState>,
+    Path((code, id)): Path<(String, String)>,
+    caller: Caller,
+    request: axum::extract::Request,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    caller.require(&Action::UseOwnAccount)?;
+    let id = crate::kit::params::path_id(&id)?;
+    // Who may upload is decided before the body is read.
+    let (side, ..) = side_on(&state, &caller, id).await?;
+    let mut multipart = {
+        use axum::extract::FromRequest;
+        Multipart::from_request(request, &())
+            .await
+            .map_err(|e| WebError::BadBody(e.body_text()))?
+    };
+    let (mut csrf, mut file) = (None, None);
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|e| WebError::BadBody(e.to_string()))?
+    {
+        match field.name().unwrap_or_default() {
+            "csrf" => {
+                csrf = Some(
+                    field
+                        .text()
+                        .await
+                        .map_err(|e| WebError::BadBody(e.to_string()))?,
+                );
+            }
+            "file" => {
+                let name = field.file_name().unwrap_or_default().to_owned();
+                let bytes = field.bytes().await.map_err(|e| {
+                    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                        WebError::TooLarge
+                    } else {
+                        WebError::BadBody(e.to_string())
+                    }
+                })?;
+                file = Some((name, bytes));
+            }
+            _ => {}
+        }
+    }
+    caller.check_csrf(csrf.as_deref())?;
+    let t = Tr::new(lang);
+    let (name, bytes) = file.unwrap_or_default();
+    let checked = match attachment::check(&name, &bytes) {
+        Ok(c) => c,
+        Err(e) => {
+            return invalid(&state, lang, &caller, id, side, attach_message(t, &e)).await;
+        }
+    };
+    let user = caller.user_id().ok_or(WebError::Unauthorized)?;
+    let result = state
+        .store()
+        .add_attachment(id, user, side, &checked, &bytes)
+        .await
+        .map(|_| ());
+    after_write(&state, lang, &caller, id, side, result, "file", "files").await
+}
+
+/// A translated reason for a refused file.
+pub(crate) fn attach_message(t: Tr, e: &AttachmentError) -> String {
+    t.t(&format!("attach-error-{e:?}"))
+}
+
+/// Sends a file to a party of its request.
+pub(crate) async fn download(
+    State(state): State<AppState>,
+    Path((code, id, file)): Path<(String, String, String)>,
+    caller: Caller,
+) -> Result<Response, WebError> {
+    let _ = lang(&code)?;
+    caller.require(&Action::UseOwnAccount)?;
+    let id = crate::kit::params::path_id(&id)?;
+    let file = crate::kit::params::path_id(&file)?;
+    side_on(&state, &caller, id).await?;
+    let (meta, bytes) = state
+        .store()
+        .attachment(id, file)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let ascii: String = meta
+        .name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || ".-_ ".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let encoded: String = meta
+        .name
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}");
+    let mut res = bytes.into_response();
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(meta.file_type.mime()),
+    );
+    if let Ok(v) = HeaderValue::from_str(&disposition) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'none'; sandbox"),
+    );
+    Ok(res)
+}
+
+// ----- The programme office -----
+
+/// `/{lang}/admin/requests`.
+#[derive(Template)]
+#[template(path = "request-figures.html")]
+pub struct FiguresPage {
+    /// Frame.
+    pub layout: Layout,
+    /// Open requests: (provider, stage, count).
+    pub open: Vec<(String, String, i64)>,
+    /// First response: (provider, median, answered, waiting).
+    pub first_response: Vec<(String, String, usize, usize)>,
+    /// Time in stage: (stage, median days, count).
+    pub time_in_stage: Vec<(String, String, usize)>,
+    /// Outcomes: (label, count, share).
+    pub outcomes: Vec<(String, i64, String)>,
+    /// Per year: (year, from small companies, all).
+    pub per_year: Vec<(i32, i64, i64)>,
+}
+
+/// The programme office's figures on access requests.
+pub(crate) async fn figures(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    caller: Caller,
+) -> Result<Html<String>, WebError> {
+    let lang = lang(&code)?;
+    caller.require(&Action::ViewRequestFigures)?;
+    let t = Tr::new(lang);
+    let s = state.store().request_stats().await?;
+    let closed = s.outcomes.0 + s.outcomes.1 + s.outcomes.2;
+    let share = |n: i64| {
+        if closed == 0 {
+            "–".to_owned()
+        } else {
+            format!("{:.0} %", n as f64 * 100.0 / closed as f64)
+        }
+    };
+    let mut layout = Layout::new(
+        lang,
+        &t.t("figures-title"),
+        "admin/requests",
+        Nav::WayIn,
+        None,
+    );
+    layout.set_caller(&caller);
+    render(&FiguresPage {
+        layout,
+        open: s
+            .open
+            .iter()
+            .map(|(_, n, st, c)| (n.get(lang).to_owned(), t.t(&format!("status-{st}")), *c))
+            .collect(),
+        first_response: s
+            .first_response
+            .iter()
+            .map(|(_, n, m, a, w)| {
+                (
+                    n.get(lang).to_owned(),
+                    m.map_or_else(
+                        || "–".to_owned(),
+                        |h| t.t1("figures-hours", "hours", format!("{h:.1}")),
+                    ),
+                    *a,
+                    *w,
+                )
+            })
+            .collect(),
+        time_in_stage: s
+            .time_in_stage
+            .iter()
+            .map(|(st, d, n)| {
+                (
+                    t.t(&format!("status-{st}")),
+                    t.t1("figures-days", "days", format!("{d:.1}")),
+                    *n,
+                )
+            })
+            .collect(),
+        outcomes: vec![
+            (t.t("status-completed"), s.outcomes.0, share(s.outcomes.0)),
+            (t.t("status-declined"), s.outcomes.1, share(s.outcomes.1)),
+            (t.t("status-withdrawn"), s.outcomes.2, share(s.outcomes.2)),
+        ],
+        per_year: s.per_year,
+    })
+}
+
+/// One template in the admin list.
+pub struct TemplateRow {
+    /// Edit link.
+    pub href: String,
+    /// Title.
+    pub title: String,
+    /// Stage.
+    pub stage: String,
+    /// Who checks it.
+    pub party: String,
+    /// Required.
+    pub required: bool,
+    /// Owner forms.
+    pub owners: String,
+    /// Source.
+    pub source: String,
+    /// Reviewed on.
+    pub reviewed: String,
+    /// Retired.
+    pub retired: bool,
+}
+
+/// `/{lang}/admin/checklists`.
+#[derive(Template)]
+#[template(path = "checklists.html")]
+pub struct ChecklistsPage {
+    /// Frame.
+    pub layout: Layout,
+    /// The templates.
+    pub rows: Vec<TemplateRow>,
+}
+
+/// The checklist templates.
+pub(crate) async fn checklists(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    caller: Caller,
+) -> Result<Html<String>, WebError> {
+    let lang = lang(&code)?;
+    caller.require(&Action::ManageChecklists)?;
+    let t = Tr::new(lang);
+    let rows = state
+        .store()
+        .checklist_templates()
+        .await?
+        .into_iter()
+        .map(|s| {
+            let x = s.template;
+            TemplateRow {
+                href: format!("/{}/admin/checklists/{}", lang.code(), x.key),
+                title: x.title.get(lang).to_owned(),
+                stage: t.t(&format!("stage-title-{}", x.stage)),
+                party: t.t(&format!("party-{}", x.party)),
+                required: x.required,
+                owners: x
+                    .owners
+                    .iter()
+                    .map(|o| t.t(&format!("ownership-{o}")))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                source: x.source,
+                reviewed: x.reviewed.to_string(),
+                retired: s.retired,
+            }
+        })
+        .collect();
+    let mut layout = Layout::new(
+        lang,
+        &t.t("checklists-title"),
+        "admin/checklists",
+        Nav::WayIn,
+        None,
+    );
+    layout.set_caller(&caller);
+    render(&ChecklistsPage { layout, rows })
+}
+
+fn template_form(
+    t: Tr,
+    lang: Lang,
+    csrf: String,
+    action: String,
+    x: Option<(&ChecklistTemplate, bool)>,
+    form: Option<&FormData>,
+    documents: &[Slug],
+) -> FormView {
+    let val = |n: &str, from: &dyn Fn(&ChecklistTemplate) -> String| match form {
+        Some(f) => f.value(n),
+        None => x.map(|(x, _)| from(x)).unwrap_or_default(),
+    };
+    let owners: Vec<String> = match form {
+        Some(f) => f.all("owners"),
+        None => x
+            .map(|(x, _)| x.owners.iter().map(|o| o.as_str().to_owned()).collect())
+            .unwrap_or_default(),
+    };
+    let flag = |n: &str, current: bool| match form {
+        Some(f) => !f.value(n).is_empty(),
+        None => current,
+    };
+    let select = |all: Vec<(String, String)>, current: String| -> Vec<Choice> {
+        all.into_iter()
+            .map(|(v, l)| Choice {
+                selected: v == current,
+                value: v,
+                label: l,
+            })
+            .collect()
+    };
+    let stage = val("stage", &|x| x.stage.as_str().into());
+    let party = val("party", &|x| x.party.as_str().into());
+    let document = val("document", &|x| {
+        x.document
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default()
+    });
+    let mut docs = vec![Choice {
+        value: String::new(),
+        label: t.t("checklist-no-document"),
+        selected: document.is_empty(),
+    }];
+    docs.extend(documents.iter().map(|d| Choice {
+        selected: document == d.as_str(),
+        value: d.to_string(),
+        label: t.t(&format!("document-{d}")),
+    }));
+    let text = |kind,
+                n: &str,
+                label: &str,
+                l: &'static str,
+                from: &dyn Fn(&ChecklistTemplate) -> String| {
+        Field::new(kind, n, t.t(label))
+            .value(val(n, from))
+            .lang(l)
+            .required()
+    };
+    let mut basics = Vec::new();
+    if x.is_none() {
+        basics.push(
+            Field::new(FieldKind::Text, "key", t.t("checklist-key"))
+                .value(val("key", &|x| x.key.to_string()))
+                .hint(t.t("service-slug-hint"))
+                .required()
+                .maxlength(80),
+        );
+    }
+    basics.extend([
+        Field::new(FieldKind::Select, "stage", t.t("checklist-stage")).choices(select(
+            Stage::ALL
+                .iter()
+                .map(|s| (s.as_str().into(), t.t(&format!("stage-title-{s}"))))
+                .collect(),
+            stage,
+        )),
+        Field::new(FieldKind::Select, "party", t.t("checklist-party")).choices(select(
+            Party::ALL
+                .iter()
+                .map(|s| (s.as_str().into(), t.t(&format!("party-{s}"))))
+                .collect(),
+            party,
+        )),
+        Field::new(FieldKind::Checkboxes, "owners", t.t("checklist-owners")).choices(
+            OwnerClass::ALL
+                .iter()
+                .map(|o| Choice {
+                    selected: owners.iter().any(|x| x == o.as_str()),
+                    value: o.as_str().into(),
+                    label: t.t(&format!("ownership-{o}")),
+                })
+                .collect(),
+        ),
+        Field::new(FieldKind::Checkboxes, "flags", t.t("checklist-flags")).choices(vec![
+            Choice {
+                value: "required".into(),
+                label: t.t("checklist-required-check"),
+                selected: flag("flags-required", x.is_some_and(|(x, _)| x.required))
+                    || form.is_some_and(|f| f.all("flags").iter().any(|v| v == "required")),
+            },
+            Choice {
+                value: "retired".into(),
+                label: t.t("checklist-retired-check"),
+                selected: flag("flags-retired", x.is_some_and(|(_, r)| r))
+                    || form.is_some_and(|f| f.all("flags").iter().any(|v| v == "retired")),
+            },
+        ]),
+        text(FieldKind::Text, "source", "checklist-source", "sv", &|x| {
+            x.source.clone()
+        })
+        .maxlength(300),
+        Field::new(FieldKind::Url, "source_url", t.t("checklist-source-url"))
+            .value(val("source_url", &|x| {
+                x.source_url
+                    .as_ref()
+                    .map(|u| u.as_str().to_owned())
+                    .unwrap_or_default()
+            }))
+            .maxlength(500),
+        Field::new(FieldKind::Text, "reviewed", t.t("checklist-reviewed"))
+            .value(val("reviewed", &|x| x.reviewed.to_string()))
+            .hint(t.t("request-start-hint"))
+            .required()
+            .maxlength(10),
+        Field::new(FieldKind::Select, "document", t.t("checklist-document")).choices(docs),
+    ]);
+    FormView {
+        intro: vec![t.t("checklist-form-intro"), t.t("legal-not-advice")],
+        action,
+        csrf,
+        sections: vec![
+            Section {
+                legend: None,
+                fields: basics,
+            },
+            Section {
+                legend: Some(t.t("edit-swedish")),
+                fields: vec![
+                    text(
+                        FieldKind::Text,
+                        "title_sv",
+                        "checklist-title-field",
+                        "sv",
+                        &|x| x.title.sv.clone(),
+                    )
+                    .maxlength(300),
+                    text(
+                        FieldKind::Textarea,
+                        "guidance_sv",
+                        "checklist-guidance",
+                        "sv",
+                        &|x| x.guidance.sv.clone(),
+                    )
+                    .maxlength(5000),
+                ],
+            },
+            Section {
+                legend: Some(t.t("edit-english")),
+                fields: vec![
+                    text(
+                        FieldKind::Text,
+                        "title_en",
+                        "checklist-title-field",
+                        "en",
+                        &|x| x.title.en.clone(),
+                    )
+                    .maxlength(300),
+                    text(
+                        FieldKind::Textarea,
+                        "guidance_en",
+                        "checklist-guidance",
+                        "en",
+                        &|x| x.guidance.en.clone(),
+                    )
+                    .maxlength(5000),
+                ],
+            },
+        ],
+        submit: t.t("service-save"),
+        links: vec![Link {
+            href: format!("/{}/admin/checklists", lang.code()),
+            text: t.t("checklists-title"),
+        }],
+        form_error: None,
+        notice: None,
+    }
+}
+
+/// Reads the template form.
+fn read_template(
+    t: Tr,
+    f: &FormData,
+    key: Option<&Slug>,
+    documents: &[Slug],
+) -> Result<(ChecklistTemplate, bool), Vec<(String, String)>> {
+    let mut errs = Vec::new();
+    let mut req = |n: &str, max: usize| {
+        let v = f.value(n);
+        if v.is_empty() {
+            errs.push((n.to_owned(), t.t("field-required")));
+        } else if v.chars().count() > max {
+            errs.push((n.to_owned(), t.t1("field-too-long", "max", max)));
+        }
+        v
+    };
+    let title = LangText::new(req("title_sv", 300), req("title_en", 300));
+    let guidance = LangText::new(req("guidance_sv", 5000), req("guidance_en", 5000));
+    let source = req("source", 300);
+    let key = match key {
+        Some(k) => Some(k.clone()),
+        None => match Slug::parse(&f.value("key")) {
+            Ok(k) => Some(k),
+            Err(_) => {
+                errs.push(("key".into(), t.t("error-slug")));
+                None
+            }
+        },
+    };
+    let stage = Stage::parse(&f.value("stage"));
+    if stage.is_none() {
+        errs.push(("stage".into(), t.t("field-choose")));
+    }
+    let party = Party::parse(&f.value("party"));
+    if party.is_none() {
+        errs.push(("party".into(), t.t("field-choose")));
+    }
+    let owners: Vec<OwnerClass> = f
+        .all("owners")
+        .iter()
+        .filter_map(|o| OwnerClass::parse(o))
+        .collect();
+    if owners.is_empty() {
+        errs.push(("owners".into(), t.t("checklist-error-owners")));
+    }
+    let url = f.value("source_url");
+    let source_url = if url.is_empty() {
+        None
+    } else {
+        match WebUrl::parse(&url) {
+            Ok(u) => Some(u),
+            Err(_) => {
+                errs.push(("source_url".into(), t.t("error-contact")));
+                None
+            }
+        }
+    };
+    let reviewed = IsoDate::parse(&f.value("reviewed"));
+    if reviewed.is_err() {
+        errs.push(("reviewed".into(), t.t("request-error-date")));
+    }
+    let doc = f.value("document");
+    let document = if doc.is_empty() {
+        None
+    } else {
+        let d = Slug::parse(&doc).ok().filter(|d| documents.contains(d));
+        if d.is_none() {
+            errs.push(("document".into(), t.t("field-choose")));
+        }
+        d
+    };
+    let flags = f.all("flags");
+    match (key, stage, party, reviewed) {
+        (Some(key), Some(stage), Some(party), Ok(reviewed)) if errs.is_empty() => Ok((
+            ChecklistTemplate {
+                key,
+                stage,
+                owners,
+                party,
+                required: flags.iter().any(|v| v == "required"),
+                title,
+                guidance,
+                source,
+                source_url,
+                reviewed,
+                document,
+            },
+            flags.iter().any(|v| v == "retired"),
+        )),
+        _ => Err(errs),
+    }
+}
+
+fn template_page(lang: Lang, caller: &Caller, title: &str, form: FormView) -> FormPage {
+    let mut layout = Layout::new(lang, title, "admin/checklists", Nav::WayIn, None);
+    layout.set_caller(caller);
+    FormPage { layout, form }
+}
+
+/// The form of one template (`new` for a new one).
+pub(crate) async fn template_edit_page(
+    State(state): State<AppState>,
+    Path((code, key)): Path<(String, String)>,
+    caller: Caller,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    caller.require(&Action::ManageChecklists)?;
+    let t = Tr::new(lang);
+    let docs = state.store().template_document_names().await?;
+    let (csrf, cookie) = ensure_session(&state, &caller).await?;
+    let action = format!("/{}/admin/checklists/{key}", lang.code());
+    let (title, form) = if key == "new" {
+        (
+            t.t("checklist-new-title"),
+            template_form(t, lang, csrf, action, None, None, &docs),
+        )
+    } else {
+        let all = state.store().checklist_templates().await?;
+        let x = all
+            .iter()
+            .find(|x| x.template.key.as_str() == key)
+            .ok_or(WebError::NotFound)?;
+        (
+            t.t1("checklist-edit-title", "title", x.template.title.get(lang)),
+            template_form(
+                t,
+                lang,
+                csrf,
+                action,
+                Some((&x.template, x.retired)),
+                None,
+                &docs,
+            ),
+        )
+    };
+    Ok(respond(
+        StatusCode::OK,
+        render(&template_page(lang, &caller, &title, form))?,
+        cookie,
+    ))
+}
+
+/// Saves a template; requests that already have the item keep the text they were given.
+pub(crate) async fn template_save(
+    State(state): State<AppState>,
+    Path((code, key)): Path<(String, String)>,
+    caller: Caller,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    caller.require(&Action::ManageChecklists)?;
+    caller.check_csrf(Some(&form.value("csrf")))?;
+    let t = Tr::new(lang);
+    let docs = state.store().template_document_names().await?;
+    let create = key == "new";
+    let existing = if create {
+        None
+    } else {
+        Some(Slug::parse(&key).map_err(|_| WebError::NotFound)?)
+    };
+    if let Some(k) = &existing
+        && !state
+            .store()
+            .checklist_templates()
+            .await?
+            .iter()
+            .any(|x| &x.template.key == k)
+    {
+        return Err(WebError::NotFound);
+    }
+    let action = format!("/{}/admin/checklists/{key}", lang.code());
+    let title = t.t(if create {
+        "checklist-new-title"
+    } else {
+        "checklists-title"
+    });
+    let refuse = |errs: Vec<(String, String)>| -> Result<Response, WebError> {
+        let none: Option<(&ChecklistTemplate, bool)> = None;
+        let mut view = template_form(
+            t,
+            lang,
+            caller.csrf().unwrap_or_default().to_owned(),
+            action.clone(),
+            none,
+            Some(&form),
+            &docs,
+        );
+        if !create {
+            view.sections[0].fields.retain(|f| f.name != "key");
+        }
+        for (f, m) in errs {
+            view.set_error(&f, m);
+        }
+        Ok(respond(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            render(&template_page(lang, &caller, &title, view))?,
+            None,
+        ))
+    };
+    let (x, retired) = match read_template(t, &form, existing.as_ref(), &docs) {
+        Ok(v) => v,
+        Err(e) => return refuse(e),
+    };
+    match state
+        .store()
+        .save_checklist_template(caller.user_id(), &x, retired, create)
+        .await
+    {
+        Ok(()) => {
+            Ok(Redirect::to(&format!("/{}/admin/checklists?saved=1", lang.code())).into_response())
+        }
+        Err(StoreError::Conflict(_)) => refuse(vec![("key".into(), t.t("error-slug-taken"))]),
+        Err(e) => Err(e.into()),
+    }
+}
