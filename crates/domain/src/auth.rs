@@ -48,33 +48,81 @@ pub enum Credential {
     Token(TokenScope),
 }
 
-/// A signed-in person with their roles.
+/// A signed-in person with their roles. Who may do what is never asked of a principal directly: every
+/// decision goes through [`decide`] (or, for lists, [`request_scope`]), so the role queries are private here.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Principal {
-    /// The user's id.
-    pub user_id: i64,
-    /// The roles they hold.
-    pub grants: Vec<Grant>,
-    /// How they signed in.
-    pub credential: Credential,
+    user_id: i64,
+    grants: Vec<Grant>,
+    credential: Credential,
 }
 
 impl Principal {
-    /// True when the person is an admin.
-    pub fn is_admin(&self) -> bool {
+    /// A person with `grants`, signed in with `credential`.
+    pub fn new(user_id: i64, grants: Vec<Grant>, credential: Credential) -> Principal {
+        Principal {
+            user_id,
+            grants,
+            credential,
+        }
+    }
+
+    /// The user's id.
+    pub fn user_id(&self) -> i64 {
+        self.user_id
+    }
+
+    /// The roles held, to show the person their own account (not to decide anything: use [`decide`]).
+    pub fn grants(&self) -> &[Grant] {
+        &self.grants
+    }
+
+    /// How the person signed in.
+    pub fn credential(&self) -> Credential {
+        self.credential
+    }
+
+    pub(crate) fn is_admin(&self) -> bool {
         self.grants.iter().any(|g| g.role == Role::Admin)
     }
 
-    /// True when the person holds `role` for `actor`.
-    pub fn holds(&self, role: Role, actor: &Slug) -> bool {
+    pub(crate) fn holds(&self, role: Role, actor: &Slug) -> bool {
         self.grants
             .iter()
             .any(|g| g.role == role && g.actor.as_ref() == Some(actor))
     }
 
-    /// True when the person holds `role` for any actor.
-    pub fn holds_any(&self, role: Role) -> bool {
+    pub(crate) fn holds_any(&self, role: Role) -> bool {
         self.grants.iter().any(|g| g.role == role)
+    }
+
+    fn actors_as(&self, role: Role) -> Vec<Slug> {
+        self.grants
+            .iter()
+            .filter(|g| g.role == role)
+            .filter_map(|g| g.actor.clone())
+            .collect()
+    }
+}
+
+/// The access requests a person may list: all submitted ones (the office), their companies' (drafts included)
+/// and their infrastructures' (submitted ones).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RequestScope {
+    /// Every submitted request.
+    pub all: bool,
+    /// Companies the person sends requests for.
+    pub companies: Vec<Slug>,
+    /// Infrastructures whose requests the person answers.
+    pub providers: Vec<Slug>,
+}
+
+/// The scope of the requests `p` may list; each request in it is also one [`Action::ViewRequest`] allows.
+pub fn request_scope(p: &Principal) -> RequestScope {
+    RequestScope {
+        all: decide(Some(p), &Action::ViewRequestFigures) == Decision::Allow,
+        companies: p.actors_as(Role::Company),
+        providers: p.actors_as(Role::Manager),
     }
 }
 
@@ -125,8 +173,14 @@ pub enum Action<'a> {
     ManageStrategy,
     /// Write news items (admins and the editors of any actor).
     PublishNews,
-    /// Create and change an event organised by the given actor (its editors), and run its matchmaking.
-    ManageEvent(&'a Slug),
+    /// Change a news item about these actors: admins, and the editors of one of them. A news item about no
+    /// actor is the office's.
+    EditNews(&'a [Slug]),
+    /// Take part in the yearly follow-up: see the measures one reports on (admins and reporters of any actor).
+    TakePartInFollowUp,
+    /// Create and change an event organised by these actors (the editors of one of them), and run its
+    /// matchmaking. An event with no organiser left is the office's.
+    ManageEvent(&'a [Slug]),
 }
 
 /// The policy's answer.
@@ -167,7 +221,9 @@ pub fn decide(principal: Option<&Principal>, action: &Action<'_>) -> Decision {
             Action::RequestAccess(company) => p.holds(Role::Company, company),
             Action::ReportMeasure(responsible) => p.holds(Role::Reporter, responsible),
             Action::PublishNews => p.holds_any(Role::Editor),
-            Action::ManageEvent(organiser) => p.holds(Role::Editor, organiser),
+            Action::EditNews(about) => about.iter().any(|a| p.holds(Role::Editor, a)),
+            Action::TakePartInFollowUp => p.holds_any(Role::Reporter),
+            Action::ManageEvent(organisers) => organisers.iter().any(|o| p.holds(Role::Editor, o)),
             Action::ViewRequest { company, provider } => {
                 p.holds(Role::Company, company) || p.holds(Role::Manager, provider)
             }
@@ -294,7 +350,7 @@ mod tests {
             let p = person(&roles.iter().map(|(r, a)| (*r, Some(*a))).collect::<Vec<_>>());
             let news = decide(Some(&p), &Action::PublishNews) == Decision::Allow;
             prop_assert_eq!(news, roles.iter().any(|(r, _)| matches!(r, Role::Admin | Role::Editor)));
-            let organiser = slug("a-working-lab");
+            let organiser = [slug("a-working-lab")];
             let event = decide(Some(&p), &Action::ManageEvent(&organiser)) == Decision::Allow;
             let expected = roles.iter().any(|(r, a)| *r == Role::Admin || (*r == Role::Editor && *a == "a-working-lab"));
             prop_assert_eq!(event, expected);
@@ -315,8 +371,41 @@ mod tests {
             prop_assert_eq!(change == Decision::Allow, scope == TokenScope::Write);
             // Reading is what the roles allow, whatever the credential.
             let vecura = slug("vecura");
-            let with_session = decide(Some(&Principal { credential: Credential::Session, ..p.clone() }), &Action::ViewActorHistory(&vecura));
+            let session = Principal { credential: Credential::Session, ..p.clone() };
+            let with_session = decide(Some(&session), &Action::ViewActorHistory(&vecura));
             prop_assert_eq!(decide(Some(&p), &Action::ViewActorHistory(&vecura)), with_session);
+        }
+
+        #[test]
+        fn news_is_changed_by_the_editors_of_an_actor_it_concerns_and_news_about_no_actor_by_the_office(
+            roles in prop::collection::vec((any_role(), prop::sample::select(vec!["kth", "a-working-lab", "vecura"])), 0..4)
+        ) {
+            let p = person(&roles.iter().map(|(r, a)| (*r, Some(*a))).collect::<Vec<_>>());
+            let about = [slug("a-working-lab"), slug("kth")];
+            let allowed = decide(Some(&p), &Action::EditNews(&about)) == Decision::Allow;
+            let expected = roles.iter().any(|(r, a)| *r == Role::Admin || (*r == Role::Editor && (*a == "kth" || *a == "a-working-lab")));
+            prop_assert_eq!(allowed, expected);
+            let nobody = decide(Some(&p), &Action::EditNews(&[])) == Decision::Allow;
+            prop_assert_eq!(nobody, roles.iter().any(|(r, _)| *r == Role::Admin));
+            let part = decide(Some(&p), &Action::TakePartInFollowUp) == Decision::Allow;
+            prop_assert_eq!(part, roles.iter().any(|(r, _)| matches!(r, Role::Admin | Role::Reporter)));
+        }
+
+        #[test]
+        fn the_request_scope_is_the_companies_and_infrastructures_held_and_all_for_the_office(
+            roles in prop::collection::vec((any_role(), prop::sample::select(vec!["biolamina", "vecura"])), 0..4)
+        ) {
+            let p = person(&roles.iter().map(|(r, a)| (*r, Some(*a))).collect::<Vec<_>>());
+            let scope = request_scope(&p);
+            prop_assert_eq!(scope.all, roles.iter().any(|(r, _)| *r == Role::Admin));
+            for c in &scope.companies {
+                let view = decide(Some(&p), &Action::ViewRequest { company: c, provider: &slug("kth") });
+                prop_assert_eq!(view, Decision::Allow);
+            }
+            for pr in &scope.providers {
+                let view = decide(Some(&p), &Action::ViewRequest { company: &slug("kth"), provider: pr });
+                prop_assert_eq!(view, Decision::Allow);
+            }
         }
 
         #[test]

@@ -31,7 +31,9 @@ pub mod values;
 pub use actor::{
     Actor, ActorKind, Campus, ContactPerson, OwnershipForm, Relation, RelationKind, Tag,
 };
-pub use auth::{Action, Credential, Decision, Grant, Principal, Role, TokenScope};
+pub use auth::{
+    Action, Credential, Decision, Grant, Principal, RequestScope, Role, TokenScope, request_scope,
+};
 pub use lang::{Lang, LangText};
 pub use paging::PageRequest;
 pub use values::{Coordinates, Email, IsoDate, OrgNumber, Slug, ValueError, WebUrl};

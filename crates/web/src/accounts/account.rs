@@ -899,8 +899,8 @@ async fn account_page_for(
     let mut layout = Layout::new(lang, &t.t("account-title"), "account", Nav::None, None);
     layout.set_caller(caller);
     let tokens = state.store().api_tokens(user.id).await?;
-    let mut roles = Vec::with_capacity(principal.grants.len());
-    for g in &principal.grants {
+    let mut roles = Vec::with_capacity(principal.grants().len());
+    for g in principal.grants() {
         let role = t.t(&format!("role-{}", g.role));
         roles.push(match &g.actor {
             Some(slug) => {
@@ -939,7 +939,7 @@ async fn account_page_for(
             .collect(),
         csrf: caller.csrf().unwrap_or_default().to_owned(),
         new_token,
-        admin_links: if principal.is_admin() {
+        admin_links: if caller.may(&Action::ViewAuditLog) {
             vec![
                 Link {
                     href: format!("/{}/admin/audit", lang.code()),

@@ -46,7 +46,7 @@ pub(crate) async fn me(caller: Caller) -> Result<Json<Me>, WebError> {
         email: user.email.clone(),
         display_name: user.display_name.clone(),
         roles: principal
-            .grants
+            .grants()
             .iter()
             .map(|g| MeRole {
                 role: g.role.as_str().to_owned(),

@@ -19,7 +19,7 @@ use domain::followup::{
     self, CycleState, FollowUpError, Party, ReportContent, ReportMove, ReportState, ReportedValue,
 };
 use domain::strategy::MeasureStatus;
-use domain::{Action, IsoDate, Lang, Role};
+use domain::{Action, IsoDate, Lang};
 use i18n::Tr;
 use store::{CycleRow, FollowUpFail, IndicatorRow, MeasureRow, ReportRow, Revision, StoreError};
 
@@ -49,14 +49,11 @@ fn flash(t: Tr, params: &Params) -> Option<String> {
 
 /// Whether the caller reports for anything or is the office.
 fn takes_part(caller: &Caller) -> bool {
-    caller
-        .principal
-        .as_ref()
-        .is_some_and(|p| p.is_admin() || p.grants.iter().any(|g| g.role == Role::Reporter))
+    caller.may(&Action::TakePartInFollowUp)
 }
 
 fn is_office(caller: &Caller) -> bool {
-    caller.principal.as_ref().is_some_and(|p| p.is_admin())
+    caller.may(&Action::RunFollowUp)
 }
 
 /// A cycle in the list.

@@ -109,14 +109,7 @@ async fn principal_for(
         return Ok(None);
     }
     let grants = state.store().grants(user_id).await?;
-    Ok(Some((
-        Principal {
-            user_id,
-            grants,
-            credential,
-        },
-        user,
-    )))
+    Ok(Some((Principal::new(user_id, grants, credential), user)))
 }
 
 impl FromRequestParts<AppState> for Caller {
@@ -196,9 +189,15 @@ impl Caller {
         }
     }
 
+    /// True when the policy allows `action` (for showing a link or a button; a handler that acts calls
+    /// [`Caller::require`]).
+    pub fn may(&self, action: &Action<'_>) -> bool {
+        decide(self.principal.as_ref(), action) == Decision::Allow
+    }
+
     /// The signed-in user's id.
     pub fn user_id(&self) -> Option<i64> {
-        self.principal.as_ref().map(|p| p.user_id)
+        self.principal.as_ref().map(Principal::user_id)
     }
 
     /// The CSRF token of this caller's session, if there is one.

@@ -1,6 +1,7 @@
 //! The shared kit every feature builds on. It imports no feature.
 
 pub mod api;
+mod architecture;
 pub mod assets;
 pub mod audit;
 pub mod caller;

@@ -13,7 +13,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::events::{Event, NewsItem, Place, When, parse_when};
-use domain::{Action, IsoDate, Lang, LangText, Role, Slug, WebUrl};
+use domain::{Action, IsoDate, Lang, LangText, Slug, WebUrl};
 use i18n::Tr;
 use store::{EventFilter, EventRow, NewsRow};
 
@@ -27,13 +27,13 @@ async fn own_actors(
     caller: &Caller,
     lang: Lang,
 ) -> Result<Vec<(String, String)>, WebError> {
-    let p = caller.principal.as_ref().ok_or(WebError::Unauthorized)?;
+    caller.principal.as_ref().ok_or(WebError::Unauthorized)?;
     Ok(state
         .store()
         .actor_names(lang)
         .await?
         .into_iter()
-        .filter(|(s, _)| p.is_admin() || p.holds(Role::Editor, s))
+        .filter(|(s, _)| caller.may(&Action::ManageEvent(std::slice::from_ref(s))))
         .map(|(s, n)| (s.to_string(), n.get(lang).to_owned()))
         .collect())
 }
@@ -495,12 +495,7 @@ async fn editable_event(
 
 /// True when the caller edits one of the event's organisers, or is an admin.
 pub(crate) fn may_manage_event(caller: &Caller, row: &EventRow) -> bool {
-    caller.principal.as_ref().is_some_and(|p| p.is_admin())
-        || row
-            .event
-            .organisers
-            .iter()
-            .any(|o| caller.require(&Action::ManageEvent(o)).is_ok())
+    caller.may(&Action::ManageEvent(&row.event.organisers))
 }
 
 /// The new-event form (editors and admins).
@@ -722,8 +717,7 @@ fn read_news(
         errs.push(("published".into(), t.t("event-error-day")));
     }
     let actor = f.value("actor");
-    let admin = caller.principal.as_ref().is_some_and(|p| p.is_admin());
-    let actor = if actor.is_empty() && admin {
+    let actor = if actor.is_empty() && caller.may(&Action::EditNews(&[])) {
         None
     } else if allowed.iter().any(|(s, _)| *s == actor) {
         Slug::parse(&actor).ok()
@@ -769,10 +763,7 @@ fn news_page(lang: Lang, caller: &Caller, existing: Option<&NewsRow>, form: Form
 
 /// True when the caller may change a news item: admins, and editors of an actor it concerns.
 pub(crate) fn may_edit_news(caller: &Caller, row: &NewsRow) -> bool {
-    caller
-        .principal
-        .as_ref()
-        .is_some_and(|p| p.is_admin() || row.item.actors.iter().any(|a| p.holds(Role::Editor, a)))
+    caller.may(&Action::EditNews(&row.item.actors))
 }
 
 async fn editable_news(state: &AppState, caller: &Caller, raw: &str) -> Result<NewsRow, WebError> {

@@ -19,7 +19,7 @@ use domain::access::{
     moves_for, stage_open,
 };
 use domain::attachment::{self, AttachmentError};
-use domain::{Action, IsoDate, Lang, LangText, Principal, Role, Slug, WebUrl};
+use domain::{Action, IsoDate, Lang, LangText, Principal, Slug, WebUrl};
 use i18n::Tr;
 use store::{Audience, NewRequest, Notice, RequestDetail, RequestError, StoreError, Visibility};
 
@@ -56,19 +56,13 @@ pub(crate) async fn side_on(
     Ok((side, company, provider, status))
 }
 
-/// The requests a person may list.
+/// The requests a person may list, as the policy scopes them.
 pub(crate) fn visibility(p: &Principal) -> Visibility {
-    let of = |role: Role| -> Vec<Slug> {
-        p.grants
-            .iter()
-            .filter(|g| g.role == role)
-            .filter_map(|g| g.actor.clone())
-            .collect()
-    };
+    let scope = domain::request_scope(p);
     Visibility {
-        all: p.is_admin(),
-        companies: of(Role::Company),
-        providers: of(Role::Manager),
+        all: scope.all,
+        companies: scope.companies,
+        providers: scope.providers,
     }
 }
 
@@ -221,8 +215,9 @@ pub(crate) async fn list(
                 selected: status == Some(*s),
             })
             .collect(),
-        can_request: p.grants.iter().any(|g| g.role == Role::Company),
-        figures: p.is_admin(),
+        can_request: !domain::request_scope(p).companies.is_empty(),
+        figures: domain::auth::decide(Some(p), &Action::ViewRequestFigures)
+            == domain::Decision::Allow,
     })
 }
 
@@ -384,11 +379,9 @@ async fn companies_of(
     lang: Lang,
 ) -> Result<Vec<(Slug, String)>, WebError> {
     let mut out = Vec::new();
-    for g in p.grants.iter().filter(|g| g.role == Role::Company) {
-        if let Some(s) = &g.actor
-            && let Some(a) = state.store().actor(s).await?
-        {
-            out.push((s.clone(), a.name.get(lang).to_owned()));
+    for s in domain::request_scope(p).companies {
+        if let Some(a) = state.store().actor(&s).await? {
+            out.push((s, a.name.get(lang).to_owned()));
         }
     }
     Ok(out)
