@@ -867,7 +867,7 @@ pub struct TokenRow {
 
 /// The signed-in person's account.
 #[derive(Template)]
-#[template(path = "account.html")]
+#[template(path = "accounts/account.html")]
 pub struct AccountPage {
     /// The frame.
     pub layout: Layout,

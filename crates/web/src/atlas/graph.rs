@@ -162,7 +162,7 @@ impl GraphEmbed {
 
 /// The atlas page.
 #[derive(Template)]
-#[template(path = "atlas.html")]
+#[template(path = "atlas/atlas.html")]
 pub struct AtlasPage {
     /// The frame.
     pub layout: Layout,

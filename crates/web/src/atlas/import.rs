@@ -17,7 +17,7 @@ pub const MAX_UPLOAD: usize = 20 * 1024 * 1024;
 
 /// The import page: the form, and after an upload its outcome.
 #[derive(Template)]
-#[template(path = "import.html")]
+#[template(path = "atlas/import.html")]
 pub struct ImportPage {
     /// The frame.
     pub layout: Layout,

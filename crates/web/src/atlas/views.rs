@@ -168,7 +168,7 @@ pub struct ActorCard {
 }
 
 #[derive(Template)]
-#[template(path = "actors.html")]
+#[template(path = "atlas/actors.html")]
 pub struct ActorListPage {
     /// The frame.
     pub layout: Layout,
@@ -272,7 +272,7 @@ pub struct ContactView {
 
 /// One actor's page.
 #[derive(Template)]
-#[template(path = "actor.html")]
+#[template(path = "atlas/actor.html")]
 pub struct ActorPage {
     /// The frame.
     pub layout: Layout,
@@ -500,7 +500,7 @@ pub struct CampusCard {
 
 /// The list of campuses.
 #[derive(Template)]
-#[template(path = "campuses.html")]
+#[template(path = "atlas/campuses.html")]
 pub struct CampusListPage {
     /// The frame.
     pub layout: Layout,
@@ -544,7 +544,7 @@ pub struct KindGroup {
 
 /// One campus with its actors.
 #[derive(Template)]
-#[template(path = "campus.html")]
+#[template(path = "atlas/campus.html")]
 pub struct CampusPage {
     /// The frame.
     pub layout: Layout,

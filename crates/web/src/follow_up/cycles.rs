@@ -72,7 +72,7 @@ pub struct CycleView {
 
 /// `/{lang}/follow-up`.
 #[derive(Template)]
-#[template(path = "follow-up.html")]
+#[template(path = "follow_up/follow-up.html")]
 pub struct IndexPage {
     /// Frame.
     pub layout: Layout,
@@ -213,7 +213,7 @@ pub(crate) async fn open(
 
 /// `/{lang}/follow-up/{year}`.
 #[derive(Template)]
-#[template(path = "follow-up-report.html")]
+#[template(path = "follow_up/follow-up-report.html")]
 pub struct ReportPage {
     /// Frame.
     pub layout: Layout,
@@ -309,7 +309,7 @@ pub struct ReportLine {
 
 /// `/{lang}/follow-up/{year}/reports`.
 #[derive(Template)]
-#[template(path = "follow-up-reports.html")]
+#[template(path = "follow_up/follow-up-reports.html")]
 pub struct ReportsPage {
     /// Frame.
     pub layout: Layout,
@@ -506,7 +506,7 @@ pub struct HistoryLine {
 
 /// `/{lang}/follow-up/{year}/reports/{measure}`.
 #[derive(Template)]
-#[template(path = "follow-up-measure.html")]
+#[template(path = "follow_up/follow-up-measure.html")]
 pub struct MeasureReportPage {
     /// Frame.
     pub layout: Layout,
@@ -1144,7 +1144,7 @@ pub(crate) async fn revise(
 
 /// The report as a standalone HTML file (styles inline, no scripts), as `samverkan report --format html` writes it.
 #[derive(Template)]
-#[template(path = "follow-up-document.html")]
+#[template(path = "follow_up/follow-up-document.html")]
 pub struct ReportDocument<'a> {
     /// The report.
     pub r: &'a app::report::ReportModel,

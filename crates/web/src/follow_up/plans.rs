@@ -280,7 +280,7 @@ pub struct MemberView {
 
 /// `/{lang}/strategy/{area}/working-group`.
 #[derive(Template)]
-#[template(path = "working-group.html")]
+#[template(path = "follow_up/working-group.html")]
 pub struct GroupPage {
     /// Frame.
     pub layout: Layout,

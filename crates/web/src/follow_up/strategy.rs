@@ -70,7 +70,7 @@ pub struct AreaCard {
 
 /// `/{lang}/strategy`.
 #[derive(Template)]
-#[template(path = "strategy.html")]
+#[template(path = "follow_up/strategy.html")]
 pub struct StrategyPage {
     /// Frame.
     pub layout: Layout,
@@ -245,7 +245,7 @@ fn origin_text(t: Tr, o: &ValueOrigin) -> String {
 
 /// `/{lang}/strategy/{area}`.
 #[derive(Template)]
-#[template(path = "focus-area.html")]
+#[template(path = "follow_up/focus-area.html")]
 pub struct AreaPage {
     /// Frame.
     pub layout: Layout,
@@ -434,7 +434,7 @@ pub(crate) async fn area(
 
 /// `/{lang}/measures/{id}`.
 #[derive(Template)]
-#[template(path = "measure.html")]
+#[template(path = "follow_up/measure.html")]
 pub struct MeasurePage {
     /// Frame.
     pub layout: Layout,
@@ -522,7 +522,7 @@ pub(crate) async fn measure(
 
 /// `/{lang}/indicators/{id}`.
 #[derive(Template)]
-#[template(path = "indicator.html")]
+#[template(path = "follow_up/indicator.html")]
 pub struct IndicatorPage {
     /// Frame.
     pub layout: Layout,

@@ -65,4 +65,34 @@ mod tests {
         }
         assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
+
+    #[test]
+    fn templates_follow_the_same_folders() {
+        let templates = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let mut problems = Vec::new();
+        for entry in std::fs::read_dir(&templates).expect("templates") {
+            let dir = entry.expect("entry").path();
+            let Some(folder) = dir.file_name().and_then(|n| n.to_str()).map(str::to_owned) else {
+                continue;
+            };
+            if !dir.is_dir() {
+                problems.push(format!("{} is not in a feature's folder", dir.display()));
+                continue;
+            }
+            for file in std::fs::read_dir(&dir).expect("folder") {
+                let path = file.expect("file").path();
+                let text = std::fs::read_to_string(&path).expect("read");
+                for used in text
+                    .split(['"'])
+                    .filter(|s| s.ends_with(".html") && s.contains('/'))
+                {
+                    let from = used.split('/').next().unwrap_or_default();
+                    if from != "kit" && from != folder {
+                        problems.push(format!("{} uses {used}", path.display()));
+                    }
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
 }

@@ -22,7 +22,7 @@ pub struct AuditRow {
 
 /// A change history: one object's, or the whole audit log for admins.
 #[derive(Template)]
-#[template(path = "audit.html")]
+#[template(path = "kit/audit.html")]
 pub struct AuditPage {
     /// The frame.
     pub layout: Layout,

@@ -282,7 +282,7 @@ impl Pagination {
 /// The actor list.
 /// A page with a form.
 #[derive(Template)]
-#[template(path = "form.html")]
+#[template(path = "kit/form.html")]
 pub struct FormPage {
     /// The frame.
     pub layout: Layout,
@@ -292,7 +292,7 @@ pub struct FormPage {
 
 /// A page with a message.
 #[derive(Template)]
-#[template(path = "message.html")]
+#[template(path = "kit/message.html")]
 pub struct MessagePage {
     /// The frame.
     pub layout: Layout,
@@ -386,7 +386,7 @@ pub(crate) fn date(ms: i64) -> String {
 
 /// An error page (404, 400, 500).
 #[derive(Template)]
-#[template(path = "error.html")]
+#[template(path = "kit/error.html")]
 pub struct ErrorPage {
     /// The frame.
     pub layout: Layout,

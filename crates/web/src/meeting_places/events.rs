@@ -107,7 +107,7 @@ fn view(lang: Lang, t: Tr, r: &EventRow) -> EventView {
 
 /// `/{lang}/events`.
 #[derive(Template)]
-#[template(path = "events.html")]
+#[template(path = "meeting_places/events.html")]
 pub struct EventsPage {
     /// Frame.
     pub layout: Layout,
@@ -213,7 +213,7 @@ pub(crate) async fn list(
 
 /// `/{lang}/events/{slug}`.
 #[derive(Template)]
-#[template(path = "event.html")]
+#[template(path = "meeting_places/event.html")]
 pub struct EventPage {
     /// Frame.
     pub layout: Layout,
@@ -479,7 +479,7 @@ pub(crate) async fn api_list(
 
 /// `/{lang}/meeting-places`.
 #[derive(Template)]
-#[template(path = "meeting-places.html")]
+#[template(path = "meeting_places/meeting-places.html")]
 pub struct PlacesPage {
     /// Frame.
     pub layout: Layout,
@@ -618,7 +618,7 @@ pub(crate) fn news_view(lang: Lang, n: &NewsRow) -> NewsView {
 
 /// `/{lang}/news`.
 #[derive(Template)]
-#[template(path = "news.html")]
+#[template(path = "meeting_places/news.html")]
 pub struct NewsPage {
     /// Frame.
     pub layout: Layout,

@@ -74,7 +74,7 @@ pub struct AgendaLine {
 
 /// The matchmaking page.
 #[derive(Template)]
-#[template(path = "matchmaking.html")]
+#[template(path = "meeting_places/matchmaking.html")]
 pub struct MatchPage {
     /// Frame.
     pub layout: Layout,

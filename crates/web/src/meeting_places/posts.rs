@@ -56,7 +56,7 @@ fn line(lang: Lang, t: Tr, p: &PostRow) -> PostLine {
 
 /// `/{lang}/posts`.
 #[derive(Template)]
-#[template(path = "posts.html")]
+#[template(path = "meeting_places/posts.html")]
 pub struct PostsPage {
     /// Frame.
     pub layout: Layout,
@@ -330,7 +330,7 @@ pub(crate) async fn create(
 
 /// `/{lang}/posts/{id}`.
 #[derive(Template)]
-#[template(path = "post.html")]
+#[template(path = "meeting_places/post.html")]
 pub struct PostPage {
     /// Frame.
     pub layout: Layout,
@@ -532,7 +532,7 @@ pub(crate) async fn close(
 
 /// `/{lang}/conversations/{id}`.
 #[derive(Template)]
-#[template(path = "conversation.html")]
+#[template(path = "meeting_places/conversation.html")]
 pub struct ConversationPage {
     /// Frame.
     pub layout: Layout,

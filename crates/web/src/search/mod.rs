@@ -80,7 +80,7 @@ pub struct HitView {
 
 /// `/{lang}/search`.
 #[derive(Template)]
-#[template(path = "search.html")]
+#[template(path = "search/search.html")]
 pub struct SearchPage {
     /// Frame.
     pub layout: Layout,
@@ -328,7 +328,7 @@ pub struct MatchView {
 
 /// `/{lang}/match`.
 #[derive(Template)]
-#[template(path = "match.html")]
+#[template(path = "search/match.html")]
 pub struct MatchPage {
     /// Frame.
     pub layout: Layout,

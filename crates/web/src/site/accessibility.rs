@@ -21,7 +21,7 @@ const MAX_MESSAGE: usize = 5000;
 
 /// The statement with the report form.
 #[derive(Template)]
-#[template(path = "accessibility.html")]
+#[template(path = "site/accessibility.html")]
 pub struct StatementPage {
     /// The frame.
     pub layout: Layout,
@@ -33,7 +33,7 @@ pub struct StatementPage {
 
 /// The admins' list of reports.
 #[derive(Template)]
-#[template(path = "accessibility-reports.html")]
+#[template(path = "site/accessibility-reports.html")]
 pub struct ReportsPage {
     /// The frame.
     pub layout: Layout,

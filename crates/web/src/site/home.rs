@@ -58,7 +58,7 @@ pub struct CountLink {
 
 /// The home page.
 #[derive(Template)]
-#[template(path = "home.html")]
+#[template(path = "site/home.html")]
 pub struct HomePage {
     /// The frame.
     pub layout: Layout,

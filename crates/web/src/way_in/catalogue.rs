@@ -66,7 +66,7 @@ pub struct ProviderCard {
 
 /// `/{lang}/infrastructures`.
 #[derive(Template)]
-#[template(path = "infrastructures.html")]
+#[template(path = "way_in/infrastructures.html")]
 pub struct CataloguePage {
     /// Frame.
     pub layout: Layout,
@@ -213,7 +213,7 @@ pub struct StagePreview {
 
 /// `/{lang}/services/{slug}`.
 #[derive(Template)]
-#[template(path = "service.html")]
+#[template(path = "way_in/service.html")]
 pub struct ServicePage {
     /// Frame.
     pub layout: Layout,
@@ -399,7 +399,7 @@ pub struct PremisesCard {
 
 /// `/{lang}/premises`.
 #[derive(Template)]
-#[template(path = "premises.html")]
+#[template(path = "way_in/premises.html")]
 pub struct PremisesPage {
     /// Frame.
     pub layout: Layout,
@@ -494,7 +494,7 @@ pub(crate) async fn premises(
 
 /// `/{lang}/checklists/documents/{name}`.
 #[derive(Template)]
-#[template(path = "document.html")]
+#[template(path = "way_in/document.html")]
 pub struct DocumentPage {
     /// Frame.
     pub layout: Layout,

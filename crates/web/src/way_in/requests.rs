@@ -162,7 +162,7 @@ pub struct RequestRow {
 
 /// `/{lang}/requests`.
 #[derive(Template)]
-#[template(path = "requests.html")]
+#[template(path = "way_in/requests.html")]
 pub struct RequestsPage {
     /// Frame.
     pub layout: Layout,
@@ -660,7 +660,7 @@ pub struct MessageView {
 
 /// `/{lang}/requests/{id}`.
 #[derive(Template)]
-#[template(path = "request.html")]
+#[template(path = "way_in/request.html")]
 pub struct RequestPage {
     /// Frame.
     pub layout: Layout,
@@ -1287,7 +1287,7 @@ pub(crate) async fn download(
 
 /// `/{lang}/admin/requests`.
 #[derive(Template)]
-#[template(path = "request-figures.html")]
+#[template(path = "way_in/request-figures.html")]
 pub struct FiguresPage {
     /// Frame.
     pub layout: Layout,
@@ -1395,7 +1395,7 @@ pub struct TemplateRow {
 
 /// `/{lang}/admin/checklists`.
 #[derive(Template)]
-#[template(path = "checklists.html")]
+#[template(path = "way_in/checklists.html")]
 pub struct ChecklistsPage {
     /// Frame.
     pub layout: Layout,
