@@ -803,7 +803,25 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
                 if accepted {
-                    publish_value(&mut tx, *indicator, year, *value, &comment, user, now).await?;
+                    // The value stays the reporter's: the correction, its reason and who made it are in the
+                    // revisions (and the audit log), not in the name shown beside the value.
+                    let author: Option<i64> = sqlx::query_scalar(
+                        "SELECT updated_by FROM measure_reports WHERE year = $1 AND measure_id = $2",
+                    )
+                    .bind(i64::from(year))
+                    .bind(measure)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    publish_value(
+                        &mut tx,
+                        *indicator,
+                        year,
+                        *value,
+                        &comment,
+                        author.unwrap_or(user),
+                        now,
+                    )
+                    .await?;
                 }
                 ("value", Some(*indicator), b, a)
             }

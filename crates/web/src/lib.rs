@@ -212,6 +212,11 @@ pub fn router(state: AppState) -> Router {
     let app = app
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(middleware::from_fn(kit::error::render_errors))
+        // Outside the error renderer, so that error pages show who is signed in too.
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            kit::page::page_frame,
+        ))
         // gzip for clients that ask (pages, JSON, the graph bundle), outside the error renderer so that an error
         // page is compressed like any other body, never labelled as compressed when it is not.
         .layer(tower_http::compression::CompressionLayer::new())

@@ -479,6 +479,16 @@ async fn a_yearly_cycle_from_opening_to_a_revision_after_closing() {
         value_of(&app.json("/api/v1/indicators").await, "1.a", 2026),
         Some(72.0)
     );
+    // The corrected value is still the reporter's; the office's correction is a revision with its reason.
+    let indicators = app.json("/api/v1/indicators").await;
+    let revised = indicators
+        .as_array()
+        .and_then(|list| list.iter().find(|i| i["code"] == "1.a"))
+        .and_then(|i| i["values"].as_array())
+        .and_then(|vs| vs.iter().find(|v| v["year"] == 2026))
+        .cloned()
+        .expect("2026's value");
+    assert_eq!(revised["reported_by"], "health@example.se");
     let html = unescape(&app.get("/en/follow-up/2026").await.1);
     assert!(html.contains("Two releases were registered late."));
     assert!(!html.contains("Preliminary"));

@@ -11,6 +11,7 @@ mod cli;
 mod dataset;
 mod events;
 mod followup;
+mod frame;
 mod hardening;
 mod helpers;
 mod mail;

@@ -381,7 +381,7 @@ async fn a_request_moves_through_its_stages_only_with_its_checklist_done() {
     assert_eq!(status_of(&app, id).await, "execution");
     let page = app.page(&company, &format!("/en/requests/{id}")).await;
     assert!(
-        page.contains("aria-current=\"step\">execution"),
+        page.contains("aria-current=\"step\">Execution"),
         "the company sees the current step"
     );
     let (status, html) = post(
@@ -517,7 +517,7 @@ async fn decline_needs_a_reason_and_the_office_waives_items_with_one() {
 
     let figures = app.page(&admin, "/en/admin/requests").await;
     assert!(
-        figures.contains("Vecura") && figures.contains("declined"),
+        figures.contains("Vecura") && figures.contains(">Declined<"),
         "the office's figures count it"
     );
     let res = manager

@@ -95,6 +95,70 @@ impl PageCtx {
     }
 }
 
+tokio::task_local! {
+    /// The frame of the page request being answered (see [`page_frame`]).
+    static FRAME: RequestFrame;
+}
+
+/// What every page of one request shares, whatever builds it: where the request is (so the language switch
+/// leads to the same page with the same query) and who is signed in (so the header says so). Set by the
+/// [`page_frame`] middleware for the whole request, error pages included, and read by [`Layout::new`].
+#[derive(Debug, Clone, Default)]
+struct RequestFrame {
+    /// The path after `/{lang}/`.
+    path: String,
+    /// The query string, when there is one.
+    query: Option<String>,
+    /// The signed-in person's name.
+    account: Option<String>,
+    /// Their session's CSRF token (for the sign-out button).
+    csrf: String,
+}
+
+/// Middleware: for a page request (`/sv/...`, `/en/...`), resolves the caller once (the handler's own `Caller`
+/// then comes from the same cache) and runs the rest of the request inside its frame.
+pub(crate) async fn page_frame(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let path = req.uri().path().trim_start_matches('/');
+    let (code, rest) = path.split_once('/').unwrap_or((path, ""));
+    if Lang::parse(code).is_none() {
+        return next.run(req).await;
+    }
+    let rest = rest.to_owned();
+    let query = req.uri().query().map(str::to_owned);
+    let (mut parts, body) = req.into_parts();
+    // A caller that cannot be resolved (a broken session, the database away) is answered by the handler's own
+    // extractor; the frame then shows nobody signed in.
+    let caller = Caller::from_request_parts(&mut parts, &state)
+        .await
+        .unwrap_or_default();
+    let frame = RequestFrame {
+        path: rest,
+        query,
+        account: account_name(&caller),
+        csrf: caller.csrf().unwrap_or_default().to_owned(),
+    };
+    FRAME
+        .scope(
+            frame,
+            next.run(axum::extract::Request::from_parts(parts, body)),
+        )
+        .await
+}
+
+fn account_name(caller: &Caller) -> Option<String> {
+    caller.user.as_ref().map(|u| {
+        if u.display_name.is_empty() {
+            u.email.clone()
+        } else {
+            u.display_name.clone()
+        }
+    })
+}
+
 /// Sections of the main navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Nav {
@@ -112,6 +176,10 @@ pub enum Nav {
     Strategy,
     /// Events, meeting places and news.
     Events,
+    /// The signed-in person's access requests.
+    Requests,
+    /// The search results (no menu item: the search box is on every page's home).
+    Search,
     /// No section (error pages).
     None,
 }
@@ -170,12 +238,18 @@ impl Layout {
     ) -> Layout {
         let t = Tr::new(lang);
         let other = lang.other();
+        let frame = FRAME.try_with(Clone::clone).unwrap_or_default();
+        // The page shown at the request's own address keeps its query in the other language's link.
+        let other_href = match &frame.query {
+            Some(q) if frame.path == path => format!("/{}/{path}?{q}", other.code()),
+            _ => format!("/{}/{}", other.code(), path),
+        };
         Layout {
             lang: lang.code(),
             t,
             title: title.to_owned(),
             description: description.unwrap_or_else(|| t.t("site-description")),
-            other_href: format!("/{}/{}", other.code(), path),
+            other_href,
             self_url: format!("{}/{}/{}", public_origin(), lang.code(), path),
             other_url: format!("{}/{}/{}", public_origin(), other.code(), path),
             other_code: other.code(),
@@ -186,20 +260,14 @@ impl Layout {
             nav,
             css: assets::url("style.css"),
             icon: assets::url("favicon.svg"),
-            account: None,
-            csrf: String::new(),
+            account: frame.account,
+            csrf: frame.csrf,
         }
     }
 
     /// Shows the caller's sign-in state in the header.
     pub fn set_caller(&mut self, caller: &Caller) {
-        self.account = caller.user.as_ref().map(|u| {
-            if u.display_name.is_empty() {
-                u.email.clone()
-            } else {
-                u.display_name.clone()
-            }
-        });
+        self.account = account_name(caller);
         self.csrf = caller.csrf().unwrap_or_default().to_owned();
     }
 
@@ -214,6 +282,7 @@ impl Layout {
                 | (Nav::WayIn, "wayin")
                 | (Nav::Strategy, "strategy")
                 | (Nav::Events, "events")
+                | (Nav::Requests, "requests")
         )
     }
 

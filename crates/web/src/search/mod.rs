@@ -214,7 +214,7 @@ pub(crate) async fn page(
     let path = here
         .trim_start_matches(&format!("/{}/", lang.code()))
         .to_owned();
-    let mut layout = Layout::new(lang, &t.t("search-title"), &path, Nav::Home, None);
+    let mut layout = Layout::new(lang, &t.t("search-title"), &path, Nav::Search, None);
     layout.set_caller(&caller);
     let note = note(t, &f.q);
     if note.is_some() {

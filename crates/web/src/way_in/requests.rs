@@ -71,7 +71,7 @@ pub(crate) fn access_message(t: Tr, e: &AccessError) -> String {
     match e {
         AccessError::NotFrom { from, transition } => t.t2(
             "request-error-not-from",
-            ("status", &t.t(&format!("status-{from}"))),
+            ("status", &t.t(&format!("status-word-{from}"))),
             ("move", &t.t(&format!("move-{transition}"))),
         ),
         AccessError::WrongSide { owner, .. } => t.t(&format!("request-error-side-{owner}")),
@@ -83,7 +83,7 @@ pub(crate) fn access_message(t: Tr, e: &AccessError) -> String {
                 ("count", i18n::FluentValue::from(*open as u64)),
                 (
                     "stage",
-                    i18n::FluentValue::from(t.t(&format!("status-{stage}"))),
+                    i18n::FluentValue::from(t.t(&format!("status-word-{stage}"))),
                 ),
             ],
         ),
@@ -92,7 +92,7 @@ pub(crate) fn access_message(t: Tr, e: &AccessError) -> String {
         AccessError::ItemFrozen(stage) => t.t1(
             "request-error-frozen",
             "stage",
-            t.t(&format!("status-{stage}")),
+            t.t(&format!("status-word-{stage}")),
         ),
         AccessError::OnlyOfficeWaives => t.t("request-error-waive"),
     }
@@ -128,7 +128,7 @@ pub(crate) fn move_notice(
         t.t2(
             "mail-request-moved",
             ("title", title),
-            ("status", &t.t(&format!("status-{to}"))),
+            ("status", &t.t(&format!("status-word-{to}"))),
         ) + &format!("\n{base}/{l}/requests/{id}\n")
     };
     Notice {
@@ -202,7 +202,13 @@ pub(crate) async fn list(
             updated: date(r.updated_at),
         })
         .collect();
-    let mut layout = Layout::new(lang, &t.t("requests-title"), "requests", Nav::WayIn, None);
+    let mut layout = Layout::new(
+        lang,
+        &t.t("requests-title"),
+        "requests",
+        Nav::Requests,
+        None,
+    );
     layout.set_caller(&caller);
     render(&RequestsPage {
         layout,
@@ -393,7 +399,7 @@ fn new_page(lang: Lang, caller: &Caller, form: FormView) -> FormPage {
         lang,
         &t.t("request-new-title"),
         "requests/new",
-        Nav::WayIn,
+        Nav::Requests,
         None,
     );
     layout.set_caller(caller);
@@ -877,7 +883,7 @@ pub(crate) fn request_page(
         lang,
         &d.summary.title,
         &format!("requests/{}", d.summary.id),
-        Nav::WayIn,
+        Nav::Requests,
         None,
     );
     layout.set_caller(caller);
