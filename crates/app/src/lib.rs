@@ -6,9 +6,11 @@
 //! report's model live here too, so the command line needs no web server to use them. Nothing here knows
 //! HTTP or HTML.
 
+pub mod actors;
 pub mod chart;
 pub mod graph;
 pub mod report;
+pub mod requests;
 pub mod search;
 
 /// What a use case can fail with, besides the answers it gives on purpose.

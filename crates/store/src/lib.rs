@@ -47,8 +47,8 @@ pub use import::ImportReport;
 pub use matchmaking::{AnswerNotice, MatchFail, Matchmaking, MeetingRequest, Participant, SlotRow};
 pub use posts::{InterestRow, PostFail, PostMessage, PostRow};
 pub use requests::{
-    AttachmentMeta, Audience, NewRequest, Notice, RequestDetail, RequestError, RequestEvent,
-    RequestItem, RequestMessage, RequestStats, RequestSummary, Visibility,
+    AttachmentMeta, Audience, Moved, NewRequest, Notice, NoticeFor, RequestDetail, RequestError,
+    RequestEvent, RequestItem, RequestMessage, RequestStats, RequestSummary, Visibility,
 };
 pub use search::{SEARCH_SOURCES, SearchChange};
 pub use seed::SeedReport;

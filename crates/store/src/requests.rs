@@ -198,6 +198,22 @@ pub struct Notice {
     pub body: String,
 }
 
+/// What a move did, decided under the request's lock: the status before and after, and the request's title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Moved {
+    /// The request.
+    pub id: i64,
+    /// The status before the move.
+    pub from: RequestStatus,
+    /// The status after it.
+    pub to: RequestStatus,
+    /// The request's title (for the notice).
+    pub title: String,
+}
+
+/// Makes the e-mail to the other side from what a move did (called inside the move's transaction).
+pub type NoticeFor<'a> = dyn Fn(&Moved) -> Notice + Send + Sync + 'a;
+
 /// Which requests a person may list.
 #[derive(Debug, Clone, Default)]
 pub struct Visibility {
@@ -279,12 +295,17 @@ fn summary_from_row(row: &AnyRow) -> Result<RequestSummary, StoreError> {
     })
 }
 
-async fn actor_id(conn: &mut AnyConnection, s: &Slug) -> Result<i64, StoreError> {
+/// The id of the actor a new request names in `field`; `UnknownReference(field)` when there is none.
+async fn actor_id(
+    conn: &mut AnyConnection,
+    s: &Slug,
+    field: &'static str,
+) -> Result<i64, StoreError> {
     sqlx::query_scalar("SELECT id FROM actors WHERE slug = $1")
         .bind(s.as_str())
         .fetch_optional(&mut *conn)
         .await?
-        .ok_or(StoreError::NotFound("actor"))
+        .ok_or(StoreError::UnknownReference(field))
 }
 
 async fn audit(
@@ -436,12 +457,12 @@ impl Store {
         &self,
         user: i64,
         new: &NewRequest,
-        submit: Option<&(dyn Fn(i64) -> Notice + Send + Sync)>,
+        submit: Option<&NoticeFor<'_>>,
     ) -> Result<i64, RequestError> {
         let mut tx = self.write_tx().await?;
         let now = now_millis();
-        let company = actor_id(&mut tx, &new.company).await?;
-        let provider = actor_id(&mut tx, &new.provider).await?;
+        let company = actor_id(&mut tx, &new.company, "company").await?;
+        let provider = actor_id(&mut tx, &new.provider, "provider").await?;
         let premises: Option<i64> = match &new.premises {
             None => None,
             Some(p) => Some(
@@ -504,7 +525,6 @@ impl Store {
         )
         .await?;
         if let Some(notice_for) = submit {
-            let notice = notice_for(id);
             apply_transition(
                 &mut tx,
                 id,
@@ -512,7 +532,7 @@ impl Store {
                 Side::Company,
                 Transition::Submit,
                 None,
-                Some(&notice),
+                Some(notice_for),
                 now,
             )
             .await?;
@@ -691,8 +711,8 @@ impl Store {
         side: Side,
         transition: Transition,
         reason: Option<&str>,
-        notice: Option<&Notice>,
-    ) -> Result<RequestStatus, RequestError> {
+        notice: Option<&NoticeFor<'_>>,
+    ) -> Result<Moved, RequestError> {
         let mut tx = self.write_tx().await?;
         let to = apply_transition(
             &mut tx,
@@ -1059,9 +1079,9 @@ async fn apply_transition(
     side: Side,
     transition: Transition,
     reason: Option<&str>,
-    notice: Option<&Notice>,
+    notice: Option<&NoticeFor<'_>>,
     now: i64,
-) -> Result<RequestStatus, RequestError> {
+) -> Result<Moved, RequestError> {
     let from = status_in_tx(conn, id).await?;
     lock(conn, id, from, now).await?;
     let items = items_of(conn, id).await?;
@@ -1097,8 +1117,18 @@ async fn apply_transition(
     .bind(now)
     .execute(&mut *conn)
     .await?;
-    if let Some(n) = notice {
-        queue_notice(conn, id, n).await?;
+    let title: String = sqlx::query_scalar("SELECT title FROM access_requests WHERE id = $1")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
+    let moved = Moved {
+        id,
+        from,
+        to,
+        title,
+    };
+    if let Some(notice_for) = notice {
+        queue_notice(conn, id, &notice_for(&moved)).await?;
     }
     audit(
         conn,
@@ -1108,7 +1138,7 @@ async fn apply_transition(
         json!({"from": from.as_str(), "to": to.as_str(), "reason": reason}),
     )
     .await?;
-    Ok(to)
+    Ok(moved)
 }
 
 /// Copies the checklist templates that fit the provider's ownership form onto the request (a snapshot: later

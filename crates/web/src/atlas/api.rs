@@ -681,7 +681,7 @@ pub struct ActorPatch {
 /// Applies the fields present in `body` (the representation `GET` returns) over `input`; a refusal names the
 /// field and the message key.
 fn merge_body(
-    input: &mut super::edit::ActorInput,
+    input: &mut app::actors::ActorInput,
     body: &serde_json::Value,
     slug: &Slug,
 ) -> Result<(), (String, String)> {
@@ -803,33 +803,31 @@ pub(crate) async fn patch_actor(
     let t = i18n::Tr::new(lang);
     let json = crate::kit::json::body(&body)?;
     let relations = state.store().relations_of(&slug, Lang::Sv).await?;
-    let mut input = super::edit::ActorInput::from_actor(&actor, &relations);
+    let mut input = app::actors::ActorInput::from_actor(&actor, &relations);
     if let Err((field, key)) = merge_body(&mut input, &json, &slug) {
         return Ok(refused(vec![(field, t.t(&key))]));
     }
-    if input.reclassifies(&actor)
-        && let Err(e) = caller.require(&domain::Action::ClassifyActor(&slug))
+    let fields = match app::actors::update(
+        state.store(),
+        t,
+        caller.principal.as_ref(),
+        &actor,
+        &input,
+    )
+    .await
     {
-        return Err(super::edit::refuse(&state, &caller, "actor", slug.as_str(), e).await);
-    }
-    let fields = match input.validate(t, &slug) {
-        Ok(update) => match state
-            .store()
-            .update_actor(&slug, &update, caller.user_id())
-            .await
-        {
-            Ok(_) => {
-                let actor = state
-                    .store()
-                    .actor(&slug)
-                    .await?
-                    .ok_or(WebError::NotFound)?;
-                let relations = state.store().relations_of(&slug, Lang::Sv).await?;
-                return Ok(Json(ActorDetail::new(&actor, &relations)).into_response());
-            }
-            Err(e) => vec![super::edit::store_refusal(t, e)?],
-        },
-        Err(errors) => errors,
+        Ok(()) => {
+            let actor = state
+                .store()
+                .actor(&slug)
+                .await?
+                .ok_or(WebError::NotFound)?;
+            let relations = state.store().relations_of(&slug, Lang::Sv).await?;
+            return Ok(Json(ActorDetail::new(&actor, &relations)).into_response());
+        }
+        Err(app::actors::ActorFail::Fields(fields)) => fields,
+        Err(app::actors::ActorFail::Forbidden) => return Err(WebError::Forbidden),
+        Err(app::actors::ActorFail::Store(e)) => return Err(e.into()),
     };
     Ok(refused(fields))
 }

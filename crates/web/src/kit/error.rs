@@ -124,6 +124,19 @@ impl From<app::AppError> for WebError {
     }
 }
 
+impl From<app::requests::RequestFail> for WebError {
+    fn from(e: app::requests::RequestFail) -> Self {
+        use app::requests::{Refusal, RequestFail};
+        match e {
+            RequestFail::Refused(Refusal::Fields(list)) => WebError::Fields(list),
+            RequestFail::Refused(Refusal::Forbidden) => WebError::Forbidden,
+            RequestFail::Refused(Refusal::Rule(message)) => WebError::Rule(message),
+            RequestFail::Refused(Refusal::NotFound) => WebError::NotFound,
+            RequestFail::Store(e) => e.into(),
+        }
+    }
+}
+
 impl From<store::StoreError> for WebError {
     /// Errors mapped once: what the store says happened decides the answer. A missing object is 404, a value
     /// that is taken is 409, a write the database's rules refused is 422 — input that got past validation is

@@ -2,22 +2,23 @@
 //! policy as the pages — visible only to the company, the infrastructure's managers and admins.
 
 use super::catalogue::catalogue_filter;
-use super::requests::{access_message, move_notice, read_request, side_on, visibility};
+use super::requests::{side_on, visibility};
 use crate::AppState;
-use crate::kit::api::{ErrorBody, Text, nul_in, refused};
+use crate::kit::api::{ErrorBody, Text, nul_in};
 use crate::kit::caller::Caller;
 use crate::kit::error::{WebError, api_lang};
 use crate::kit::params::Params;
+use app::requests::RequestInput;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use domain::access::{RequestStatus, Side, Transition};
+use domain::access::{RequestStatus, Side};
 use domain::catalogue::PremisesUse;
 use domain::{Action, Lang};
 use i18n::Tr;
 use serde::Serialize;
-use store::{Notice, RequestDetail, RequestError, ServiceView, StoreError};
+use store::{RequestDetail, ServiceView};
 use utoipa::{IntoParams, ToSchema};
 
 /// Catalogue filters.
@@ -506,22 +507,6 @@ fn json_body(t: Tr, body: &[u8]) -> Result<serde_json::Value, WebError> {
     Ok(json)
 }
 
-fn conflict(message: String) -> Response {
-    WebError::Rule(message).into_response()
-}
-
-fn refusal(t: Tr, e: RequestError) -> Result<Response, WebError> {
-    match e {
-        RequestError::Rule(a) => Ok(conflict(access_message(t, &a))),
-        RequestError::Changed => Ok(conflict(t.t("request-error-changed"))),
-        RequestError::TooManyFiles => Ok(conflict(t.t("attach-error-TooMany"))),
-        RequestError::Store(StoreError::UnknownReference(what) | StoreError::NotFound(what)) => {
-            Ok(refused(vec![(what.replace(' ', "_"), t.t("field-choose"))]))
-        }
-        RequestError::Store(e) => Err(e.into()),
-    }
-}
-
 /// Send (or save as a draft with `"draft": true`) an access request for a company the caller is a member of.
 /// Body: `company`, `provider` (actor slugs), `services` (slugs of the provider's services), `premises`
 /// (optional slug), `title`, `need`, `desired_start` (YYYY-MM-DD, optional), `confidentiality`, `draft`. With a
@@ -552,42 +537,32 @@ pub(crate) async fn create_request(
         json.get(k)
             .and_then(serde_json::Value::as_str)
             .unwrap_or_default()
-            .trim()
             .to_owned()
     };
-    let services: Vec<String> = json
-        .get("services")
-        .and_then(serde_json::Value::as_array)
-        .map(|a| {
-            // A value that is not a string is no service's name: it is refused like an unknown one.
-            a.iter()
-                .map(|v| v.as_str().unwrap_or_default().to_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    let new = match read_request(t, &text, services) {
-        Ok(n) => n,
-        Err(errs) => return Ok(refused(errs)),
+    let input = RequestInput {
+        company: text("company"),
+        provider: text("provider"),
+        premises: text("premises"),
+        // A value that is not a string is no service's name: it is refused like an unknown one.
+        services: json
+            .get("services")
+            .and_then(serde_json::Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .map(|v| v.as_str().unwrap_or_default().to_owned())
+                    .collect()
+            })
+            .unwrap_or_default(),
+        title: text("title"),
+        need: text("need"),
+        desired_start: text("desired_start"),
+        confidentiality: text("confidentiality"),
     };
-    caller.require(&Action::RequestAccess(&new.company))?;
     let draft = json.get("draft").and_then(serde_json::Value::as_bool) == Some(true);
-    let user = caller.user_id().ok_or(WebError::Unauthorized)?;
-    let base = state.auth().base_url.clone();
-    let title = new.title.clone();
-    let notice_for =
-        move |id: i64| move_notice(&base, id, &title, RequestStatus::Submitted, Side::Company);
-    let id = match state
-        .store()
-        .create_request(
-            user,
-            &new,
-            (!draft).then_some(&notice_for as &(dyn Fn(i64) -> Notice + Send + Sync)),
-        )
-        .await
-    {
-        Ok(id) => id,
-        Err(e) => return refusal(t, e),
-    };
+    let p = caller.principal.as_ref().ok_or(WebError::Unauthorized)?;
+    let id =
+        app::requests::send_request(state.store(), &state.auth().base_url, t, p, &input, draft)
+            .await?;
     let d = state.store().request(id).await?.ok_or(WebError::NotFound)?;
     Ok((StatusCode::CREATED, Json(request_out(&d, Side::Company))).into_response())
 }
@@ -690,35 +665,24 @@ pub(crate) async fn transition(
     caller.check_csrf(headers.get("x-csrf-token").and_then(|v| v.to_str().ok()))?;
     let t = Tr::new(api_lang(&headers));
     let json = json_body(t, &body)?;
-    let Some(m) = json
-        .get("move")
-        .and_then(serde_json::Value::as_str)
-        .and_then(Transition::parse)
-    else {
-        return Ok(refused(vec![("move".into(), t.t("field-choose"))]));
+    let text = |k: &str| {
+        json.get(k)
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
     };
-    let reason = json
-        .get("reason")
-        .and_then(serde_json::Value::as_str)
-        .map(str::trim)
-        .filter(|r| !r.is_empty());
-    if reason.is_some_and(|r| r.chars().count() > 10_000) {
-        return Ok(refused(vec![(
-            "reason".into(),
-            t.t1("field-too-long", "max", 10_000),
-        )]));
-    }
-    let d = state.store().request(id).await?.ok_or(WebError::NotFound)?;
-    let to = domain::access::target(d.summary.status, m).unwrap_or(d.summary.status);
-    let notice = move_notice(&state.auth().base_url, id, &d.summary.title, to, side);
     let user = caller.user_id().ok_or(WebError::Unauthorized)?;
-    if let Err(e) = state
-        .store()
-        .transition(id, user, side, m, reason, Some(&notice))
-        .await
-    {
-        return refusal(t, e);
-    }
+    app::requests::move_request(
+        state.store(),
+        &state.auth().base_url,
+        t,
+        user,
+        id,
+        side,
+        &text("move"),
+        &text("reason"),
+    )
+    .await?;
     let d = state.store().request(id).await?.ok_or(WebError::NotFound)?;
     Ok(Json(request_out(&d, side)).into_response())
 }

@@ -21,14 +21,13 @@ use domain::access::{
 use domain::attachment::{self, AttachmentError};
 use domain::{Action, IsoDate, Lang, LangText, Principal, Slug, WebUrl};
 use i18n::Tr;
-use store::{Audience, NewRequest, Notice, RequestDetail, RequestError, StoreError, Visibility};
+use store::{Audience, Notice, RequestDetail, RequestError, StoreError, Visibility};
 
 /// The largest accepted upload body (one file of at most 10 MB plus the form around it).
 pub const MAX_UPLOAD: usize = attachment::MAX_BYTES + 64 * 1024;
 
 /// Longest texts accepted.
-const MAX_NEED: usize = 10_000;
-const MAX_MESSAGE: usize = 10_000;
+use app::requests::{MAX_NEED, MAX_REASON as MAX_MESSAGE, Refusal, RequestFail, RequestInput};
 
 /// The side the caller acts for on a request, after the policy allowed them to see it; a draft is the company's
 /// alone. `NotFound` for anyone else, so request ids reveal nothing.
@@ -66,79 +65,22 @@ pub(crate) fn visibility(p: &Principal) -> Visibility {
     }
 }
 
-/// A translated reason for a refused move or checklist change.
-pub(crate) fn access_message(t: Tr, e: &AccessError) -> String {
-    match e {
-        AccessError::NotFrom { from, transition } => t.t2(
-            "request-error-not-from",
-            ("status", &t.t(&format!("status-word-{from}"))),
-            ("move", &t.t(&format!("move-{transition}"))),
-        ),
-        AccessError::WrongSide { owner, .. } => t.t(&format!("request-error-side-{owner}")),
-        // The count goes in as a number so that Fluent picks the plural form.
-        AccessError::ChecklistOpen { stage, open } => i18n::translate(
-            t.lang,
-            "request-error-checklist",
-            &[
-                ("count", i18n::FluentValue::from(*open as u64)),
-                (
-                    "stage",
-                    i18n::FluentValue::from(t.t(&format!("status-word-{stage}"))),
-                ),
-            ],
-        ),
-        AccessError::ReasonRequired => t.t("request-error-reason"),
-        AccessError::NotYourItem(p) => t.t(&format!("request-error-item-{p}")),
-        AccessError::ItemFrozen(stage) => t.t1(
-            "request-error-frozen",
-            "stage",
-            t.t(&format!("status-word-{stage}")),
-        ),
-        AccessError::OnlyOfficeWaives => t.t("request-error-waive"),
-    }
-}
-
-/// A translated message for a refused request write, or the error to pass on.
+/// A refused request write as the message to show on the request's page, or the error to pass on.
 pub(crate) fn request_refusal(t: Tr, e: RequestError) -> Result<String, WebError> {
-    match e {
-        RequestError::Rule(a) => Ok(access_message(t, &a)),
-        RequestError::Changed => Ok(t.t("request-error-changed")),
-        RequestError::TooManyFiles => Ok(t.t("attach-error-TooMany")),
-        RequestError::Store(StoreError::NotFound(_)) => Err(WebError::NotFound),
-        RequestError::Store(e) => Err(e.into()),
-    }
+    refusal_message(app::requests::refusal(t, e))
 }
 
-/// The e-mail for a move: to the other side, in both languages.
-pub(crate) fn move_notice(
-    base: &str,
-    id: i64,
-    title: &str,
-    to: RequestStatus,
-    side: Side,
-) -> Notice {
-    let sv = Tr::new(Lang::Sv);
-    let en = Tr::new(Lang::En);
-    let audience = if side == Side::Company {
-        Audience::ProviderManagers
-    } else {
-        Audience::CompanyMembers
-    };
-    let line = |t: Tr, l: &str| {
-        t.t2(
-            "mail-request-moved",
-            ("title", title),
-            ("status", &t.t(&format!("status-word-{to}"))),
-        ) + &format!("\n{base}/{l}/requests/{id}\n")
-    };
-    Notice {
-        audience,
-        subject: format!(
-            "{} / {}",
-            sv.t1("mail-request-subject", "title", title),
-            en.t1("mail-request-subject", "title", title)
-        ),
-        body: format!("{}\n{}", line(sv, "sv"), line(en, "en")),
+/// The message a page shows for a refusal; what is not a refusal (a missing request, the store failing) is an
+/// error.
+pub(crate) fn refusal_message(fail: RequestFail) -> Result<String, WebError> {
+    match fail {
+        RequestFail::Refused(Refusal::Rule(m)) => Ok(m),
+        RequestFail::Refused(Refusal::Fields(list)) => Ok(list
+            .into_iter()
+            .map(|(_, m)| m)
+            .collect::<Vec<_>>()
+            .join(" ")),
+        other => Err(other.into()),
     }
 }
 
@@ -446,76 +388,6 @@ pub(crate) async fn new_page_handler(
     ))
 }
 
-/// Reads the new-request form; every problem with its field.
-pub(crate) fn read_request(
-    t: Tr,
-    get: &dyn Fn(&str) -> String,
-    services: Vec<String>,
-) -> Result<NewRequest, Vec<(String, String)>> {
-    let mut errs = Vec::new();
-    let mut text = |name: &str, max: usize, required: bool| {
-        let v = get(name);
-        if required && v.is_empty() {
-            errs.push((name.to_owned(), t.t("field-required")));
-        } else if v.chars().count() > max {
-            errs.push((name.to_owned(), t.t1("field-too-long", "max", max)));
-        }
-        v
-    };
-    let title = text("title", 200, true);
-    let need = text("need", MAX_NEED, true);
-    let confidentiality = text("confidentiality", MAX_NEED, false);
-    let start = get("desired_start");
-    let desired_start = if start.is_empty() {
-        None
-    } else {
-        match IsoDate::parse(&start) {
-            Ok(d) => Some(d),
-            Err(_) => {
-                errs.push(("desired_start".into(), t.t("request-error-date")));
-                None
-            }
-        }
-    };
-    let company = Slug::parse(&get("company"));
-    if company.is_err() {
-        errs.push(("company".into(), t.t("field-choose")));
-    }
-    let provider = Slug::parse(&get("provider"));
-    let mut parsed: Vec<Slug> = Vec::new();
-    let mut unknown = false;
-    for s in &services {
-        match Slug::parse(s) {
-            // A service named twice is one service.
-            Ok(s) if parsed.contains(&s) => {}
-            Ok(s) => parsed.push(s),
-            Err(_) => unknown = true,
-        }
-    }
-    if unknown {
-        errs.push(("services".into(), t.t("field-unknown-choice")));
-    }
-    let services = parsed;
-    let premises = Slug::parse(&get("premises")).ok();
-    match (company, provider) {
-        (Ok(company), Ok(provider)) if errs.is_empty() => Ok(NewRequest {
-            company,
-            provider,
-            premises,
-            services,
-            title,
-            need,
-            desired_start,
-            confidentiality,
-        }),
-        (_, Err(_)) => {
-            errs.push(("provider".into(), t.t("field-choose")));
-            Err(errs)
-        }
-        _ => Err(errs),
-    }
-}
-
 /// Creates (and unless saved as a draft, sends) a request.
 pub(crate) async fn create(
     State(state): State<AppState>,
@@ -551,48 +423,31 @@ pub(crate) async fn create(
             None,
         ))
     };
-    let new = match read_request(t, &|n| form.value(n), form.all("services")) {
-        Ok(n) => n,
-        Err(errs) => return refuse(errs),
+    let input = RequestInput {
+        company: form.value("company"),
+        provider: form.value("provider"),
+        premises: form.value("premises"),
+        services: form.all("services"),
+        title: form.value("title"),
+        need: form.value("need"),
+        desired_start: form.value("desired_start"),
+        confidentiality: form.value("confidentiality"),
     };
-    if caller
-        .require(&Action::RequestAccess(&new.company))
-        .is_err()
-    {
-        return refuse(vec![("company".into(), t.t("request-error-company"))]);
-    }
-    if new
-        .services
-        .iter()
-        .any(|s| !target.services.iter().any(|(x, _)| x == s))
-    {
-        return refuse(vec![("services".into(), t.t("field-choose"))]);
-    }
     let draft = !form.value("draft").is_empty();
-    let user = caller.user_id().ok_or(WebError::Unauthorized)?;
-    let base = state.auth().base_url.clone();
-    let title = new.title.clone();
-    let notice_for =
-        move |id: i64| move_notice(&base, id, &title, RequestStatus::Submitted, Side::Company);
-    let id = state
-        .store()
-        .create_request(
-            user,
-            &new,
-            (!draft).then_some(&notice_for as &(dyn Fn(i64) -> Notice + Send + Sync)),
-        )
-        .await;
-    match id {
+    match app::requests::send_request(state.store(), &state.auth().base_url, t, p, &input, draft)
+        .await
+    {
         Ok(id) => Ok(Redirect::to(&format!(
             "/{}/requests/{id}?done={}",
             lang.code(),
             if draft { "draft" } else { "sent" }
         ))
         .into_response()),
-        Err(e) => {
-            let msg = request_refusal(t, e)?;
-            refuse(vec![("title".into(), msg)])
+        Err(RequestFail::Refused(Refusal::Fields(errs))) => refuse(errs),
+        Err(RequestFail::Refused(Refusal::Forbidden)) => {
+            refuse(vec![("company".into(), t.t("request-error-company"))])
         }
+        Err(fail) => refuse(vec![("title".into(), refusal_message(fail)?)]),
     }
 }
 
@@ -1020,38 +875,42 @@ pub(crate) async fn transition(
     let (side, ..) = side_on(&state, &caller, id).await?;
     caller.check_csrf(Some(&form.value("csrf")))?;
     let t = Tr::new(lang);
-    let Some(m) = Transition::parse(&form.value("move")) else {
-        return invalid(&state, lang, &caller, id, side, t.t("field-choose")).await;
-    };
-    let reason = form.value("reason");
-    if reason.chars().count() > MAX_MESSAGE {
-        return invalid(
-            &state,
-            lang,
-            &caller,
-            id,
-            side,
-            t.t1("field-too-long", "max", MAX_MESSAGE),
-        )
-        .await;
-    }
-    let d = state.store().request(id).await?.ok_or(WebError::NotFound)?;
-    let to = domain::access::target(d.summary.status, m).unwrap_or(d.summary.status);
-    let notice = move_notice(&state.auth().base_url, id, &d.summary.title, to, side);
     let user = caller.user_id().ok_or(WebError::Unauthorized)?;
-    let result = state
-        .store()
-        .transition(
-            id,
-            user,
-            side,
-            m,
-            (!reason.is_empty()).then_some(reason.as_str()),
-            Some(&notice),
-        )
-        .await
-        .map(|_| ());
-    after_write(&state, lang, &caller, id, side, result, "moved", "main").await
+    let result = app::requests::move_request(
+        state.store(),
+        &state.auth().base_url,
+        t,
+        user,
+        id,
+        side,
+        &form.value("move"),
+        &form.value("reason"),
+    )
+    .await;
+    match result {
+        Ok(_) => after_write(&state, lang, &caller, id, side, Ok(()), "moved", "main").await,
+        Err(RequestFail::Refused(Refusal::Fields(list))) => {
+            let message = list
+                .into_iter()
+                .map(|(_, m)| m)
+                .collect::<Vec<_>>()
+                .join(" ");
+            invalid(&state, lang, &caller, id, side, message).await
+        }
+        Err(fail) => {
+            let message = refusal_message(fail)?;
+            show(
+                &state,
+                lang,
+                &caller,
+                id,
+                side,
+                StatusCode::CONFLICT,
+                Some((false, message)),
+            )
+            .await
+        }
+    }
 }
 
 /// Checks, unchecks (`action` = check / uncheck) or waives (`action` = waive, with `reason`) an item.

@@ -1,0 +1,283 @@
+//! Access requests: the writes that the request pages and the JSON API both offer — sending a request and moving
+//! it to its next stage — each one function, with one set of limits, and the e-mail to the other side composed
+//! from what the store decided under the request's lock.
+
+use domain::access::{AccessError, Side, Transition};
+use domain::{Action, Decision, IsoDate, Lang, Principal, Slug};
+use i18n::Tr;
+use store::{Audience, Moved, NewRequest, Notice, RequestError, Store, StoreError};
+
+/// The longest title of a request, in characters.
+pub const MAX_TITLE: usize = 200;
+/// The longest need or confidentiality note, in characters.
+pub const MAX_NEED: usize = 10_000;
+/// The longest reason for a move (declining, withdrawing), in characters.
+pub const MAX_REASON: usize = 10_000;
+
+/// Why a request write was refused: what the person can read and act on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// Fields refused, each with its message in the caller's language.
+    Fields(Vec<(String, String)>),
+    /// The policy does not let this person do it.
+    Forbidden,
+    /// The request's rules refuse it now (a move from the wrong stage, open checklist items); translated.
+    Rule(String),
+    /// No such request (or none this person may see).
+    NotFound,
+}
+
+/// A request write's failure: a refusal, or the store failing.
+#[derive(Debug, thiserror::Error)]
+pub enum RequestFail {
+    /// Refused, with the reason to show.
+    #[error("refused: {0:?}")]
+    Refused(Refusal),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+fn fields(list: Vec<(String, String)>) -> RequestFail {
+    RequestFail::Refused(Refusal::Fields(list))
+}
+
+/// A request as typed into the form or sent to the API, before it is checked.
+#[derive(Debug, Clone, Default)]
+pub struct RequestInput {
+    /// The requesting company's slug.
+    pub company: String,
+    /// The infrastructure's slug.
+    pub provider: String,
+    /// Premises' slug, or empty.
+    pub premises: String,
+    /// The services' slugs (a service named twice counts once).
+    pub services: Vec<String>,
+    /// Title.
+    pub title: String,
+    /// The need.
+    pub need: String,
+    /// `YYYY-MM-DD`, or empty.
+    pub desired_start: String,
+    /// What must stay confidential.
+    pub confidentiality: String,
+}
+
+/// Checks a request as typed; every problem with its field, in `t`'s language.
+pub fn check_request(t: Tr, input: &RequestInput) -> Result<NewRequest, Vec<(String, String)>> {
+    let mut errs = Vec::new();
+    let mut text = |name: &str, value: &str, max: usize, required: bool| {
+        let v = value.trim();
+        if required && v.is_empty() {
+            errs.push((name.to_owned(), t.t("field-required")));
+        } else if v.chars().count() > max {
+            errs.push((name.to_owned(), t.t1("field-too-long", "max", max)));
+        }
+        v.to_owned()
+    };
+    let title = text("title", &input.title, MAX_TITLE, true);
+    let need = text("need", &input.need, MAX_NEED, true);
+    let confidentiality = text("confidentiality", &input.confidentiality, MAX_NEED, false);
+    let start = input.desired_start.trim();
+    let desired_start = if start.is_empty() {
+        None
+    } else {
+        match IsoDate::parse(start) {
+            Ok(d) => Some(d),
+            Err(_) => {
+                errs.push(("desired_start".into(), t.t("request-error-date")));
+                None
+            }
+        }
+    };
+    let company = Slug::parse(input.company.trim());
+    if company.is_err() {
+        errs.push(("company".into(), t.t("field-choose")));
+    }
+    let provider = Slug::parse(input.provider.trim());
+    if provider.is_err() {
+        errs.push(("provider".into(), t.t("field-choose")));
+    }
+    let mut services: Vec<Slug> = Vec::new();
+    let mut unknown = false;
+    for s in &input.services {
+        match Slug::parse(s.trim()) {
+            Ok(s) if services.contains(&s) => {}
+            Ok(s) => services.push(s),
+            Err(_) => unknown = true,
+        }
+    }
+    if unknown {
+        errs.push(("services".into(), t.t("field-unknown-choice")));
+    }
+    let premises = match input.premises.trim() {
+        "" => None,
+        p => match Slug::parse(p) {
+            Ok(p) => Some(p),
+            Err(_) => {
+                errs.push(("premises".into(), t.t("field-unknown-choice")));
+                None
+            }
+        },
+    };
+    match (company, provider) {
+        (Ok(company), Ok(provider)) if errs.is_empty() => Ok(NewRequest {
+            company,
+            provider,
+            premises,
+            services,
+            title,
+            need,
+            desired_start,
+            confidentiality,
+        }),
+        _ => Err(errs),
+    }
+}
+
+/// Saves a request as a draft, or sends it: checked, allowed by the policy for its company, and sent with the
+/// e-mail to the infrastructure's managers in the same transaction. Returns the request's id.
+pub async fn send_request(
+    store: &Store,
+    base_url: &str,
+    t: Tr,
+    principal: &Principal,
+    input: &RequestInput,
+    draft: bool,
+) -> Result<i64, RequestFail> {
+    let new = check_request(t, input).map_err(fields)?;
+    if domain::auth::decide(Some(principal), &Action::RequestAccess(&new.company))
+        != Decision::Allow
+    {
+        return Err(RequestFail::Refused(Refusal::Forbidden));
+    }
+    let base = base_url.to_owned();
+    let notice_for = move |m: &Moved| move_notice(&base, m, Side::Company);
+    match store
+        .create_request(principal.user_id(), &new, (!draft).then_some(&notice_for))
+        .await
+    {
+        Ok(id) => Ok(id),
+        Err(e) => Err(refusal(t, e)),
+    }
+}
+
+/// Moves a request (`step` is the move's name: submit, accept, advance, decline, withdraw) for `side`, with a
+/// reason where the rules ask for one; the e-mail to the other side says the status the store decided.
+pub async fn move_request(
+    store: &Store,
+    base_url: &str,
+    t: Tr,
+    user: i64,
+    id: i64,
+    side: Side,
+    step: &str,
+    reason: &str,
+) -> Result<Moved, RequestFail> {
+    let Some(step) = Transition::parse(step.trim()) else {
+        return Err(fields(vec![("move".into(), t.t("field-choose"))]));
+    };
+    let reason = reason.trim();
+    if reason.chars().count() > MAX_REASON {
+        return Err(fields(vec![(
+            "reason".into(),
+            t.t1("field-too-long", "max", MAX_REASON),
+        )]));
+    }
+    let base = base_url.to_owned();
+    let notice_for = move |m: &Moved| move_notice(&base, m, side);
+    store
+        .transition(
+            id,
+            user,
+            side,
+            step,
+            (!reason.is_empty()).then_some(reason),
+            Some(&notice_for),
+        )
+        .await
+        .map_err(|e| refusal(t, e))
+}
+
+/// A store refusal of a request write, as something to show; a failing store stays an error.
+pub fn refusal(t: Tr, e: RequestError) -> RequestFail {
+    match e {
+        RequestError::Rule(a) => RequestFail::Refused(Refusal::Rule(access_message(t, &a))),
+        RequestError::Changed => RequestFail::Refused(Refusal::Rule(t.t("request-error-changed"))),
+        RequestError::TooManyFiles => {
+            RequestFail::Refused(Refusal::Rule(t.t("attach-error-TooMany")))
+        }
+        RequestError::Store(StoreError::UnknownReference(field)) => fields(vec![(
+            match field {
+                "service" => "services".to_owned(),
+                other => other.to_owned(),
+            },
+            t.t("field-choose"),
+        )]),
+        RequestError::Store(StoreError::NotFound(_)) => RequestFail::Refused(Refusal::NotFound),
+        RequestError::Store(e) => RequestFail::Store(e),
+    }
+}
+
+/// A translated reason for a refused move or checklist change.
+pub fn access_message(t: Tr, e: &AccessError) -> String {
+    match e {
+        AccessError::NotFrom { from, transition } => t.t2(
+            "request-error-not-from",
+            ("status", &t.t(&format!("status-word-{from}"))),
+            ("move", &t.t(&format!("move-{transition}"))),
+        ),
+        AccessError::WrongSide { owner, .. } => t.t(&format!("request-error-side-{owner}")),
+        // The count goes in as a number so that Fluent picks the plural form.
+        AccessError::ChecklistOpen { stage, open } => i18n::translate(
+            t.lang,
+            "request-error-checklist",
+            &[
+                ("count", i18n::FluentValue::from(*open as u64)),
+                (
+                    "stage",
+                    i18n::FluentValue::from(t.t(&format!("status-word-{stage}"))),
+                ),
+            ],
+        ),
+        AccessError::ReasonRequired => t.t("request-error-reason"),
+        AccessError::NotYourItem(p) => t.t(&format!("request-error-item-{p}")),
+        AccessError::ItemFrozen(stage) => t.t1(
+            "request-error-frozen",
+            "stage",
+            t.t(&format!("status-word-{stage}")),
+        ),
+        AccessError::OnlyOfficeWaives => t.t("request-error-waive"),
+    }
+}
+
+/// The e-mail for a move, to the other side than `side`, in both languages, saying the status the move led to.
+pub fn move_notice(base: &str, moved: &Moved, side: Side) -> Notice {
+    let sv = Tr::new(Lang::Sv);
+    let en = Tr::new(Lang::En);
+    let audience = if side == Side::Company {
+        Audience::ProviderManagers
+    } else {
+        Audience::CompanyMembers
+    };
+    let line = |t: Tr, l: &str| {
+        t.t2(
+            "mail-request-moved",
+            ("title", &moved.title),
+            ("status", &t.t(&format!("status-word-{}", moved.to))),
+        ) + &format!(
+            "\n{}/{l}/requests/{}\n",
+            base.trim_end_matches('/'),
+            moved.id
+        )
+    };
+    Notice {
+        audience,
+        subject: format!(
+            "{} / {}",
+            sv.t1("mail-request-subject", "title", &moved.title),
+            en.t1("mail-request-subject", "title", &moved.title)
+        ),
+        body: format!("{}\n{}", line(sv, "sv"), line(en, "en")),
+    }
+}
