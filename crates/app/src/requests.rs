@@ -162,22 +162,33 @@ pub async fn send_request(
     }
 }
 
-/// Moves a request (`step` is the move's name: submit, accept, advance, decline, withdraw) for `side`, with a
-/// reason where the rules ask for one; the e-mail to the other side says the status the store decided.
+/// A move as asked for: who, on which request, for which side, the move's name (submit, accept, advance,
+/// decline, withdraw) and a reason where the rules ask for one.
+#[derive(Debug, Clone, Copy)]
+pub struct MoveAsked<'a> {
+    /// The person moving it.
+    pub user: i64,
+    /// The request.
+    pub id: i64,
+    /// The side they act for.
+    pub side: Side,
+    /// The move's name, as sent.
+    pub step: &'a str,
+    /// The reason, as sent (may be empty).
+    pub reason: &'a str,
+}
+
+/// Moves a request; the e-mail to the other side says the status the store decided.
 pub async fn move_request(
     store: &Store,
     base_url: &str,
     t: Tr,
-    user: i64,
-    id: i64,
-    side: Side,
-    step: &str,
-    reason: &str,
+    asked: MoveAsked<'_>,
 ) -> Result<Moved, RequestFail> {
-    let Some(step) = Transition::parse(step.trim()) else {
+    let Some(step) = Transition::parse(asked.step.trim()) else {
         return Err(fields(vec![("move".into(), t.t("field-choose"))]));
     };
-    let reason = reason.trim();
+    let reason = asked.reason.trim();
     if reason.chars().count() > MAX_REASON {
         return Err(fields(vec![(
             "reason".into(),
@@ -185,11 +196,12 @@ pub async fn move_request(
         )]));
     }
     let base = base_url.to_owned();
+    let side = asked.side;
     let notice_for = move |m: &Moved| move_notice(&base, m, side);
     store
         .transition(
-            id,
-            user,
+            asked.id,
+            asked.user,
             side,
             step,
             (!reason.is_empty()).then_some(reason),

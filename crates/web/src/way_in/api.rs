@@ -676,11 +676,13 @@ pub(crate) async fn transition(
         state.store(),
         &state.auth().base_url,
         t,
-        user,
-        id,
-        side,
-        &text("move"),
-        &text("reason"),
+        app::requests::MoveAsked {
+            user,
+            id,
+            side,
+            step: &text("move"),
+            reason: &text("reason"),
+        },
     )
     .await?;
     let d = state.store().request(id).await?.ok_or(WebError::NotFound)?;

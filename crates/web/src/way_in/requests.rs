@@ -880,11 +880,13 @@ pub(crate) async fn transition(
         state.store(),
         &state.auth().base_url,
         t,
-        user,
-        id,
-        side,
-        &form.value("move"),
-        &form.value("reason"),
+        app::requests::MoveAsked {
+            user,
+            id,
+            side,
+            step: &form.value("move"),
+            reason: &form.value("reason"),
+        },
     )
     .await;
     match result {
