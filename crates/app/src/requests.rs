@@ -5,7 +5,7 @@
 use domain::access::{AccessError, Side, Transition};
 use domain::{Action, Decision, IsoDate, Lang, Principal, Slug};
 use i18n::Tr;
-use store::{Audience, Moved, NewRequest, Notice, RequestError, Store, StoreError};
+use store::{Audience, Moved, NewRequest, Notice, RequestError, RequestRule, Store, StoreError};
 
 /// The longest title of a request, in characters.
 pub const MAX_TITLE: usize = 200;
@@ -214,9 +214,13 @@ pub async fn move_request(
 /// A store refusal of a request write, as something to show; a failing store stays an error.
 pub fn refusal(t: Tr, e: RequestError) -> RequestFail {
     match e {
-        RequestError::Rule(a) => RequestFail::Refused(Refusal::Rule(access_message(t, &a))),
-        RequestError::Changed => RequestFail::Refused(Refusal::Rule(t.t("request-error-changed"))),
-        RequestError::TooManyFiles => {
+        RequestError::Rule(RequestRule::Access(a)) => {
+            RequestFail::Refused(Refusal::Rule(access_message(t, &a)))
+        }
+        RequestError::Rule(RequestRule::Changed) => {
+            RequestFail::Refused(Refusal::Rule(t.t("request-error-changed")))
+        }
+        RequestError::Rule(RequestRule::TooManyFiles) => {
             RequestFail::Refused(Refusal::Rule(t.t("attach-error-TooMany")))
         }
         RequestError::Store(StoreError::UnknownReference(field)) => fields(vec![(

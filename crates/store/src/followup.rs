@@ -18,20 +18,12 @@ use serde_json::{Value, json};
 use sqlx::AnyConnection;
 use sqlx::any::AnyRow;
 
-/// Why a follow-up write did not happen.
-#[derive(Debug, thiserror::Error)]
-pub enum FollowUpFail {
-    /// The rules said no.
-    #[error(transparent)]
-    Rule(#[from] FollowUpError),
-    /// A storage error (including a missing cycle, measure or report).
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
+/// A follow-up write refused by the follow-up's rules or failed in the store.
+pub type FollowUpFail = crate::WriteError<FollowUpError>;
 
-impl From<sqlx::Error> for FollowUpFail {
-    fn from(e: sqlx::Error) -> Self {
-        FollowUpFail::Store(e.into())
+impl From<FollowUpError> for FollowUpFail {
+    fn from(e: FollowUpError) -> Self {
+        crate::WriteError::Rule(e)
     }
 }
 

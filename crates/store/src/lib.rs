@@ -48,7 +48,8 @@ pub use matchmaking::{AnswerNotice, MatchFail, Matchmaking, MeetingRequest, Part
 pub use posts::{InterestRow, PostFail, PostMessage, PostRow};
 pub use requests::{
     AttachmentMeta, Audience, Moved, NewRequest, Notice, NoticeFor, RequestDetail, RequestError,
-    RequestEvent, RequestItem, RequestMessage, RequestStats, RequestSummary, Visibility,
+    RequestEvent, RequestItem, RequestMessage, RequestRule, RequestStats, RequestSummary,
+    Visibility,
 };
 pub use search::{SEARCH_SOURCES, SearchChange};
 pub use seed::SeedReport;
@@ -164,6 +165,24 @@ impl From<sqlx::Error> for StoreError {
             },
             None => StoreError::Query(e),
         }
+    }
+}
+
+/// A write that the domain's rules refused (`Rule`, with the rule that was broken) or the store failed. One
+/// type for every write with rules; each names its rules: `WriteError<FollowUpError>` and so on.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError<R> {
+    /// The rules said no.
+    #[error("{0}")]
+    Rule(R),
+    /// The store refused (not found, a conflict, a constraint) or failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl<R> From<sqlx::Error> for WriteError<R> {
+    fn from(e: sqlx::Error) -> Self {
+        WriteError::Store(e.into())
     }
 }
 

@@ -12,26 +12,12 @@ use domain::matchmaking::{self, Answer, MatchError, RequestState, Slot};
 use sqlx::AnyConnection;
 use sqlx::any::AnyRow;
 
-/// Why a matchmaking step failed.
-#[derive(Debug, thiserror::Error)]
-pub enum MatchFail {
-    /// The rules said no.
-    #[error("{0}")]
-    Rule(MatchError),
-    /// A storage error.
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
-
-impl From<sqlx::Error> for MatchFail {
-    fn from(e: sqlx::Error) -> Self {
-        MatchFail::Store(e.into())
-    }
-}
+/// A matchmaking write refused by its rules or failed in the store.
+pub type MatchFail = crate::WriteError<MatchError>;
 
 impl From<MatchError> for MatchFail {
     fn from(e: MatchError) -> Self {
-        MatchFail::Rule(e)
+        crate::WriteError::Rule(e)
     }
 }
 

@@ -11,22 +11,8 @@ use domain::{IsoDate, Slug};
 use serde_json::json;
 use sqlx::AnyConnection;
 
-/// Why a post write did not happen.
-#[derive(Debug, thiserror::Error)]
-pub enum PostFail {
-    /// The rules said no.
-    #[error("{0}")]
-    Rule(PostError),
-    /// A storage error.
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
-
-impl From<sqlx::Error> for PostFail {
-    fn from(e: sqlx::Error) -> Self {
-        PostFail::Store(e.into())
-    }
-}
+/// A post write refused by the posts' rules or failed in the store.
+pub type PostFail = crate::WriteError<PostError>;
 
 /// A post as stored.
 #[derive(Debug, Clone)]

@@ -225,26 +225,26 @@ pub struct Visibility {
     pub providers: Vec<Slug>,
 }
 
-/// Why a request write was refused.
-#[derive(Debug, thiserror::Error)]
-pub enum RequestError {
-    /// The rules said no.
+/// What refuses a request write besides the store: the access rules, a concurrent change, the file limit.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RequestRule {
+    /// The access rules said no.
     #[error(transparent)]
-    Rule(#[from] AccessError),
+    Access(#[from] AccessError),
     /// Someone else changed the request in the meantime.
     #[error("the request changed meanwhile")]
     Changed,
-    /// A storage error.
-    #[error(transparent)]
-    Store(#[from] StoreError),
     /// Too many attachments.
     #[error("too many attachments")]
     TooManyFiles,
 }
 
-impl From<sqlx::Error> for RequestError {
-    fn from(e: sqlx::Error) -> Self {
-        RequestError::Store(e.into())
+/// A request write refused by its rules or failed in the store.
+pub type RequestError = crate::WriteError<RequestRule>;
+
+impl From<AccessError> for RequestError {
+    fn from(e: AccessError) -> Self {
+        crate::WriteError::Rule(RequestRule::Access(e))
     }
 }
 
@@ -376,7 +376,7 @@ async fn lock(
     if res.rows_affected() == 1 {
         Ok(())
     } else {
-        Err(RequestError::Changed)
+        Err(RequestError::Rule(RequestRule::Changed))
     }
 }
 
@@ -876,7 +876,7 @@ impl Store {
                 .fetch_one(&mut *tx)
                 .await?;
         if usize::try_from(count).unwrap_or(usize::MAX) >= MAX_PER_REQUEST {
-            return Err(RequestError::TooManyFiles);
+            return Err(RequestError::Rule(RequestRule::TooManyFiles));
         }
         let sha = crate::secrets::sha256_hex(bytes);
         let aid: i64 = sqlx::query_scalar(

@@ -21,7 +21,7 @@ use domain::followup::{
 use domain::strategy::MeasureStatus;
 use domain::{Action, IsoDate, Lang};
 use i18n::Tr;
-use store::{CycleRow, FollowUpFail, IndicatorRow, MeasureRow, ReportRow, Revision, StoreError};
+use store::{CycleRow, FollowUpFail, IndicatorRow, MeasureRow, ReportRow, Revision};
 
 /// A follow-up year from the path; any other text is not found.
 pub(crate) fn year_of(raw: &str) -> Result<i32, WebError> {
@@ -35,7 +35,6 @@ pub(crate) fn year_of(raw: &str) -> Result<i32, WebError> {
 pub(crate) fn refusal(t: Tr, e: FollowUpFail) -> Result<String, WebError> {
     match e {
         FollowUpFail::Rule(r) => Ok(t.t(&format!("followup-error-{}", r.key()))),
-        FollowUpFail::Store(StoreError::NotFound(_)) => Err(WebError::NotFound),
         FollowUpFail::Store(e) => Err(e.into()),
     }
 }

@@ -336,7 +336,6 @@ async fn refused(
 ) -> Result<Response, WebError> {
     let e = match fail {
         MatchFail::Rule(e) => e,
-        MatchFail::Store(store::StoreError::NotFound(_)) => return Err(WebError::NotFound),
         MatchFail::Store(e) => return Err(e.into()),
     };
     let (row, mm) = find_event(state, slug).await?;

@@ -501,7 +501,6 @@ pub(crate) async fn interest(
             )
             .await
         }
-        Err(PostFail::Store(StoreError::NotFound(_))) => Err(WebError::NotFound),
         Err(PostFail::Store(e)) => Err(e.into()),
     }
 }
@@ -650,7 +649,6 @@ pub(crate) async fn reply(
             )
             .await
         }
-        Err(PostFail::Store(StoreError::NotFound(_))) => Err(WebError::NotFound),
         Err(PostFail::Store(e)) => Err(e.into()),
     }
 }

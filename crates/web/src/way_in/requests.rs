@@ -936,7 +936,9 @@ pub(crate) async fn item(
         "waive" => {
             let reason = form.value("reason");
             if reason.chars().count() > MAX_MESSAGE {
-                Err(RequestError::Rule(AccessError::ReasonRequired))
+                Err(RequestError::Rule(store::RequestRule::Access(
+                    AccessError::ReasonRequired,
+                )))
             } else {
                 store.waive_item(id, item, user, side, &reason).await
             }
