@@ -464,22 +464,19 @@ campus-network-lead = The actors on this campus and the relations between them. 
 campus-network-open = Open the campus in the atlas
 
 a11y-title = Accessibility statement
-a11y-h-scope = About this statement
-a11y-scope-1 = Region Stockholm is behind Samverkan. We want as many people as possible to be able to use the service. This statement describes how Samverkan meets the Act on accessibility to digital public services (2018:1937), which problems we know of, and how you can report a problem so that we can fix it.
-a11y-scope-2 = The statement covers every page of the web site.
-a11y-h-status = Compliance status
-a11y-status-1 = Samverkan aims to meet level AA of the Web Content Accessibility Guidelines (WCAG) 2.1 and, as far as we know, does so except for the parts described below.
-a11y-h-limits = Known limitations
-a11y-limits-1 = The network graph in the atlas is drawn on a canvas that screen readers cannot read and that is explored with a mouse or touch. The same actors and relations are on the same page as a table that can be sorted and filtered with the keyboard, and every actor has a page of its own.
-a11y-limits-2 = The interactive API documentation (/api/v1/docs) is made with the third-party tool Swagger UI and has not been checked against WCAG. The same information is in the OpenAPI document (/api/v1/openapi.json).
-a11y-limits-3 = Colours in the graph tell kinds of actors and relations apart; the legend, the side panel and the table say the same in words.
-a11y-h-testing = How we test
-a11y-testing-1 = Every page template is checked automatically with axe-core against WCAG 2.1 A and AA, in Swedish and English, signed out and signed in, whenever the code changes; the main journeys are tested with the keyboard alone and without JavaScript.
-a11y-testing-2 = This statement was last reviewed on 23 November 2026.
+a11y-scope-1 = Region Stockholm is behind the Samverkan website, which the region's life-science programme office runs. We want as many people as possible to be able to use the website. This statement describes how Samverkan meets the Act on accessibility to digital public services (2018:1937), which problems we know of, and how you can report problems to us so that we can fix them.
+a11y-scope-2 = The statement covers every page of the website, in Swedish and English, and the API documentation.
+a11y-h-status = How accessible is the website?
+a11y-status-1 = The requirements are levels A and AA of the Web Content Accessibility Guidelines, WCAG 2.1. They are part of the European standard EN 301 549 (version 3.2.1), which Digg's regulations refer to.
+a11y-h-limits = Content that is not accessible
+a11y-limits-1 = The content described below is not fully accessible in one way or another. For each problem we give the WCAG 2.1 success criteria it concerns and what you can do meanwhile.
+a11y-h-testing = How we tested the website
+a11y-testing-1 = We have assessed the website ourselves (self-assessment). The assessment rests on automated tests and manual review. The first three tests below run whenever the code changes. We run Lighthouse separately.
+a11y-testing-2 = We also review the pages by hand, among other things with the keyboard alone and with magnification. Automated tests find only some of the problems there may be.
 a11y-h-enforcement = Supervision
-a11y-enforcement-1 = The Agency for Digital Government (Digg) supervises the Act on accessibility to digital public services. If you are not satisfied with how we handle your report, you can contact Digg and report it there.
-a11y-h-report = Report a problem
-a11y-report-intro = If something on Samverkan does not work for you, tell us. Describe the problem and, if you like, leave an e-mail address so that we can answer. The programme office reads every report.
+a11y-enforcement-1 = The Agency for Digital Government (Digg) is the supervisory authority for the Act on accessibility to digital public services. If you are not satisfied with how we handle your report, you can contact Digg and tell them.
+a11y-h-report = Report accessibility problems
+a11y-report-intro = Describe the problem and, if you like, leave an e-mail address so that we can answer. The programme office reads every report.
 a11y-report-page = Page (address or name)
 a11y-report-page-hint = Where the problem is, for example /en/atlas.
 a11y-report-message = What is the problem?
@@ -1299,3 +1296,61 @@ status-word-execution = execution
 status-word-completed = completed
 status-word-declined = declined
 status-word-withdrawn = withdrawn
+a11y-status-partial = Samverkan is partially compliant with the Act on accessibility to digital public services, because of the problems we describe under “Content that is not accessible”.
+a11y-status-full = Samverkan is fully compliant with the Act on accessibility to digital public services.
+a11y-h-help = What you can do if you cannot use parts of the website
+a11y-help-1 = If you need content from Samverkan in another format, for example as text instead of a graph, or in a document that works with your assistive technology, contact us. Tell us which content you need and in what format. You can reach the programme office like this:
+a11y-contact-email = E-mail:
+a11y-contact-phone = Phone:
+a11y-contact-form = The form for reporting problems, further down this page
+a11y-response-time = We normally answer within { $days ->
+    [1] one working day
+    [2] two working days
+    [3] three working days
+    [4] four working days
+    [5] five working days
+    [10] ten working days
+   *[other] { $days } working days
+}.
+a11y-help-data = You can also download the actors and relations of the atlas as spreadsheets (CSV files):
+a11y-data-actors = Download the actors (CSV)
+a11y-data-relations = Download the relations (CSV)
+a11y-feedback-1 = We keep working to make the website more accessible. If you find problems that this page does not describe, or if you think that we do not meet the requirements of the law, we want to know. Write to us with the form below or contact us in one of the ways above.
+a11y-enforcement-link = Report a lack of accessibility to Digg (in Swedish)
+a11y-h-technical = Technical information about the website's accessibility
+a11y-h-noncompliance = Non-compliance with the requirements of the law
+a11y-noncompliance-none = We know of no failure to meet the requirements of the law.
+a11y-h-burden = Disproportionate burden
+a11y-burden-none = We do not claim the exemption for disproportionate burden for any content.
+a11y-h-outofscope = Content outside the scope of the law
+a11y-outofscope-none = We know of no content on the website that the law does not cover. Relations in the atlas often refer to sources on other organisations' websites. We are not responsible for those websites.
+a11y-h-alternative = Content that meets the requirements through an accessible alternative
+a11y-criteria = WCAG 2.1 success criteria: { $criteria }.
+a11y-meanwhile = What you can do:
+a11y-problem-atlas-table = With JavaScript on, changing the filters in the atlas changes the graph at once. The table below the graph then still shows the actors of the earlier filters until you load it again. The box the table scrolls in also takes the focus as a step of its own when you move with the Tab key.
+a11y-problem-atlas-table-meanwhile = Choose the link “{ $refresh }” above the table, or the “{ $apply }” button among the filters. The table then shows the same actors as the graph.
+a11y-problem-form-errors = When you send a form that has mistakes in it, a summary of the mistakes appears at the top of the form. The focus does not move there, and the page title does not say that something is wrong. If you use a screen reader or magnification, you may therefore miss that the form was not sent.
+a11y-problem-form-errors-meanwhile = Each mistake is also shown at its field. Go to the top of the form to find the summary, with links to the fields.
+a11y-problem-lang = Some text in another language than the page's is not marked in the code with its language. One example is the titles of the sources of relations on actors' pages, which are in Swedish on the English pages too. A screen reader may then read the text with the wrong pronunciation.
+a11y-problem-lang-meanwhile = If the pronunciation makes a text hard to follow, you can switch the language of your screen reader. You can also contact us and we will help you.
+a11y-problem-graph = The network graph in the atlas is drawn with WebGL on a surface that screen readers cannot read, and you explore it with a mouse or touch. The colours in the graph tell kinds of actors and relations apart. The same actors and relations are in the table below the graph, which you can sort and filter with the keyboard. Every actor also has a page of its own, and the legend and the side panel give the colours in words. We therefore consider that the table meets these requirements.
+a11y-problem-graph-meanwhile = Use the table below the graph. The link “{ $skip }” above the filters takes you there.
+a11y-method-axe = The axe-core tool checks every page template against levels A and AA of WCAG 2.1, in Swedish and English and for visitors both signed out and signed in. It also checks the API documentation.
+a11y-method-reflow = Every page template is shown in a window 320 pixels wide, which is what 400% magnification gives. The page must not need scrolling sideways.
+a11y-method-keyboard = The tests move through several of the pages with the Tab key and check that the focus always shows clearly, with enough contrast. The main journeys are tested with the keyboard alone and without JavaScript.
+a11y-method-lighthouse = Lighthouse checks sixteen of the main pages, in both its desktop and its mobile mode.
+a11y-date-made = We made this statement on { $date }.
+a11y-date-assessed = The website was last assessed on { $date }.
+a11y-date-updated = The statement was last updated on { $date }.
+a11y-date-published = The website was published on { $date }.
+a11y-and = and
+actor-all-events = { $count ->
+    [one] The { $count } event
+   *[other] All { $count } events
+}
+actor-all-news = { $count ->
+    [one] The { $count } news item
+   *[other] All { $count } news items
+}
+news-about = News about { $actor }.
+news-all = Show all news

@@ -464,22 +464,19 @@ campus-network-lead = Aktörerna på campuset och relationerna mellan dem. Lista
 campus-network-open = Öppna campuset i atlasen
 
 a11y-title = Tillgänglighetsredogörelse
-a11y-h-scope = Om redogörelsen
-a11y-scope-1 = Region Stockholm står bakom Samverkan. Vi vill att så många som möjligt ska kunna använda tjänsten. Här beskriver vi hur Samverkan uppfyller lagen (2018:1937) om tillgänglighet till digital offentlig service, vilka brister vi känner till och hur du kan rapportera ett problem så att vi kan åtgärda det.
-a11y-scope-2 = Redogörelsen gäller alla sidor på webbplatsen.
+a11y-scope-1 = Region Stockholm står bakom webbplatsen Samverkan, som regionens programkontor för life science driver. Vi vill att så många som möjligt ska kunna använda webbplatsen. Här beskriver vi hur Samverkan uppfyller lagen (2018:1937) om tillgänglighet till digital offentlig service, vilka brister vi känner till och hur du kan rapportera brister till oss så att vi kan åtgärda dem.
+a11y-scope-2 = Redogörelsen gäller alla sidor på webbplatsen, på svenska och engelska, och API-dokumentationen.
 a11y-h-status = Hur tillgänglig är webbplatsen?
-a11y-status-1 = Samverkan ska uppfylla nivå AA i riktlinjerna för tillgängligt webbinnehåll (WCAG) 2.1 och gör det, så vitt vi vet, utom i de delar som beskrivs nedan.
-a11y-h-limits = Kända brister
-a11y-limits-1 = Nätverksgrafen i atlasen ritas på en yta som skärmläsare inte kan läsa och som utforskas med mus eller pekskärm. Samma aktörer och relationer finns på samma sida som en tabell som kan sorteras och filtreras med tangentbordet, och varje aktör har en egen sida.
-a11y-limits-2 = Den interaktiva API-dokumentationen (/api/v1/docs) är gjord med Swagger UI, ett verktyg från en annan leverantör, och har inte granskats mot WCAG. Samma information finns i OpenAPI-dokumentet (/api/v1/openapi.json).
-a11y-limits-3 = Färgerna i grafen skiljer mellan olika typer av aktörer och relationer. Teckenförklaringen, sidopanelen och tabellen ger samma information i text.
-a11y-h-testing = Hur vi har testat
-a11y-testing-1 = Varje sidmall granskas automatiskt med verktyget axe-core mot WCAG 2.1 nivå A och AA varje gång koden ändras, på svenska och engelska och både som utloggad och inloggad. De viktigaste flödena testas också med enbart tangentbord och utan JavaScript.
-a11y-testing-2 = Redogörelsen granskades senast den 23 november 2026.
+a11y-status-1 = Kraven är nivå A och AA i riktlinjerna för tillgängligt webbinnehåll, WCAG 2.1. De ingår i den europeiska standarden EN 301 549 (version 3.2.1), som Diggs föreskrifter hänvisar till.
+a11y-h-limits = Innehåll som inte är tillgängligt
+a11y-limits-1 = Innehållet som beskrivs nedan är på ett eller annat sätt inte helt tillgängligt. För varje brist anger vi vilka krav i WCAG 2.1 den gäller och vad du kan göra under tiden.
+a11y-h-testing = Hur vi testat webbplatsen
+a11y-testing-1 = Vi har bedömt webbplatsen själva (självskattning). Bedömningen bygger på automatiska tester och på manuell granskning. De tre första testerna nedan körs varje gång koden ändras. Lighthouse kör vi separat.
+a11y-testing-2 = Vi granskar också sidorna manuellt, bland annat med enbart tangentbord och med förstoring. Automatiska tester hittar bara en del av de brister som kan finnas.
 a11y-h-enforcement = Tillsyn
-a11y-enforcement-1 = Myndigheten för digital förvaltning (Digg) ansvarar för tillsynen över lagen om tillgänglighet till digital offentlig service. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du kontakta Digg och påtala det.
-a11y-h-report = Rapportera ett problem
-a11y-report-intro = Om något i Samverkan inte fungerar för dig vill vi veta det. Beskriv problemet och lämna gärna en e-postadress så att vi kan svara. Programkontoret läser varje rapport.
+a11y-enforcement-1 = Myndigheten för digital förvaltning (Digg) är tillsynsmyndighet för lagen om tillgänglighet till digital offentlig service. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du kontakta Digg och påtala det.
+a11y-h-report = Rapportera brister i webbplatsens tillgänglighet
+a11y-report-intro = Beskriv problemet och lämna gärna en e-postadress så att vi kan svara. Programkontoret läser varje rapport.
 a11y-report-page = Sida (adress eller namn)
 a11y-report-page-hint = Var problemet finns, till exempel /sv/atlas.
 a11y-report-message = Vad är problemet?
@@ -1299,3 +1296,61 @@ status-word-execution = utförande
 status-word-completed = avslutad
 status-word-declined = avböjd
 status-word-withdrawn = återkallad
+a11y-status-partial = Samverkan är delvis förenlig med lagen om tillgänglighet till digital offentlig service. Det beror på de brister som vi beskriver under ”Innehåll som inte är tillgängligt”.
+a11y-status-full = Samverkan är helt förenlig med lagen om tillgänglighet till digital offentlig service.
+a11y-h-help = Vad kan du göra om du inte kan använda delar av webbplatsen?
+a11y-help-1 = Om du behöver innehåll från Samverkan i ett annat format, till exempel som text i stället för som graf eller i ett dokument som fungerar med ditt hjälpmedel, kan du kontakta oss. Berätta vilket innehåll du behöver och i vilket format. Du når programkontoret så här:
+a11y-contact-email = E-post:
+a11y-contact-phone = Telefon:
+a11y-contact-form = Formuläret för att rapportera brister, längre ned på den här sidan
+a11y-response-time = Vi svarar normalt inom { $days ->
+    [1] en arbetsdag
+    [2] två arbetsdagar
+    [3] tre arbetsdagar
+    [4] fyra arbetsdagar
+    [5] fem arbetsdagar
+    [10] tio arbetsdagar
+   *[other] { $days } arbetsdagar
+}.
+a11y-help-data = Aktörerna och relationerna i atlasen kan du också ladda ner som kalkylark (CSV-filer):
+a11y-data-actors = Ladda ner aktörerna (CSV)
+a11y-data-relations = Ladda ner relationerna (CSV)
+a11y-feedback-1 = Vi arbetar hela tiden med att göra webbplatsen mer tillgänglig. Om du hittar problem som inte beskrivs på den här sidan, eller om du tycker att vi inte uppfyller lagens krav, vill vi veta det. Skriv till oss i formuläret här nedan eller kontakta oss på något av sätten ovan.
+a11y-enforcement-link = Anmäl bristande tillgänglighet till Digg
+a11y-h-technical = Teknisk information om webbplatsens tillgänglighet
+a11y-h-noncompliance = Bristande förenlighet med lagkraven
+a11y-noncompliance-none = Vi känner inte till några brister mot lagkraven.
+a11y-h-burden = Oskäligt betungande anpassning
+a11y-burden-none = Vi åberopar inte undantaget för oskäligt betungande anpassning för något innehåll.
+a11y-h-outofscope = Innehåll som inte omfattas av lagstiftningen
+a11y-outofscope-none = Vi känner inte till något innehåll på webbplatsen som inte omfattas av lagen. Relationerna i atlasen hänvisar ofta till källor på andra organisationers webbplatser. De webbplatserna ansvarar vi inte för.
+a11y-h-alternative = Innehåll som uppfyller kraven genom ett tillgängligt alternativ
+a11y-criteria = Krav i WCAG 2.1: { $criteria }.
+a11y-meanwhile = Det här kan du göra:
+a11y-problem-atlas-table = Om JavaScript är på och du ändrar filtren i atlasen ändras grafen direkt. Tabellen under grafen visar då fortfarande aktörerna för de tidigare filtren tills du läser in den igen. Rutan som tabellen rullar i blir också ett eget steg när du flyttar dig med tabbtangenten.
+a11y-problem-atlas-table-meanwhile = Välj länken ”{ $refresh }” ovanför tabellen eller knappen ”{ $apply }” bland filtren. Då visar tabellen samma aktörer som grafen.
+a11y-problem-form-errors = När du skickar ett formulär som innehåller fel visas en sammanfattning av felen överst i formuläret. Fokus flyttas inte dit, och sidans titel säger inte att något är fel. Om du använder skärmläsare eller förstoring kan du därför missa att formuläret inte har skickats.
+a11y-problem-form-errors-meanwhile = Varje fel står också vid sitt fält. Gå till början av formuläret, så hittar du sammanfattningen med länkar till fälten.
+a11y-problem-lang = En del text på ett annat språk än sidans är inte märkt i koden med sitt språk. Det gäller till exempel titlarna på källorna till relationerna på aktörernas sidor, som är på svenska även på de engelska sidorna. En skärmläsare kan då läsa texten med fel uttal.
+a11y-problem-lang-meanwhile = Om uttalet gör en text svår att förstå kan du byta språk i din skärmläsare. Du kan också kontakta oss, så hjälper vi dig.
+a11y-problem-graph = Nätverksgrafen i atlasen ritas med WebGL på en yta som skärmläsare inte kan läsa, och du utforskar den med mus eller pekskärm. Färgerna i grafen skiljer olika typer av aktörer och relationer åt. Samma aktörer och relationer finns i tabellen under grafen, som du kan sortera och filtrera med tangentbordet. Varje aktör har också en egen sida, och teckenförklaringen och sidopanelen beskriver färgerna med ord. Vi bedömer därför att kraven uppfylls genom tabellen.
+a11y-problem-graph-meanwhile = Använd tabellen under grafen. Länken ”{ $skip }” ovanför filtren tar dig dit.
+a11y-method-axe = Verktyget axe-core granskar varje sidmall mot nivå A och AA i WCAG 2.1, på svenska och engelska och för både utloggade och inloggade besökare. Det granskar också API-dokumentationen.
+a11y-method-reflow = Varje sidmall visas i ett fönster som är 320 pixlar brett, vilket motsvarar 400 procents förstoring. Sidan får inte behöva rullas i sidled.
+a11y-method-keyboard = Testerna flyttar sig genom flera av sidorna med tabbtangenten och kontrollerar att fokus alltid syns tydligt, med tillräcklig kontrast. De viktigaste flödena testas med enbart tangentbord och utan JavaScript.
+a11y-method-lighthouse = Lighthouse granskar sexton av de viktigaste sidorna, både i läget för dator och i läget för mobil.
+a11y-date-made = Vi gjorde redogörelsen den { $date }.
+a11y-date-assessed = Den senaste bedömningen gjordes den { $date }.
+a11y-date-updated = Redogörelsen uppdaterades senast den { $date }.
+a11y-date-published = Webbplatsen publicerades den { $date }.
+a11y-and = och
+actor-all-events = { $count ->
+    [one] { $count } evenemang
+   *[other] Alla { $count } evenemang
+}
+actor-all-news = { $count ->
+    [one] { $count } nyhet
+   *[other] Alla { $count } nyheter
+}
+news-about = Nyheter som handlar om { $actor }.
+news-all = Visa alla nyheter

@@ -97,6 +97,40 @@ async fn set_aside(
 }
 
 /// Appends one entry. Call inside the transaction that makes the change.
+/// Records a save of an object: a creation (`before` `None`, the whole object as the change) or an update (the
+/// fields that differ between `before` and `after`). The one helper every audited save uses, called inside the
+/// save's transaction with a `before` read in that transaction.
+pub(crate) async fn record_save(
+    conn: &mut AnyConnection,
+    user_id: Option<i64>,
+    object_type: &str,
+    object_key: &str,
+    action: &str,
+    before: Option<&serde_json::Value>,
+    after: &serde_json::Value,
+) -> Result<(), StoreError> {
+    let changes = match before {
+        Some(b) => domain::audit::diff(b, after),
+        None => vec![Change {
+            path: String::new(),
+            before: serde_json::Value::Null,
+            after: after.clone(),
+        }],
+    };
+    record(
+        conn,
+        AuditRecord {
+            user_id,
+            object_type,
+            object_key,
+            action,
+            changes: &changes,
+            personal: &[],
+        },
+    )
+    .await
+}
+
 pub(crate) async fn record(
     conn: &mut AnyConnection,
     rec: AuditRecord<'_>,

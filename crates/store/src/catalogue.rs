@@ -1,7 +1,7 @@
 //! The catalogue of the way in: services of infrastructures, premises, and the checklist rule templates with
 //! their documents. Seeding, reading, and the audited writes of managers and admins.
 
-use crate::audit::{AuditRecord, record};
+use crate::audit::record_save;
 use crate::rows::{Arg, Sql, get, lang_text, opt_text, slug, unique_as};
 use crate::{Store, StoreError, now_millis};
 use domain::access::{ChecklistTemplate, OwnerClass, Party, Stage};
@@ -372,19 +372,7 @@ async fn audit(
     before: &Value,
     after: &Value,
 ) -> Result<(), StoreError> {
-    let changes = domain::audit::diff(before, after);
-    record(
-        conn,
-        AuditRecord {
-            user_id: user,
-            object_type,
-            object_key: key,
-            action,
-            changes: &changes,
-            personal: &[],
-        },
-    )
-    .await
+    record_save(conn, user, object_type, key, action, Some(before), after).await
 }
 
 impl Store {
@@ -476,32 +464,8 @@ impl Store {
     }
 
     async fn attach_service_lists(&self, views: &mut [ServiceView]) -> Result<(), StoreError> {
-        let tags = sqlx::query(
-            "SELECT s.slug AS service, t.slug AS tag FROM service_tags st JOIN services s ON s.id = st.service_id \
-             JOIN tags t ON t.id = st.tag_id ORDER BY t.slug",
-        )
-        .fetch_all(self.pool())
-        .await?;
-        let campuses = sqlx::query(
-            "SELECT a.slug AS actor, c.slug AS campus FROM actor_campuses ac JOIN actors a ON a.id = ac.actor_id \
-             JOIN campuses c ON c.id = ac.campus_id WHERE a.id IN (SELECT infrastructure_id FROM services) \
-             ORDER BY c.slug",
-        )
-        .fetch_all(self.pool())
-        .await?;
-        for v in views.iter_mut() {
-            for row in &tags {
-                if get::<String>(row, "service")? == v.service.slug.as_str() {
-                    v.service.tags.push(slug(row, "tag")?);
-                }
-            }
-            for row in &campuses {
-                if get::<String>(row, "actor")? == v.service.infrastructure.as_str() {
-                    v.campuses.push(slug(row, "campus")?);
-                }
-            }
-        }
-        Ok(())
+        let mut conn = self.pool().acquire().await?;
+        attach_service_lists(&mut conn, views).await
     }
 
     /// Every service that passes `filter`, ordered by infrastructure and name in `lang`.
@@ -631,15 +595,16 @@ impl Store {
         existing: Option<&Slug>,
         service: &Service,
     ) -> Result<(), StoreError> {
+        let mut tx = self.write_tx().await?;
+        // The "before" of the audit entry is read inside the write's transaction.
         let before = match existing {
             Some(s) => Some(
-                self.service(s)
+                service_in(&mut tx, s)
                     .await?
                     .ok_or(StoreError::NotFound("service"))?,
             ),
             None => None,
         };
-        let mut tx = self.write_tx().await?;
         let id = match existing {
             Some(s) => Some(
                 id_by_slug(&mut tx, "services", s)
@@ -748,15 +713,17 @@ impl Store {
         retired: bool,
         create: bool,
     ) -> Result<(), StoreError> {
-        let before = self
-            .checklist_templates()
+        let mut tx = self.write_tx().await?;
+        // The "before" of the audit entry is read inside the write's transaction.
+        let before = sqlx::query("SELECT * FROM checklist_templates WHERE key = $1")
+            .bind(template.key.as_str())
+            .fetch_optional(&mut *tx)
             .await?
-            .into_iter()
-            .find(|t| t.template.key == template.key);
+            .map(|r| template_from_row(&r))
+            .transpose()?;
         if !create && before.is_none() {
             return Err(StoreError::NotFound("checklist item"));
         }
-        let mut tx = self.write_tx().await?;
         let next: i64 =
             sqlx::query_scalar("SELECT COALESCE(MAX(position), 0) + 1 FROM checklist_templates")
                 .fetch_one(&mut *tx)
@@ -806,4 +773,52 @@ impl Store {
             .await?;
         rows.iter().map(|r| slug(r, "name")).collect()
     }
+}
+
+/// The lists of each service (its tags, its infrastructure's campuses), read on `conn`.
+async fn attach_service_lists(
+    conn: &mut AnyConnection,
+    views: &mut [ServiceView],
+) -> Result<(), StoreError> {
+    let tags = sqlx::query(
+        "SELECT s.slug AS service, t.slug AS tag FROM service_tags st JOIN services s ON s.id = st.service_id \
+         JOIN tags t ON t.id = st.tag_id ORDER BY t.slug",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let campuses = sqlx::query(
+        "SELECT a.slug AS actor, c.slug AS campus FROM actor_campuses ac JOIN actors a ON a.id = ac.actor_id \
+         JOIN campuses c ON c.id = ac.campus_id WHERE a.id IN (SELECT infrastructure_id FROM services) \
+         ORDER BY c.slug",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    for v in views.iter_mut() {
+        for row in &tags {
+            if get::<String>(row, "service")? == v.service.slug.as_str() {
+                v.service.tags.push(slug(row, "tag")?);
+            }
+        }
+        for row in &campuses {
+            if get::<String>(row, "actor")? == v.service.infrastructure.as_str() {
+                v.campuses.push(slug(row, "campus")?);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The service with `slug`, read on `conn` (inside a save's transaction, for its audit's "before").
+async fn service_in(
+    conn: &mut AnyConnection,
+    slug: &Slug,
+) -> Result<Option<ServiceView>, StoreError> {
+    let row = sqlx::query(&format!("{} WHERE s.slug = $1", service_select()))
+        .bind(slug.as_str())
+        .fetch_optional(&mut *conn)
+        .await?;
+    let Some(row) = row else { return Ok(None) };
+    let mut views = vec![service_from_row(&row)?];
+    attach_service_lists(conn, &mut views).await?;
+    Ok(views.pop())
 }

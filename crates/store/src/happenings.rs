@@ -1,13 +1,13 @@
 //! Meeting places, events and news: seeding the built-in files into a database that has none, and reading them
 //! with the names the pages show.
 
-use crate::audit::{AuditRecord, record};
-use crate::rows::{get, lang_text, opt_text, slug};
+use crate::audit::{AuditRecord, record, record_save};
+use crate::rows::{Arg, Sql, get, lang_text, opt_text, slug};
 use crate::strategy::id_of;
-use crate::{Store, StoreError, now_millis};
+use crate::{Paged, Store, StoreError, now_millis};
 use domain::audit::Change;
 use domain::events::{Event, Happenings, MeetingPlace, NewsItem, Place, When, parse_when};
-use domain::{IsoDate, LangText, Slug, WebUrl};
+use domain::{IsoDate, LangText, PageRequest, Slug, WebUrl};
 use sqlx::AnyConnection;
 use sqlx::any::AnyRow;
 use std::collections::HashMap;
@@ -240,17 +240,6 @@ async fn free_slug(
     }
 }
 
-fn audit_change(before: Option<serde_json::Value>, after: serde_json::Value) -> Vec<Change> {
-    match before {
-        Some(b) => domain::audit::diff(&b, &after),
-        None => vec![Change {
-            path: String::new(),
-            before: serde_json::Value::Null,
-            after,
-        }],
-    }
-}
-
 impl Store {
     /// Creates an event (`existing` `None`; its slug is made from the Swedish title) or changes the one with slug
     /// `existing` (its slug stays). Audited with what changed. Returns the event's slug.
@@ -260,18 +249,17 @@ impl Store {
         mut e: Event,
         by: i64,
     ) -> Result<Slug, StoreError> {
+        let mut tx = self.write_tx().await?;
+        let now = now_millis();
+        // The "before" of the audit entry is read inside the write's transaction.
         let previous = match existing {
             Some(s) => Some(
-                self.events(&EventFilter::default())
+                event_in(&mut tx, s)
                     .await?
-                    .into_iter()
-                    .find(|r| &r.event.slug == s)
                     .ok_or(StoreError::NotFound("event"))?,
             ),
             None => None,
         };
-        let mut tx = self.write_tx().await?;
-        let now = now_millis();
         let id = match existing {
             Some(s) => Some(id_of(&mut tx, "events", s).await?),
             None => None,
@@ -281,24 +269,20 @@ impl Store {
             None => free_slug(&mut tx, "events", &e.title.sv, None).await?,
         };
         write_event(&mut tx, id, &e, now).await?;
-        let changes = audit_change(
-            previous.map(|p| serde_json::to_value(&p.event).unwrap_or_default()),
-            serde_json::to_value(&e).unwrap_or_default(),
-        );
-        record(
+        record_save(
             &mut tx,
-            AuditRecord {
-                user_id: Some(by),
-                object_type: "event",
-                object_key: e.slug.as_str(),
-                action: if existing.is_some() {
-                    "update"
-                } else {
-                    "create"
-                },
-                changes: &changes,
-                personal: &[],
+            Some(by),
+            "event",
+            e.slug.as_str(),
+            if existing.is_some() {
+                "update"
+            } else {
+                "create"
             },
+            previous
+                .map(|p| serde_json::to_value(&p.event).unwrap_or_default())
+                .as_ref(),
+            &serde_json::to_value(&e).unwrap_or_default(),
         )
         .await?;
         tx.commit().await?;
@@ -312,18 +296,17 @@ impl Store {
         mut n: NewsItem,
         by: i64,
     ) -> Result<Slug, StoreError> {
+        let mut tx = self.write_tx().await?;
+        let now = now_millis();
+        // The "before" of the audit entry is read inside the write's transaction.
         let previous = match existing {
             Some(s) => Some(
-                self.news(i64::MAX)
+                news_in(&mut tx, s)
                     .await?
-                    .into_iter()
-                    .find(|r| &r.item.slug == s)
                     .ok_or(StoreError::NotFound("news"))?,
             ),
             None => None,
         };
-        let mut tx = self.write_tx().await?;
-        let now = now_millis();
         let id = match existing {
             Some(s) => Some(id_of(&mut tx, "news", s).await?),
             None => None,
@@ -333,24 +316,20 @@ impl Store {
             None => free_slug(&mut tx, "news", &n.title.sv, None).await?,
         };
         write_news(&mut tx, id, &n, now).await?;
-        let changes = audit_change(
-            previous.map(|p| serde_json::to_value(&p.item).unwrap_or_default()),
-            serde_json::to_value(&n).unwrap_or_default(),
-        );
-        record(
+        record_save(
             &mut tx,
-            AuditRecord {
-                user_id: Some(by),
-                object_type: "news",
-                object_key: n.slug.as_str(),
-                action: if existing.is_some() {
-                    "update"
-                } else {
-                    "create"
-                },
-                changes: &changes,
-                personal: &[],
+            Some(by),
+            "news",
+            n.slug.as_str(),
+            if existing.is_some() {
+                "update"
+            } else {
+                "create"
             },
+            previous
+                .map(|p| serde_json::to_value(&p.item).unwrap_or_default())
+                .as_ref(),
+            &serde_json::to_value(&n).unwrap_or_default(),
         )
         .await?;
         tx.commit().await?;
@@ -487,115 +466,75 @@ impl Store {
 
     /// Events matching `filter`, soonest first.
     pub async fn events(&self, filter: &EventFilter) -> Result<Vec<EventRow>, StoreError> {
-        let rows = sqlx::query("SELECT * FROM events ORDER BY starts_at, id")
+        let mut q = Sql::new("SELECT * FROM events e WHERE 1 = 1");
+        for (table, column, target, value) in [
+            ("event_tags", "tag_id", "tags", &filter.tag),
+            ("event_focus_areas", "area_id", "focus_areas", &filter.area),
+            ("event_organisers", "actor_id", "actors", &filter.organiser),
+        ] {
+            if let Some(v) = value {
+                q.push(&format!(
+                    " AND EXISTS (SELECT 1 FROM {table} x JOIN {target} t ON t.id = x.{column} \
+                     WHERE x.event_id = e.id AND t.slug = "
+                ))
+                .bind(Arg::Text(v.to_string()))
+                .push(")");
+            }
+        }
+        q.push(" ORDER BY e.starts_at, e.id");
+        let rows = q.query().fetch_all(self.pool()).await?;
+        self.event_rows(&rows, filter.campus.as_ref()).await
+    }
+
+    /// The event with `slug`.
+    pub async fn event(&self, slug: &Slug) -> Result<Option<EventRow>, StoreError> {
+        let rows = sqlx::query("SELECT * FROM events WHERE slug = $1")
+            .bind(slug.as_str())
             .fetch_all(self.pool())
             .await?;
-        let links = |sql: &'static str| async move {
-            let rows = sqlx::query(sql).fetch_all(self.pool()).await?;
-            let mut by: HashMap<i64, Vec<(Slug, LangText)>> = HashMap::new();
-            for r in &rows {
-                by.entry(get(r, "event_id")?)
-                    .or_default()
-                    .push((slug(r, "slug")?, lang_text(r, "name")?));
-            }
-            Ok::<_, StoreError>(by)
-        };
-        let mut organisers = links(
-            "SELECT x.event_id, a.slug, a.name_sv, a.name_en FROM event_organisers x JOIN actors a ON a.id = x.actor_id \
-             ORDER BY a.sort_sv",
-        )
+        Ok(self.event_rows(&rows, None).await?.into_iter().next())
+    }
+
+    /// The events `actor` organises, the latest first, one page of them and how many there are.
+    pub async fn events_organised_by(
+        &self,
+        actor: &Slug,
+        page: PageRequest,
+    ) -> Result<Paged<EventRow>, StoreError> {
+        let of = "FROM events e JOIN event_organisers x ON x.event_id = e.id JOIN actors a ON a.id = x.actor_id \
+                  WHERE a.slug = $1";
+        let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) {of}"))
+            .bind(actor.as_str())
+            .fetch_one(self.pool())
+            .await?;
+        let rows = sqlx::query(&format!(
+            "SELECT e.* {of} ORDER BY e.starts_at DESC, e.id DESC LIMIT $2 OFFSET $3"
+        ))
+        .bind(actor.as_str())
+        .bind(i64::from(page.per_page()))
+        .bind(i64::try_from(page.offset()).map_err(|_| StoreError::OutOfRange("page"))?)
+        .fetch_all(self.pool())
         .await?;
-        let mut tags = links(
-            "SELECT x.event_id, t.slug, t.label_sv AS name_sv, t.label_en AS name_en FROM event_tags x JOIN tags t ON t.id = x.tag_id ORDER BY t.slug",
-        )
-        .await?;
-        let mut areas = links(
-            "SELECT x.event_id, f.slug, f.name_sv, f.name_en FROM event_focus_areas x \
-             JOIN focus_areas f ON f.id = x.area_id ORDER BY f.position",
-        )
-        .await?;
-        let places: HashMap<Slug, (Option<Slug>, LangText)> = self
-            .meeting_places()
-            .await?
-            .into_iter()
-            .map(|m| {
-                (
-                    m.place.slug.clone(),
-                    (m.place.campus.clone(), m.place.name.clone()),
-                )
-            })
-            .collect();
-        let campuses: HashMap<Slug, LangText> = self
-            .campuses(domain::Lang::Sv)
-            .await?
-            .into_iter()
-            .map(|c| (c.campus.slug.clone(), c.campus.name.clone()))
-            .collect();
-        let mut out = Vec::new();
-        for r in &rows {
-            let id: i64 = get(r, "id")?;
-            let start: String = get(r, "start_local")?;
-            let end = opt_text(r, "end_local")?;
-            let when = parse_when(&start, end.as_deref())
-                .map_err(|e| StoreError::Corrupt(format!("event time {start:?}: {e}")))?;
-            let place = opt_text(r, "place")?.and_then(|p| Place::parse(&p));
-            let location = match (opt_text(r, "location_sv")?, opt_text(r, "location_en")?) {
-                (Some(sv), Some(en)) => Some(LangText::new(sv, en)),
-                _ => None,
-            };
-            let org = organisers.remove(&id).unwrap_or_default();
-            let tag_list = tags.remove(&id).unwrap_or_default();
-            let area_list = areas.remove(&id).unwrap_or_default();
-            let place_campus = match &place {
-                Some(Place::Campus(c)) => Some(c.clone()),
-                Some(Place::MeetingPlace(m)) => places.get(m).and_then(|p| p.0.clone()),
-                _ => None,
-            };
-            let keep = filter
-                .campus
-                .as_ref()
-                .is_none_or(|c| place_campus.as_ref() == Some(c))
-                && filter
-                    .tag
-                    .as_ref()
-                    .is_none_or(|t| tag_list.iter().any(|(s, _)| s == t))
-                && filter
-                    .area
-                    .as_ref()
-                    .is_none_or(|a| area_list.iter().any(|(s, _)| s == a))
-                && filter
-                    .organiser
-                    .as_ref()
-                    .is_none_or(|o| org.iter().any(|(s, _)| s == o));
-            if !keep {
-                continue;
-            }
-            let place_name = match &place {
-                Some(Place::Campus(c)) => campuses.get(c).cloned(),
-                Some(Place::MeetingPlace(m)) => places.get(m).map(|p| p.1.clone()),
-                _ => None,
-            };
-            out.push(EventRow {
-                event: Event {
-                    slug: slug(r, "slug")?,
-                    title: lang_text(r, "title")?,
-                    description: lang_text(r, "description")?,
-                    when,
-                    place,
-                    location,
-                    organisers: org.iter().map(|(s, _)| s.clone()).collect(),
-                    tags: tag_list.iter().map(|(s, _)| s.clone()).collect(),
-                    focus_areas: area_list.iter().map(|(s, _)| s.clone()).collect(),
-                    registration: opt_text(r, "registration_url")?
-                        .and_then(|u| WebUrl::parse(&u).ok()),
-                    source: opt_text(r, "source")?,
-                },
-                organiser_names: org,
-                place_name,
-                updated_at: get(r, "updated_at")?,
-            });
-        }
-        Ok(out)
+        Ok(Paged {
+            items: self.event_rows(&rows, None).await?,
+            total: u64::try_from(total).unwrap_or(0),
+        })
+    }
+
+    /// Event rows with their organisers, tags, areas and place (see [`event_rows`]).
+    async fn event_rows(
+        &self,
+        rows: &[AnyRow],
+        campus: Option<&Slug>,
+    ) -> Result<Vec<EventRow>, StoreError> {
+        let mut conn = self.pool().acquire().await?;
+        event_rows(&mut conn, rows, campus).await
+    }
+
+    /// News rows with the actors they concern (see [`news_rows`]).
+    async fn news_rows(&self, rows: &[AnyRow]) -> Result<Vec<NewsRow>, StoreError> {
+        let mut conn = self.pool().acquire().await?;
+        news_rows(&mut conn, rows).await
     }
 
     /// News, newest first.
@@ -604,38 +543,234 @@ impl Store {
             .bind(limit)
             .fetch_all(self.pool())
             .await?;
-        let links = sqlx::query(
-            "SELECT x.news_id, a.slug, a.name_sv, a.name_en FROM news_actors x JOIN actors a ON a.id = x.actor_id \
-             ORDER BY a.sort_sv",
-        )
+        self.news_rows(&rows).await
+    }
+
+    /// The news item with `slug`.
+    pub async fn news_item(&self, slug: &Slug) -> Result<Option<NewsRow>, StoreError> {
+        let rows = sqlx::query("SELECT * FROM news WHERE slug = $1")
+            .bind(slug.as_str())
+            .fetch_all(self.pool())
+            .await?;
+        Ok(self.news_rows(&rows).await?.into_iter().next())
+    }
+
+    /// News, newest first, one page of them and how many there are; only those about `actor` when it is set.
+    pub async fn news_page(
+        &self,
+        actor: Option<&Slug>,
+        page: PageRequest,
+    ) -> Result<Paged<NewsRow>, StoreError> {
+        let of = match actor {
+            Some(_) => {
+                "FROM news n WHERE EXISTS (SELECT 1 FROM news_actors x JOIN actors a ON a.id = x.actor_id \
+                 WHERE x.news_id = n.id AND a.slug = $1)"
+            }
+            None => "FROM news n WHERE $1 = $1",
+        };
+        let key = actor.map_or("", Slug::as_str);
+        let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) {of}"))
+            .bind(key)
+            .fetch_one(self.pool())
+            .await?;
+        let rows = sqlx::query(&format!(
+            "SELECT n.* {of} ORDER BY n.published DESC, n.id DESC LIMIT $2 OFFSET $3"
+        ))
+        .bind(key)
+        .bind(i64::from(page.per_page()))
+        .bind(i64::try_from(page.offset()).map_err(|_| StoreError::OutOfRange("page"))?)
         .fetch_all(self.pool())
         .await?;
-        let mut by: HashMap<i64, Vec<(Slug, LangText)>> = HashMap::new();
-        for r in &links {
-            by.entry(get(r, "news_id")?)
-                .or_default()
-                .push((slug(r, "slug")?, lang_text(r, "name")?));
-        }
-        rows.iter()
-            .map(|r: &AnyRow| {
-                let id: i64 = get(r, "id")?;
-                let published: String = get(r, "published")?;
-                let actors = by.remove(&id).unwrap_or_default();
-                Ok(NewsRow {
-                    item: NewsItem {
-                        slug: slug(r, "slug")?,
-                        published: IsoDate::parse(&published)
-                            .map_err(|_| StoreError::Corrupt(format!("news date {published:?}")))?,
-                        title: lang_text(r, "title")?,
-                        summary: lang_text(r, "summary")?,
-                        body: lang_text(r, "body")?,
-                        actors: actors.iter().map(|(s, _)| s.clone()).collect(),
-                        source: opt_text(r, "source")?,
-                    },
-                    actor_names: actors,
-                    updated_at: get(r, "updated_at")?,
-                })
-            })
-            .collect()
+        Ok(Paged {
+            items: self.news_rows(&rows).await?,
+            total: u64::try_from(total).unwrap_or(0),
+        })
     }
+}
+
+/// The event with `slug`, read on `conn` (inside a write's transaction, for its audit's "before").
+async fn event_in(conn: &mut AnyConnection, slug: &Slug) -> Result<Option<EventRow>, StoreError> {
+    let rows = sqlx::query("SELECT * FROM events WHERE slug = $1")
+        .bind(slug.as_str())
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(event_rows(conn, &rows, None).await?.into_iter().next())
+}
+
+/// The news item with `slug`, read on `conn`.
+async fn news_in(conn: &mut AnyConnection, slug: &Slug) -> Result<Option<NewsRow>, StoreError> {
+    let rows = sqlx::query("SELECT * FROM news WHERE slug = $1")
+        .bind(slug.as_str())
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(news_rows(conn, &rows).await?.into_iter().next())
+}
+
+/// Event rows with their organisers, tags, areas and place, in the order given; only those on `campus` when it
+/// is set (a place's campus is known only through the meeting places).
+async fn event_rows(
+    conn: &mut AnyConnection,
+    rows: &[AnyRow],
+    campus: Option<&Slug>,
+) -> Result<Vec<EventRow>, StoreError> {
+    let ids: Vec<i64> = rows
+        .iter()
+        .map(|r| get::<i64>(r, "id"))
+        .collect::<Result<_, _>>()?;
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut organisers = link_rows(
+        conn,
+        "SELECT x.event_id AS owner_id, a.slug, a.name_sv, a.name_en, a.sort_sv FROM event_organisers x \
+         JOIN actors a ON a.id = x.actor_id WHERE x.event_id IN (",
+        &ids,
+        "a.sort_sv",
+    )
+    .await?;
+    let mut tags = link_rows(
+        conn,
+        "SELECT x.event_id AS owner_id, t.slug, t.label_sv AS name_sv, t.label_en AS name_en FROM event_tags x \
+         JOIN tags t ON t.id = x.tag_id WHERE x.event_id IN (",
+        &ids,
+        "t.slug",
+    )
+    .await?;
+    let mut areas = link_rows(
+        conn,
+        "SELECT x.event_id AS owner_id, f.slug, f.name_sv, f.name_en, f.position FROM event_focus_areas x \
+         JOIN focus_areas f ON f.id = x.area_id WHERE x.event_id IN (",
+        &ids,
+        "f.position",
+    )
+    .await?;
+    // Meeting places and campuses are few: their names and campuses are read whole.
+    let mut places: HashMap<Slug, (Option<Slug>, LangText)> = HashMap::new();
+    for r in sqlx::query(
+        "SELECT m.slug, m.name_sv, m.name_en, c.slug AS campus_slug FROM meeting_places m \
+         LEFT JOIN campuses c ON c.id = m.campus_id",
+    )
+    .fetch_all(&mut *conn)
+    .await?
+    {
+        let campus = opt_text(&r, "campus_slug")?
+            .map(|c| Slug::parse(&c).map_err(|e| StoreError::Corrupt(e.to_string())))
+            .transpose()?;
+        places.insert(slug(&r, "slug")?, (campus, lang_text(&r, "name")?));
+    }
+    let mut campuses: HashMap<Slug, LangText> = HashMap::new();
+    for r in sqlx::query("SELECT slug, name_sv, name_en FROM campuses")
+        .fetch_all(&mut *conn)
+        .await?
+    {
+        campuses.insert(slug(&r, "slug")?, lang_text(&r, "name")?);
+    }
+    let mut out = Vec::new();
+    for r in rows {
+        let id: i64 = get(r, "id")?;
+        let start: String = get(r, "start_local")?;
+        let end = opt_text(r, "end_local")?;
+        let when = parse_when(&start, end.as_deref())
+            .map_err(|e| StoreError::Corrupt(format!("event time {start:?}: {e}")))?;
+        let place = opt_text(r, "place")?.and_then(|p| Place::parse(&p));
+        let location = match (opt_text(r, "location_sv")?, opt_text(r, "location_en")?) {
+            (Some(sv), Some(en)) => Some(LangText::new(sv, en)),
+            _ => None,
+        };
+        let org = organisers.remove(&id).unwrap_or_default();
+        let tag_list = tags.remove(&id).unwrap_or_default();
+        let area_list = areas.remove(&id).unwrap_or_default();
+        let place_campus = match &place {
+            Some(Place::Campus(c)) => Some(c.clone()),
+            Some(Place::MeetingPlace(m)) => places.get(m).and_then(|p| p.0.clone()),
+            _ => None,
+        };
+        if campus.is_some_and(|c| place_campus.as_ref() != Some(c)) {
+            continue;
+        }
+        let place_name = match &place {
+            Some(Place::Campus(c)) => campuses.get(c).cloned(),
+            Some(Place::MeetingPlace(m)) => places.get(m).map(|p| p.1.clone()),
+            _ => None,
+        };
+        out.push(EventRow {
+            event: Event {
+                slug: slug(r, "slug")?,
+                title: lang_text(r, "title")?,
+                description: lang_text(r, "description")?,
+                when,
+                place,
+                location,
+                organisers: org.iter().map(|(s, _)| s.clone()).collect(),
+                tags: tag_list.iter().map(|(s, _)| s.clone()).collect(),
+                focus_areas: area_list.iter().map(|(s, _)| s.clone()).collect(),
+                registration: opt_text(r, "registration_url")?.and_then(|u| WebUrl::parse(&u).ok()),
+                source: opt_text(r, "source")?,
+            },
+            organiser_names: org,
+            place_name,
+            updated_at: get(r, "updated_at")?,
+        });
+    }
+    Ok(out)
+}
+
+/// News rows with the actors they concern, in the order given.
+async fn news_rows(conn: &mut AnyConnection, rows: &[AnyRow]) -> Result<Vec<NewsRow>, StoreError> {
+    let ids: Vec<i64> = rows
+        .iter()
+        .map(|r| get::<i64>(r, "id"))
+        .collect::<Result<_, _>>()?;
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut by = link_rows(
+        conn,
+        "SELECT x.news_id AS owner_id, a.slug, a.name_sv, a.name_en, a.sort_sv FROM news_actors x \
+         JOIN actors a ON a.id = x.actor_id WHERE x.news_id IN (",
+        &ids,
+        "a.sort_sv",
+    )
+    .await?;
+    rows.iter()
+        .map(|r: &AnyRow| {
+            let id: i64 = get(r, "id")?;
+            let published: String = get(r, "published")?;
+            let actors = by.remove(&id).unwrap_or_default();
+            Ok(NewsRow {
+                item: NewsItem {
+                    slug: slug(r, "slug")?,
+                    published: IsoDate::parse(&published)
+                        .map_err(|_| StoreError::Corrupt(format!("news date {published:?}")))?,
+                    title: lang_text(r, "title")?,
+                    summary: lang_text(r, "summary")?,
+                    body: lang_text(r, "body")?,
+                    actors: actors.iter().map(|(s, _)| s.clone()).collect(),
+                    source: opt_text(r, "source")?,
+                },
+                actor_names: actors,
+                updated_at: get(r, "updated_at")?,
+            })
+        })
+        .collect()
+}
+
+/// Rows of a link table (`owner_id`, `slug`, `name_sv`, `name_en`) for the owners in `ids`, grouped by owner.
+/// `sql` ends with `IN (`; the ids and `) ORDER BY order` are added here.
+async fn link_rows(
+    conn: &mut AnyConnection,
+    sql: &str,
+    ids: &[i64],
+    order: &str,
+) -> Result<HashMap<i64, Vec<(Slug, LangText)>>, StoreError> {
+    let mut q = Sql::new(sql);
+    q.bind_ints(ids).push(") ORDER BY ").push(order);
+    let rows = q.query().fetch_all(&mut *conn).await?;
+    let mut by: HashMap<i64, Vec<(Slug, LangText)>> = HashMap::new();
+    for r in &rows {
+        by.entry(get(r, "owner_id")?)
+            .or_default()
+            .push((slug(r, "slug")?, lang_text(r, "name")?));
+    }
+    Ok(by)
 }

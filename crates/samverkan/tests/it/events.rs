@@ -205,3 +205,68 @@ async fn meeting_places_and_news_with_their_feed() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn an_actors_news_are_all_reachable_however_old() {
+    let app = TestApp::spawn().await;
+    let office = app.user("office@example.se", "admin", None).await;
+    let store = app.store().await;
+    let item = |title: &str, published: &str, about: &[&str]| domain::events::NewsItem {
+        slug: domain::Slug::parse("item").expect("slug"),
+        published: domain::IsoDate::parse(published).expect("date"),
+        title: domain::LangText::new(title, title),
+        summary: domain::LangText::new("Kort.", "Short."),
+        body: domain::LangText::new("", ""),
+        actors: about
+            .iter()
+            .map(|a| domain::Slug::parse(a).expect("slug"))
+            .collect(),
+        source: None,
+    };
+    // One old item about Vecura, then more newer items about another actor than any fixed window holds.
+    store
+        .save_news(
+            None,
+            item("Vecura startar 2001", "2001-03-01", &["vecura"]),
+            office,
+        )
+        .await
+        .expect("old item");
+    for i in 0..205 {
+        store
+            .save_news(
+                None,
+                item(&format!("Nytt om KTH {i}"), "2026-01-02", &["kth"]),
+                office,
+            )
+            .await
+            .expect("news");
+    }
+    for i in 0..11 {
+        store
+            .save_news(
+                None,
+                item(&format!("Vecura nytt {i}"), "2026-02-01", &["vecura"]),
+                office,
+            )
+            .await
+            .expect("news");
+    }
+    let (_, page) = app.get("/en/actors/vecura").await;
+    assert!(
+        page.contains("news items</a>") && page.contains("/en/news?actor=vecura"),
+        "the actor page lists the latest and links to all"
+    );
+    let (status, all) = app.get("/en/news?actor=vecura").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        all.contains("Vecura startar 2001"),
+        "the oldest is there too"
+    );
+    assert!(!all.contains("Nytt om KTH"), "only news about Vecura");
+    let (_, first) = app.get("/en/news").await;
+    assert!(first.contains("rel=\"next\""), "the whole list is paged");
+    let (status, _) = app.get("/en/news?actor=no-such-actor").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    app.stop().await;
+}

@@ -65,14 +65,17 @@ pub(crate) async fn actor(
     page.can_erase_contacts = caller.require(&domain::Action::ManageUsers).is_ok();
     page.saved = params.get("saved").is_some();
     let c = lang.code();
-    let mut events = store
-        .events(&store::EventFilter {
-            organiser: Some(slug.clone()),
-            ..Default::default()
-        })
-        .await?;
-    events.reverse();
+    // The latest of each, with a link to all of them where there are more.
+    let first = domain::PageRequest::new(1, ACTOR_PAGE_ITEMS).map_err(|_| WebError::NotFound)?;
+    let events = store.events_organised_by(&slug, first).await?;
+    if events.total > events.items.len() as u64 {
+        page.all_events = Some(Link {
+            href: format!("/{c}/events?organiser={slug}"),
+            text: page.layout.t.n("actor-all-events", "count", events.total),
+        });
+    }
     page.events = events
+        .items
         .iter()
         .map(|e| Link {
             href: format!("/{c}/events/{}", e.event.slug),
@@ -83,11 +86,16 @@ pub(crate) async fn actor(
             ),
         })
         .collect();
-    page.news = store
-        .news(200)
-        .await?
+    let news = store.news_page(Some(&slug), first).await?;
+    if news.total > news.items.len() as u64 {
+        page.all_news = Some(Link {
+            href: format!("/{c}/news?actor={slug}"),
+            text: page.layout.t.n("actor-all-news", "count", news.total),
+        });
+    }
+    page.news = news
+        .items
         .iter()
-        .filter(|n| n.item.actors.contains(&slug))
         .map(|n| Link {
             href: format!("/{c}/news#{}", n.item.slug),
             text: format!("{} ({})", n.item.title.get(lang), n.item.published),
@@ -105,6 +113,9 @@ pub(crate) async fn actor(
         .collect();
     render(&page)
 }
+
+/// How many of an actor's events and news items its page lists (the latest); a link leads to the rest.
+const ACTOR_PAGE_ITEMS: u32 = 10;
 
 /// The list of campuses.
 pub(crate) async fn campuses(

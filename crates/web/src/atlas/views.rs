@@ -320,6 +320,10 @@ pub struct ActorPage {
     pub events: Vec<Link>,
     /// News items about it, newest first.
     pub news: Vec<Link>,
+    /// A link to all its events, when the page lists only the latest.
+    pub all_events: Option<Link>,
+    /// A link to all news about it, when the page lists only the latest.
+    pub all_news: Option<Link>,
     /// Meeting places it runs.
     pub places: Vec<Link>,
 }
@@ -474,6 +478,8 @@ impl ActorPage {
             slug: actor.slug.to_string(),
             events: Vec::new(),
             news: Vec::new(),
+            all_events: None,
+            all_news: None,
             places: Vec::new(),
             name,
             layout,

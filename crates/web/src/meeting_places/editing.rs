@@ -15,7 +15,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use domain::events::{Event, NewsItem, Place, When, parse_when};
 use domain::{Action, IsoDate, Lang, LangText, Slug, WebUrl};
 use i18n::Tr;
-use store::{EventFilter, EventRow, NewsRow};
+use store::{EventRow, NewsRow};
 
 const MAX_TITLE: usize = 200;
 const MAX_TEXT: usize = 5_000;
@@ -481,10 +481,8 @@ async fn editable_event(
     let slug = Slug::parse(raw).map_err(|_| WebError::NotFound)?;
     let row = state
         .store()
-        .events(&EventFilter::default())
+        .event(&slug)
         .await?
-        .into_iter()
-        .find(|r| r.event.slug == slug)
         .ok_or(WebError::NotFound)?;
     if may_manage_event(caller, &row) {
         Ok(row)
@@ -771,10 +769,8 @@ async fn editable_news(state: &AppState, caller: &Caller, raw: &str) -> Result<N
     let slug = Slug::parse(raw).map_err(|_| WebError::NotFound)?;
     let row = state
         .store()
-        .news(i64::MAX)
+        .news_item(&slug)
         .await?
-        .into_iter()
-        .find(|r| r.item.slug == slug)
         .ok_or(WebError::NotFound)?;
     if may_edit_news(caller, &row) {
         Ok(row)

@@ -235,13 +235,7 @@ pub struct EventPage {
 
 async fn find(state: &AppState, raw: &str) -> Result<EventRow, WebError> {
     let slug = Slug::parse(raw).map_err(|_| WebError::NotFound)?;
-    state
-        .store()
-        .events(&EventFilter::default())
-        .await?
-        .into_iter()
-        .find(|r| r.event.slug == slug)
-        .ok_or(WebError::NotFound)
+    state.store().event(&slug).await?.ok_or(WebError::NotFound)
 }
 
 fn ics_response(body: String, file: Option<&str>) -> Response {
@@ -630,6 +624,10 @@ pub struct NewsPage {
     pub may_create: bool,
     /// The item just saved.
     pub saved: Option<String>,
+    /// The actor the list is about, when filtered: (name, link to all news).
+    pub about: Option<(String, String)>,
+    /// Paging.
+    pub pagination: Option<crate::kit::page::Pagination>,
 }
 
 /// The news.
@@ -641,10 +639,36 @@ pub(crate) async fn news(
 ) -> Result<Response, WebError> {
     let lang = lang(&code)?;
     let t = Tr::new(lang);
-    let items = state
-        .store()
-        .news(200)
-        .await?
+    let page = params.page(20)?;
+    let actor = params.slug("actor")?;
+    let about = match &actor {
+        Some(a) => Some((
+            state
+                .store()
+                .actor(a)
+                .await?
+                .ok_or(WebError::NotFound)?
+                .name
+                .get(lang)
+                .to_owned(),
+            format!("/{}/news", lang.code()),
+        )),
+        None => None,
+    };
+    let list = state.store().news_page(actor.as_ref(), page).await?;
+    let pagination = crate::kit::page::Pagination::new(t, page, list.total, |p| {
+        let mut q: Vec<(&str, String)> = vec![("page", p.page().to_string())];
+        if let Some(a) = &actor {
+            q.push(("actor", a.to_string()));
+        }
+        format!(
+            "/{}/news?{}",
+            lang.code(),
+            serde_urlencoded::to_string(q).unwrap_or_default()
+        )
+    });
+    let items = list
+        .items
         .iter()
         .map(|n| {
             let mut v = news_view(lang, n);
@@ -669,6 +693,8 @@ pub(crate) async fn news(
         feed_href: format!("/{}/news.atom", lang.code()),
         may_create: caller.require(&domain::Action::PublishNews).is_ok(),
         saved,
+        about,
+        pagination,
     })?
     .into_response())
 }

@@ -18,7 +18,7 @@ use domain::events::{CalendarEntry, Event, When, calendar};
 use domain::matchmaking::{Answer, RequestState, Slot};
 use domain::{Action, Lang, Slug};
 use i18n::Tr;
-use store::{EventFilter, EventRow, MatchFail, Matchmaking};
+use store::{EventRow, MatchFail, Matchmaking};
 
 /// A slot as listed.
 pub struct SlotLine {
@@ -124,10 +124,8 @@ async fn find_event(state: &AppState, raw: &str) -> Result<(EventRow, Matchmakin
     let slug = Slug::parse(raw).map_err(|_| WebError::NotFound)?;
     let row = state
         .store()
-        .events(&EventFilter::default())
+        .event(&slug)
         .await?
-        .into_iter()
-        .find(|r| r.event.slug == slug)
         .ok_or(WebError::NotFound)?;
     let mm = state
         .store()
