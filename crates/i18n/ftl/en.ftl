@@ -1353,4 +1353,3 @@ actor-all-news = { $count ->
    *[other] All { $count } news items
 }
 news-about = News about { $actor }.
-news-all = Show all news

@@ -1353,4 +1353,3 @@ actor-all-news = { $count ->
    *[other] Alla { $count } nyheter
 }
 news-about = Nyheter som handlar om { $actor }.
-news-all = Visa alla nyheter
