@@ -44,7 +44,7 @@ pub struct ActorInput {
 
 impl ActorInput {
     /// The current profile as input (to fill the form).
-    pub fn from_actor(a: &Actor, relations: &[store::RelationView]) -> ActorInput {
+    pub fn from_actor(a: &Actor, relations: &[store::RelationRow]) -> ActorInput {
         ActorInput {
             name: (a.name.sv.clone(), a.name.en.clone()),
             short_name: a.short_name.clone().unwrap_or_default(),

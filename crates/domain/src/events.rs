@@ -261,7 +261,7 @@ pub struct NewsItem {
 
 /// The validated built-in files.
 #[derive(Debug, Clone, Default)]
-pub struct Happenings {
+pub struct EventsData {
     /// Meeting places.
     pub places: Vec<MeetingPlace>,
     /// Events.
@@ -372,7 +372,7 @@ pub fn parse_when(start: &str, end: Option<&str>) -> Result<When, &'static str> 
     Ok(When::AllDay { first, last })
 }
 
-impl Happenings {
+impl EventsData {
     /// Parses and checks the three files against the data set and the focus areas' slugs.
     pub fn parse(
         events: &str,
@@ -380,7 +380,7 @@ impl Happenings {
         news: &str,
         data: &Dataset,
         areas: &[Slug],
-    ) -> Result<Happenings, Vec<DatasetProblem>> {
+    ) -> Result<EventsData, Vec<DatasetProblem>> {
         let mut p = Problems(Vec::new());
         let actors: HashSet<&Slug> = data.actors.iter().map(|a| &a.slug).collect();
         let campuses: HashSet<&Slug> = data.campuses.iter().map(|c| &c.slug).collect();
@@ -399,7 +399,7 @@ impl Happenings {
                 }
             }
         };
-        let mut out = Happenings::default();
+        let mut out = EventsData::default();
         let f = "meeting_places.toml";
         if let Some(file) = parse_file::<PlacesFile>(f, places, &mut p) {
             for r in file.meeting_place {

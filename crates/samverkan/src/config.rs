@@ -158,6 +158,10 @@ pub struct ServeArgs {
     /// (they are always kept for admins at /{lang}/admin/accessibility-reports).
     #[arg(long, env = "SAMVERKAN_OFFICE_EMAIL", value_name = "ADDRESS")]
     pub office_email: Option<String>,
+    /// The programme office's phone number, shown with the e-mail address as the contact on the accessibility
+    /// statement page (which the law requires); written as people should read it, e.g. "08-123 456 00".
+    #[arg(long, env = "SAMVERKAN_OFFICE_PHONE", value_name = "NUMBER")]
+    pub office_phone: Option<String>,
     /// The sender of outgoing e-mail (default "Samverkan <noreply@localhost>").
     #[arg(long, env = "SAMVERKAN_MAIL_FROM", value_name = "MAILBOX")]
     pub mail_from: Option<String>,
@@ -203,6 +207,7 @@ impl ServeArgs {
             smtp_url: self.smtp_url.or_else(|| file.smtp_url.clone()),
             mail_from: self.mail_from.or_else(|| file.mail_from.clone()),
             office_email: self.office_email.or_else(|| file.office_email.clone()),
+            office_phone: self.office_phone.or_else(|| file.office_phone.clone()),
             oidc_issuer: self.oidc_issuer.or_else(|| file.oidc_issuer.clone()),
             oidc_client_id: self.oidc_client_id.or_else(|| file.oidc_client_id.clone()),
             oidc_client_secret: self
@@ -234,8 +239,23 @@ impl ServeArgs {
                         .map_err(|err| anyhow::anyhow!("--office-email {e:?}: {err}"))
                 })
                 .transpose()?,
+            office_phone: self
+                .office_phone
+                .map(|p| phone(&p).map_err(|err| anyhow::anyhow!("--office-phone {p:?}: {err}")))
+                .transpose()?,
             ..defaults
         };
+        for (missing, flag) in [
+            (auth.office_email.is_none(), "--office-email"),
+            (auth.office_phone.is_none(), "--office-phone"),
+        ] {
+            if missing {
+                tracing::warn!(
+                    "{flag} is not set: the accessibility statement shows no such contact (the law asks for a way \
+                     to reach the office; set it on a public site)"
+                );
+            }
+        }
         let oidc = match (
             self.oidc_issuer,
             self.oidc_client_id,
@@ -264,6 +284,22 @@ impl ServeArgs {
         });
         Ok(ServeSettings { auth, oidc, smtp })
     }
+}
+
+/// A phone number as people read it: digits, spaces, hyphens and one leading +, with 6 to 15 digits.
+fn phone(input: &str) -> Result<String, &'static str> {
+    let p = input.trim();
+    let digits = p.chars().filter(char::is_ascii_digit).count();
+    let allowed = p
+        .char_indices()
+        .all(|(i, c)| c.is_ascii_digit() || c == ' ' || c == '-' || (c == '+' && i == 0));
+    if !allowed {
+        return Err("only digits, spaces, hyphens and a leading + are allowed");
+    }
+    if !(6..=15).contains(&digits) {
+        return Err("a phone number has 6 to 15 digits");
+    }
+    Ok(p.to_owned())
 }
 
 /// `samverkan user ...`
@@ -351,6 +387,8 @@ pub struct FileConfig {
     pub mail_from: Option<String>,
     /// The programme office's address.
     pub office_email: Option<String>,
+    /// The programme office's phone number.
+    pub office_phone: Option<String>,
     /// OpenID Connect issuer.
     pub oidc_issuer: Option<String>,
     /// OpenID Connect client id.
@@ -476,6 +514,42 @@ mod tests {
         assert!(
             toml::from_str::<FileConfig>("db = \"sqlite://x.db\"\nlog_format = \"json\"").is_ok()
         );
+    }
+
+    #[test]
+    fn the_office_contacts_reach_the_statement_page() {
+        let args = ServeArgs {
+            office_email: Some("programkontoret@example.se".into()),
+            office_phone: Some("08-000 000 00".into()),
+            ..Default::default()
+        };
+        let auth = args.settings("127.0.0.1:8080").expect("settings").auth;
+        assert_eq!(
+            auth.office_email.as_deref(),
+            Some("programkontoret@example.se")
+        );
+        assert_eq!(auth.office_phone.as_deref(), Some("08-000 000 00"));
+        let file: FileConfig = toml::from_str("office_phone = \"+46 8 000 000 00\"").expect("toml");
+        let auth = ServeArgs::default()
+            .or(&file)
+            .settings("x")
+            .expect("settings")
+            .auth;
+        assert_eq!(auth.office_phone.as_deref(), Some("+46 8 000 000 00"));
+        let bad = ServeArgs {
+            office_phone: Some("call us".into()),
+            ..Default::default()
+        };
+        assert!(bad.settings("x").is_err());
+    }
+
+    #[test]
+    fn the_office_phone_number_is_checked() {
+        assert_eq!(phone(" 08-123 456 00 ").as_deref(), Ok("08-123 456 00"));
+        assert_eq!(phone("+46 8 123 456 00").as_deref(), Ok("+46 8 123 456 00"));
+        assert!(phone("08-123 CALL").is_err());
+        assert!(phone("123").is_err());
+        assert!(phone("46+8123456").is_err());
     }
 
     #[test]

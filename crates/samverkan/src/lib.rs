@@ -61,14 +61,14 @@ pub const STOCKHOLM_MEETING_PLACES: &str =
 pub const STOCKHOLM_NEWS: &str = include_str!("../../../data/stockholm/news.toml");
 
 /// Parses and validates the built-in events, meeting places and news against the data set and the strategy.
-pub fn stockholm_happenings() -> Result<domain::events::Happenings, Vec<DatasetProblem>> {
+pub fn stockholm_events() -> Result<domain::events::EventsData, Vec<DatasetProblem>> {
     let data = stockholm_dataset()?;
     let areas: Vec<domain::Slug> = stockholm_strategy()?
         .areas
         .into_iter()
         .map(|a| a.slug)
         .collect();
-    domain::events::Happenings::parse(
+    domain::events::EventsData::parse(
         STOCKHOLM_EVENTS,
         STOCKHOLM_MEETING_PLACES,
         STOCKHOLM_NEWS,
@@ -79,8 +79,8 @@ pub fn stockholm_happenings() -> Result<domain::events::Happenings, Vec<DatasetP
 
 /// Loads the built-in meeting places, events and news into a database that has none of each yet; returns
 /// (meeting places, events, news) written.
-pub async fn seed_happenings(store: &Store) -> anyhow::Result<(usize, usize, usize)> {
-    let h = stockholm_happenings().map_err(|problems| {
+pub async fn seed_events(store: &Store) -> anyhow::Result<(usize, usize, usize)> {
+    let h = stockholm_events().map_err(|problems| {
         let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
         anyhow::anyhow!(
             "the built-in events, meeting places or news are invalid:\n  {}",
@@ -88,7 +88,7 @@ pub async fn seed_happenings(store: &Store) -> anyhow::Result<(usize, usize, usi
         )
     })?;
     store
-        .seed_happenings(&h)
+        .seed_events(&h)
         .await
         .context("loading the built-in events, meeting places and news")
 }
@@ -120,7 +120,7 @@ pub async fn prepare(db_url: &str) -> anyhow::Result<(Store, Prepared)> {
     };
     seed_catalogue(&store).await?;
     seed_strategy(&store).await?;
-    seed_happenings(&store).await?;
+    seed_events(&store).await?;
     Ok((store, prepared))
 }
 

@@ -17,7 +17,7 @@ use sqlx::any::AnyRow;
 
 /// A service with the infrastructure that offers it.
 #[derive(Debug, Clone)]
-pub struct ServiceView {
+pub struct ServiceRow {
     /// The service.
     pub service: Service,
     /// The infrastructure's name.
@@ -60,7 +60,7 @@ pub struct CatalogueFilter {
 
 /// Premises with their owner's name.
 #[derive(Debug, Clone)]
-pub struct PremisesView {
+pub struct PremisesRow {
     /// The premises.
     pub premises: Premises,
     /// The owner's name.
@@ -114,13 +114,13 @@ fn service_select() -> String {
         .to_owned()
 }
 
-fn service_from_row(row: &AnyRow) -> Result<ServiceView, StoreError> {
+fn service_from_row(row: &AnyRow) -> Result<ServiceRow, StoreError> {
     let kind: String = get(row, "kind")?;
     let category: String = get(row, "category")?;
     let pricing = opt_text(row, "pricing")?
         .map(|p| PricingModel::parse(&p).ok_or_else(|| corrupt("pricing", &p)))
         .transpose()?;
-    Ok(ServiceView {
+    Ok(ServiceRow {
         service: Service {
             slug: slug(row, "slug")?,
             infrastructure: slug(row, "infra_slug")?,
@@ -463,7 +463,7 @@ impl Store {
         Ok(written)
     }
 
-    async fn attach_service_lists(&self, views: &mut [ServiceView]) -> Result<(), StoreError> {
+    async fn attach_service_lists(&self, views: &mut [ServiceRow]) -> Result<(), StoreError> {
         let mut conn = self.pool().acquire().await?;
         attach_service_lists(&mut conn, views).await
     }
@@ -473,7 +473,7 @@ impl Store {
         &self,
         filter: &CatalogueFilter,
         lang: Lang,
-    ) -> Result<Vec<ServiceView>, StoreError> {
+    ) -> Result<Vec<ServiceRow>, StoreError> {
         let mut sql = Sql::new(&service_select());
         sql.push(" WHERE 1 = 1");
         if let Some(c) = filter.category {
@@ -510,7 +510,7 @@ impl Store {
     }
 
     /// One service.
-    pub async fn service(&self, slug: &Slug) -> Result<Option<ServiceView>, StoreError> {
+    pub async fn service(&self, slug: &Slug) -> Result<Option<ServiceRow>, StoreError> {
         let row = sqlx::query(&format!("{} WHERE s.slug = $1", service_select()))
             .bind(slug.as_str())
             .fetch_optional(self.pool())
@@ -637,7 +637,7 @@ impl Store {
         campus: Option<&Slug>,
         usage: Option<PremisesUse>,
         lang: Lang,
-    ) -> Result<Vec<PremisesView>, StoreError> {
+    ) -> Result<Vec<PremisesRow>, StoreError> {
         let mut sql = Sql::new(
             "SELECT p.*, a.slug AS owner_slug, a.name_sv AS owner_name_sv, a.name_en AS owner_name_en, \
              c.slug AS campus_slug, c.name_sv AS campus_name_sv, c.name_en AS campus_name_en FROM premises p \
@@ -675,7 +675,7 @@ impl Store {
                     tag_list.push(slug(t, "tag")?);
                 }
             }
-            out.push(PremisesView {
+            out.push(PremisesRow {
                 premises: Premises {
                     slug: s,
                     owner: slug(row, "owner_slug")?,
@@ -778,7 +778,7 @@ impl Store {
 /// The lists of each service (its tags, its infrastructure's campuses), read on `conn`.
 async fn attach_service_lists(
     conn: &mut AnyConnection,
-    views: &mut [ServiceView],
+    views: &mut [ServiceRow],
 ) -> Result<(), StoreError> {
     let tags = sqlx::query(
         "SELECT s.slug AS service, t.slug AS tag FROM service_tags st JOIN services s ON s.id = st.service_id \
@@ -812,7 +812,7 @@ async fn attach_service_lists(
 async fn service_in(
     conn: &mut AnyConnection,
     slug: &Slug,
-) -> Result<Option<ServiceView>, StoreError> {
+) -> Result<Option<ServiceRow>, StoreError> {
     let row = sqlx::query(&format!("{} WHERE s.slug = $1", service_select()))
         .bind(slug.as_str())
         .fetch_optional(&mut *conn)

@@ -1,7 +1,7 @@
 //! The whole network for the atlas: every actor with what the filters need, and every relation, read in four
 //! queries whatever the size; plus a cheap version stamp that changes whenever the network may have changed.
 
-use crate::atlas::{kind, ownership};
+use crate::actors::{kind, ownership};
 use crate::rows::{get, lang_text, slug};
 use crate::{Store, StoreError};
 use domain::{ActorKind, LangText, OwnershipForm, RelationKind, Slug};

@@ -410,7 +410,7 @@ impl Store {
         let mut actors = Vec::with_capacity(rows.len());
         for row in &rows {
             index.insert(get(row, "id")?, actors.len());
-            actors.push(crate::atlas::actor_from_row(row)?);
+            actors.push(crate::actors::actor_from_row(row)?);
         }
         for (link, column, table) in [
             ("actor_campuses", "campus_id", "campuses"),

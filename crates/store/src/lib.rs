@@ -6,14 +6,14 @@
 
 mod accounts;
 mod actor_rows;
-mod atlas;
+mod actors;
 mod audit;
 mod catalogue;
 mod edit;
+mod events;
 mod feedback;
 mod followup;
 mod graph;
-mod happenings;
 mod import;
 mod matchmaking;
 mod migrations;
@@ -31,18 +31,18 @@ pub use accounts::{
     AccountOrigin, ApiToken, MailLimits, MailRequestAnswer, OutgoingMail, Session, TokenPurpose,
     User,
 };
-pub use atlas::{
-    ActorFilter, ActorSummary, CampusSummary, RelationDirection, RelationView, TagCount,
+pub use actors::{
+    ActorFilter, ActorSummary, CampusSummary, RelationDirection, RelationRow, TagCount,
 };
 pub use audit::{AuditEntry, AuditFilter, AuditRecord};
-pub use catalogue::{CatalogueFilter, PremisesView, ProviderSummary, ServiceView, StoredTemplate};
+pub use catalogue::{CatalogueFilter, PremisesRow, ProviderSummary, ServiceRow, StoredTemplate};
 pub use edit::ActorUpdate;
+pub use events::{EventFilter, EventRow, MeetingPlaceRow, NewsRow};
 pub use feedback::AccessibilityReport;
 pub use followup::{
     CycleRow, FollowUpFail, Reminder, ReportEvent, ReportRow, Revision, RevisionRow,
 };
 pub use graph::{GraphData, GraphEdge, GraphNode};
-pub use happenings::{EventFilter, EventRow, MeetingPlaceRow, NewsRow};
 pub use import::ImportReport;
 pub use matchmaking::{AnswerNotice, MatchFail, Matchmaking, MeetingRequest, Participant, SlotRow};
 pub use posts::{InterestRow, PostFail, PostMessage, PostRow};

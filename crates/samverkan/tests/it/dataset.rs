@@ -162,7 +162,7 @@ fn relations_and_facts_stated_in_the_seeds_hold() {
 
 #[test]
 fn the_built_in_events_meeting_places_and_news_are_valid() {
-    let h = samverkan::stockholm_happenings().unwrap_or_else(|problems| {
+    let h = samverkan::stockholm_events().unwrap_or_else(|problems| {
         panic!(
             "problems:\n{}",
             problems

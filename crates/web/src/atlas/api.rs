@@ -11,7 +11,7 @@ use axum::extract::{Path, State};
 use axum::Json;
 use domain::{Actor, Campus, Lang, PageRequest, Slug};
 use serde::Serialize;
-use store::{ActorSummary, RelationView};
+use store::{ActorSummary, RelationRow};
 use utoipa::{IntoParams, ToSchema};
 
 /// Links to the same object elsewhere.
@@ -133,8 +133,8 @@ pub struct RelationItem {
     pub source: Option<String>,
 }
 
-impl From<&RelationView> for RelationItem {
-    fn from(r: &RelationView) -> Self {
+impl From<&RelationRow> for RelationItem {
+    fn from(r: &RelationRow) -> Self {
         RelationItem {
             from: r.from.to_string(),
             kind: r.kind.as_str().into(),
@@ -184,7 +184,7 @@ pub struct ActorDetail {
 }
 
 impl ActorDetail {
-    fn new(a: &Actor, relations: &[RelationView]) -> ActorDetail {
+    fn new(a: &Actor, relations: &[RelationRow]) -> ActorDetail {
         ActorDetail {
             slug: a.slug.to_string(),
             name: (&a.name).into(),

@@ -272,7 +272,7 @@ async fn load(
     state: &AppState,
     slug: &str,
     lang: Lang,
-) -> Result<(Slug, Actor, Vec<store::RelationView>), WebError> {
+) -> Result<(Slug, Actor, Vec<store::RelationRow>), WebError> {
     let slug = Slug::parse(slug).map_err(|_| WebError::NotFound)?;
     let actor = state
         .store()

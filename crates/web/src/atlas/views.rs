@@ -9,7 +9,7 @@ use domain::{
 };
 use i18n::Tr;
 use store::{
-    ActorFilter, ActorSummary, CampusSummary, Paged, RelationDirection, RelationView, TagCount,
+    ActorFilter, ActorSummary, CampusSummary, Paged, RelationDirection, RelationRow, TagCount,
 };
 
 /// The text of an actor's or campus's short excerpt: the first sentence, or the first 200 characters.
@@ -372,7 +372,7 @@ impl ActorPage {
     pub fn build(
         lang: Lang,
         actor: Actor,
-        relations: Vec<RelationView>,
+        relations: Vec<RelationRow>,
         campuses: &[CampusSummary],
         tags: &[TagCount],
     ) -> ActorPage {

@@ -7,7 +7,6 @@ use axum::Router;
 use domain::LangText;
 use serde::Serialize;
 use utoipa::ToSchema;
-use utoipa_swagger_ui::SwaggerUi;
 
 /// A text in both languages.
 #[derive(Serialize, ToSchema)]
@@ -102,7 +101,101 @@ impl utoipa::Modify for BearerAuth {
     }
 }
 
+/// The interactive docs' own page. Swagger UI's files (vendored in the binary) are served as they are; this page
+/// replaces its `index.html` to give the page a title and a main landmark, and to add a stylesheet and a script
+/// that make Swagger UI meet WCAG 2.1 AA where it does not by itself (contrast, names of its fields, keyboard
+/// access to scrolling code). The page is in English, like the API's descriptions.
+const DOCS_INDEX: &str = r##"<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>API documentation – Samverkan</title>
+<link rel="stylesheet" href="./swagger-ui.css">
+<link rel="stylesheet" href="./index.css">
+<link rel="stylesheet" href="./samverkan.css">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+</head>
+<body>
+<a class="samverkan-skip" href="#main">Skip to the API documentation</a>
+<header class="samverkan-header">
+<p><a href="/">Samverkan</a> · <a href="/en/accessibility">Accessibility statement</a> · <a href="/api/v1/openapi.json">OpenAPI document (JSON)</a></p>
+</header>
+<main id="main" tabindex="-1">
+<h1 class="samverkan-title">API documentation</h1>
+<div id="swagger-ui"><p>The interactive documentation needs JavaScript. The same information is in the <a href="/api/v1/openapi.json">OpenAPI document</a>.</p></div>
+</main>
+<script src="./swagger-ui-bundle.js"></script>
+<script src="./swagger-ui-standalone-preset.js"></script>
+<script src="./swagger-initializer.js"></script>
+<script src="./samverkan.js"></script>
+</body>
+</html>
+"##;
+
+/// The stylesheet laid over Swagger UI's own.
+const DOCS_CSS: &str = include_str!("../../static/api-docs.css");
+/// The script that names Swagger UI's unnamed fields and lets the keyboard reach what scrolls.
+const DOCS_JS: &str = include_str!("../../static/api-docs.js");
+
 /// The OpenAPI document and the interactive docs (Swagger UI, vendored in the binary: no CDN).
 pub(crate) fn docs(doc: utoipa::openapi::OpenApi) -> Router<AppState> {
-    Router::new().merge(SwaggerUi::new("/api/v1/docs").url("/api/v1/openapi.json", doc))
+    use axum::http::header::CONTENT_TYPE;
+    use axum::response::{IntoResponse, Redirect};
+    use axum::routing::get;
+    use std::sync::Arc;
+    use utoipa_swagger_ui::Config;
+    // Without the search bar of the standalone layout (an unlabelled field that only loads other documents),
+    // without deep links (a link inside each operation's button, which WCAG 4.1.2 forbids), and without syntax
+    // highlighting (its colours on the dark code background are below 4.5:1).
+    let config = Arc::new(
+        Config::new(["/api/v1/openapi.json"])
+            .use_base_layout()
+            .deep_linking(false)
+            .with_syntax_highlight(false),
+    );
+    let json: Arc<str> = serde_json::to_string(&doc)
+        .unwrap_or_else(|_| "{}".to_owned())
+        .into();
+    let file = move |tail: &str| -> axum::response::Response {
+        match tail {
+            "" | "index.html" => {
+                ([(CONTENT_TYPE, "text/html; charset=utf-8")], DOCS_INDEX).into_response()
+            }
+            "samverkan.css" => {
+                ([(CONTENT_TYPE, "text/css; charset=utf-8")], DOCS_CSS).into_response()
+            }
+            "samverkan.js" => {
+                ([(CONTENT_TYPE, "text/javascript; charset=utf-8")], DOCS_JS).into_response()
+            }
+            _ => match utoipa_swagger_ui::serve(tail, config.clone()) {
+                Ok(Some(f)) => ([(CONTENT_TYPE, f.content_type)], f.bytes).into_response(),
+                Ok(None) => WebError::NotFound.into_response(),
+                Err(e) => {
+                    tracing::error!(error = %e, "Swagger UI file {tail}");
+                    axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response()
+                }
+            },
+        }
+    };
+    let index = file.clone();
+    Router::new()
+        .route(
+            "/api/v1/openapi.json",
+            get(move || {
+                let json = json.clone();
+                async move { ([(CONTENT_TYPE, "application/json")], json.to_string()) }
+            }),
+        )
+        .route(
+            "/api/v1/docs",
+            get(|| async { Redirect::to("/api/v1/docs/") }),
+        )
+        .route("/api/v1/docs/", get(move || async move { index("") }))
+        .route(
+            "/api/v1/docs/{*tail}",
+            get(move |axum::extract::Path(tail): axum::extract::Path<String>| async move {
+                file(&tail)
+            }),
+        )
 }

@@ -67,6 +67,29 @@ mod tests {
     }
 
     #[test]
+    fn view_models_are_web_only() {
+        let crates = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut problems = Vec::new();
+        for other in ["domain", "store", "app", "search"] {
+            let mut files = Vec::new();
+            rust_files(&crates.join(other).join("src"), &mut files);
+            for file in files {
+                let source = std::fs::read_to_string(&file).expect("read");
+                for piece in source.split("struct ").skip(1) {
+                    let name: String = piece
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                        .collect();
+                    if name.ends_with("View") {
+                        problems.push(format!("{} defines {name}", file.display()));
+                    }
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
     fn templates_follow_the_same_folders() {
         let templates = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
         let mut problems = Vec::new();

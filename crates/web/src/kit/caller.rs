@@ -33,8 +33,11 @@ pub struct AuthSettings {
     pub base_url: String,
     /// Proxies in front of the server whose `X-Forwarded-For` header is believed.
     pub trusted_proxies: Vec<std::net::IpAddr>,
-    /// The programme office's address, which gets reports from the accessibility statement page.
+    /// The programme office's address, which gets reports from the accessibility statement page (and is shown
+    /// there as the contact).
     pub office_email: Option<String>,
+    /// The programme office's phone number, shown on the accessibility statement page (left out when unset).
+    pub office_phone: Option<String>,
     /// How many reset and verification e-mails an address and a client may ask for.
     pub mail_limits: store::MailLimits,
 }
@@ -52,6 +55,7 @@ impl Default for AuthSettings {
             base_url: "http://127.0.0.1:8080".into(),
             trusted_proxies: Vec::new(),
             office_email: None,
+            office_phone: None,
             mail_limits: store::MailLimits::default(),
         }
     }

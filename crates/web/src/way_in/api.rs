@@ -18,7 +18,7 @@ use domain::catalogue::PremisesUse;
 use domain::{Action, Lang};
 use i18n::Tr;
 use serde::Serialize;
-use store::{RequestDetail, ServiceView};
+use store::{RequestDetail, ServiceRow};
 use utoipa::{IntoParams, ToSchema};
 
 /// Catalogue filters.
@@ -83,8 +83,8 @@ pub struct ServiceItem {
     pub html_en: String,
 }
 
-impl From<&ServiceView> for ServiceItem {
-    fn from(v: &ServiceView) -> Self {
+impl From<&ServiceRow> for ServiceItem {
+    fn from(v: &ServiceRow) -> Self {
         let s = &v.service;
         ServiceItem {
             slug: s.slug.to_string(),

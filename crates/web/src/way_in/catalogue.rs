@@ -18,7 +18,7 @@ use domain::catalogue::{
 };
 use domain::{Action, Lang, LangText, OwnershipForm, Slug};
 use i18n::Tr;
-use store::{CatalogueFilter, ServiceView, StoreError};
+use store::{CatalogueFilter, ServiceRow, StoreError};
 
 /// A label/value choice for a filter select.
 pub struct Opt {
@@ -854,7 +854,7 @@ async fn editable(
     caller: &Caller,
     infra: &str,
     service: Option<&str>,
-) -> Result<(Slug, Option<ServiceView>), WebError> {
+) -> Result<(Slug, Option<ServiceRow>), WebError> {
     let infra = Slug::parse(infra).map_err(|_| WebError::NotFound)?;
     // Who may edit is decided before anything is looked up.
     caller.require(&Action::ManageServices(&infra))?;

@@ -51,7 +51,7 @@ pub struct ActorSummary {
 
 /// A relation with the names of both ends, ready to show.
 #[derive(Debug, Clone, PartialEq)]
-pub struct RelationView {
+pub struct RelationRow {
     /// The actor the relation is read from.
     pub from: Slug,
     /// Its name.
@@ -79,7 +79,7 @@ pub enum RelationDirection {
     Incoming,
 }
 
-impl RelationView {
+impl RelationRow {
     /// The direction of this relation seen from `actor`.
     pub fn direction_from(&self, actor: &Slug) -> RelationDirection {
         if &self.from == actor {
@@ -188,9 +188,9 @@ fn campus_from_row(row: &AnyRow) -> Result<Campus, StoreError> {
     })
 }
 
-fn relation_from_row(row: &AnyRow) -> Result<RelationView, StoreError> {
+fn relation_from_row(row: &AnyRow) -> Result<RelationRow, StoreError> {
     let kind_text: String = get(row, "kind")?;
-    Ok(RelationView {
+    Ok(RelationRow {
         from: slug(row, "from_slug")?,
         from_name: lang_text(row, "from_name")?,
         kind: RelationKind::parse(&kind_text)
@@ -410,7 +410,7 @@ impl Store {
         &self,
         actor_slug: &Slug,
         lang: Lang,
-    ) -> Result<Vec<RelationView>, StoreError> {
+    ) -> Result<Vec<RelationRow>, StoreError> {
         let col = sort_column(lang);
         let sql = format!(
             "{RELATION_SELECT} WHERE f.slug = $1 OR t.slug = $1 \
@@ -428,7 +428,7 @@ impl Store {
         &self,
         lang: Lang,
         page: PageRequest,
-    ) -> Result<Paged<RelationView>, StoreError> {
+    ) -> Result<Paged<RelationRow>, StoreError> {
         let total = count(
             &sqlx::query("SELECT COUNT(*) AS n FROM relations")
                 .fetch_one(self.pool())

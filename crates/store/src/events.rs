@@ -6,7 +6,7 @@ use crate::rows::{Arg, Sql, get, lang_text, opt_text, slug};
 use crate::strategy::id_of;
 use crate::{Paged, Store, StoreError, now_millis};
 use domain::audit::Change;
-use domain::events::{Event, Happenings, MeetingPlace, NewsItem, Place, When, parse_when};
+use domain::events::{Event, EventsData, MeetingPlace, NewsItem, Place, When, parse_when};
 use domain::{IsoDate, LangText, PageRequest, Slug, WebUrl};
 use sqlx::AnyConnection;
 use sqlx::any::AnyRow;
@@ -338,10 +338,7 @@ impl Store {
 
     /// Loads the built-in meeting places, events and news into a database that has none of each, in one
     /// transaction, audited as seeding. Returns how many of each were written.
-    pub async fn seed_happenings(
-        &self,
-        h: &Happenings,
-    ) -> Result<(usize, usize, usize), StoreError> {
+    pub async fn seed_events(&self, h: &EventsData) -> Result<(usize, usize, usize), StoreError> {
         let mut tx = self.write_tx().await?;
         let now = now_millis();
         let mut written = (0, 0, 0);
