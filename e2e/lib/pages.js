@@ -47,3 +47,10 @@ export const PAGES = [
   { name: 'meeting places', path: '/meeting-places', status: 200 },
   { name: 'news', path: '/news', status: 200 },
 ];
+
+// Pages outside the language prefix, each with the language it is in: `url` is the whole path. The API
+// documentation is Swagger UI under the site's own page and stylesheet (crates/web/src/kit/api.rs); it is in
+// English like the API's descriptions.
+export const UNPREFIXED_PAGES = [
+  { name: 'API documentation (Swagger UI)', url: '/api/v1/docs/', lang: 'en', status: 200, ready: '.opblock' },
+];

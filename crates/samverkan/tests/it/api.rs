@@ -208,10 +208,39 @@ async fn openapi_document_is_3_1_and_describes_every_api_route() {
         let (status, _) = app.get(&path).await;
         assert_eq!(status, expected, "{}", spec.path);
     }
-    // The interactive docs are served by the binary.
+    // The interactive docs are served by the binary: Swagger UI's files under the site's own page, with the
+    // stylesheet and script that make it meet WCAG 2.1 AA (contrast, names of fields), no search bar and no
+    // links inside the operations' buttons.
     let (status, html) = app.get("/api/v1/docs/").await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("swagger"));
+    assert!(html.contains(r#"<html lang="en">"#) && html.contains("<h1"));
+    for (file, kind) in [
+        ("samverkan.css", "text/css"),
+        ("samverkan.js", "text/javascript"),
+        ("swagger-ui.css", "text/css"),
+        ("swagger-ui-bundle.js", "javascript"),
+    ] {
+        assert!(html.contains(&format!("./{file}")), "{file} linked");
+        let res = app.get_with(&format!("/api/v1/docs/{file}"), &[]).await;
+        assert_eq!(res.status(), StatusCode::OK, "{file}");
+        assert!(
+            res.headers()["content-type"]
+                .to_str()
+                .unwrap_or_default()
+                .contains(kind),
+            "{file}"
+        );
+    }
+    let (_, init) = app.get("/api/v1/docs/swagger-initializer.js").await;
+    assert!(init.contains(r#""deepLinking": false"#) && init.contains(r#""layout": "BaseLayout""#));
+    assert_eq!(
+        app.get("/api/v1/docs/nope.js").await.0,
+        StatusCode::NOT_FOUND
+    );
+    let res = app.get_with("/api/v1/docs", &[]).await;
+    assert!(res.status().is_redirection());
+    assert_eq!(res.headers()["location"], "/api/v1/docs/");
     app.stop().await;
 }
 

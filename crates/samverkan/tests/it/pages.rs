@@ -327,6 +327,198 @@ async fn a_visitor_reports_an_accessibility_problem_and_the_office_reads_it() {
     app.stop().await;
 }
 
+/// Serves the seeded site with the programme office's contacts set, as `serve --office-email --office-phone`
+/// does; returns the base URL, the stop signal and the database (kept alive while the server runs).
+async fn serve_with_office_contacts() -> (
+    String,
+    tokio::sync::oneshot::Sender<()>,
+    crate::helpers::TestDb,
+) {
+    let db = crate::helpers::TestDb::create().await;
+    let (store, _) = samverkan::prepare(&db.url()).await.expect("prepare");
+    let state = web::AppState::new(
+        store,
+        web::AuthSettings {
+            office_email: Some("programkontoret@example.se".into()),
+            office_phone: Some("08-000 000 00".into()),
+            ..Default::default()
+        },
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(web::serve(listener, web::router(state), async move {
+        let _ = stopped.await;
+    }));
+    (format!("http://{addr}"), stop, db)
+}
+
+#[tokio::test]
+async fn the_accessibility_statement_has_the_parts_of_diggs_model_in_both_languages() {
+    use crate::helpers::unescape;
+    let (base, stop, _db) = serve_with_office_contacts().await;
+    // (language, compliance status (partial, full), headings of the classes, "criteria" lead, contact labels,
+    // response time, DIGG's link text, method, dates)
+    let cases = [
+        (
+            "sv",
+            (
+                "Samverkan är delvis förenlig med lagen om tillgänglighet till digital offentlig service.",
+                "Samverkan är helt förenlig med lagen om tillgänglighet till digital offentlig service.",
+            ),
+            [
+                "Bristande förenlighet med lagkraven",
+                "Oskäligt betungande anpassning",
+                "Innehåll som inte omfattas av lagstiftningen",
+            ],
+            "Krav i WCAG 2.1: ",
+            ["E-post:", "Telefon:"],
+            "Vi svarar normalt inom fem arbetsdagar.",
+            "Anmäl bristande tillgänglighet till Digg",
+            [
+                "självskattning",
+                "axe-core",
+                "320 pixlar",
+                "tabbtangenten",
+                "Lighthouse",
+            ],
+            [
+                "Vi gjorde redogörelsen den 23 november 2026.",
+                "Redogörelsen uppdaterades senast den ",
+                "Den senaste bedömningen gjordes den ",
+                "Webbplatsen publicerades den ",
+            ],
+        ),
+        (
+            "en",
+            (
+                "Samverkan is partially compliant with the Act on accessibility to digital public services",
+                "Samverkan is fully compliant with the Act on accessibility to digital public services.",
+            ),
+            [
+                "Non-compliance with the requirements of the law",
+                "Disproportionate burden",
+                "Content outside the scope of the law",
+            ],
+            "WCAG 2.1 success criteria: ",
+            ["E-mail:", "Phone:"],
+            "We normally answer within five working days.",
+            "Report a lack of accessibility to Digg",
+            [
+                "self-assessment",
+                "axe-core",
+                "320 pixels",
+                "Tab key",
+                "Lighthouse",
+            ],
+            [
+                "We made this statement on 23 November 2026.",
+                "The statement was last updated on ",
+                "The website was last assessed on ",
+                "The website was published on ",
+            ],
+        ),
+    ];
+    let client = reqwest::Client::new();
+    for (lang, (partial, full), classes, lead, contacts, response, digg, method, dates) in cases {
+        let res = client
+            .get(format!("{base}/{lang}/accessibility"))
+            .send()
+            .await
+            .expect("get");
+        assert_eq!(res.status(), StatusCode::OK);
+        let html = unescape(&res.text().await.expect("text"));
+        // The status: fully or partially compliant, and against what.
+        assert!(
+            html.contains(partial) || html.contains(full),
+            "{lang}: status"
+        );
+        assert!(
+            html.contains("WCAG 2.1") && html.contains("EN 301 549"),
+            "{lang}"
+        );
+        // Every class of Digg's model is there; under non-compliance (when partially compliant) each problem
+        // names the success criteria it fails ("1.3.1 and 2.4.3") and what to do meanwhile.
+        for c in classes {
+            assert!(html.contains(&format!("<h4>{c}</h4>")), "{lang}: {c}");
+        }
+        let criteria: Vec<&str> = html
+            .split(lead)
+            .skip(1)
+            .map(|rest| rest.split('<').next().unwrap_or_default())
+            .collect();
+        assert!(
+            !criteria.is_empty(),
+            "{lang}: no problem names its criteria"
+        );
+        for c in &criteria {
+            let numbers: Vec<&str> = c
+                .trim_end_matches('.')
+                .split([',', ' '])
+                .filter(|w| w.contains('.'))
+                .collect();
+            assert!(!numbers.is_empty(), "{lang}: {c}");
+            for n in numbers {
+                let parts: Vec<&str> = n.split('.').collect();
+                assert!(
+                    parts.len() == 3 && parts.iter().all(|p| p.parse::<u8>().is_ok()),
+                    "{lang}: {n} in {c:?} is not a success criterion"
+                );
+            }
+        }
+        if html.contains(partial) {
+            let breaches = html
+                .split(&format!("<h4>{}</h4>", classes[0]))
+                .nth(1)
+                .and_then(|rest| rest.split("<h4>").next())
+                .unwrap_or_default();
+            assert!(
+                breaches.contains(lead) && breaches.contains("<li>"),
+                "{lang}: partially compliant, so non-compliance lists a problem with its criteria"
+            );
+        }
+        // Contact: the office's role address and phone number, the form on the page, a response time.
+        assert!(
+            html.contains(contacts[0])
+                && html.contains(r#"href="mailto:programkontoret@example.se""#)
+        );
+        assert!(html.contains(contacts[1]) && html.contains(r#"href="tel:0800000000""#));
+        assert!(html.contains(r##"href="#report""##) && html.contains(r#"id="report""#));
+        assert!(html.contains(response), "{lang}: response time");
+        assert!(
+            html.contains("/api/v1/export/actors.csv"),
+            "{lang}: another format"
+        );
+        // Enforcement: Digg supervises, with a link to its complaint page.
+        assert!(html.contains(r#"href="https://www.digg.se/tdosanmalan""#));
+        assert!(html.contains(digg));
+        assert!(html.contains("Digg"));
+        // How the site was tested, and the dates.
+        for m in method {
+            assert!(html.contains(m), "{lang}: method {m}");
+        }
+        for d in dates {
+            assert!(html.contains(d), "{lang}: date {d}");
+        }
+        // The report form is on the page and works (see the test above).
+        assert!(html.contains(&format!(r#"action="/{lang}/accessibility/report""#)));
+    }
+    let _ = stop.send(());
+}
+
+#[tokio::test]
+async fn the_accessibility_statement_leaves_out_a_contact_that_is_not_configured() {
+    let app = TestApp::spawn().await;
+    let html = app.page(&app.browser(), "/en/accessibility").await;
+    assert!(!html.contains("mailto:") && !html.contains("tel:"));
+    // The form is always there, and the response time with it.
+    assert!(html.contains(r##"href="#report""##));
+    assert!(html.contains("We normally answer within five working days."));
+    app.stop().await;
+}
+
 #[tokio::test]
 async fn responses_are_gzipped_for_clients_that_ask() {
     let app = TestApp::spawn().await;
