@@ -24,7 +24,7 @@ use tower_http::trace::TraceLayer;
 
 use kit::api::BearerAuth;
 pub use kit::caller::{AuthSettings, SESSION_COOKIE};
-pub use kit::routes::{RouteSpec, Rule};
+pub use kit::routes::{RouteObject, RouteSpec, Rule};
 pub use ops::metrics::Metrics;
 
 /// What every handler can reach: the store and the request metrics.

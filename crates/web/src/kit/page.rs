@@ -1,6 +1,6 @@
-//! The page frame every feature renders into: the page context of a request (its language, the caller, where
-//! it is), the layout (title, the language switch, the menu, the sign-in state), and the shared page kinds — a
-//! form, a message, an error.
+//! The page frame every feature renders into: the frame of a request (where it is, who is signed in, set once
+//! by a middleware), the layout built from it (title, the language switch, the menu, the sign-in state), and the
+//! shared page kinds — a form, a message, an error.
 
 use crate::AppState;
 use crate::kit::assets;
@@ -9,7 +9,6 @@ use crate::kit::error::WebError;
 use crate::kit::forms::FormView;
 use askama::Template;
 use axum::extract::FromRequestParts;
-use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use domain::{Lang, PageRequest};
@@ -24,75 +23,6 @@ pub(crate) fn render(t: &impl Template) -> Result<Html<String>, WebError> {
     t.render()
         .map(Html)
         .map_err(|e| WebError::Internal(format!("template: {e}")))
-}
-
-/// The context of a page request: its language (from the URL's first segment), the caller, and where the
-/// request is on the site (the path after the language and the query string). Every page builds its layout from
-/// it, so the header always shows who is signed in and the language switch leads to the same page with the same
-/// query in the other language.
-pub struct PageCtx {
-    /// The page's language.
-    pub lang: Lang,
-    /// A translator for it.
-    pub t: Tr,
-    /// Who is asking.
-    pub caller: Caller,
-    /// The path after `/{lang}/`, without the query.
-    path: String,
-    /// The query string, when there is one.
-    query: Option<String>,
-}
-
-impl FromRequestParts<AppState> for PageCtx {
-    type Rejection = WebError;
-
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        let full = parts.uri.path().trim_start_matches('/').to_owned();
-        let (code, rest) = full.split_once('/').unwrap_or((full.as_str(), ""));
-        let lang = lang(code)?;
-        let query = parts.uri.query().map(str::to_owned);
-        let caller = Caller::from_request_parts(parts, state).await?;
-        Ok(PageCtx {
-            lang,
-            t: Tr::new(lang),
-            caller,
-            path: rest.to_owned(),
-            query,
-        })
-    }
-}
-
-impl PageCtx {
-    /// The frame for this request's page: titled `title`, `nav` marked current in the menu.
-    pub fn layout(&self, title: &str, nav: Nav) -> Layout {
-        self.layout_described(title, nav, None)
-    }
-
-    /// [`Self::layout`] with a meta description.
-    pub fn layout_described(&self, title: &str, nav: Nav, description: Option<String>) -> Layout {
-        let mut layout = Layout::new(self.lang, title, &self.path, nav, description);
-        if let Some(q) = &self.query {
-            layout.other_href = format!("{}?{q}", layout.other_href);
-        }
-        layout.set_caller(&self.caller);
-        layout
-    }
-
-    /// The frame for a page shown at another address than the request's (a form shown again after a post
-    /// shows the form's own address in the language switch).
-    pub fn layout_at(&self, title: &str, path: &str, nav: Nav) -> Layout {
-        let mut layout = Layout::new(self.lang, title, path, nav, None);
-        layout.set_caller(&self.caller);
-        layout
-    }
-
-    /// `/{lang}/{path}`.
-    pub fn href(&self, path: &str) -> String {
-        format!("/{}/{path}", self.lang.code())
-    }
 }
 
 tokio::task_local! {

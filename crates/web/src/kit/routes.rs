@@ -24,6 +24,46 @@ pub enum Rule {
     AnyEditor,
 }
 
+/// What a route's rule is asked about: the objects named in its path.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RouteObject<'a> {
+    /// The actor or infrastructure of a `{slug}` path.
+    pub actor: Option<&'a domain::Slug>,
+    /// The responsible actor of a `{measure}` path's measure.
+    pub responsible: Option<&'a domain::Slug>,
+}
+
+impl Rule {
+    /// The rule as the policy states it: the action each rule stands for, asked of `domain::auth::decide`.
+    /// The handlers ask the same policy with the same actions; the role x route test expects each route to
+    /// answer as this says.
+    pub fn decide(
+        self,
+        principal: Option<&domain::Principal>,
+        object: RouteObject<'_>,
+    ) -> domain::Decision {
+        use domain::{Action, Decision, auth::decide};
+        let with = |f: &dyn Fn(&domain::Slug) -> Decision, slug: Option<&domain::Slug>| {
+            slug.map_or(Decision::Forbidden, f)
+        };
+        match self {
+            Rule::Public => decide(principal, &Action::ReadPublic),
+            Rule::SignedIn => decide(principal, &Action::UseOwnAccount),
+            Rule::Admin => decide(principal, &Action::ManageUsers),
+            Rule::ActorEditor => with(&|s| decide(principal, &Action::EditActor(s)), object.actor),
+            Rule::Manager => with(
+                &|s| decide(principal, &Action::ManageServices(s)),
+                object.actor,
+            ),
+            Rule::MeasureReporter => with(
+                &|s| decide(principal, &Action::ReportMeasure(s)),
+                object.responsible,
+            ),
+            Rule::AnyEditor => decide(principal, &Action::PublishNews),
+        }
+    }
+}
+
 /// One row of the route table.
 #[derive(Debug, Clone, Copy)]
 pub struct RouteSpec {
