@@ -396,13 +396,7 @@ async fn a_used_reset_link_voids_the_others_revokes_tokens_and_links_are_limited
         ),
         "the first new password holds"
     );
-    let res = app
-        .client
-        .get(format!("{}/api/v1/me", app.base))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .expect("me");
+    let res = app.get_as(&token, "/api/v1/me").await;
     assert_eq!(
         res.status(),
         StatusCode::UNAUTHORIZED,
@@ -441,13 +435,7 @@ async fn tokens_are_scoped_expire_and_never_manage_their_account() {
         StatusCode::FORBIDDEN
     );
     assert_eq!(patch(&write).await.expect("p").status(), StatusCode::OK);
-    let me = app
-        .client
-        .get(format!("{}/api/v1/me", app.base))
-        .bearer_auth(&read)
-        .send()
-        .await
-        .expect("me");
+    let me = app.get_as(&read, "/api/v1/me").await;
     assert_eq!(me.status(), StatusCode::OK, "a read token reads");
     for token in [&read, &write] {
         let res = app
@@ -512,13 +500,7 @@ async fn tokens_are_scoped_expire_and_never_manage_their_account() {
         )
         .await
         .expect("token");
-    let res = app
-        .client
-        .get(format!("{}/api/v1/me", app.base))
-        .bearer_auth(&expired)
-        .send()
-        .await
-        .expect("me");
+    let res = app.get_as(&expired, "/api/v1/me").await;
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
     let c = app.signed_in("ed@example.se", PASSWORD).await;
     let csrf = app.csrf(&c, "/en/account").await;

@@ -160,6 +160,16 @@ impl TestApp {
         req.send().await.expect("request")
     }
 
+    /// GET `path` with `Authorization: Bearer token`, returning the whole response.
+    pub async fn get_as(&self, token: &str, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.base))
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("request")
+    }
+
     /// The database URL of this test.
     pub fn db_url(&self) -> String {
         self._db.url()
