@@ -211,7 +211,7 @@ pub fn router(state: AppState) -> Router {
     let hsts = state.auth().secure_cookies;
     let app = app
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(middleware::from_fn(kit::error::render_errors))
+        .layer(middleware::from_fn(kit::page::render_errors))
         // Outside the error renderer, so that error pages show who is signed in too.
         .layer(middleware::from_fn_with_state(
             state.clone(),

@@ -1,5 +1,6 @@
 //! The actor list and the actor and campus pages.
 
+use super::filters::actor_filter;
 use super::views::*;
 use crate::AppState;
 use crate::kit::caller::Caller;
@@ -8,20 +9,8 @@ use crate::kit::page::{Link, lang, render};
 use crate::kit::params::Params;
 use axum::extract::{Path, State};
 use axum::response::Html;
-use domain::{ActorKind, OwnershipForm, Slug};
+use domain::Slug;
 use store::ActorFilter;
-
-/// Filters of the actor list, read from the query string.
-pub(crate) fn actor_filter(params: &Params) -> Result<ActorFilter, WebError> {
-    Ok(ActorFilter {
-        kind: params.vocabulary("kind", ActorKind::ALL, ActorKind::as_str)?,
-        campus: params.slug("campus")?,
-        ownership: params.vocabulary("ownership", OwnershipForm::ALL, OwnershipForm::as_str)?,
-        tag: params.slug("tag")?,
-        area: params.slug("area")?,
-        text: params.text("q", 200)?,
-    })
-}
 
 /// The actor list with filters and paging.
 pub(crate) async fn actors(

@@ -1,6 +1,6 @@
 //! The JSON API under `/api/v1`, described by an OpenAPI 3.1 document generated from this code.
 
-use super::actors::actor_filter;
+use super::filters::actor_filter;
 use crate::AppState;
 use crate::kit::api::nul_in;
 use crate::kit::api::{ErrorBody, Text, refused};

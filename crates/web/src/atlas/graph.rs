@@ -2,9 +2,9 @@
 //! accessible alternative: a server-rendered, sortable, filterable and paged table of actors and their
 //! relations that works without JavaScript.
 
-use super::actors::actor_filter;
 use super::data::GraphSnapshot;
-use super::views::FilterChoices;
+use super::filters::FilterChoices;
+use super::filters::actor_filter;
 use crate::AppState;
 use crate::kit::assets;
 use crate::kit::caller::Caller;

@@ -5,6 +5,7 @@ pub(crate) mod actors;
 pub(crate) mod api;
 pub(crate) mod data;
 pub(crate) mod edit;
+pub(crate) mod filters;
 pub(crate) mod graph;
 pub(crate) mod import;
 pub(crate) mod views;

@@ -2,13 +2,10 @@
 //!
 //! Handlers return `WebError`; its response carries the error as an extension, and the `render_errors`
 //! middleware turns it into an HTML page (in the language of the URL) or an API JSON body (in the language of
-//! `Accept-Language`). Internal causes are logged once, there, and never shown.
+//! `Accept-Language`). Internal causes are logged once, there, and never shown. The middleware lives in
+//! `kit::page`, beside the error page it renders.
 
-use crate::kit::page::render_error_page;
-use axum::body::Body;
-use axum::extract::Request;
 use axum::http::{HeaderMap, StatusCode, header};
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use domain::Lang;
 use i18n::FluentValue;
@@ -363,117 +360,4 @@ pub(crate) fn path_lang(path: &str) -> Lang {
         .next()
         .and_then(Lang::parse)
         .unwrap_or_default()
-}
-
-fn is_plain_text(res: &Response) -> bool {
-    res.headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/plain"))
-}
-
-/// Renders a handler's `WebError` (or a bare 404/405 from the router) as a page or an API body.
-pub(crate) async fn render_errors(req: Request, next: Next) -> Response {
-    let path = req.uri().path().to_owned();
-    let api = path.starts_with("/api/");
-    let lang = if api {
-        api_lang(req.headers())
-    } else {
-        path_lang(&path)
-    };
-    let method_is_get = req.method() == axum::http::Method::GET;
-    let path_and_query = req
-        .uri()
-        .path_and_query()
-        .map_or_else(|| path.clone(), |p| p.as_str().to_owned());
-    let res = next.run(req).await;
-    let error = match res.extensions().get::<ErrorMarker>() {
-        Some(ErrorMarker(e)) => Arc::clone(e),
-        None if res.status() == StatusCode::NOT_FOUND
-            && res.headers().get(header::CONTENT_TYPE).is_none() =>
-        {
-            Arc::new(WebError::NotFound)
-        }
-        None if res.status() == StatusCode::PAYLOAD_TOO_LARGE => Arc::new(WebError::TooLarge),
-        // An API client learns which methods a path has (405 with Allow); a page visitor just gets "not found".
-        None if res.status() == StatusCode::METHOD_NOT_ALLOWED && api => {
-            let allow = res.headers().get(header::ALLOW).cloned();
-            let body = serde_json::json!({"error": {
-                "code": "method_not_allowed",
-                "message": WebError::MethodNotAllowed.message(lang),
-                "parameter": null,
-                "fields": [],
-            }});
-            let mut out = (StatusCode::METHOD_NOT_ALLOWED, axum::Json(body)).into_response();
-            if let Some(allow) = allow {
-                out.headers_mut().insert(header::ALLOW, allow);
-            }
-            return out;
-        }
-        None if res.status() == StatusCode::METHOD_NOT_ALLOWED => Arc::new(WebError::NotFound),
-        // Any other refusal that an extractor wrote as plain text (a path segment that is not UTF-8, a broken
-        // multipart body, a missing content type) is rendered like the handlers' own errors.
-        None if res.status().is_client_error() && is_plain_text(&res) => {
-            Arc::new(if res.status() == StatusCode::UNSUPPORTED_MEDIA_TYPE {
-                WebError::UnsupportedMediaType
-            } else {
-                WebError::BadBody(format!("refused by an extractor ({})", res.status()))
-            })
-        }
-        None => return res,
-    };
-    match error.as_ref() {
-        WebError::Internal(cause) | WebError::Unavailable(cause) => {
-            tracing::error!(%path, cause = %cause, "request failed");
-        }
-        _ => {}
-    }
-    if matches!(error.as_ref(), WebError::Unauthorized) && !api && method_is_get {
-        let next =
-            serde_urlencoded::to_string([("next", path_and_query.as_str())]).unwrap_or_default();
-        return axum::response::Redirect::to(&format!("/{}/login?{next}", lang.code()))
-            .into_response();
-    }
-    if matches!(error.as_ref(), WebError::Forbidden) {
-        tracing::warn!(%path, "forbidden request refused");
-    }
-    let status = error.status();
-    let mut out = if api {
-        let body = serde_json::json!({
-            "error": {
-                "code": error.code(),
-                "message": error.message(lang),
-                "parameter": error.param(),
-                "fields": error.fields(lang).into_iter()
-                    .map(|(field, message)| serde_json::json!({"field": field, "message": message}))
-                    .collect::<Vec<_>>(),
-            }
-        });
-        (status, axum::Json(body)).into_response()
-    } else {
-        let html = render_error_page(lang, &error);
-        (
-            status,
-            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-            Body::from(html),
-        )
-            .into_response()
-    };
-    // Headers that describe the replaced body (its type, length and encoding) stay behind; the rest (Allow,
-    // Set-Cookie, caching) carries over.
-    for (name, value) in res.headers() {
-        if ![
-            header::CONTENT_TYPE,
-            header::CONTENT_LENGTH,
-            header::CONTENT_ENCODING,
-            header::TRANSFER_ENCODING,
-            header::ETAG,
-            header::LAST_MODIFIED,
-        ]
-        .contains(name)
-        {
-            out.headers_mut().insert(name.clone(), value.clone());
-        }
-    }
-    out
 }

@@ -264,7 +264,7 @@ pub struct FormView {
     /// The submit button's text.
     pub submit: String,
     /// Links under the form.
-    pub links: Vec<crate::kit::page::Link>,
+    pub links: Vec<crate::kit::urls::Link>,
     /// A message for the whole form (e.g. "wrong e-mail or password").
     pub form_error: Option<String>,
     /// A notice shown above the form (e.g. "saved").

@@ -68,6 +68,15 @@ pub fn actors_url(lang: Lang, filter: &ActorFilter, page: Option<PageRequest>) -
     }
 }
 
+/// A link with a text.
+#[derive(Debug, Clone)]
+pub struct Link {
+    /// Where it goes.
+    pub href: String,
+    /// What it says.
+    pub text: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
