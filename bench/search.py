@@ -41,7 +41,7 @@ def main() -> int:
     lat.set_yscale("log")
     lat.set_xlabel("documents (62 real + generated filler)")
     lat.set_ylabel("milliseconds per query (warm, in-process)")
-    lat.set_title("Latency of the 60 judged queries")
+    lat.set_title(f"Latency of the {report.get('queries', '')} judged queries")
     lat.legend(fontsize=6.5, loc="upper left")
     lat.grid(True, which="major", alpha=0.3)
 
@@ -57,7 +57,7 @@ def main() -> int:
     qual.set_xticks(range(len(rows)))
     qual.set_xticklabels([f"{r['docs']:,}" for r in rows])
     qual.set_xlabel("documents")
-    qual.set_ylabel("nDCG@10 (60 judged queries)")
+    qual.set_ylabel(f"nDCG@10 ({report.get('queries', '')} judged queries)")
     qual.set_ylim(0, 1)
     qual.set_title("Ranking quality")
     qual.legend(fontsize=6.5, loc="upper right")

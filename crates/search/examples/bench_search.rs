@@ -9,7 +9,7 @@
 //! documents flattened (weight √count, so every query word also occurs throughout the filler) and 25% a made-up
 //! long tail of 200,000 words (Zipf). Titles are a unique made-up name and up to two made-up words, and filler
 //! has no competence tags: filler mentions the query words in passing but never looks relevant by its title or
-//! tags, and it is never judged relevant, so the real documents must win against noise. The 60 judged queries in
+//! tags, and it is never judged relevant, so the real documents must win against noise. The judged queries in
 //! `bench/search/judged.toml` give nDCG@10 and recall@10; the same queries, repeated warm, give p50/p99 latency
 //! per engine and size.
 //!
@@ -1199,12 +1199,13 @@ fn markdown(report: &Value) -> String {
         m["commit"].as_str().unwrap_or("?"),
         report["postgres"]["version"].as_str().unwrap_or("not run"),
     ));
-    md.push_str(
+    md.push_str(&format!(
         "Latency is per query, warm, in-process (PostgreSQL and SQLite through sqlx; PostgreSQL over loopback), \
          including fetching the top 10 keys; Samverkan's time also includes its facet counts, total and \
-         highlighted snippets. Quality: nDCG@10 (gain 2^rel − 1, log2 discount) and recall@10 over the 60 judged \
+         highlighted snippets. Quality: nDCG@10 (gain 2^rel − 1, log2 discount) and recall@10 over the {} judged \
          queries of `bench/search/judged.toml`. Ratios are the peer's figure over Samverkan's.\n\n",
-    );
+        report["queries"]
+    ));
     md.push_str("| documents | engine | index s | index MB | p50 ms | p99 ms | p99 / Samverkan | nDCG@10 | recall@10 | timed runs |\n");
     md.push_str("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     let rows = report["results"].as_array().cloned().unwrap_or_default();
@@ -1489,7 +1490,11 @@ async fn run(o: &Options, pg_db: &mut Option<(PgConnection, String)>) -> Res<Val
                     });
                 let by_key: HashMap<String, &SearchDoc> =
                     corpus.iter().map(|d| (key(d), d)).collect();
-                eprintln!("  {id} top 10 for {:?} ({}):", j.q, j.lang);
+                let total = engine
+                    .total(&j)
+                    .map(|n| format!(", {n} matches"))
+                    .unwrap_or_default();
+                eprintln!("  {id} top 10 for {:?} ({}{total}):", j.q, j.lang);
                 for (rank, k) in engine.top10(&j).await?.iter().enumerate() {
                     let d = by_key.get(k);
                     let short =

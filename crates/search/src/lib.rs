@@ -1,7 +1,9 @@
 //! Samverkan's search: a tantivy index over actors, infrastructures, services and premises with Swedish and
 //! English analysis (stemming, stop words), a bilingual term list so a query in one language finds text written
-//! in the other, Swedish compounds split into known words, typo tolerance, prefix completion, facets with
-//! counts, escaped highlighted snippets, and the ranking of a plain-language need against the catalogue.
+//! in the other, Swedish compounds split into known words, inflected Swedish words searched with their other
+//! forms, their base forms and the compounds they end (`cellerna` finds what `cell` finds, `terapier` finds
+//! `cellterapi`), typo tolerance, prefix completion, facets with counts, escaped highlighted snippets, and the
+//! ranking of a plain-language need against the catalogue.
 //!
 //! The index knows nothing of the database: it is given [`SearchDoc`]s and keeps a cursor (the last change-log
 //! id applied) in its commit payload, so its owner can bring it up to date.
@@ -30,7 +32,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Te
 pub use terms::TermList;
 
 /// The version of the index layout; an index on disk with another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// What went wrong.
 #[derive(Debug, thiserror::Error)]
@@ -61,6 +63,9 @@ struct Fields {
     body_en: Field,
     plain: Field,
     title_plain: Field,
+    /// The Swedish stems of seven letters or more, reversed: a compound is found by its last part
+    /// (`stamcell` by `cell`) as a prefix of this field's term dictionary.
+    reversed_sv: Field,
     facets: Field,
 }
 
@@ -85,6 +90,14 @@ fn schema() -> (Schema, Fields) {
         body_en: b.add_text_field("body_en", text("en", true)),
         plain: b.add_text_field("plain", text("plain", false)),
         title_plain: b.add_text_field("title_plain", text("plain", false)),
+        reversed_sv: b.add_text_field(
+            "reversed_sv",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer("sv_reversed")
+                    .set_index_option(IndexRecordOption::Basic),
+            ),
+        ),
         facets: b.add_facet_field("facets", FacetOptions::default().set_stored()),
     };
     (b.build(), fields)
@@ -103,6 +116,69 @@ fn analyzer(lang: Option<Language>) -> TextAnalyzer {
                 .build()
         }
         None => TextAnalyzer::builder(PlainTokenizer).build(),
+    }
+}
+
+/// The Swedish analyzer's stems of at least [`COMPOUND_LETTERS`] letters, reversed (for `reversed_sv`).
+fn reversed_analyzer() -> TextAnalyzer {
+    let stop = StopWordFilter::new(Language::Swedish)
+        .unwrap_or_else(|| StopWordFilter::remove(Vec::<String>::new()));
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(stop)
+        .filter(Stemmer::new(Language::Swedish))
+        .filter(Reversed)
+        .build()
+}
+
+/// The fewest letters of a compound's first part (as in [`terms::split_compound`]).
+const HEAD_LETTERS: usize = 3;
+/// The fewest letters of a last part that finds the compounds it ends: shorter words end too many unrelated
+/// ones.
+const TAIL_LETTERS: usize = 4;
+/// The fewest letters of a stem kept in `reversed_sv`.
+const COMPOUND_LETTERS: usize = HEAD_LETTERS + TAIL_LETTERS;
+
+/// Keeps the tokens of at least [`COMPOUND_LETTERS`] letters, their text reversed.
+#[derive(Clone, Copy)]
+struct Reversed;
+
+impl tantivy::tokenizer::TokenFilter for Reversed {
+    type Tokenizer<T: tantivy::tokenizer::Tokenizer> = ReversedTokenizer<T>;
+    fn transform<T: tantivy::tokenizer::Tokenizer>(self, inner: T) -> ReversedTokenizer<T> {
+        ReversedTokenizer(inner)
+    }
+}
+
+#[derive(Clone)]
+struct ReversedTokenizer<T>(T);
+
+impl<T: tantivy::tokenizer::Tokenizer> tantivy::tokenizer::Tokenizer for ReversedTokenizer<T> {
+    type TokenStream<'a> = ReversedStream<T::TokenStream<'a>>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        ReversedStream(self.0.token_stream(text))
+    }
+}
+
+struct ReversedStream<S>(S);
+
+impl<S: tantivy::tokenizer::TokenStream> tantivy::tokenizer::TokenStream for ReversedStream<S> {
+    fn advance(&mut self) -> bool {
+        while self.0.advance() {
+            let token = self.0.token_mut();
+            if token.text.chars().count() >= COMPOUND_LETTERS {
+                token.text = token.text.chars().rev().collect();
+                return true;
+            }
+        }
+        false
+    }
+    fn token(&self) -> &tantivy::tokenizer::Token {
+        self.0.token()
+    }
+    fn token_mut(&mut self) -> &mut tantivy::tokenizer::Token {
+        self.0.token_mut()
     }
 }
 
@@ -167,6 +243,7 @@ fn register(manager: &TokenizerManager) {
     manager.register("sv", analyzer(Some(Language::Swedish)));
     manager.register("en", analyzer(Some(Language::English)));
     manager.register("plain", analyzer(None));
+    manager.register("sv_reversed", reversed_analyzer());
 }
 
 /// The tokens `analyzer` makes of `text`.
@@ -269,6 +346,27 @@ fn automata(distance: usize) -> &'static levenshtein_automata::LevenshteinAutoma
         TWO.get_or_init(|| levenshtein_automata::LevenshteinAutomatonBuilder::new(2, true))
     } else {
         ONE.get_or_init(|| levenshtein_automata::LevenshteinAutomatonBuilder::new(1, true))
+    }
+}
+
+/// What a query word reaches beyond its own stems.
+#[derive(Debug, Default)]
+struct Forms {
+    /// The Swedish stems of the word's other regular forms that the index holds, where the stemmer leaves them
+    /// apart (`labbet` and `labb`, `terapin` and `terapi`, `läkemedlet` and `läkemedel`).
+    stems: Vec<String>,
+    /// The base forms the word is an inflection of, known as words (`cellerna` -> `cell`): searched like the
+    /// parts of a compound, in both languages and through the term list, so that an inflected word finds what
+    /// its base form finds.
+    lemmas: Vec<String>,
+    /// The Swedish stems of indexed compounds whose last part is one of the word's forms (`stamcellerna` for
+    /// `cellen`).
+    compounds: Vec<String>,
+}
+
+impl Forms {
+    fn is_empty(&self) -> bool {
+        self.stems.is_empty() && self.lemmas.is_empty() && self.compounds.is_empty()
     }
 }
 
@@ -382,6 +480,10 @@ impl SearchIndex {
             ),
         );
         doc.add_text(f.title_plain, format!("{} {}", d.title.sv, d.title.en));
+        doc.add_text(
+            f.reversed_sv,
+            format!("{}\n{}\n{}", d.title.sv, d.body.sv, d.tag_labels.sv),
+        );
         doc.add_facet(f.facets, Facet::from(&format!("/kind/{}", d.kind.as_str())));
         for c in &d.campuses {
             doc.add_facet(f.facets, Facet::from(&format!("/campus/{c}")));
@@ -496,9 +598,12 @@ impl SearchIndex {
         self.commit(&mut w, cursor)
     }
 
-    /// The cursor of the last commit.
+    /// The cursor of the last commit, or `None` when it was made by another layout version (the index must be
+    /// rebuilt).
     pub fn cursor(&self) -> Option<i64> {
-        payload_cursor(&self.index).map(|(_, c)| c)
+        payload_cursor(&self.index)
+            .filter(|(v, _)| *v == SCHEMA_VERSION)
+            .map(|(_, c)| c)
     }
 
     /// How many documents the index holds.
@@ -527,9 +632,15 @@ impl SearchIndex {
         searcher.doc_freq(&term).map(|n| n > 0).unwrap_or(false)
     }
 
-    /// The texts to search for `text`: itself, its translations from the term list, and the parts of
-    /// compounds; and the words that were split into known parts.
-    fn variants(&self, searcher: &tantivy::Searcher, text: &str) -> (Vec<String>, Vec<String>) {
+    /// The texts to search for `text`: itself, its translations from the term list, the parts of compounds,
+    /// and the base forms of inflected words (`lemmas`) with their translations; and the words that were split
+    /// into known parts.
+    fn variants(
+        &self,
+        searcher: &tantivy::Searcher,
+        text: &str,
+        lemmas: &[String],
+    ) -> (Vec<String>, Vec<String>) {
         let mut out = vec![text.to_owned()];
         for x in self.terms.expansions(text) {
             if !out.contains(&x) {
@@ -547,17 +658,188 @@ impl SearchIndex {
                 split_words.push(w);
             }
         }
-        for p in parts {
-            for x in self.terms.expansions(&p) {
+        for p in parts.iter().chain(lemmas) {
+            for x in self.terms.expansions(p) {
                 if !out.contains(&x) {
                     out.push(x);
                 }
             }
-            if !out.contains(&p) {
-                out.push(p);
+            if !out.contains(p) {
+                out.push(p.clone());
             }
         }
         (out, split_words)
+    }
+
+    /// True when an analyzed term occurs in one of `fields`.
+    fn holds(searcher: &tantivy::Searcher, fields: [Field; 2], term: &str) -> bool {
+        fields.into_iter().any(|field| {
+            searcher
+                .doc_freq(&Term::from_field_text(field, term))
+                .is_ok_and(|n| n > 0)
+        })
+    }
+
+    /// What a lowercase query word reaches beyond its own stems: its other regular Swedish forms, the base forms
+    /// it is an inflection of, and the compounds it is the last part of (see [`Forms`]).
+    fn forms(
+        &self,
+        searcher: &tantivy::Searcher,
+        sv: &mut TextAnalyzer,
+        en: &mut TextAnalyzer,
+        word: &str,
+    ) -> Forms {
+        let f = self.fields;
+        // An English word of the index ("market", "cells") is not taken apart as a Swedish one ("mark").
+        let english = tokens(en, word)
+            .iter()
+            .any(|t| Self::holds(searcher, [f.title_en, f.body_en], t));
+        let lemmas = if english {
+            Vec::new()
+        } else {
+            terms::lemmas(word)
+        };
+        let own = tokens(sv, word);
+        let mut stems: Vec<String> = own.clone();
+        for base in std::iter::once(word).chain(lemmas.iter().map(String::as_str)) {
+            for form in std::iter::once(base.to_owned()).chain(terms::unstemmed_forms(base)) {
+                for t in tokens(sv, &form) {
+                    if !stems.contains(&t) {
+                        stems.push(t);
+                    }
+                }
+            }
+        }
+        let compounds = self.compounds(searcher, sv, en, &stems);
+        let known = |w: &str| self.known(searcher, terms::fold(w).trim());
+        Forms {
+            stems: stems
+                .into_iter()
+                .filter(|t| !own.contains(t) && Self::holds(searcher, [f.title_sv, f.body_sv], t))
+                .collect(),
+            lemmas: if english {
+                Vec::new()
+            } else {
+                terms::base_forms(word, &known)
+            },
+            compounds,
+        }
+    }
+
+    /// The Swedish stems in the index of compounds whose last part stems to one of `stems` and whose first part
+    /// is a known word (not a stop word), the most frequent first: `stamcell` and `stamcellerna` for `cell`,
+    /// `forskningsinfrastruktur` for `infrastruktur`. They are found as prefixes in `reversed_sv`.
+    fn compounds(
+        &self,
+        searcher: &tantivy::Searcher,
+        sv: &mut TextAnalyzer,
+        en: &mut TextAnalyzer,
+        stems: &[String],
+    ) -> Vec<String> {
+        /// Compounds looked at per last part, and kept per word: a common last part ends many.
+        const SCANNED: usize = 256;
+        const KEPT: usize = 16;
+        let mut found: HashMap<String, u32> = HashMap::new();
+        let mut heads: HashMap<String, bool> = HashMap::new();
+        for stem in stems {
+            let chars: Vec<char> = stem.chars().collect();
+            if chars.len() < TAIL_LETTERS {
+                continue;
+            }
+            let mut tails = vec![stem.clone()];
+            // The stemmer drops the last letter of these pairs only past the word's third letter or so: from
+            // the compound `testbädd` but not from `bädd`.
+            if let [.., a, b] = chars.as_slice()
+                && matches!(
+                    (a, b),
+                    ('d', 'd')
+                        | ('g', 'd')
+                        | ('n', 'n')
+                        | ('d', 't')
+                        | ('g', 't')
+                        | ('k', 't')
+                        | ('t', 't')
+                )
+            {
+                tails.push(chars[..chars.len() - 1].iter().collect());
+            }
+            for tail in tails {
+                let key: String = tail.chars().rev().collect();
+                let mut end = key.clone().into_bytes();
+                end.push(0xFF);
+                for segment in searcher.segment_readers() {
+                    let Ok(inverted) = segment.inverted_index(self.fields.reversed_sv) else {
+                        continue;
+                    };
+                    let Ok(mut stream) = inverted
+                        .terms()
+                        .range()
+                        .ge(key.as_bytes())
+                        .lt(&end)
+                        .into_stream()
+                    else {
+                        continue;
+                    };
+                    let mut scanned = 0;
+                    while scanned < SCANNED && stream.advance() {
+                        scanned += 1;
+                        let Ok(reversed) = std::str::from_utf8(stream.key()) else {
+                            continue;
+                        };
+                        let compound: String = reversed.chars().rev().collect();
+                        let head = &compound[..compound.len() - tail.len()];
+                        if head.chars().count() < HEAD_LETTERS {
+                            continue;
+                        }
+                        let ok = match heads.get(head) {
+                            Some(ok) => *ok,
+                            None => {
+                                let ok = self.is_head(searcher, sv, en, head);
+                                heads.insert(head.to_owned(), ok);
+                                ok
+                            }
+                        };
+                        if ok {
+                            *found.entry(compound).or_default() += stream.value().doc_freq;
+                        }
+                    }
+                }
+            }
+        }
+        let mut found: Vec<(String, u32)> = found.into_iter().collect();
+        found.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        found.into_iter().take(KEPT).map(|(c, _)| c).collect()
+    }
+
+    /// True when `head`, the first part of a compound, is a known word that is not a stop word, allowing the
+    /// linking `s` (`forsknings-`), a linking vowel (`hälso-` of `hälsa`), a dropped final vowel (`skol-` of
+    /// `skola`, `pojk-` of `pojke`), or a compound of known words itself.
+    fn is_head(
+        &self,
+        searcher: &tantivy::Searcher,
+        sv: &mut TextAnalyzer,
+        en: &mut TextAnalyzer,
+        head: &str,
+    ) -> bool {
+        let h = terms::fold(head);
+        let h = h.trim();
+        if h.contains(' ') || tokens(sv, h).is_empty() || tokens(en, h).is_empty() {
+            return false;
+        }
+        let mut candidates = vec![h.to_owned()];
+        if let Some(bare) = h.strip_suffix('s') {
+            candidates.push(bare.to_owned());
+        }
+        if let Some(bare) = h.strip_suffix(['o', 'u']) {
+            candidates.push(format!("{bare}a"));
+        }
+        candidates.push(format!("{h}a"));
+        candidates.push(format!("{h}e"));
+        let known = |w: &str| self.known(searcher, w);
+        candidates
+            .iter()
+            .any(|c| c.chars().count() >= HEAD_LETTERS && known(c))
+            || terms::split_compound(h, &known).is_some()
     }
 
     /// The text part of a query and the terms it is the union of, or `None` when the text has no searchable
@@ -574,19 +856,45 @@ impl SearchIndex {
         let mut seen = BTreeSet::new();
         // A stop word of either language is left out of both: "the" says nothing in Swedish text either, and
         // its posting list is among the longest.
-        let mut stop = |w: &str| tokens(&mut sv, w).is_empty() || tokens(&mut en, w).is_empty();
-        let (variants, split_words) = self.variants(searcher, text);
+        let stop = |sv: &mut TextAnalyzer, en: &mut TextAnalyzer, w: &str| {
+            tokens(sv, w).is_empty() || tokens(en, w).is_empty()
+        };
+        // Each word's other forms, base forms and compounds (words of four letters or more, as typed but
+        // lowercase: the Swedish analyzer keeps å, ä and ö).
+        let mut forms: Vec<(String, Forms)> = Vec::new();
+        for w in text.split(|c: char| !c.is_alphanumeric()) {
+            let w = w.to_lowercase();
+            if w.chars().count() < 4
+                || w.chars().all(|c| c.is_numeric())
+                || forms.iter().any(|(x, _)| *x == w)
+                || stop(&mut sv, &mut en, &w)
+            {
+                continue;
+            }
+            let found = self.forms(searcher, &mut sv, &mut en, &w);
+            forms.push((w, found));
+        }
+        let lemmas: Vec<String> = forms
+            .iter()
+            .flat_map(|(_, x)| x.lemmas.iter().cloned())
+            .collect();
+        let (variants, split_words) = self.variants(searcher, text, &lemmas);
         let variants: Vec<String> = variants
             .iter()
             .map(|v| {
                 v.split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty() && !stop(w))
+                    .filter(|w| !w.is_empty() && !stop(&mut sv, &mut en, w))
                     .collect::<Vec<_>>()
                     .join(" ")
             })
             .collect();
+        let mut add = |clauses: &mut Vec<(Term, f32)>, field: Field, t: &str, weight: f32| {
+            if seen.insert((field, t.to_owned())) {
+                clauses.push((Term::from_field_text(field, t), weight));
+            }
+        };
         for (i, v) in variants.iter().enumerate() {
-            // The words as typed weigh more than translations and compound parts.
+            // The words as typed weigh more than translations, compound parts and base forms.
             let weight = if i == 0 { 1.0 } else { 0.7 };
             for (analyzer, title, body) in [
                 (&mut sv, f.title_sv, f.body_sv),
@@ -594,22 +902,41 @@ impl SearchIndex {
             ] {
                 for t in tokens(analyzer, v) {
                     for (field, boost) in [(title, 3.0), (body, 1.0)] {
-                        if seen.insert((field, t.clone())) {
-                            clauses.push((Term::from_field_text(field, &t), boost * weight));
-                        }
+                        add(&mut clauses, field, &t, boost * weight);
+                    }
+                }
+            }
+            // A word's other forms weigh as the word: the stemmer would have merged them if it could.
+            if i == 0 {
+                for t in forms.iter().flat_map(|(_, x)| &x.stems) {
+                    for (field, boost) in [(f.title_sv, 3.0), (f.body_sv, 1.0)] {
+                        add(&mut clauses, field, t, boost);
                     }
                 }
             }
         }
+        // Compounds ending in a word weigh as a compound's parts do.
+        for t in forms.iter().flat_map(|(_, x)| &x.compounds) {
+            for (field, boost) in [(f.title_sv, 3.0), (f.body_sv, 1.0)] {
+                add(&mut clauses, field, t, boost * 0.7);
+            }
+        }
         // Typo tolerance: a word the index does not know is replaced by the indexed words one edit away (two
         // from eight letters), searched like any other word so that the usual ranking applies.
+        let reached: BTreeSet<String> = forms
+            .iter()
+            .filter(|(_, x)| !x.is_empty())
+            .map(|(w, _)| terms::fold(w).trim().to_owned())
+            .collect();
         for w in terms::words(text) {
             let n = w.chars().count();
             // A compound split into known words ("tvillingregisterdata") is understood, and so is a form whose
-            // stem the index holds ("tvillingar", found through "tvilling"): their corrections would be other
-            // words one or two edits away, and looking for them was most of such a search's time.
+            // stem the index holds ("tvillingar", found through "tvilling"), and an inflection whose other forms,
+            // base form or compounds it holds ("terapier", found in "cellterapier"): their corrections would be
+            // other words one or two edits away, and looking for them was most of such a search's time.
             if n < 4
                 || split_words.contains(&w)
+                || reached.contains(&w)
                 || self.known(searcher, &w)
                 || [
                     (&mut sv, f.title_sv, f.body_sv),
@@ -617,12 +944,9 @@ impl SearchIndex {
                 ]
                 .into_iter()
                 .any(|(analyzer, title, body)| {
-                    tokens(analyzer, &w).iter().any(|t| {
-                        [title, body].into_iter().any(|field| {
-                            let term = Term::from_field_text(field, t);
-                            searcher.doc_freq(&term).is_ok_and(|n| n > 0)
-                        })
-                    })
+                    tokens(analyzer, &w)
+                        .iter()
+                        .any(|t| Self::holds(searcher, [title, body], t))
                 })
             {
                 continue;
@@ -639,9 +963,7 @@ impl SearchIndex {
                 ] {
                     for t in tokens(analyzer, &c) {
                         for (field, boost) in [(title, 3.0), (body, 1.0)] {
-                            if seen.insert((field, t.clone())) {
-                                clauses.push((Term::from_field_text(field, &t), boost * 0.8));
-                            }
+                            add(&mut clauses, field, &t, boost * 0.8);
                         }
                     }
                 }
@@ -1463,6 +1785,180 @@ mod tests {
                 ],
             };
             counts_agree(&i, &text.join(" "), &groups);
+        }
+    }
+
+    /// A document with Swedish text only.
+    fn swedish(id: i64, text: &str) -> SearchDoc {
+        doc(
+            DocKind::Service,
+            id,
+            &format!("d{id}"),
+            ("", ""),
+            (text, ""),
+        )
+    }
+
+    fn all_slugs(i: &SearchIndex, text: &str) -> Vec<String> {
+        slugs(
+            &i.search(&SearchQuery {
+                limit: 100,
+                ..q(text, Lang::Sv)
+            })
+            .expect("search"),
+        )
+    }
+
+    #[test]
+    fn inflected_swedish_words_find_their_base_alone_and_ending_compounds() {
+        let (i, _) = SearchIndex::open(None, TermList::built_in()).expect("index");
+        let docs = [
+            swedish(1, "Regionens forskningsinfrastrukturer"),
+            swedish(2, "Lediga kontorslokaler i Solna"),
+            swedish(3, "GMP-anläggning för cellterapier"),
+            swedish(4, "Labbet har plats för tio"),
+            swedish(5, "Läkemedlet prövas"),
+            doc(
+                DocKind::Actor,
+                6,
+                "d6",
+                ("", ""),
+                ("Marknaden växer", "The market grows"),
+            ),
+            swedish(7, "Mark och byggnader"),
+            swedish(8, "Vokaler och fokal planering"),
+            doc(DocKind::Actor, 9, "d9", ("", ""), ("Celler", "Cell lines")),
+        ];
+        i.rebuild(&docs, 1, &mut |_| {}).expect("rebuild");
+        let finds = |text: &str, slug: &str| {
+            let found = all_slugs(&i, text);
+            assert!(
+                found.contains(&slug.to_owned()),
+                "{text} finds {slug}: {found:?}"
+            );
+            found
+        };
+        for text in [
+            "infrastruktur",
+            "infrastrukturen",
+            "infrastrukturerna",
+            "infrastrukturs",
+        ] {
+            finds(text, "d1");
+        }
+        for text in ["lokal", "lokalen", "lokalerna", "lokalens"] {
+            assert!(
+                !finds(text, "d2").contains(&"d8".to_owned()),
+                "{text} is no vokal"
+            );
+        }
+        for text in ["terapi", "terapin", "terapier", "terapierna"] {
+            finds(text, "d3");
+        }
+        for text in ["labb", "labben", "labbets", "labbarna"] {
+            finds(text, "d4");
+        }
+        for text in ["läkemedel", "läkemedlen"] {
+            finds(text, "d5");
+        }
+        let market = finds("market", "d6");
+        assert!(
+            !market.contains(&"d7".to_owned()),
+            "an English word is not taken apart as Swedish: {market:?}"
+        );
+        // An inflected form finds what its base form finds, in the other language too.
+        let cell = all_slugs(&i, "cell");
+        assert!(cell.contains(&"d9".to_owned()), "{cell:?}");
+        for text in ["cellen", "cellerna", "cellernas"] {
+            let found = all_slugs(&i, text);
+            assert!(
+                cell.iter().all(|s| found.contains(s)),
+                "{text}: {found:?} has all of {cell:?}"
+            );
+        }
+    }
+
+    /// The letters of generated Swedish noun-like words.
+    const ONSETS: &str = "bdfgkmnprstv";
+    const VOWELS: &str = "aeiouyåäö";
+    const CODAS: &str = "bdfgklmnprtv";
+
+    /// A generated word's regular forms: the base first, then each inflection.
+    fn inflections(base: &str) -> Vec<String> {
+        let endings: &[&str] = match base.chars().last() {
+            Some('a') => &["n", "or", "orna", "s", "ns"],
+            Some('e') => &["n", "r", "rna", "s", "t", "na"],
+            Some('i') => &["n", "er", "erna", "s", "ns"],
+            _ => &[
+                "en", "et", "er", "ar", "or", "erna", "arna", "orna", "s", "ens", "ets",
+            ],
+        };
+        let stem = |e: &str| match (base.strip_suffix('a'), e) {
+            (Some(short), "or" | "orna") => format!("{short}{e}"),
+            _ => format!("{base}{e}"),
+        };
+        std::iter::once(base.to_owned())
+            .chain(endings.iter().map(|e| stem(e)))
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// A document holding a Swedish noun in any regular form, alone or as the last part of a compound, is
+        /// found by every form of it, and a document holding an unrelated word is not.
+        #[test]
+        fn every_form_of_a_word_finds_every_other_alone_or_ending_a_compound(
+            letters in proptest::collection::vec((0usize..12, 0usize..9, 0usize..12, 0usize..12), 2),
+            last in 0usize..4,
+            held in 0usize..12,
+            head in proptest::option::of(0usize..5),
+        ) {
+            const HEADS: [&str; 5] = ["forsknings", "kontors", "labb", "klinik", "företags"];
+            let pick = |set: &str, n: usize| set.chars().nth(n % set.chars().count()).unwrap_or('b');
+            // Two words of the shape consonant, vowel, two consonants (and a final vowel): "bralk", "tanke".
+            let word = |(a, b, c, d): (usize, usize, usize, usize), first: bool| {
+                let mut w: String = [pick(ONSETS, a), pick(VOWELS, b), pick(CODAS, c), pick(CODAS, d)].iter().collect();
+                // The unrelated word starts with a letter the other never does.
+                if !first {
+                    w.insert(0, 'h');
+                }
+                match last {
+                    1 => w.push('a'),
+                    2 => w.push('e'),
+                    3 => w.push('i'),
+                    _ => {}
+                }
+                w
+            };
+            let base = word(letters[0], true);
+            let other = word(letters[1], false);
+            let (i, _) = SearchIndex::open(None, TermList::built_in()).expect("index");
+            let mut sv = i.analyzer("sv");
+            let mut en = i.analyzer("en");
+            let forms = inflections(&base);
+            let stem = |sv: &mut TextAnalyzer, w: &str| tokens(sv, w).concat();
+            // The rules of the stemmer's game: no form is a stop word, the base stems to four letters or more,
+            // and a compound's stem is its first part and the stem of its last (the stemmer looks at a short
+            // word's end only past its first vowel and consonant, at a compound's end throughout).
+            for f in &forms {
+                proptest::prop_assume!(!tokens(&mut sv, f).is_empty() && !tokens(&mut en, f).is_empty());
+                if let Some(h) = head {
+                    let whole = stem(&mut sv, &format!("{}{f}", HEADS[h]));
+                    proptest::prop_assume!(whole == format!("{}{}", HEADS[h], stem(&mut sv, f)));
+                }
+            }
+            proptest::prop_assume!(stem(&mut sv, &base).chars().count() >= TAIL_LETTERS);
+            let text = |w: &str| match head {
+                Some(h) => format!("Om {}{w}", HEADS[h]),
+                None => format!("Om {w}"),
+            };
+            let held = &forms[held % forms.len()];
+            i.rebuild(&[swedish(1, &text(held)), swedish(2, &text(&other))], 1, &mut |_| {}).expect("rebuild");
+            for f in &forms {
+                let found = all_slugs(&i, f);
+                proptest::prop_assert!(found.contains(&"d1".to_owned()), "{f} finds {}: {found:?}", text(held));
+                proptest::prop_assert!(!found.contains(&"d2".to_owned()), "{f} finds {}: {found:?}", text(&other));
+            }
         }
     }
 

@@ -156,6 +156,210 @@ fn split_from(chars: &[char], known: &dyn Fn(&str) -> bool, depth: u8) -> Option
     None
 }
 
+/// True for the vowels of Swedish words (and the accented ones of loanwords).
+fn vowel(c: char) -> bool {
+    matches!(
+        c,
+        'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'å' | 'ä' | 'ö' | 'é' | 'ü'
+    )
+}
+
+/// What a Swedish noun ending follows: a consonant ("cell-er"), a vowel ("terapi-n") or either.
+#[derive(Clone, Copy)]
+enum After {
+    Consonant,
+    Vowel,
+    Any,
+}
+
+/// The regular endings of Swedish nouns (definite singular, plural, definite plural), longest first, and last the
+/// definite plural's own `-na` (`lokaler-na`); a genitive `-s` may follow each. `-or` and `-ar` may also have
+/// replaced the base's last vowel (`kvinna` -> `kvinnor`, `pojke` -> `pojkar`).
+const ENDINGS: [(&str, After); 14] = [
+    ("erna", After::Any),
+    ("arna", After::Consonant),
+    ("orna", After::Consonant),
+    ("rna", After::Vowel),
+    ("na", After::Vowel),
+    ("en", After::Consonant),
+    ("et", After::Consonant),
+    ("er", After::Any),
+    ("ar", After::Consonant),
+    ("or", After::Consonant),
+    ("n", After::Vowel),
+    ("t", After::Vowel),
+    ("r", After::Vowel),
+    ("na", After::Consonant),
+];
+
+/// The base that drops its `e` before an ending (`läkemedel` -> `läkemedlet`, `register` -> `registret`,
+/// `nyckel` -> `nycklar`) when `stem` is that shortened form: `läkemedl` -> `läkemedel`.
+fn unsyncopated(stem: &[char]) -> Option<String> {
+    match stem {
+        [.., b, c] if !vowel(*b) && b != c && matches!(c, 'l' | 'n' | 'r') => {
+            let mut out: String = stem[..stem.len() - 1].iter().collect();
+            out.push('e');
+            out.push(*c);
+            Some(out)
+        }
+        _ => None,
+    }
+}
+
+/// One guess at what a word is an inflection of.
+struct Guess {
+    /// The ending taken off (after any genitive `-s`).
+    ending: &'static str,
+    /// The genitive `-s` was taken off first.
+    genitive: bool,
+    /// The form guessed.
+    form: String,
+    /// The form is the word less its ending; false when it was also changed (`kvinn-or` -> `kvinna`,
+    /// `läkemedl-et` -> `läkemedel`).
+    plain: bool,
+}
+
+/// Every guess at what a lowercase word is a regular inflection of, the genitive's own form first, then by
+/// ending, longest first.
+fn guesses(word: &str) -> Vec<Guess> {
+    let mut out: Vec<Guess> = Vec::new();
+    // A genitive -s on any form ("cellens", "infrastrukturs").
+    let bare = word.strip_suffix('s').filter(|b| !b.ends_with('s'));
+    if let Some(b) = bare {
+        out.push(Guess {
+            ending: "",
+            genitive: true,
+            form: b.to_owned(),
+            plain: true,
+        });
+    }
+    for (w, genitive) in std::iter::once((word, false)).chain(bare.map(|b| (b, true))) {
+        for (ending, after) in ENDINGS {
+            let Some(rest) = w.strip_suffix(ending) else {
+                continue;
+            };
+            let chars: Vec<char> = rest.chars().collect();
+            let Some(&last) = chars.last() else {
+                continue;
+            };
+            // "-na" after a consonant only ends a definite plural ("lokaler-na"); "-n" also follows -el and -er
+            // ("regel-n", "teater-n").
+            let fits = match after {
+                After::Vowel if ending == "n" => {
+                    vowel(last) || rest.ends_with("el") || rest.ends_with("er")
+                }
+                After::Vowel => vowel(last),
+                After::Consonant if ending == "na" => last == 'r',
+                After::Consonant => !vowel(last),
+                After::Any => true,
+            };
+            if !fits {
+                continue;
+            }
+            let guess = |form: String, plain: bool| Guess {
+                ending,
+                genitive,
+                form,
+                plain,
+            };
+            out.push(guess(rest.to_owned(), true));
+            match ending {
+                "or" | "orna" => out.push(guess(format!("{rest}a"), false)),
+                "ar" | "arna" => out.push(guess(format!("{rest}e"), false)),
+                _ => {}
+            }
+            if ending.starts_with(['e', 'a', 'o'])
+                && let Some(full) = unsyncopated(&chars)
+            {
+                out.push(guess(full, false));
+            }
+        }
+    }
+    out.retain(|g| g.form.chars().count() >= 3);
+    out
+}
+
+/// The forms that a lowercase Swedish word may be a regular inflection of: the base and, for a definite
+/// plural, the plural (`lokalerna` -> `lokaler`, `lokal`; `företaget` -> `företag`; `terapin` -> `terapi`;
+/// `läkemedlet` -> `läkemedel`; `cellens` -> `cellen`, `cell`), and wrong guesses among them (`lokalern`,
+/// `lokalere`). These are guesses from the ending alone, at least three letters long, for looking up forms
+/// the index may hold; [`base_forms`] keeps the likely ones.
+pub fn lemmas(word: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for g in guesses(word) {
+        if g.form != word && !out.contains(&g.form) {
+            out.push(g.form);
+        }
+    }
+    out
+}
+
+/// The base forms that a lowercase Swedish word is a regular inflection of, among words that `known` says
+/// exist: `cellerna` -> `cell`, `lokalerna` -> `lokaler`, `lokal`, `läkemedlet` -> `läkemedel`. A longer
+/// ending that gives a known word rules out the shorter ones it ends with (`prov-er`, not `prove-r`), and a
+/// word less its ending rules out the changed forms (`bil-ar`, not `bile`).
+pub fn base_forms(word: &str, known: &dyn Fn(&str) -> bool) -> Vec<String> {
+    let guesses = guesses(word);
+    let mut out: Vec<String> = Vec::new();
+    // The endings that gave a known word, per genitive or not.
+    let mut taken: Vec<(&str, bool)> = Vec::new();
+    for g in &guesses {
+        let ruled_out = taken.iter().any(|(e, genitive)| {
+            *genitive == g.genitive
+                && (e.len() > g.ending.len() || !g.plain)
+                && e.ends_with(g.ending)
+        });
+        // A definite plural's plural ("lokaler-na") is its own step, not a shorter "-erna".
+        let own_step = g.ending == "na" && g.form.ends_with('r');
+        if (ruled_out && !own_step) || g.form == word || !known(&g.form) {
+            continue;
+        }
+        if !g.ending.is_empty() {
+            taken.push((g.ending, g.genitive));
+        }
+        if !out.contains(&g.form) {
+            out.push(g.form.clone());
+        }
+    }
+    out
+}
+
+/// The inflected forms of a lowercase Swedish base whose endings the Swedish (Snowball) stemmer leaves on, so
+/// that they stem apart from the base: `-et` after a consonant (`labbet`), `-n`, `-t` and `-na` after a vowel
+/// (`terapin`, `området`, `områdena`), a genitive `-s` after most vowels (`terapis`), `-n` after `-el` and `-er`
+/// (`regeln`), and the forms that drop the `e` of `-el`, `-er`, `-en` (`läkemedlet`, `läkemedlen`). Every other
+/// regular form stems like the base, and so do the genitives of these.
+pub fn unstemmed_forms(base: &str) -> Vec<String> {
+    let chars: Vec<char> = base.chars().collect();
+    let Some(&last) = chars.last() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    if vowel(last) {
+        for ending in ["n", "t", "na"] {
+            out.push(format!("{base}{ending}"));
+        }
+        // The stemmer takes a genitive -s off after a consonant, -o, -y and in "-as", "-es" only.
+        if !matches!(last, 'a' | 'e' | 'o' | 'y') {
+            out.push(format!("{base}s"));
+        }
+    } else {
+        out.push(format!("{base}et"));
+        if let [.., a, 'e', c] = chars.as_slice()
+            && !vowel(*a)
+            && matches!(c, 'l' | 'n' | 'r')
+        {
+            if *c != 'n' {
+                out.push(format!("{base}n"));
+            }
+            let short: String = chars[..chars.len() - 2].iter().chain([c]).collect();
+            out.push(format!("{short}et"));
+            out.push(format!("{short}en"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,7 +416,78 @@ mod tests {
         assert_eq!(split_compound("flemingsberg", &known), None);
     }
 
+    #[test]
+    fn inflections_lead_back_to_known_base_forms() {
+        let words = [
+            "cell",
+            "celler",
+            "lokal",
+            "lokaler",
+            "prov",
+            "prove",
+            "bil",
+            "bile",
+            "kvinna",
+            "pojke",
+            "linje",
+            "terapi",
+            "läkemedel",
+            "företag",
+            "område",
+            "regel",
+        ];
+        let known = |w: &str| words.contains(&w);
+        let base = |w: &str| base_forms(w, &known);
+        assert_eq!(base("cellerna"), ["cell", "celler"]);
+        assert_eq!(base("cellens"), ["cell"]);
+        assert_eq!(base("lokalerna"), ["lokal", "lokaler"]);
+        assert_eq!(base("prover"), ["prov"], "-er before -r");
+        assert_eq!(
+            base("bilar"),
+            ["bil"],
+            "the word less its ending before a changed form"
+        );
+        assert_eq!(base("kvinnorna"), ["kvinna"]);
+        assert_eq!(base("pojkarnas"), ["pojke"]);
+        assert_eq!(base("linjerna"), ["linje"]);
+        assert_eq!(base("terapin"), ["terapi"]);
+        assert_eq!(base("terapiers"), ["terapi"]);
+        assert_eq!(base("läkemedlet"), ["läkemedel"]);
+        assert_eq!(base("företaget"), ["företag"]);
+        assert_eq!(base("området"), ["område"]);
+        assert_eq!(base("områdena"), ["område"]);
+        assert_eq!(base("regeln"), ["regel"]);
+        assert!(base("cell").is_empty() && base("process").is_empty() && base("").is_empty());
+        assert!(lemmas("kontoret").contains(&"kontor".to_owned()));
+        assert!(lemmas("ab").is_empty());
+    }
+
+    #[test]
+    fn the_forms_the_stemmer_leaves_apart() {
+        assert_eq!(unstemmed_forms("labb"), ["labbet"]);
+        assert_eq!(
+            unstemmed_forms("terapi"),
+            ["terapin", "terapit", "terapina", "terapis"]
+        );
+        assert_eq!(
+            unstemmed_forms("område"),
+            ["områden", "området", "områdena"]
+        );
+        assert_eq!(
+            unstemmed_forms("läkemedel"),
+            ["läkemedelet", "läkemedeln", "läkemedlet", "läkemedlen"]
+        );
+        assert!(unstemmed_forms("").is_empty());
+    }
+
     proptest! {
+        #[test]
+        fn lemmas_never_panic_and_are_shorter(word in "\\PC{0,20}") {
+            for l in lemmas(&word) {
+                prop_assert!(l.chars().count() >= 3 && l != word);
+            }
+        }
+
         #[test]
         fn splits_rebuild_the_word(word in "[a-z]{0,30}") {
             let known = |w: &str| w.len() >= 3 && (w.starts_with('a') || w.ends_with('e'));

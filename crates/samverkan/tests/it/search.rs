@@ -1,5 +1,6 @@
-//! Search and matching over HTTP: cross-language hits, typos, facets, escaped snippets, edits and deletions seen
-//! at once, reindex equal to incremental, odd queries, and the match page's right doors with reasons.
+//! Search and matching over HTTP: cross-language hits, typos, inflected Swedish forms, facets, escaped snippets,
+//! edits and deletions seen at once, reindex equal to incremental, odd queries, and the match page's right doors
+//! with reasons.
 
 use crate::helpers::TestApp;
 use reqwest::StatusCode;
@@ -603,6 +604,66 @@ async fn parallel_edits_are_each_searchable_when_their_answer_arrives() {
             vec![slug.to_owned()],
             "{slug}'s edit is searchable at once"
         );
+    }
+    app.stop().await;
+}
+
+/// Every match of a search (10 per page), in order, and the total.
+async fn every_match(app: &TestApp, q: &str) -> (u64, Vec<String>) {
+    let first = search(app, q, "").await;
+    let total = first["total"].as_u64().expect("total");
+    let mut all = slugs(&first);
+    for page in 2..=total.div_ceil(10) {
+        all.extend(slugs(&search(app, q, &format!("&page={page}")).await));
+    }
+    (total, all)
+}
+
+#[tokio::test]
+async fn inflected_swedish_forms_find_what_their_base_form_finds() {
+    let app = TestApp::spawn().await;
+    // Words the texts hold mostly inside compounds (cellterapi, forskningsinfrastrukturer, labblokaler,
+    // sjukhusområdet) or in forms the stemmer keeps apart (labbet, företaget, läkemedlet): each form finds every
+    // document its base form finds.
+    let words: [(&str, &[&str]); 8] = [
+        ("cell", &["cellen", "celler", "cellerna", "cellens"]),
+        ("terapi", &["terapin", "terapier", "terapierna"]),
+        (
+            "infrastruktur",
+            &[
+                "infrastrukturen",
+                "infrastrukturer",
+                "infrastrukturerna",
+                "infrastrukturens",
+            ],
+        ),
+        ("lokal", &["lokalen", "lokaler", "lokalerna"]),
+        ("labb", &["labbet", "labben", "labbets"]),
+        ("företag", &["företaget", "företagen", "företagens"]),
+        ("läkemedel", &["läkemedlet", "läkemedlen"]),
+        ("område", &["området", "områden", "områdena"]),
+    ];
+    for (base, forms) in words {
+        let (total, found) = every_match(&app, base).await;
+        assert!(total > 0, "{base} finds something");
+        for form in forms {
+            let (n, got) = every_match(&app, form).await;
+            assert!(n >= total, "{form} finds {n} documents, {base} {total}");
+            let missing: Vec<&String> = found.iter().filter(|s| !got.contains(s)).collect();
+            assert!(
+                missing.is_empty(),
+                "{form} misses what {base} finds: {missing:?}"
+            );
+        }
+    }
+    // Words found only as the last part of compounds find the right document.
+    for (q, slug) in [
+        ("terapierna", "karolinska-centrum-for-cellterapi"),
+        ("miljön", "biomedicum-forskningsmiljo"),
+        ("skolan", "kth"),
+    ] {
+        let (_, got) = every_match(&app, q).await;
+        assert!(got.contains(&slug.to_owned()), "{q} finds {slug}: {got:?}");
     }
     app.stop().await;
 }
