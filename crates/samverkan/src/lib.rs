@@ -228,6 +228,12 @@ pub async fn add_user(
         }
         _ => {}
     }
+    // Everything is checked before anything is written: a refused command leaves no user behind.
+    if let Some(a) = &actor
+        && store.actor(a).await?.is_none()
+    {
+        anyhow::bail!("--actor: no actor has the slug {a}");
+    }
     let hash = match password {
         Some(p) => {
             domain::password::check(p, email.as_str())
@@ -263,7 +269,9 @@ pub async fn add_user(
         .grant_role(id, role, actor.as_ref(), None)
         .await
         .map_err(|e| match e {
-            store::StoreError::NotFound(_) => anyhow::anyhow!("--actor: no actor has that slug"),
+            store::StoreError::UnknownReference(_) => {
+                anyhow::anyhow!("--actor: no actor has that slug")
+            }
             other => other.into(),
         })?;
     Ok(format!(

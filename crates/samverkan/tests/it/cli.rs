@@ -268,3 +268,102 @@ async fn backup_then_restore_gives_an_identical_dataset() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("holds data"));
     let _ = std::fs::remove_file(&file);
 }
+
+/// Runs the binary with `args` and `stdin`, with backtraces asked for, as an operator who exported it would.
+fn run_with_backtrace(args: &[&str], stdin: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = samverkan()
+        .args(args)
+        .env("RUST_BACKTRACE", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write");
+    child.wait_with_output().expect("wait")
+}
+
+#[tokio::test]
+async fn a_user_error_is_a_message_and_exit_code_1_never_a_stack_trace() {
+    let db = TestDb::create().await;
+    let url = db.url();
+    let cases: [(&[&str], &str, &str); 4] = [
+        (
+            &[
+                "user",
+                "add",
+                "--email",
+                "a@example.se",
+                "--role",
+                "admin",
+                "--password-stdin",
+                "--db",
+                &url,
+            ],
+            "aaaaaaaaaaaaaaaa\n",
+            "password",
+        ),
+        (
+            &[
+                "user",
+                "add",
+                "--email",
+                "b@example.se",
+                "--role",
+                "editor",
+                "--actor",
+                "no-such-actor",
+                "--password-stdin",
+                "--db",
+                &url,
+            ],
+            "a long pass phrase for the editor\n",
+            "no actor has the slug no-such-actor",
+        ),
+        (
+            &["import", "/no/such/file.csv", "--db", &url],
+            "",
+            "file.csv",
+        ),
+        (
+            &[
+                "user",
+                "add",
+                "--email",
+                "not-an-address",
+                "--role",
+                "admin",
+                "--db",
+                &url,
+            ],
+            "",
+            "--email",
+        ),
+    ];
+    for (args, stdin, says) in cases {
+        let out = run_with_backtrace(args, stdin);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+        assert!(stderr.starts_with("error: "), "{args:?}: {stderr}");
+        assert!(
+            !stderr.contains("backtrace") && !stderr.contains("Stack") && !stderr.contains(" at "),
+            "{args:?}: no stack trace: {stderr}"
+        );
+    }
+    // The refused `user add --actor` created nobody.
+    let store = store::Store::connect(&url).await.expect("store");
+    assert!(
+        store
+            .user_by_email("b@example.se")
+            .await
+            .expect("query")
+            .is_none()
+    );
+}
