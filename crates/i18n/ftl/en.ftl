@@ -1353,3 +1353,4 @@ actor-all-news = { $count ->
    *[other] All { $count } news items
 }
 news-about = News about { $actor }.
+title-error-prefix = Error:

@@ -1353,3 +1353,4 @@ actor-all-news = { $count ->
    *[other] Alla { $count } nyheter
 }
 news-about = Nyheter som handlar om { $actor }.
+title-error-prefix = Fel:

@@ -97,3 +97,51 @@ async fn the_menu_marks_the_section_of_the_page_and_only_it() {
     }
     app.stop().await;
 }
+
+/// The `<title>` of `html`.
+fn title_of(html: &str) -> &str {
+    let at = html.find("<title>").expect("a title") + "<title>".len();
+    &html[at..at + html[at..].find("</title>").expect("end of title")]
+}
+
+#[tokio::test]
+async fn a_refused_form_says_so_in_its_title_and_takes_focus_to_the_errors() {
+    let app = TestApp::spawn().await;
+    for (lang, prefix) in [("sv", "Fel: "), ("en", "Error: ")] {
+        let c = app.browser();
+        let path = format!("/{lang}/signup");
+        let clean = app.page(&c, &path).await;
+        assert!(
+            !title_of(&clean).starts_with(prefix) && !clean.contains("autofocus"),
+            "{lang}: a form without errors neither says so nor moves focus"
+        );
+        let csrf = app.csrf(&c, &path).await;
+        let res = app
+            .post_form(
+                &c,
+                &path,
+                &[
+                    ("csrf", csrf.as_str()),
+                    ("display_name", "Anna Lind"),
+                    ("email", "anna@example.se"),
+                    ("password", "short"),
+                    ("password_confirm", "short"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = res.text().await.expect("text");
+        assert!(
+            title_of(&html).starts_with(prefix),
+            "{lang}: the title names the error first: {}",
+            title_of(&html)
+        );
+        let summary = &html[html.find("class=\"error-summary\"").expect("a summary")..];
+        let tag = &summary[..summary.find('>').expect("end of tag")];
+        assert!(
+            tag.contains("autofocus") && tag.contains("tabindex=\"-1\""),
+            "{lang}: focus moves to the summary without a script: {tag}"
+        );
+    }
+    app.stop().await;
+}

@@ -57,9 +57,9 @@ pub(crate) async fn page_frame(
 ) -> Response {
     let path = req.uri().path().trim_start_matches('/');
     let (code, rest) = path.split_once('/').unwrap_or((path, ""));
-    if Lang::parse(code).is_none() {
+    let Some(lang) = Lang::parse(code) else {
         return next.run(req).await;
-    }
+    };
     let rest = rest.to_owned();
     let query = req.uri().query().map(str::to_owned);
     let (mut parts, body) = req.into_parts();
@@ -74,12 +74,71 @@ pub(crate) async fn page_frame(
         account: account_name(&caller),
         csrf: caller.csrf().unwrap_or_default().to_owned(),
     };
-    FRAME
+    let res = FRAME
         .scope(
             frame,
             next.run(axum::extract::Request::from_parts(parts, body)),
         )
-        .await
+        .await;
+    mark_form_errors(res, lang).await
+}
+
+/// The mark of a page that tells of an error (a refused form, a failed import): the summary every such template
+/// draws.
+const ERROR_SUMMARY: &str = r#"class="error-summary" role="alert""#;
+
+/// A page that shows an error summary says so in its title ("Fel: …", the first thing a screen reader reads)
+/// and moves focus to the summary (`autofocus`, which needs no script), whichever feature drew it.
+async fn mark_form_errors(res: Response, lang: Lang) -> Response {
+    let is_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if !is_html {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 16 * 1024 * 1024).await else {
+        return Response::from_parts(parts, Body::empty());
+    };
+    let Ok(html) = std::str::from_utf8(&bytes) else {
+        return Response::from_parts(parts, Body::from(bytes));
+    };
+    let Some(marked) = mark_error_page(html, &Tr::new(lang).t("title-error-prefix")) else {
+        return Response::from_parts(parts, Body::from(bytes));
+    };
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from(marked))
+}
+
+/// The page with its title prefixed and focus on its first error summary; `None` when it shows none. The prefix
+/// is our own translation, plain text without markup.
+fn mark_error_page(html: &str, prefix: &str) -> Option<String> {
+    let at = html.find(ERROR_SUMMARY)?;
+    let tag_end = at + html[at..].find('>')?;
+    let focusable = if html[at..tag_end].contains("tabindex") {
+        " autofocus"
+    } else {
+        r#" tabindex="-1" autofocus"#
+    };
+    let mut out = String::with_capacity(html.len() + 64);
+    let title = html
+        .find("<title>")
+        .map(|i| i + "<title>".len())
+        .filter(|&i| i < at);
+    match title {
+        Some(i) => {
+            out.push_str(&html[..i]);
+            out.push_str(prefix);
+            out.push(' ');
+            out.push_str(&html[i..at + ERROR_SUMMARY.len()]);
+        }
+        None => out.push_str(&html[..at + ERROR_SUMMARY.len()]),
+    }
+    out.push_str(focusable);
+    out.push_str(&html[at + ERROR_SUMMARY.len()..]);
+    Some(out)
 }
 
 fn account_name(caller: &Caller) -> Option<String> {
@@ -536,5 +595,26 @@ mod tests {
             !sv.contains("10.0.0.1") && !en.contains("10.0.0.1"),
             "internal causes are never shown"
         );
+    }
+
+    #[test]
+    fn an_error_summary_names_the_error_in_the_title_and_takes_focus() {
+        let page = r#"<html><head><title>Ny aktör – Samverkan</title></head><body><div class="error-summary" role="alert" aria-labelledby="x"><h2>Fel</h2></div><div class="error-summary" role="alert"></div></body></html>"#;
+        let marked = mark_error_page(page, "Fel:").expect("the page shows an error");
+        assert!(marked.contains("<title>Fel: Ny aktör – Samverkan</title>"));
+        assert_eq!(
+            marked.matches("autofocus").count(),
+            1,
+            "only the first summary takes focus"
+        );
+        assert!(marked.contains(r#"role="alert" tabindex="-1" autofocus aria-labelledby="x">"#));
+        let focusable = page.replacen(r#"role="alert""#, r#"role="alert" tabindex="-1""#, 1);
+        let marked = mark_error_page(&focusable, "Error:").expect("the page shows an error");
+        assert_eq!(
+            marked.matches("tabindex").count(),
+            1,
+            "an existing tabindex is kept, not doubled"
+        );
+        assert!(mark_error_page("<title>Aktörer</title><p>ok</p>", "Fel:").is_none());
     }
 }
