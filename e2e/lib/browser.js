@@ -48,15 +48,16 @@ export async function launchBrowser() {
 /**
  * A new context (cookies, storage and settings of its own) with one page in it.
  * Options: baseURL, javaScriptEnabled (default true), bypassCSP (default false: the site's real CSP applies;
- * accessibility checks need true to inject axe-core).
+ * accessibility checks need true to inject axe-core), viewport (default 1280 × 900).
  */
-export async function openPage(browser, { baseURL, javaScriptEnabled = true, bypassCSP = false, locale } = {}) {
+export async function openPage(browser, { baseURL, javaScriptEnabled = true, bypassCSP = false, locale,
+  viewport = { width: 1280, height: 900 } } = {}) {
   const context = await browser.newContext({
     baseURL,
     javaScriptEnabled,
     bypassCSP,
     locale,
-    viewport: { width: 1280, height: 900 },
+    viewport,
     reducedMotion: 'reduce',
   });
   context.setDefaultTimeout(10_000);

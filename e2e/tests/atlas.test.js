@@ -135,4 +135,62 @@ describe('the atlas', () => {
       const rows = await page.locator('#atlas-table tbody tr').count();
       assert.ok(rows > 0 && rows < 42, `${rows} rows on Flemingsberg`);
     }));
+
+  it('the table follows the filters with JavaScript on, and writes numbers the Swedish way', (t) =>
+    withPage(t, s.browser, { baseURL: s.baseURL }, async (page) => {
+      await page.goto('/sv/atlas');
+      await drawn(page);
+      const rows = () => page.locator('#atlas-table tbody tr').count();
+      assert.equal(await rows(), 42, 'every actor, before filtering');
+      for (const cell of await page.locator('#atlas-table tbody td.num:nth-of-type(5)').allInnerTexts()) {
+        assert.match(cell, /^\d+,\d\d$/, `betweenness with a decimal comma: ${cell}`);
+      }
+      await page.evaluate(() => document.getElementById('atlas').removeAttribute('data-ready'));
+      const summaryBefore = await page.locator('#atlas-table-summary').innerText();
+      await page.selectOption('#atlas-campus', 'flemingsberg');
+      await drawn(page);
+      await page.waitForFunction((before) =>
+        document.getElementById('atlas-table-summary')?.innerText !== before
+        && !document.getElementById('atlas-table-part')?.hasAttribute('aria-busy'), summaryBefore);
+      const drawnIds = (await graphState(page)).nodes.map((n) => n.id).sort();
+      const tableIds = (await page.locator('#atlas-table tbody th a').evaluateAll(
+        (links) => links.map((a) => a.getAttribute('href').split('/').pop()))).sort();
+      assert.deepEqual(tableIds, drawnIds, 'the table lists the actors the graph draws');
+      assert.match(await page.locator('#atlas-table-summary').innerText(), new RegExp(`^${drawnIds.length} aktörer`));
+    }));
+
+  it('an actor without relations says so in the side panel', (t) =>
+    withPage(t, s.browser, { baseURL: s.baseURL }, async (page) => {
+      await page.goto('/en/atlas');
+      await drawn(page);
+      const lonely = await page.evaluate(() => {
+        const { graph } = window.samverkanAtlas;
+        return graph.nodes().find((id) => graph.degree(id) === 0);
+      });
+      assert.ok(lonely, 'the Stockholm data has an actor without relations');
+      await page.goto(`/en/atlas?selected=${lonely}`);
+      await drawn(page);
+      const panel = page.locator('#atlas-panel');
+      await panel.waitFor({ state: 'visible' });
+      const text = await panel.innerText();
+      assert.doesNotMatch(text, /null|undefined/);
+      assert.match(text, /No relations are recorded\./);
+    }));
+
+  for (const width of [1280, 320]) {
+    it(`at ${width} px a table region is a tab stop exactly when it has something to scroll`, (t) =>
+      withPage(t, s.browser, { baseURL: s.baseURL, viewport: { width, height: 800 } }, async (page) => {
+        for (const path of ['/en/atlas', '/en/strategy']) {
+          await page.goto(path);
+          const regions = await page.locator('.table-scroll[role="region"]').evaluateAll((els) => els.map((el) => ({
+            scrolls: el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1,
+            tabStop: el.getAttribute('tabindex') === '0',
+          })));
+          assert.ok(regions.length > 0, `${path} has a table region`);
+          for (const r of regions) assert.equal(r.tabStop, r.scrolls, `${path} at ${width} px: ${JSON.stringify(r)}`);
+          if (width === 320) assert.ok(regions.some((r) => r.scrolls), `${path}: a table scrolls at 320 px`);
+        }
+      }));
+  }
 });
+

@@ -326,8 +326,10 @@ function focusProblems(r) {
  * Where to look at the focus: `who` signs in first; Tab moves through the page from the top (at most `tabs`
  * stops) and each stop is checked; `expect` lists kinds of element that must be among them. `also` are
  * selectors further down the page, focused from the script after a Tab (so the browser shows the focus as it
- * would for the keyboard).
+ * would for the keyboard); `alsoIfPresent` the same where the page has one at that width.
  */
+/** A table region that scrolls, and so is a tab stop (kit.js takes the tab stop away where a table fits). */
+const SCROLLING_REGION = '.table-scroll[tabindex="0"]';
 const FOCUS_PAGES = [
   { who: null, path: '/en/', tabs: 40, expect: ['header link', 'form field', 'button', 'footer link'] },
   { who: null, path: '/sv/actors', tabs: 25, expect: ['header link', 'form field', 'button'] },
@@ -337,10 +339,11 @@ const FOCUS_PAGES = [
     ready: '#atlas-panel:not([hidden])',
     tabs: 25,
     expect: ['header link', 'form field', 'button'],
-    also: ['.atlas-panel-close', '#atlas-panel', '.table-scroll', '#atlas-table a'],
+    also: ['.atlas-panel-close', '#atlas-panel', '#atlas-table a'],
+    alsoIfPresent: [SCROLLING_REGION],
   },
   { who: 'admin', path: '/en/account', tabs: 40, expect: ['header link', 'header button', 'form field', 'button'] },
-  { who: 'admin', path: '/en/admin/audit', tabs: 25, expect: ['header link', 'form field', 'button'], also: ['.table-scroll'] },
+  { who: 'admin', path: '/en/admin/audit', tabs: 25, expect: ['header link', 'form field', 'button'], alsoIfPresent: [SCROLLING_REGION] },
   { who: 'company', path: REQUEST, tabs: 40, expect: ['header link', 'form field', 'button'], also: ['button.secondary'] },
 ];
 
@@ -380,7 +383,11 @@ describe('focus indicator contrast', () => {
           for (const kind of spec.expect) {
             assert.ok(seen.includes(kind), `Tab reached a ${kind} on ${url} (reached: ${[...new Set(seen)].join(', ')})`);
           }
-          for (const selector of spec.also ?? []) {
+          const present = [];
+          for (const selector of spec.alsoIfPresent ?? []) {
+            if (await page.locator(selector).count() > 0) present.push(selector);
+          }
+          for (const selector of [...(spec.also ?? []), ...present]) {
             const target = page.locator(selector).first();
             assert.equal(await target.count(), 1, `${selector} is on ${url}`);
             await page.keyboard.press('Tab');

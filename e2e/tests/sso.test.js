@@ -100,7 +100,7 @@ test('an address without an account is refused with a message that names it (Swe
   try {
     await signInThroughProvider(page, 'sv', 'okand@example.se');
     const text = await page.locator('main').innerText();
-    assert.match(text, /Det finns inget Samverkan-konto för okand@example\.se/);
+    assert.match(text, /Det finns inget konto i Samverkan för okand@example\.se/);
     const violations = await axeCheck(page);
     assert.equal(violations.length, 0, formatViolations(violations));
     // Still signed out.

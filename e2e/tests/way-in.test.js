@@ -326,7 +326,7 @@ test('the way in: a company finds a service, sends a request, and both sides tak
     await company.reload();
     assert.equal(await currentStep(company), 'execution');
     const done = (await company.locator('ol.steps li.done').allInnerTexts()).map(norm);
-    assert.deepEqual(done, ['submitted (done)', 'preparation (done)', 'development (done)'], 'earlier steps are done');
+    assert.deepEqual(done, ['Submitted (done)', 'Preparation (done)', 'Development (done)'], 'earlier steps are done');
     const history = await company.locator('table').filter({ has: company.locator('th', { hasText: 'From' }) })
       .locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent.trim())));
     const moves = history.map((cells) => `${cells[1]}→${cells[2]}`);

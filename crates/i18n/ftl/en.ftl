@@ -381,7 +381,6 @@ atlas-size = Size of circles by
 atlas-legend-kinds = Kinds of actor
 atlas-legend-relations = Kinds of relation
 atlas-table-title = Actors and relations as a table
-atlas-table-refresh = Show the table for these filters
 atlas-summary = { $actors ->
     [one] 1 actor
    *[other] { $actors } actors
@@ -409,6 +408,8 @@ atlas-js-open-actor = Open the actor's page
 atlas-js-webgl-missing = The graph cannot be shown in this browser. Use the table below.
 atlas-js-loading = Loading the graph…
 atlas-js-load-failed = The graph could not be loaded. Use the table below.
+atlas-js-no-relations = No relations are recorded.
+atlas-js-table-stale = The table could not be updated for these filters. Press “{ $apply }” to reload the page.
 
 import-title = Import actors and relations
 import-lead = Upload a CSV file of actors or of relations, or a JSON file with both, in the format the exports below use. Actors are matched by organisation number when they have one, otherwise by slug; existing ones are updated, new ones created. Either the whole file is imported or nothing is.
@@ -1327,10 +1328,6 @@ a11y-outofscope-none = We know of no content on the website that the law does no
 a11y-h-alternative = Content that meets the requirements through an accessible alternative
 a11y-criteria = WCAG 2.1 success criteria: { $criteria }.
 a11y-meanwhile = What you can do:
-a11y-problem-atlas-table = With JavaScript on, changing the filters in the atlas changes the graph at once. The table below the graph then still shows the actors of the earlier filters until you load it again. The box the table scrolls in also takes the focus as a step of its own when you move with the Tab key.
-a11y-problem-atlas-table-meanwhile = Choose the link “{ $refresh }” above the table, or the “{ $apply }” button among the filters. The table then shows the same actors as the graph.
-a11y-problem-form-errors = When you send a form that has mistakes in it, a summary of the mistakes appears at the top of the form. The focus does not move there, and the page title does not say that something is wrong. If you use a screen reader or magnification, you may therefore miss that the form was not sent.
-a11y-problem-form-errors-meanwhile = Each mistake is also shown at its field. Go to the top of the form to find the summary, with links to the fields.
 a11y-problem-lang = Some text in another language than the page's is not marked in the code with its language. One example is the titles of the sources of relations on actors' pages, which are in Swedish on the English pages too. A screen reader may then read the text with the wrong pronunciation.
 a11y-problem-lang-meanwhile = If the pronunciation makes a text hard to follow, you can switch the language of your screen reader. You can also contact us and we will help you.
 a11y-problem-graph = The network graph in the atlas is drawn with WebGL on a surface that screen readers cannot read, and you explore it with a mouse or touch. The colours in the graph tell kinds of actors and relations apart. The same actors and relations are in the table below the graph, which you can sort and filter with the keyboard. Every actor also has a page of its own, and the legend and the side panel give the colours in words. We therefore consider that the table meets these requirements.

@@ -381,7 +381,6 @@ atlas-size = Cirklarnas storlek visar
 atlas-legend-kinds = Typer av aktörer
 atlas-legend-relations = Typer av relationer
 atlas-table-title = Aktörer och relationer som tabell
-atlas-table-refresh = Visa tabellen för de här filtren
 atlas-summary = { $actors ->
     [one] 1 aktör
    *[other] { $actors } aktörer
@@ -409,6 +408,8 @@ atlas-js-open-actor = Öppna aktörens sida
 atlas-js-webgl-missing = Grafen kan inte visas i den här webbläsaren. Använd tabellen nedanför.
 atlas-js-loading = Laddar grafen…
 atlas-js-load-failed = Grafen kunde inte laddas. Använd tabellen nedanför.
+atlas-js-no-relations = Inga relationer finns registrerade.
+atlas-js-table-stale = Tabellen kunde inte uppdateras för de här filtren. Tryck på ”{ $apply }” för att läsa in sidan igen.
 
 import-title = Importera aktörer och relationer
 import-lead = Ladda upp en CSV-fil med aktörer eller relationer, eller en JSON-fil med båda. Använd samma format som i exportfilerna nedanför. Aktörer känns igen på organisationsnumret, eller på identifieraren (kolumnen slug) om de saknar organisationsnummer. Befintliga aktörer uppdateras och nya skapas. Antingen importeras hela filen eller ingenting.
@@ -1327,10 +1328,6 @@ a11y-outofscope-none = Vi känner inte till något innehåll på webbplatsen som
 a11y-h-alternative = Innehåll som uppfyller kraven genom ett tillgängligt alternativ
 a11y-criteria = Krav i WCAG 2.1: { $criteria }.
 a11y-meanwhile = Det här kan du göra:
-a11y-problem-atlas-table = Om JavaScript är på och du ändrar filtren i atlasen ändras grafen direkt. Tabellen under grafen visar då fortfarande aktörerna för de tidigare filtren tills du läser in den igen. Rutan som tabellen rullar i blir också ett eget steg när du flyttar dig med tabbtangenten.
-a11y-problem-atlas-table-meanwhile = Välj länken ”{ $refresh }” ovanför tabellen eller knappen ”{ $apply }” bland filtren. Då visar tabellen samma aktörer som grafen.
-a11y-problem-form-errors = När du skickar ett formulär som innehåller fel visas en sammanfattning av felen överst i formuläret. Fokus flyttas inte dit, och sidans titel säger inte att något är fel. Om du använder skärmläsare eller förstoring kan du därför missa att formuläret inte har skickats.
-a11y-problem-form-errors-meanwhile = Varje fel står också vid sitt fält. Gå till början av formuläret, så hittar du sammanfattningen med länkar till fälten.
 a11y-problem-lang = En del text på ett annat språk än sidans är inte märkt i koden med sitt språk. Det gäller till exempel titlarna på källorna till relationerna på aktörernas sidor, som är på svenska även på de engelska sidorna. En skärmläsare kan då läsa texten med fel uttal.
 a11y-problem-lang-meanwhile = Om uttalet gör en text svår att förstå kan du byta språk i din skärmläsare. Du kan också kontakta oss, så hjälper vi dig.
 a11y-problem-graph = Nätverksgrafen i atlasen ritas med WebGL på en yta som skärmläsare inte kan läsa, och du utforskar den med mus eller pekskärm. Färgerna i grafen skiljer olika typer av aktörer och relationer åt. Samma aktörer och relationer finns i tabellen under grafen, som du kan sortera och filtrera med tangentbordet. Varje aktör har också en egen sida, och teckenförklaringen och sidopanelen beskriver färgerna med ord. Vi bedömer därför att kraven uppfylls genom tabellen.

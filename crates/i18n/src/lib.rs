@@ -123,6 +123,25 @@ pub fn decimal(v: f64, decimals: usize, lang: Lang) -> String {
     }
 }
 
+/// A number with exactly `decimals` decimals and the decimal sign of `lang`, for columns of figures that line
+/// up ("0,12" in Swedish, "0.12" in English).
+pub fn fixed(v: f64, decimals: usize, lang: Lang) -> String {
+    let s = format!("{v:.decimals$}");
+    let s = if s
+        .trim_start_matches('-')
+        .chars()
+        .all(|c| c == '0' || c == '.')
+    {
+        s.trim_start_matches('-').to_owned()
+    } else {
+        s
+    };
+    match lang {
+        Lang::Sv => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
 /// The translator handed to templates: `{{ t.t("nav-home") }}`, `{{ t.t1("campus-municipality", "municipality", m) }}`.
 #[derive(Debug, Clone, Copy)]
 pub struct Tr {
@@ -270,6 +289,15 @@ mod tests {
         assert_eq!(number(-0.001, Lang::Sv), "0");
         assert_eq!(decimal(0.1234, 3, Lang::Sv), "0,123");
         assert_eq!(decimal(1200.0, 0, Lang::En), "1200");
+        assert_eq!(fixed(0.12, 2, Lang::Sv), "0,12");
+        assert_eq!(
+            fixed(0.1, 2, Lang::Sv),
+            "0,10",
+            "a column keeps its decimals"
+        );
+        assert_eq!(fixed(0.12, 2, Lang::En), "0.12");
+        assert_eq!(fixed(-0.001, 1, Lang::Sv), "0,0", "no negative zero");
+        assert_eq!(fixed(-1.25, 1, Lang::En), "-1.2");
     }
 
     #[test]

@@ -49,6 +49,8 @@
     degree: 'Connections', betweenness: 'Betweenness', community: 'Cluster', kind: 'Type', ownership: 'Ownership',
     campuses: 'Campus', relations: 'Relations', webglMissing: 'The graph needs WebGL; use the table below.',
     loading: 'Loading the graph…', loadFailed: 'The graph could not be loaded; use the table below.',
+    noRelations: 'No relations are recorded.',
+    tableStale: 'The table could not be updated for these filters. Press the filter button to reload the page.',
   };
   let strings = {};
   try { strings = JSON.parse(document.getElementById('atlas-i18n').textContent) || {}; } catch (_) { /* EN */ }
@@ -454,13 +456,15 @@
     const raw = state.graph.getNodeAttribute(id, 'raw'), rel = relationList(id), href = text(raw.href);
     const close = el('button', { type: 'button', className: 'atlas-panel-close', text: t('close') });
     close.addEventListener('click', () => clearSelection({ user: true }));
-    panel.replaceChildren(
+    // replaceChildren would write a null as the text "null": parts the actor lacks are left out first.
+    panel.replaceChildren(...[
       el('div', { className: 'atlas-panel-head' },
         el('h2', { id: 'atlas-panel-title', text: state.graph.getNodeAttribute(id, 'label') }), close),
       facts(raw),
       href ? el('p', { className: 'atlas-panel-link' }, el('a', { href, text: t('openActor') })) : null,
       rel.total ? el('h3', { text: t('relations') + ' (' + rel.total + ')' }) : null,
-      rel.total ? rel.list : null);
+      rel.total ? rel.list : el('p', { text: t('noRelations') }),
+    ].filter((c) => c != null));
     panel.hidden = false;
     if (user) panel.focus();
   }
@@ -509,10 +513,38 @@
     return url.pathname + url.search + url.hash;
   }
 
-  // The page URL mirrors the filters and the selection; so do the links that reload the table.
-  function syncUrl() {
-    history.replaceState(history.state, '', withState(location.href));
-    for (const a of document.querySelectorAll('a.atlas-table-refresh')) a.setAttribute('href', withState(a.href));
+  // The page URL mirrors the filters and the selection; a change of filters starts the table at its first page.
+  function syncUrl(filtersChanged) {
+    const url = new URL(withState(location.href), location.href);
+    if (filtersChanged) url.searchParams.delete('page');
+    history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+  }
+
+  // The table under the graph is the server's own for the page URL: when the filters change it is fetched and
+  // swapped in, so the table and its summary always show what the graph shows. The newest fetch wins; if it
+  // fails, the table says it is out of date and the filters' button reloads the page.
+  let tableFetch = 0;
+  async function refreshTable() {
+    const part = document.getElementById('atlas-table-part');
+    if (!part) return;
+    const mine = ++tableFetch;
+    part.setAttribute('aria-busy', 'true');
+    try {
+      const res = await fetch(location.href, { headers: { Accept: 'text/html' } });
+      if (!res.ok) throw new Error('HTTP ' + res.status);
+      const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
+      const fresh = doc.getElementById('atlas-table-part');
+      if (!fresh) throw new Error('no table');
+      if (mine !== tableFetch) return;
+      part.replaceWith(document.importNode(fresh, true));
+      window.SamverkanKit?.scan();
+    } catch (_) {
+      if (mine !== tableFetch) return;
+      part.removeAttribute('aria-busy');
+      const summary = document.getElementById('atlas-table-summary');
+      if (summary) summary.textContent = t('tableStale');
+      state.tableStale = true;
+    }
   }
 
   function reload() {
@@ -565,13 +597,20 @@
       if (e.target.name === 'size') {
         state.sizeBy = e.target.value;
         if (state.graph) applySizes(state.graph);   // sigma redraws on attribute changes
-      } else if (FILTERS.includes(e.target.name)) reload();
-      syncUrl();
+        syncUrl(false);
+      } else if (FILTERS.includes(e.target.name)) {
+        syncUrl(true);
+        reload();
+        refreshTable();
+      } else syncUrl(false);
     });
     form?.addEventListener('submit', async (e) => {
+      if (state.tableStale) return;       // the table could not follow: let the page reload with the filters
       e.preventDefault();
-      syncUrl();
-      const ok = formParams(true).toString() !== state.fetchedFilters ? await reload() : true;
+      const changed = formParams(true).toString() !== state.fetchedFilters;
+      syncUrl(changed);
+      refreshTable();                     // the table also narrows to the names that match the search
+      const ok = changed ? await reload() : true;
       if (ok && searchInput) runSearch(searchInput.value, { user: true });
     });
     // Picking a name from the datalist selects it at once.

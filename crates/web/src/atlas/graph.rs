@@ -186,8 +186,6 @@ pub struct AtlasPage {
     pub pagination: Option<Pagination>,
     /// Whether a filter is set.
     pub filtered: bool,
-    /// The URL of this view (for the "show the table for these filters" link).
-    pub table_href: String,
 }
 
 /// How the table is sorted.
@@ -393,7 +391,6 @@ pub(crate) async fn page(
             )
         }),
         filtered,
-        table_href: format!("{path}#atlas-table-title"),
         layout,
     };
     render(&view)
@@ -535,7 +532,7 @@ fn row(s: &GraphSnapshot, i: usize, lang: Lang, t: Tr, campuses: &[CampusSummary
             .collect::<Vec<_>>()
             .join(", "),
         degree: s.degree.get(i).copied().unwrap_or(0),
-        betweenness: format!("{:.2}", s.betweenness.get(i).copied().unwrap_or(0.0)),
+        betweenness: i18n::fixed(s.betweenness.get(i).copied().unwrap_or(0.0), 2, lang),
         community: s.community.get(i).copied().unwrap_or(0) + 1,
         relations,
         more: incident.len().saturating_sub(RELATIONS_PER_ROW) as u64,
@@ -560,11 +557,14 @@ fn script_texts(t: Tr) -> crate::kit::ScriptJson {
         ("webglMissing", "atlas-js-webgl-missing"),
         ("loading", "atlas-js-loading"),
         ("loadFailed", "atlas-js-load-failed"),
+        ("noRelations", "atlas-js-no-relations"),
+        ("tableStale", "atlas-js-table-stale"),
     ];
     // Placeholders stay as `{name}` for the script to fill in.
     let text = |key: &str| match key {
         "atlas-js-showing" => t.t2(key, ("nodes", "{nodes}"), ("edges", "{edges}")),
         "atlas-js-selected" => t.t2(key, ("name", "{name}"), ("count", "{count}")),
+        "atlas-js-table-stale" => t.t1(key, "apply", t.t("filter-apply")),
         _ => t.t(key),
     };
     let map: serde_json::Map<String, serde_json::Value> = keys

@@ -23,6 +23,11 @@ const ASSETS: &[Asset] = &[
         body: include_bytes!("../../static/favicon.svg"),
     },
     Asset {
+        name: "kit.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_bytes!("../../static/kit.js"),
+    },
+    Asset {
         name: "atlas.css",
         content_type: "text/css; charset=utf-8",
         body: include_bytes!("../../static/atlas.css"),

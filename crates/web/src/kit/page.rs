@@ -211,6 +211,8 @@ pub struct Layout {
     pub nav: Nav,
     /// The stylesheet URL with its fingerprint.
     pub css: String,
+    /// The shared script's URL with its fingerprint (`kit.js`: refinements every page can do without).
+    pub script: String,
     /// The icon URL with its fingerprint.
     pub icon: String,
     /// The signed-in person's name, when someone is signed in.
@@ -251,6 +253,7 @@ impl Layout {
             },
             nav,
             css: assets::url("style.css"),
+            script: assets::url("kit.js"),
             icon: assets::url("favicon.svg"),
             account: frame.account,
             csrf: frame.csrf,

@@ -55,16 +55,6 @@ pub const RESPONSE_WORKING_DAYS: u64 = 5;
 /// (what the user can do meanwhile), in both languages.
 pub const PROBLEMS: &[Problem] = &[
     Problem {
-        key: "atlas-table",
-        criteria: &["1.3.1", "2.4.3"],
-        class: Class::NonCompliance,
-    },
-    Problem {
-        key: "form-errors",
-        criteria: &["3.3.1", "2.4.2"],
-        class: Class::NonCompliance,
-    },
-    Problem {
         key: "lang",
         criteria: &["3.1.2"],
         class: Class::NonCompliance,
@@ -283,20 +273,8 @@ fn tel(phone: &str) -> (String, String) {
 /// The problems of [`PROBLEMS`] grouped by class, in Digg's order.
 fn groups(t: Tr, problems: &[Problem]) -> Vec<ProblemGroup> {
     // Texts that name the site's own links and buttons take them from their own messages.
-    let refresh = t.t("atlas-table-refresh");
-    let apply = t.t("filter-apply");
     let skip = t.t("atlas-skip-to-table");
-    let args = |key: &str| {
-        i18n::translate(
-            t.lang,
-            key,
-            &[
-                ("refresh", refresh.as_str().into()),
-                ("apply", apply.as_str().into()),
-                ("skip", skip.as_str().into()),
-            ],
-        )
-    };
+    let args = |key: &str| i18n::translate(t.lang, key, &[("skip", skip.as_str().into())]);
     Class::ALL
         .into_iter()
         .map(|class| ProblemGroup {

@@ -557,9 +557,12 @@ pub struct RequestPage {
     pub csrf: String,
 }
 
-fn size_text(bytes: i64) -> String {
+fn size_text(bytes: i64, lang: Lang) -> String {
     if bytes >= 1024 * 1024 {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+        format!(
+            "{} MB",
+            i18n::fixed(bytes as f64 / (1024.0 * 1024.0), 1, lang)
+        )
     } else {
         format!("{} kB", (bytes + 1023) / 1024)
     }
@@ -709,7 +712,7 @@ pub(crate) fn request_page(
                     a.id
                 ),
                 a.name.clone(),
-                size_text(a.size),
+                size_text(a.size, lang),
                 a.by.clone().unwrap_or_else(|| t.t("unknown")),
                 date(a.at),
             )
@@ -1213,7 +1216,7 @@ pub(crate) async fn figures(
                     n.get(lang).to_owned(),
                     m.map_or_else(
                         || "–".to_owned(),
-                        |h| t.t1("figures-hours", "hours", format!("{h:.1}")),
+                        |h| t.t1("figures-hours", "hours", i18n::fixed(h, 1, lang)),
                     ),
                     *a,
                     *w,
@@ -1226,7 +1229,7 @@ pub(crate) async fn figures(
             .map(|(st, d, n)| {
                 (
                     t.t(&format!("status-{st}")),
-                    t.t1("figures-days", "days", format!("{d:.1}")),
+                    t.t1("figures-days", "days", i18n::fixed(*d, 1, lang)),
                     *n,
                 )
             })
