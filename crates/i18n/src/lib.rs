@@ -142,6 +142,26 @@ pub fn fixed(v: f64, decimals: usize, lang: Lang) -> String {
     }
 }
 
+/// The language a text of unknown language is written in — a post, a message, the title of a source — when it
+/// says enough to tell Swedish from English: whatlang's trigram model restricted to the two, and only a reliable
+/// answer. `None` for a text too short or too mixed to tell (a name, "PCR", a title of three words): such a text
+/// is left to the page's language, as WCAG 3.1.2 allows for words of indeterminate language.
+pub fn identify(text: &str) -> Option<Lang> {
+    static DETECTOR: std::sync::OnceLock<whatlang::Detector> = std::sync::OnceLock::new();
+    let detector = DETECTOR.get_or_init(|| {
+        whatlang::Detector::with_allowlist(vec![whatlang::Lang::Swe, whatlang::Lang::Eng])
+    });
+    let info = detector.detect(text)?;
+    if !info.is_reliable() {
+        return None;
+    }
+    match info.lang() {
+        whatlang::Lang::Swe => Some(Lang::Sv),
+        whatlang::Lang::Eng => Some(Lang::En),
+        _ => None,
+    }
+}
+
 /// The translator handed to templates: `{{ t.t("nav-home") }}`, `{{ t.t1("campus-municipality", "municipality", m) }}`.
 #[derive(Debug, Clone, Copy)]
 pub struct Tr {
@@ -298,6 +318,33 @@ mod tests {
         assert_eq!(fixed(0.12, 2, Lang::En), "0.12");
         assert_eq!(fixed(-0.001, 1, Lang::Sv), "0,0", "no negative zero");
         assert_eq!(fixed(-1.25, 1, Lang::En), "-1.2");
+    }
+
+    #[test]
+    fn the_language_of_a_text_is_told_when_it_says_enough() {
+        for (text, lang) in [
+            (
+                "Vi söker en partner för att validera en ny metod för cellterapi i större skala.",
+                Lang::Sv,
+            ),
+            (
+                "Offentlighets- och sekretesslagen gäller för myndigheter och regionens bolag.",
+                Lang::Sv,
+            ),
+            (
+                "We are looking for a partner to validate a new cell therapy method at scale.",
+                Lang::En,
+            ),
+            (
+                "The annual report of the infrastructure, with the services it offers to companies.",
+                Lang::En,
+            ),
+        ] {
+            assert_eq!(identify(text), Some(lang), "{text}");
+        }
+        for short in ["", "PCR", "BioLamina AB", "2026"] {
+            assert_eq!(identify(short), None, "too little to tell: {short:?}");
+        }
     }
 
     #[test]

@@ -286,10 +286,15 @@ pub struct Hit {
     pub slug: Slug,
     /// The infrastructure of a service, the owner of premises.
     pub parent: Option<Slug>,
-    /// Title in the asked language.
+    /// Title in the asked language (the other when it has none).
     pub title: String,
-    /// A fragment of the text with the matched words in `<mark>`, everything else HTML-escaped.
+    /// The language of `title`.
+    pub title_lang: Lang,
+    /// A fragment of the text with the matched words in `<mark>`, everything else HTML-escaped: in the asked
+    /// language whenever the document has text in it.
     pub snippet_html: String,
+    /// The language of `snippet_html`.
+    pub snippet_lang: Lang,
     /// Relevance.
     pub score: f32,
     /// Campuses.
@@ -1037,23 +1042,34 @@ impl SearchIndex {
             Lang::Sv => (text(f.title_sv), text(f.title_en)),
             Lang::En => (text(f.title_en), text(f.title_sv)),
         };
-        let mut snippet_html = String::new();
-        for g in snippets {
+        // The snippet shows the matched words, in the page's language when they are found there, else in the
+        // other language (which `snippet_lang` then names); with no matched words in either (a match on the
+        // title, or through a facet) it is the opening of the text, in the page's language when there is one.
+        let bodies = match lang {
+            Lang::Sv => [(Lang::Sv, text(f.body_sv)), (Lang::En, text(f.body_en))],
+            Lang::En => [(Lang::En, text(f.body_en)), (Lang::Sv, text(f.body_sv))],
+        };
+        let mut snippet = None;
+        for ((written, _), g) in bodies.iter().zip(snippets) {
             let mut s = g.snippet_from_doc(&doc);
             if !s.highlighted().is_empty() {
                 s.set_snippet_prefix_postfix("<mark>", "</mark>");
-                snippet_html = s.to_html();
+                snippet = Some((s.to_html(), *written));
                 break;
             }
         }
-        if snippet_html.is_empty() {
-            let body = match lang {
-                Lang::Sv => text(f.body_sv),
-                Lang::En => text(f.body_en),
-            };
-            let short: String = body.chars().take(200).collect();
-            snippet_html = escape(&short);
-        }
+        let snippet = snippet.or_else(|| {
+            bodies
+                .iter()
+                .find(|(_, body)| !body.trim().is_empty())
+                .map(|(written, body)| {
+                    (
+                        escape(&body.chars().take(200).collect::<String>()),
+                        *written,
+                    )
+                })
+        });
+        let (snippet_html, snippet_lang) = snippet.unwrap_or((String::new(), lang));
         let mut campuses = Vec::new();
         let mut tags = Vec::new();
         for v in doc.get_all(f.facets) {
@@ -1071,12 +1087,18 @@ impl SearchIndex {
             kind,
             slug,
             parent: Slug::parse(&text(f.parent)).ok(),
+            title_lang: if title.trim().is_empty() {
+                lang.other()
+            } else {
+                lang
+            },
             title: if title.trim().is_empty() {
                 other
             } else {
                 title
             },
             snippet_html,
+            snippet_lang,
             score,
             campuses,
             tags,

@@ -1,6 +1,6 @@
 //! Public pages as a visitor sees them, in Swedish and English.
 
-use crate::helpers::{TestApp, all_actors};
+use crate::helpers::{PASSWORD, TestApp, all_actors, csrf_in};
 use reqwest::StatusCode;
 
 #[tokio::test]
@@ -542,5 +542,57 @@ async fn responses_are_gzipped_for_clients_that_ask() {
             "{path} uncompressed without asking"
         );
     }
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_description_without_the_pages_language_is_marked_with_its_own() {
+    let app = TestApp::spawn().await;
+    app.user("office@example.se", "admin", None).await;
+    let admin = app.signed_in("office@example.se", PASSWORD).await;
+    // An import may bring descriptions in one language only.
+    let swedish =
+        "Labbet odlar celler enligt god tillverkningssed för kliniska prövningar i Flemingsberg.";
+    let english = "Zebrafish husbandry and imaging for small companies that test new compounds.";
+    let file = format!(
+        "slug,org_number,name_sv,name_en,short_name,kind,ownership,description_sv,description_en,website,address,lat,lon,campuses,tags\n\
+         svenska-labbet,,Svenska labbet,Svenska labbet,,company_sme,,{swedish},,,,,,,\n\
+         zebra-lab,,Zebra Lab,Zebra Lab,,company_sme,,,{english},,,,,,\n"
+    );
+    let csrf = csrf_in(&app.page(&admin, "/en/admin/import").await).expect("csrf");
+    let form = reqwest::multipart::Form::new().text("csrf", csrf).part(
+        "file",
+        reqwest::multipart::Part::bytes(file.into_bytes()).file_name("actors.csv"),
+    );
+    let res = admin
+        .post(format!("{}/en/admin/import", app.base))
+        .multipart(form)
+        .send()
+        .await
+        .expect("import");
+    assert_eq!(
+        res.status(),
+        StatusCode::OK,
+        "{}",
+        res.text().await.unwrap_or_default()
+    );
+    let (_, en) = app.get("/en/actors/svenska-labbet").await;
+    assert!(
+        en.contains(&format!("<span lang=\"sv\">{swedish}</span>")),
+        "the Swedish description on the English page is marked as Swedish"
+    );
+    let (_, sv) = app.get("/sv/actors/svenska-labbet").await;
+    assert!(sv.contains(swedish) && !sv.contains("<span lang=\"sv\">"));
+    let (_, sv) = app.get("/sv/actors/zebra-lab").await;
+    assert!(sv.contains(&format!("<span lang=\"en\">{english}</span>")));
+    // A Swedish search that matches only English text says its snippet is English; a match in Swedish text
+    // shows it, unmarked.
+    let (_, found) = app.get("/sv/search?q=zebrafish").await;
+    assert!(
+        found.contains("<p class=\"snippet\" lang=\"en\">"),
+        "an English snippet on a Swedish page is marked as English"
+    );
+    let (_, found) = app.get("/sv/search?q=tillverkningssed").await;
+    assert!(found.contains("<p class=\"snippet\">") && found.contains("Flemingsberg"));
     app.stop().await;
 }

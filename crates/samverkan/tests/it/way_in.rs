@@ -1121,3 +1121,31 @@ async fn the_api_serves_the_catalogue_and_requests_under_the_same_policy() {
     assert_eq!(after["moves"], serde_json::json!(["withdraw"]));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn text_in_another_language_than_the_page_says_which() {
+    let app = TestApp::spawn().await;
+    let company = person(&app, "anna@example.se", "company", Some("biolamina")).await;
+    let id = send_request(&app, &company, "GMP for phase 1").await;
+    // The checklist's sources name Swedish law: Swedish on the English page.
+    let en = app.page(&company, &format!("/en/requests/{id}")).await;
+    assert!(
+        en.contains("<span lang=\"sv\">Offentlighets- och sekretesslagen (SFS 2009:400)</span>"),
+        "a Swedish source on an English page is marked as Swedish"
+    );
+    // The need was written in English: marked so on the Swedish page, not on the English one.
+    let sv = app.page(&company, &format!("/sv/requests/{id}")).await;
+    assert!(
+        sv.contains("<span lang=\"en\">GMP manufacturing of our cell therapy"),
+        "an English need on a Swedish page is marked as English"
+    );
+    assert!(
+        !en.contains("<span lang=\"en\">"),
+        "nothing is marked as the page's own language"
+    );
+    assert!(
+        !sv.contains("<span lang=\"sv\">"),
+        "a Swedish source on a Swedish page needs no mark"
+    );
+    app.stop().await;
+}

@@ -4,6 +4,7 @@ use super::filters::FilterChoices;
 use crate::kit::actors_url;
 use crate::kit::labels::{kind_label, kinds_label, ownership_label, relation_label};
 use crate::kit::page::{Layout, Link, Nav, Pagination};
+use crate::kit::text::Text;
 use askama::Template;
 use domain::{Actor, ActorKind, Campus, Lang, LangText, PageRequest, RelationKind, Slug};
 use i18n::Tr;
@@ -24,21 +25,12 @@ fn excerpt(text: &str) -> String {
 
 /// The source of a relation as shown: the data set's marker for structural public facts is translated,
 /// document titles are shown as they are.
-fn source_label(t: Tr, source: &str) -> String {
+fn source_label(t: Tr, source: &str) -> Text {
     if source == "Public record" {
-        t.t("source-public-record")
+        Text::written(t.t("source-public-record"), t.lang, t.lang)
     } else {
-        source.to_owned()
+        Text::identified(source, t.lang)
     }
-}
-
-/// A text split into its paragraphs (separated by blank lines).
-fn paragraphs(text: &str) -> Vec<String> {
-    text.split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(str::to_owned)
-        .collect()
 }
 
 fn campus_name(campuses: &[CampusSummary], slug: &Slug, lang: Lang) -> String {
@@ -72,7 +64,7 @@ pub struct ActorCard {
     /// Campus names.
     pub campuses: Vec<String>,
     /// First sentence of the description.
-    pub excerpt: String,
+    pub excerpt: Text,
 }
 
 #[derive(Template)]
@@ -124,7 +116,7 @@ impl ActorListPage {
                     .iter()
                     .map(|c| campus_name(campuses, c, lang))
                     .collect(),
-                excerpt: excerpt(a.description.get(lang)),
+                excerpt: Text::of(&a.description, lang).map(excerpt),
             })
             .collect();
         let filtered = filter != &ActorFilter::default();
@@ -165,7 +157,7 @@ pub struct RelationItem {
     /// "since 2022", "2020–2023", or empty.
     pub period: String,
     /// Where the fact comes from.
-    pub source: Option<String>,
+    pub source: Option<Text>,
 }
 
 /// A contact person.
@@ -173,7 +165,7 @@ pub struct ContactView {
     /// Full name.
     pub name: String,
     /// Role in the page language.
-    pub role: String,
+    pub role: Text,
     /// E-mail, if published.
     pub email: Option<String>,
 }
@@ -205,7 +197,7 @@ pub struct ActorPage {
     /// Street address.
     pub address: Option<String>,
     /// Description paragraphs.
-    pub description: Vec<String>,
+    pub description: Vec<Text>,
     /// Competence tags.
     pub tags: Vec<Link>,
     /// Relations grouped by type.
@@ -355,7 +347,7 @@ impl ActorPage {
             }),
             org_number: actor.org_number.clone(),
             address: actor.address.clone(),
-            description: paragraphs(actor.description.get(lang)),
+            description: Text::of(&actor.description, lang).paragraphs(),
             tags: actor
                 .tags
                 .iter()
@@ -374,7 +366,7 @@ impl ActorPage {
                 .iter()
                 .map(|c| ContactView {
                     name: c.name.clone(),
-                    role: c.role.get(lang).to_owned(),
+                    role: Text::of(&c.role, lang),
                     email: c.email.as_ref().map(|e| e.as_str().to_owned()),
                 })
                 .collect(),
@@ -407,7 +399,7 @@ pub struct CampusCard {
     /// Municipality.
     pub municipality: Option<String>,
     /// First sentence of the description.
-    pub excerpt: String,
+    pub excerpt: Text,
     /// "12 actors".
     pub count: String,
 }
@@ -440,7 +432,7 @@ impl CampusListPage {
                     href: format!("/{}/campuses/{}", lang.code(), c.campus.slug),
                     name: c.campus.name.get(lang).to_owned(),
                     municipality: c.campus.municipality.clone(),
-                    excerpt: excerpt(c.campus.description.get(lang)),
+                    excerpt: Text::of(&c.campus.description, lang).map(excerpt),
                     count: t.n("actors-count", "count", c.actor_count),
                 })
                 .collect(),
@@ -467,7 +459,7 @@ pub struct CampusPage {
     /// Municipality.
     pub municipality: Option<String>,
     /// Description paragraphs.
-    pub description: Vec<String>,
+    pub description: Vec<Text>,
     /// Actors grouped by kind.
     pub groups: Vec<KindGroup>,
     /// "12 actors".
@@ -512,7 +504,7 @@ impl CampusPage {
                 Some(excerpt(campus.description.get(lang))),
             ),
             municipality: campus.municipality.clone(),
-            description: paragraphs(campus.description.get(lang)),
+            description: Text::of(&campus.description, lang).paragraphs(),
             groups: groups.into_iter().map(|(_, g)| g).collect(),
             count: t.n("actors-count", "count", actors.len() as u64),
             list_href: actors_url(

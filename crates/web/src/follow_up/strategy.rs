@@ -6,6 +6,7 @@ use crate::AppState;
 use crate::kit::caller::Caller;
 use crate::kit::error::WebError;
 use crate::kit::page::{Layout, Nav, lang, render};
+use crate::kit::text::{LangAttr, Text};
 use app::chart::{TrendChart, number, trend_svg};
 use askama::Template;
 use axum::extract::{Path, State};
@@ -17,6 +18,8 @@ use store::{IndicatorRow, MeasureRow, ValueOrigin};
 
 /// A paragraph or a bulleted list of a text.
 pub struct Block {
+    /// The text's language, when it is not the page's.
+    pub lang: LangAttr,
     /// Paragraph text, when it is one.
     pub paragraph: Option<String>,
     /// List items, when it is a list.
@@ -24,9 +27,10 @@ pub struct Block {
 }
 
 /// Splits a text into paragraphs (blank lines) and lists (lines starting with "- ").
-pub fn blocks(text: &str) -> Vec<Block> {
+pub fn blocks(text: &Text) -> Vec<Block> {
     let mut out = Vec::new();
-    for chunk in text.split("\n\n") {
+    let lang = text.lang_attr();
+    for chunk in text.plain().split("\n\n") {
         let lines: Vec<&str> = chunk
             .lines()
             .map(str::trim)
@@ -39,12 +43,14 @@ pub fn blocks(text: &str) -> Vec<Block> {
             lines.iter().partition(|l| l.starts_with("- "));
         if !prose.is_empty() {
             out.push(Block {
+                lang,
                 paragraph: Some(prose.join(" ")),
                 items: vec![],
             });
         }
         if !items.is_empty() {
             out.push(Block {
+                lang,
                 paragraph: None,
                 items: items
                     .iter()
@@ -75,7 +81,7 @@ pub struct StrategyPage {
     /// Frame.
     pub layout: Layout,
     /// Vision.
-    pub vision: String,
+    pub vision: Text,
     /// Period.
     pub period: Option<String>,
     /// Summary.
@@ -165,9 +171,9 @@ pub(crate) async fn overview(
             .collect(),
         status_rows,
         layout,
-        vision: strategy.vision.get(lang).to_owned(),
+        vision: Text::of(&strategy.vision, lang),
         period: strategy.period.clone(),
-        summary: blocks(strategy.summary.get(lang)),
+        summary: blocks(&Text::of(&strategy.summary, lang)),
         areas: cards,
         has_examples: measures.iter().any(|m| m.measure.example)
             || indicators.iter().any(|i| i.indicator.example),
@@ -217,7 +223,7 @@ pub struct IndicatorView {
     /// Counted by the platform.
     pub automatic: bool,
     /// Source.
-    pub source: String,
+    pub source: Text,
     /// Id for headings.
     pub id: String,
 }
@@ -354,7 +360,7 @@ pub(crate) fn indicator_view(lang: Lang, t: Tr, row: &IndicatorRow) -> Indicator
             .collect(),
         example: i.example,
         automatic: i.auto.is_some(),
-        source: i.source.get(lang).to_owned(),
+        source: Text::of(&i.source, lang),
         unit,
         id,
     }
@@ -398,7 +404,7 @@ pub(crate) async fn area(
         .collect();
     actors.sort_by(|a, b| a.1.cmp(&b.1));
     let group = super::plans::member_views(lang, t, &store.working_group(&slug).await?);
-    let text = |key: &str, x: &LangText| (t.t(key), blocks(x.get(lang)));
+    let text = |key: &str, x: &LangText| (t.t(key), blocks(&Text::of(x, lang)));
     let mut layout = Layout::new(
         lang,
         area.name.get(lang),
@@ -495,7 +501,7 @@ pub(crate) async fn measure(
     layout.set_caller(&caller);
     render(&MeasurePage {
         layout,
-        description: blocks(row.measure.description.get(lang)),
+        description: blocks(&Text::of(&row.measure.description, lang)),
         area: (
             format!("/{}/strategy/{}", lang.code(), area.slug),
             area.name.get(lang).to_owned(),
@@ -608,7 +614,9 @@ mod tests {
 
     #[test]
     fn texts_split_into_paragraphs_and_lists() {
-        let b = blocks("First line\ncontinues.\n\n- one\n- two\n\nLast.");
+        let b = blocks(&Text::from(
+            "First line\ncontinues.\n\n- one\n- two\n\nLast.".to_owned(),
+        ));
         assert_eq!(b.len(), 3);
         assert_eq!(b[0].paragraph.as_deref(), Some("First line continues."));
         assert_eq!(b[1].items, vec!["one", "two"]);

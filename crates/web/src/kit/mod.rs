@@ -14,6 +14,7 @@ pub mod page;
 pub mod params;
 pub mod routes;
 mod script_json;
+pub mod text;
 mod translations;
 mod urls;
 

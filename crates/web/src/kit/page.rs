@@ -7,6 +7,7 @@ use crate::kit::assets;
 use crate::kit::caller::{Caller, session_cookie};
 use crate::kit::error::{ErrorMarker, WebError, api_lang, path_lang};
 use crate::kit::forms::FormView;
+use crate::kit::text::{LangAttr, Text};
 use askama::Template;
 use axum::body::Body;
 use axum::extract::{FromRequestParts, Request};
@@ -195,6 +196,9 @@ pub struct Layout {
     pub t: Tr,
     /// The page title (without the site name).
     pub title: String,
+    /// The title's language when it is not the page's (a post written in Swedish on an English page); set with
+    /// [`Layout::set_title_lang`], rendered on the `<h1>`.
+    pub title_lang: LangAttr,
     /// The meta description.
     pub description: String,
     /// The same page in the other language.
@@ -242,6 +246,7 @@ impl Layout {
             lang: lang.code(),
             t,
             title: title.to_owned(),
+            title_lang: LangAttr::of(lang, lang),
             description: description.unwrap_or_else(|| t.t("site-description")),
             other_href,
             self_url: format!("{}/{}/{}", public_origin(), lang.code(), path),
@@ -258,6 +263,11 @@ impl Layout {
             account: frame.account,
             csrf: frame.csrf,
         }
+    }
+
+    /// Marks the title as written in the language of `title` (the same text), when that is not the page's.
+    pub fn set_title_lang(&mut self, title: &Text) {
+        self.title_lang = title.lang_attr();
     }
 
     /// Shows the caller's sign-in state in the header.

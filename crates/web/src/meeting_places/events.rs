@@ -7,6 +7,7 @@ use crate::kit::caller::Caller;
 use crate::kit::error::WebError;
 use crate::kit::page::{Layout, Nav, lang, render};
 use crate::kit::params::Params;
+use crate::kit::text::Text;
 use askama::Template;
 use axum::Json;
 use axum::extract::{Path, State};
@@ -51,7 +52,7 @@ pub struct EventView {
     /// Link.
     pub href: String,
     /// Title.
-    pub title: String,
+    pub title: Text,
     /// When, in words.
     pub when: String,
     /// Machine-readable start for `<time datetime>`.
@@ -61,13 +62,13 @@ pub struct EventView {
     /// Organisers: (link, name).
     pub organisers: Vec<(String, String)>,
     /// Description.
-    pub description: String,
+    pub description: Text,
     /// Registration link.
     pub registration: Option<String>,
     /// The .ics download.
     pub ics_href: String,
     /// Where the fact comes from.
-    pub source: Option<String>,
+    pub source: Option<Text>,
 }
 
 fn place_text(lang: Lang, t: Tr, r: &EventRow) -> Option<String> {
@@ -86,7 +87,7 @@ fn view(lang: Lang, t: Tr, r: &EventRow) -> EventView {
     let code = lang.code();
     EventView {
         href: format!("/{code}/events/{}", e.slug),
-        title: e.title.get(lang).to_owned(),
+        title: Text::of(&e.title, lang),
         when: when_text(t, &e.when),
         datetime: match e.when {
             When::AllDay { first, .. } => first.to_string(),
@@ -98,10 +99,10 @@ fn view(lang: Lang, t: Tr, r: &EventRow) -> EventView {
             .iter()
             .map(|(s, n)| (format!("/{code}/actors/{s}"), n.get(lang).to_owned()))
             .collect(),
-        description: e.description.get(lang).to_owned(),
+        description: Text::of(&e.description, lang),
         registration: e.registration.as_ref().map(|u| u.as_str().to_owned()),
         ics_href: format!("/{code}/events/{}.ics", e.slug),
-        source: e.source.clone(),
+        source: e.source.as_deref().map(|s| Text::identified(s, lang)),
     }
 }
 
@@ -337,11 +338,12 @@ pub(crate) async fn detail(
     let e = view(lang, t, &row);
     let mut layout = Layout::new(
         lang,
-        &e.title,
+        e.title.plain(),
         &format!("events/{}", row.event.slug),
         Nav::Events,
-        Some(e.description.clone()),
+        Some(e.description.plain().to_owned()),
     );
+    layout.set_title_lang(&e.title);
     layout.set_caller(&caller);
     Ok(render(&EventPage {
         layout,
@@ -488,7 +490,7 @@ pub struct PlaceView {
     /// Name.
     pub name: String,
     /// Description.
-    pub description: String,
+    pub description: Text,
     /// Campus: (link, name).
     pub campus: Option<(String, String)>,
     /// Owner: (link, name).
@@ -519,7 +521,7 @@ pub(crate) async fn places(
         .map(|m| PlaceView {
             id: m.place.slug.to_string(),
             name: m.place.name.get(lang).to_owned(),
-            description: m.place.description.get(lang).to_owned(),
+            description: Text::of(&m.place.description, lang),
             campus: m
                 .place
                 .campus
@@ -568,13 +570,13 @@ pub struct NewsView {
     /// Anchor id.
     pub id: String,
     /// Title.
-    pub title: String,
+    pub title: Text,
     /// Date.
     pub date: String,
     /// Summary.
-    pub summary: String,
+    pub summary: Text,
     /// Body paragraphs.
-    pub body: Vec<String>,
+    pub body: Vec<Text>,
     /// Actors: (link, name).
     pub actors: Vec<(String, String)>,
     /// The edit form, for those who may change it.
@@ -584,18 +586,10 @@ pub struct NewsView {
 pub(crate) fn news_view(lang: Lang, n: &NewsRow) -> NewsView {
     NewsView {
         id: n.item.slug.to_string(),
-        title: n.item.title.get(lang).to_owned(),
+        title: Text::of(&n.item.title, lang),
         date: n.item.published.to_string(),
-        summary: n.item.summary.get(lang).to_owned(),
-        body: n
-            .item
-            .body
-            .get(lang)
-            .split("\n\n")
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .map(str::to_owned)
-            .collect(),
+        summary: Text::of(&n.item.summary, lang),
+        body: Text::of(&n.item.body, lang).paragraphs(),
         actors: n
             .actor_names
             .iter()

@@ -9,6 +9,7 @@ use crate::kit::forms::{Choice, Field, FieldKind, FormData, FormView, Section};
 use crate::kit::page::{FormPage, ensure_session, respond};
 use crate::kit::page::{Layout, Link, Nav, lang, render};
 use crate::kit::params::Params;
+use crate::kit::text::Text;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -24,8 +25,8 @@ pub struct PostLine {
     pub href: String,
     /// Offer or request, in words.
     pub kind: String,
-    /// Title.
-    pub title: String,
+    /// Title, in the language the post is written in.
+    pub title: Text,
     /// Author.
     pub author: String,
     /// Last day.
@@ -36,11 +37,17 @@ pub struct PostLine {
     pub interests: i64,
 }
 
+/// The language a post is written in, told from its title and text together (the page's when they say too
+/// little).
+fn written_in(p: &PostRow, page: Lang) -> Lang {
+    i18n::identify(&format!("{}\n{}", p.title, p.body)).unwrap_or(page)
+}
+
 fn line(lang: Lang, t: Tr, p: &PostRow) -> PostLine {
     PostLine {
         href: format!("/{}/posts/{}", lang.code(), p.id),
         kind: t.t(&format!("post-kind-{}", p.kind)),
-        title: p.title.clone(),
+        title: Text::written(p.title.as_str(), written_in(p, lang), lang),
         author: p.author_name.clone(),
         expires: p.expires.to_string(),
         state: if p.closed {
@@ -337,7 +344,7 @@ pub struct PostPage {
     /// The post.
     pub p: PostLine,
     /// Its text, in paragraphs.
-    pub body: Vec<String>,
+    pub body: Vec<Text>,
     /// Tags.
     pub tags: Vec<String>,
     /// The caller wrote it.
@@ -393,16 +400,11 @@ async fn show(
     let tags = state.store().tags(lang).await?;
     let (csrf, cookie) = ensure_session(state, caller).await?;
     let mut layout = Layout::new(lang, &p.title, &format!("posts/{id}"), Nav::Events, None);
+    layout.set_title_lang(&Text::written(p.title.as_str(), written_in(&p, lang), lang));
     layout.set_caller(caller);
     let page = PostPage {
         layout,
-        body: p
-            .body
-            .split("\n\n")
-            .map(str::trim)
-            .filter(|x| !x.is_empty())
-            .map(str::to_owned)
-            .collect(),
+        body: Text::written(p.body.as_str(), written_in(&p, lang), lang).paragraphs(),
         tags: tags
             .iter()
             .filter(|x| p.tags.contains(&x.tag.slug))
@@ -538,7 +540,7 @@ pub struct ConversationPage {
     /// The post: (link, title).
     pub post: (String, String),
     /// Messages: (name, date, paragraphs, mine).
-    pub messages: Vec<(String, String, Vec<String>, bool)>,
+    pub messages: Vec<(String, String, Vec<Text>, bool)>,
     /// CSRF.
     pub csrf: String,
     /// Form address.
@@ -591,7 +593,7 @@ async fn conversation_page(
                 (
                     m.sender_name.clone(),
                     IsoDate::from_unix_millis(m.at).to_string(),
-                    m.body.split("\n\n").map(str::to_owned).collect(),
+                    Text::identified(m.body.as_str(), lang).paragraphs(),
                     m.sender_id == Some(user),
                 )
             })

@@ -7,6 +7,7 @@ use crate::kit::caller::Caller;
 use crate::kit::error::{WebError, api_lang};
 use crate::kit::page::{Layout, Nav, lang, render};
 use crate::kit::params::Params;
+use crate::kit::text::{LangAttr, Text};
 use askama::Template;
 use axum::Json;
 use axum::extract::{Path, Request, State};
@@ -69,13 +70,15 @@ pub struct FacetGroup {
 /// One hit as shown.
 pub struct HitView {
     /// Title.
-    pub title: String,
+    pub title: Text,
     /// Link.
     pub href: String,
     /// Kind label.
     pub kind: String,
     /// Escaped snippet with `<mark>`.
     pub snippet_html: String,
+    /// The snippet's language, when it is not the page's.
+    pub snippet_lang: LangAttr,
 }
 
 /// `/{lang}/search`.
@@ -289,10 +292,11 @@ pub(crate) async fn page(
         .hits
         .iter()
         .map(|h| HitView {
-            title: h.title.clone(),
+            title: Text::written(h.title.as_str(), h.title_lang, lang),
             href: hit_href(lang, h.kind, &h.slug),
             kind: t.t(&format!("doc-kind-{}", h.kind)),
             snippet_html: h.snippet_html.clone(),
+            snippet_lang: LangAttr::of(h.snippet_lang, lang),
         })
         .collect();
     let pages = results.total.div_ceil(per_page as usize).max(1) as u32;
@@ -313,7 +317,7 @@ pub(crate) async fn page(
 /// One matched door.
 pub struct MatchView {
     /// Title.
-    pub title: String,
+    pub title: Text,
     /// Link to its page.
     pub href: String,
     /// Kind label.
@@ -324,6 +328,8 @@ pub struct MatchView {
     pub request_href: Option<String>,
     /// Escaped snippet.
     pub snippet_html: String,
+    /// The snippet's language, when it is not the page's.
+    pub snippet_lang: LangAttr,
 }
 
 /// `/{lang}/match`.
@@ -424,12 +430,13 @@ pub(crate) async fn match_page(
         };
         for m in matches(&state, &need, lang).await? {
             items.push(MatchView {
-                title: m.hit.title.clone(),
+                title: Text::written(m.hit.title.as_str(), m.hit.title_lang, lang),
                 href: hit_href(lang, m.hit.kind, &m.hit.slug),
                 kind: t.t(&format!("doc-kind-{}", m.hit.kind)),
                 reasons: reasons(t, &m, &campus_name),
                 request_href: request_href(lang, m.hit.kind, &m.hit.slug),
                 snippet_html: m.hit.snippet_html.clone(),
+                snippet_lang: LangAttr::of(m.hit.snippet_lang, lang),
             });
         }
     }

@@ -53,18 +53,11 @@ pub const RESPONSE_WORKING_DAYS: u64 = 5;
 /// The known accessibility problems. Remove an entry when its problem is fixed (and update [`DATES`]); each
 /// entry's texts are the messages `a11y-problem-{key}` (what is wrong) and `a11y-problem-{key}-meanwhile`
 /// (what the user can do meanwhile), in both languages.
-pub const PROBLEMS: &[Problem] = &[
-    Problem {
-        key: "lang",
-        criteria: &["3.1.2"],
-        class: Class::NonCompliance,
-    },
-    Problem {
-        key: "graph",
-        criteria: &["1.1.1", "1.4.1", "2.1.1"],
-        class: Class::MetThroughAlternative,
-    },
-];
+pub const PROBLEMS: &[Problem] = &[Problem {
+    key: "graph",
+    criteria: &["1.1.1", "1.4.1", "2.1.1"],
+    class: Class::MetThroughAlternative,
+}];
 
 /// The statement's dates (YYYY-MM-DD).
 #[derive(Debug, Clone, Copy)]

@@ -8,6 +8,7 @@ use crate::kit::forms::{Choice, Field, FieldKind, FormData, FormView, Section};
 use crate::kit::page::{Layout, Link, Nav, lang, render};
 use crate::kit::page::{ensure_session, respond};
 use crate::kit::params::Params;
+use crate::kit::text::Text;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -57,7 +58,7 @@ pub struct ProviderCard {
     /// Campus names.
     pub campuses: Vec<String>,
     /// Short description.
-    pub excerpt: String,
+    pub excerpt: Text,
     /// Services: (link, name).
     pub services: Vec<(String, String)>,
     /// Where a manager of this infrastructure adds a service.
@@ -135,7 +136,7 @@ pub(crate) async fn infrastructures(
                 |o| t.t(&format!("ownership-{o}")),
             ),
             campuses: campus_names(&campuses, &p.campuses, lang),
-            excerpt: excerpt(p.description.get(lang), 220),
+            excerpt: Text::of(&p.description, lang).map(|d| excerpt(d, 220)),
             services: p
                 .services
                 .iter()
@@ -200,15 +201,15 @@ pub struct Fact {
     /// Label.
     pub label: String,
     /// Value.
-    pub value: String,
+    pub value: Text,
 }
 
 /// A checklist preview line: stage name and the item titles of that stage.
 pub struct StagePreview {
     /// Stage name.
     pub stage: String,
-    /// Item titles, with "(required)" marks.
-    pub items: Vec<String>,
+    /// Each item's title and, for a required one, the word that says so.
+    pub items: Vec<(Text, Option<String>)>,
 }
 
 /// `/{lang}/services/{slug}`.
@@ -220,7 +221,7 @@ pub struct ServicePage {
     /// The infrastructure: (link, name).
     pub infrastructure: (String, String),
     /// Description.
-    pub description: String,
+    pub description: Text,
     /// Facts.
     pub facts: Vec<Fact>,
     /// Contact link: (href, text).
@@ -277,10 +278,11 @@ pub(crate) async fn service(
                 .iter()
                 .filter(|i| i.stage == *st)
                 .map(|i| {
+                    let title = Text::of(&i.title, lang);
                     if i.required {
-                        format!("{} ({})", i.title.get(lang), t.t("checklist-required"))
+                        (title, Some(t.t("checklist-required")))
                     } else {
-                        i.title.get(lang).to_owned()
+                        (title, None)
                     }
                 })
                 .collect(),
@@ -289,44 +291,45 @@ pub(crate) async fn service(
     let mut facts = vec![
         Fact {
             label: t.t("service-kind"),
-            value: t.t(&format!("service-kind-{}", s.kind)),
+            value: Text::from(t.t(&format!("service-kind-{}", s.kind))),
         },
         Fact {
             label: t.t("service-category"),
-            value: t.t(&format!("category-{}", s.category)),
+            value: Text::from(t.t(&format!("category-{}", s.category))),
         },
         Fact {
             label: t.t("service-access"),
-            value: s.access.get(lang).to_owned(),
+            value: Text::of(&s.access, lang),
         },
         Fact {
             label: t.t("service-pricing"),
-            value: s
-                .pricing
-                .map_or_else(|| t.t("not-stated"), |p| t.t(&format!("pricing-{p}"))),
-        },
-        Fact {
-            label: t.t("filter-ownership"),
-            value: view.ownership.map_or_else(
-                || t.t("ownership-unknown"),
-                |o| t.t(&format!("ownership-{o}")),
+            value: Text::from(
+                s.pricing
+                    .map_or_else(|| t.t("not-stated"), |p| t.t(&format!("pricing-{p}"))),
             ),
         },
         Fact {
+            label: t.t("filter-ownership"),
+            value: Text::from(view.ownership.map_or_else(
+                || t.t("ownership-unknown"),
+                |o| t.t(&format!("ownership-{o}")),
+            )),
+        },
+        Fact {
             label: t.t("service-sme"),
-            value: t.t(if s.sme_welcome { "yes" } else { "not-stated" }),
+            value: Text::from(t.t(if s.sme_welcome { "yes" } else { "not-stated" })),
         },
     ];
     if let Some(l) = &s.lead_time {
         facts.push(Fact {
             label: t.t("service-lead-time"),
-            value: l.get(lang).to_owned(),
+            value: Text::of(l, lang),
         });
     }
     if let Some(c) = &s.capacity {
         facts.push(Fact {
             label: t.t("service-capacity"),
-            value: c.get(lang).to_owned(),
+            value: Text::of(c, lang),
         });
     }
     let mut layout = Layout::new(
@@ -345,7 +348,7 @@ pub(crate) async fn service(
             format!("/{}/actors/{}", lang.code(), s.infrastructure),
             view.infrastructure_name.get(lang).to_owned(),
         ),
-        description: s.description.get(lang).to_owned(),
+        description: Text::of(&s.description, lang),
         facts,
         contact: s.contact.as_ref().map(contact_link),
         tags: s
@@ -386,7 +389,7 @@ pub struct PremisesCard {
     /// Campus: (link, name).
     pub campus: (String, String),
     /// Description.
-    pub description: String,
+    pub description: Text,
     /// Facts.
     pub facts: Vec<Fact>,
     /// Contact link.
@@ -435,19 +438,21 @@ pub(crate) async fn premises(
             let p = v.premises;
             let mut facts = vec![Fact {
                 label: t.t("premises-use"),
-                value: t.t(&format!("use-{}", p.usage)),
+                value: Text::from(t.t(&format!("use-{}", p.usage))),
             }];
             facts.push(Fact {
                 label: t.t("premises-area"),
-                value: p
-                    .area_m2
-                    .map_or_else(|| t.t("not-stated"), |a| format!("{a} m²")),
+                value: Text::from(
+                    p.area_m2
+                        .map_or_else(|| t.t("not-stated"), |a| format!("{a} m²")),
+                ),
             });
             facts.push(Fact {
                 label: t.t("premises-available"),
-                value: p
-                    .available_from
-                    .map_or_else(|| t.t("not-stated"), |d| d.to_string()),
+                value: Text::from(
+                    p.available_from
+                        .map_or_else(|| t.t("not-stated"), |d| d.to_string()),
+                ),
             });
             PremisesCard {
                 id: format!("premises-{}", p.slug),
@@ -460,7 +465,7 @@ pub(crate) async fn premises(
                     format!("/{}/campuses/{}", lang.code(), p.campus),
                     v.campus_name.get(lang).to_owned(),
                 ),
-                description: p.description.get(lang).to_owned(),
+                description: Text::of(&p.description, lang),
                 facts,
                 contact: p.contact.as_ref().map(contact_link),
                 request_href: format!("/{}/requests/new?premises={}", lang.code(), p.slug),
@@ -499,7 +504,7 @@ pub struct DocumentPage {
     /// Frame.
     pub layout: Layout,
     /// The Markdown text, shown as written.
-    pub body: String,
+    pub body: Text,
 }
 
 /// A template document (an NDA or agreement outline), shown as text; guidance, not legal advice.
@@ -526,7 +531,7 @@ pub(crate) async fn document(
     layout.set_caller(&caller);
     render(&DocumentPage {
         layout,
-        body: doc.body.get(lang).to_owned(),
+        body: Text::of(&doc.body, lang),
     })
 }
 

@@ -10,6 +10,7 @@ use crate::kit::forms::{Choice, Field, FieldKind, FormData, FormView, Section};
 use crate::kit::page::{FormPage, date, ensure_session, message_response, respond};
 use crate::kit::page::{Layout, Link, Nav, lang, render};
 use crate::kit::params::Params;
+use crate::kit::text::Text;
 use askama::Template;
 use axum::extract::{Multipart, Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
@@ -90,8 +91,8 @@ pub(crate) fn refusal_message(fail: RequestFail) -> Result<String, WebError> {
 pub struct RequestRow {
     /// Link.
     pub href: String,
-    /// Title.
-    pub title: String,
+    /// Title, marked with its language when that can be told from it.
+    pub title: Text,
     /// Company.
     pub company: String,
     /// Provider.
@@ -137,7 +138,7 @@ pub(crate) async fn list(
         .into_iter()
         .map(|r| RequestRow {
             href: format!("/{}/requests/{}", lang.code(), r.id),
-            title: r.title,
+            title: Text::identified(r.title, lang),
             company: r.company.1.get(lang).to_owned(),
             provider: r.provider.1.get(lang).to_owned(),
             status: t.t(&format!("status-{}", r.status)),
@@ -458,15 +459,15 @@ pub struct ItemView {
     /// Id.
     pub id: i64,
     /// Title.
-    pub title: String,
+    pub title: Text,
     /// Guidance.
-    pub guidance: String,
+    pub guidance: Text,
     /// Who checks it.
     pub party: String,
     /// Required.
     pub required: bool,
-    /// Source text and link.
-    pub source: (String, Option<String>),
+    /// Source text (written in Swedish: it names Swedish law and practice) and link.
+    pub source: (Text, Option<String>),
     /// Template document link.
     pub document: Option<String>,
     /// State text ("Checked by X on date", "Waived…", "Open").
@@ -513,8 +514,8 @@ pub struct MessageView {
     pub by: String,
     /// When.
     pub at: String,
-    /// Text.
-    pub body: String,
+    /// Text, in the language it was written in.
+    pub body: Text,
     /// An internal note.
     pub internal: bool,
 }
@@ -531,10 +532,10 @@ pub struct RequestPage {
     pub steps: Vec<Step>,
     /// Facts.
     pub facts: Vec<Fact>,
-    /// Need.
-    pub need: String,
-    /// Confidentiality needs.
-    pub confidentiality: String,
+    /// Need, in the language it was written in.
+    pub need: Text,
+    /// Confidentiality needs, likewise.
+    pub confidentiality: Text,
     /// Moves the caller may try.
     pub moves: Vec<MoveButton>,
     /// A message to show (a refusal or a confirmation).
@@ -552,7 +553,7 @@ pub struct RequestPage {
     /// Attachments: (link, name, size text, by, date).
     pub files: Vec<(String, String, String, String, String)>,
     /// History: (date, from, to, by, reason).
-    pub history: Vec<(String, String, String, String, String)>,
+    pub history: Vec<(String, String, String, String, Text)>,
     /// CSRF token.
     pub csrf: String,
 }
@@ -605,38 +606,40 @@ pub(crate) fn request_page(
     let mut facts = vec![
         Fact {
             label: t.t("request-company"),
-            value: d.summary.company.1.get(lang).to_owned(),
+            value: Text::of(&d.summary.company.1, lang),
         },
         Fact {
             label: t.t("request-provider"),
-            value: d.summary.provider.1.get(lang).to_owned(),
+            value: Text::of(&d.summary.provider.1, lang),
         },
         Fact {
             label: t.t("request-status"),
-            value: t.t(&format!("status-{status}")),
+            value: Text::from(t.t(&format!("status-{status}"))),
         },
         Fact {
             label: t.t("request-start"),
-            value: d
-                .desired_start
-                .map_or_else(|| t.t("not-stated"), |s| s.to_string()),
+            value: Text::from(
+                d.desired_start
+                    .map_or_else(|| t.t("not-stated"), |s| s.to_string()),
+            ),
         },
     ];
     if !d.services.is_empty() {
         facts.push(Fact {
             label: t.t("request-services"),
-            value: d
-                .services
-                .iter()
-                .map(|(_, n)| n.get(lang).to_owned())
-                .collect::<Vec<_>>()
-                .join(", "),
+            value: Text::from(
+                d.services
+                    .iter()
+                    .map(|(_, n)| n.get(lang).to_owned())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
         });
     }
     if let Some((_, n)) = &d.premises {
         facts.push(Fact {
             label: t.t("premises-title"),
-            value: n.get(lang).to_owned(),
+            value: Text::of(n, lang),
         });
     }
     let stages = Stage::ALL
@@ -659,12 +662,12 @@ pub(crate) fn request_page(
                     };
                     ItemView {
                         id: i.id,
-                        title: i.title.get(lang).to_owned(),
-                        guidance: i.guidance.get(lang).to_owned(),
+                        title: Text::of(&i.title, lang),
+                        guidance: Text::of(&i.guidance, lang),
                         party: t.t(&format!("party-{}", i.party)),
                         required: i.required,
                         source: (
-                            i.source.clone(),
+                            Text::written(i.source.as_str(), Lang::Sv, lang),
                             i.source_url.clone().filter(|u| WebUrl::parse(u).is_ok()),
                         ),
                         document: i
@@ -696,7 +699,7 @@ pub(crate) fn request_page(
                 t.t(&format!("party-{}", m.side))
             ),
             at: date(m.at),
-            body: m.body.clone(),
+            body: Text::identified(m.body.as_str(), lang),
             internal: m.internal,
         })
         .collect();
@@ -729,7 +732,7 @@ pub(crate) fn request_page(
                     .unwrap_or_default(),
                 t.t(&format!("status-{}", e.to)),
                 e.by.clone().unwrap_or_else(|| t.t("unknown")),
-                e.reason.clone().unwrap_or_default(),
+                Text::identified(e.reason.clone().unwrap_or_default(), lang),
             )
         })
         .collect();
@@ -744,13 +747,17 @@ pub(crate) fn request_page(
         Nav::Requests,
         None,
     );
+    layout.set_title_lang(&Text::identified(
+        format!("{}\n{}", d.summary.title, d.need),
+        lang,
+    ));
     layout.set_caller(caller);
     RequestPage {
         id: d.summary.id,
         steps,
         facts,
-        need: d.need,
-        confidentiality: d.confidentiality,
+        need: Text::identified(d.need, lang),
+        confidentiality: Text::identified(d.confidentiality, lang),
         moves: moves_for(status, side)
             .into_iter()
             .map(|m| MoveButton {
@@ -1248,7 +1255,7 @@ pub struct TemplateRow {
     /// Edit link.
     pub href: String,
     /// Title.
-    pub title: String,
+    pub title: Text,
     /// Stage.
     pub stage: String,
     /// Who checks it.
@@ -1257,8 +1264,8 @@ pub struct TemplateRow {
     pub required: bool,
     /// Owner forms.
     pub owners: String,
-    /// Source.
-    pub source: String,
+    /// Source (written in Swedish).
+    pub source: Text,
     /// Reviewed on.
     pub reviewed: String,
     /// Retired.
@@ -1293,7 +1300,7 @@ pub(crate) async fn checklists(
             let x = s.template;
             TemplateRow {
                 href: format!("/{}/admin/checklists/{}", lang.code(), x.key),
-                title: x.title.get(lang).to_owned(),
+                title: Text::of(&x.title, lang),
                 stage: t.t(&format!("stage-title-{}", x.stage)),
                 party: t.t(&format!("party-{}", x.party)),
                 required: x.required,
@@ -1303,7 +1310,7 @@ pub(crate) async fn checklists(
                     .map(|o| t.t(&format!("ownership-{o}")))
                     .collect::<Vec<_>>()
                     .join(", "),
-                source: x.source,
+                source: Text::written(x.source, Lang::Sv, lang),
                 reviewed: x.reviewed.to_string(),
                 retired: s.retired,
             }
