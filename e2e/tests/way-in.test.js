@@ -330,10 +330,10 @@ test('the way in: a company finds a service, sends a request, and both sides tak
     const history = await company.locator('table').filter({ has: company.locator('th', { hasText: 'From' }) })
       .locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent.trim())));
     const moves = history.map((cells) => `${cells[1]}→${cells[2]}`);
-    for (const m of ['submitted→preparation', 'preparation→development', 'development→execution']) {
+    for (const m of ['Submitted→Preparation', 'Preparation→Development', 'Development→Execution']) {
       assert.ok(moves.includes(m), `the history shows ${m}; got ${JSON.stringify(history)}`);
     }
-    assert.ok(moves.some((m) => m.endsWith('→submitted')), `the history shows the request sent; got ${JSON.stringify(history)}`);
+    assert.ok(moves.some((m) => m.endsWith('→Submitted')), `the history shows the request sent; got ${JSON.stringify(history)}`);
 
     // --- A manager of another infrastructure sees nothing of it. ---
     const other = await signedIn('other');
