@@ -27,6 +27,8 @@ pub struct TrendChart<'a> {
     pub baseline: YearValue,
     /// Target.
     pub target: YearValue,
+    /// Interim targets on the way (the planned path passes through them).
+    pub interim: &'a [YearValue],
     /// Label of the reported line.
     pub values_label: &'a str,
     /// Label of the line from baseline to target.
@@ -41,6 +43,7 @@ pub fn trend_svg(c: &TrendChart<'_>) -> String {
     let (left, right, top, bottom) = (56.0, 16.0, 16.0, 40.0);
     let mut years: Vec<i32> = c.values.iter().map(|v| v.year).collect();
     years.extend([c.baseline.year, c.target.year]);
+    years.extend(c.interim.iter().map(|v| v.year));
     let (y0, y1) = (
         years.iter().copied().min().unwrap_or(2024),
         years
@@ -52,6 +55,7 @@ pub fn trend_svg(c: &TrendChart<'_>) -> String {
     );
     let mut all: Vec<f64> = c.values.iter().map(|v| v.value).collect();
     all.extend([c.baseline.value, c.target.value]);
+    all.extend(c.interim.iter().map(|v| v.value).filter(|v| v.is_finite()));
     let lo = all.iter().copied().fold(f64::INFINITY, f64::min).min(0.0);
     let mut hi = all.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     if !hi.is_finite() || hi <= lo {
@@ -100,12 +104,23 @@ pub fn trend_svg(c: &TrendChart<'_>) -> String {
         year += step;
     }
     // The planned path.
+    let mut planned = vec![c.baseline];
+    let mut interim: Vec<YearValue> = c
+        .interim
+        .iter()
+        .filter(|v| v.year > c.baseline.year && v.year < c.target.year && v.value.is_finite())
+        .copied()
+        .collect();
+    interim.sort_by_key(|v| v.year);
+    planned.extend(interim);
+    planned.push(c.target);
+    let path: Vec<String> = planned
+        .iter()
+        .map(|p| format!("{:.1},{:.1}", x(p.year), y(p.value)))
+        .collect();
     svg.push_str(&format!(
-        "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" class=\"target-line\"><title>{}</title></line>",
-        x(c.baseline.year),
-        y(c.baseline.value),
-        x(c.target.year),
-        y(c.target.value),
+        "<polyline points=\"{}\" fill=\"none\" class=\"target-line\"><title>{}</title></polyline>",
+        path.join(" "),
         esc(c.target_label)
     ));
     // The reported values.
@@ -172,6 +187,7 @@ mod tests {
                 value: 30.0,
             },
             values_label: "Reported",
+            interim: &[],
             target_label: "Planned path",
             lang: Lang::En,
         });

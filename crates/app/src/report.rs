@@ -74,6 +74,10 @@ pub struct Narrative {
     pub title: String,
     /// The text.
     pub text: String,
+    /// The language the text is written in (`sv`, `en`).
+    pub text_lang: &'static str,
+    /// "(written in Swedish)" when that is not the report's language.
+    pub language_note: Option<String>,
     /// Evidence links.
     pub evidence: Vec<String>,
     /// The office's return comment (internal version).
@@ -146,6 +150,10 @@ pub struct AreaReport {
     pub narratives: Vec<Narrative>,
     /// Indicators.
     pub indicators: Vec<IndicatorReport>,
+    /// The programme office's assessment of the area for the year: (heading, text) for each part written.
+    pub assessment: Vec<(String, String)>,
+    /// Where the office writes it (internal version).
+    pub assessment_href: Option<String>,
 }
 
 /// A revision of a closed cycle.
@@ -184,6 +192,10 @@ pub struct ReportModel {
     pub preliminary: Option<String>,
     /// Set on the internal version.
     pub internal_note: Option<String>,
+    /// The programme office's foreword, when written.
+    pub foreword: Option<String>,
+    /// Where the office writes it (internal version).
+    pub foreword_href: Option<String>,
     /// The summary sentence.
     pub summary_text: String,
     /// Measures by status.
@@ -235,6 +247,8 @@ const LABELS: &[(&str, &str)] = &[
     ("before", "report-before"),
     ("after", "report-after"),
     ("reason", "report-reason"),
+    ("foreword", "report-foreword"),
+    ("assessment", "report-assessment"),
 ];
 
 fn target_class(s: TargetStatus) -> String {
@@ -270,6 +284,8 @@ pub async fn build(
     };
     let internal = version == Version::Internal;
     let areas = store.focus_areas().await?;
+    let assessments = store.assessments(year).await?;
+    let foreword = store.foreword(year).await?;
     let measures = store.measures(None).await?;
     let indicators = store.indicators(None).await?;
     let reports: HashMap<i64, ReportRow> = store
@@ -363,10 +379,29 @@ pub async fn build(
                     } else {
                         Vec::new()
                     };
+                    // The English report shows the English narrative when there is one; otherwise the text as
+                    // written, saying which language it is in.
+                    let (text, written) =
+                        if lang == Lang::En && !r.content.narrative_en.trim().is_empty() {
+                            (r.content.narrative_en.clone(), Lang::En)
+                        } else {
+                            (
+                                r.content.narrative.clone(),
+                                i18n::identify(&r.content.narrative).unwrap_or(Lang::Sv),
+                            )
+                        };
                     narratives.push(Narrative {
                         code: x.code.clone(),
                         title: title.clone(),
-                        text: r.content.narrative.clone(),
+                        text,
+                        text_lang: written.code(),
+                        language_note: (written != lang).then(|| {
+                            t.t1(
+                                "report-written-in",
+                                "language",
+                                t.t(&format!("language-{}", written.code())),
+                            )
+                        }),
                         evidence: r
                             .content
                             .evidence
@@ -447,6 +482,7 @@ pub async fn build(
                     values: &values,
                     baseline: i.baseline,
                     target: i.target,
+                    interim: &i.interim,
                     values_label: &t.t("chart-reported"),
                     target_label: &t.t("chart-planned"),
                 }),
@@ -505,6 +541,22 @@ pub async fn build(
             measures: lines,
             narratives,
             indicators: inds,
+            assessment: assessments
+                .get(&area.slug)
+                .map(|a| {
+                    [
+                        ("assessment-went-well", &a.went_well),
+                        ("assessment-behind", &a.behind),
+                        ("assessment-changes", &a.changes),
+                    ]
+                    .into_iter()
+                    .filter(|(_, x)| !x.get(lang).trim().is_empty())
+                    .map(|(key, x)| (t.t(key), x.get(lang).to_owned()))
+                    .collect()
+                })
+                .unwrap_or_default(),
+            assessment_href: internal
+                .then(|| format!("/{code}/follow-up/{year}/assessments/{}", area.slug)),
         });
     }
     let by_id: HashMap<i64, &store::MeasureRow> = measures.iter().map(|m| (m.id, m)).collect();
@@ -594,6 +646,8 @@ pub async fn build(
         preliminary: (cycle.cycle.state == CycleState::Open)
             .then(|| t.t1("report-preliminary", "deadline", cycle.cycle.deadline)),
         internal_note: internal.then(|| t.t("report-internal-note")),
+        foreword: Some(foreword.get(lang).trim().to_owned()).filter(|f| !f.is_empty()),
+        foreword_href: internal.then(|| format!("/{code}/follow-up/{year}/foreword")),
         summary_text,
         measure_counts: measure_counts
             .into_iter()

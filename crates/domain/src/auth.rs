@@ -55,6 +55,8 @@ pub struct Principal {
     user_id: i64,
     grants: Vec<Grant>,
     credential: Credential,
+    /// The focus areas whose working group the person leads.
+    leads: Vec<Slug>,
 }
 
 impl Principal {
@@ -64,7 +66,14 @@ impl Principal {
             user_id,
             grants,
             credential,
+            leads: Vec::new(),
         }
+    }
+
+    /// The same person, leading the working groups of `areas`.
+    pub fn leading(mut self, areas: Vec<Slug>) -> Principal {
+        self.leads = areas;
+        self
     }
 
     /// The user's id.
@@ -171,6 +180,9 @@ pub enum Action<'a> {
     ReportMeasure(&'a Slug),
     /// Edit the strategy's indicators and the action plans' working groups (the programme office).
     ManageStrategy,
+    /// Write an area's action plan — its texts, measures, milestones and indicators: the programme office, and
+    /// the lead of the area's working group.
+    WritePlan(&'a Slug),
     /// Write news items (admins and the editors of any actor).
     PublishNews,
     /// Change a news item about these actors: admins, and the editors of one of them. A news item about no
@@ -220,6 +232,7 @@ pub fn decide(principal: Option<&Principal>, action: &Action<'_>) -> Decision {
             Action::ManageServices(infrastructure) => p.holds(Role::Manager, infrastructure),
             Action::RequestAccess(company) => p.holds(Role::Company, company),
             Action::ReportMeasure(responsible) => p.holds(Role::Reporter, responsible),
+            Action::WritePlan(area) => p.leads.contains(area),
             Action::PublishNews => p.holds_any(Role::Editor),
             Action::EditNews(about) => about.iter().any(|a| p.holds(Role::Editor, a)),
             Action::TakePartInFollowUp => p.holds_any(Role::Reporter),
@@ -255,6 +268,7 @@ mod tests {
         Principal {
             user_id: 1,
             credential: Credential::Session,
+            leads: Vec::new(),
             grants: grants
                 .iter()
                 .map(|(r, a)| Grant {

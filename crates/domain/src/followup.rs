@@ -220,8 +220,10 @@ pub struct ReportedValue {
 pub struct ReportContent {
     /// The measure's status at the end of the year.
     pub status: MeasureStatus,
-    /// What was done and what comes next.
+    /// What was done and what comes next (in Swedish, or in the language the reporter wrote it in).
     pub narrative: String,
+    /// The same in English, when the reporter wrote it (empty otherwise).
+    pub narrative_en: String,
     /// Indicator values for the year.
     pub values: Vec<ReportedValue>,
     /// Links to evidence.
@@ -235,7 +237,7 @@ fn too_long(s: &str, max: usize) -> bool {
 impl ReportContent {
     /// Checks the content for `mv`: lengths, numbers and links always; a narrative when it is sent.
     pub fn check(&self, mv: ReportMove) -> Result<(), FollowUpError> {
-        if too_long(&self.narrative, MAX_NARRATIVE) {
+        if too_long(&self.narrative, MAX_NARRATIVE) || too_long(&self.narrative_en, MAX_NARRATIVE) {
             return Err(FollowUpError::TooLong);
         }
         if mv == ReportMove::Submit && self.narrative.trim().is_empty() {
@@ -445,6 +447,7 @@ mod tests {
         let mut c = ReportContent {
             status: MeasureStatus::Ongoing,
             narrative: "  ".into(),
+            narrative_en: String::new(),
             values: vec![],
             evidence: vec![],
         };

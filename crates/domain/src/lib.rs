@@ -22,6 +22,7 @@ pub mod lang;
 pub mod matchmaking;
 pub mod paging;
 pub mod password;
+pub mod plan;
 pub mod posts;
 pub mod search;
 pub mod strategy;

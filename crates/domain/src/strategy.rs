@@ -26,6 +26,20 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// Where a milestone of a measure stands.
+    MilestoneStatus {
+        /// To come.
+        Planned = "planned",
+        /// Reached.
+        Done = "done",
+        /// Late.
+        Delayed = "delayed",
+        /// Dropped.
+        Cancelled = "cancelled",
+    }
+}
+
+vocabulary! {
     /// A person's part in an action plan's working group.
     GroupRole {
         /// Leads the group.
@@ -62,8 +76,23 @@ vocabulary! {
 vocabulary! {
     /// Indicators the platform counts itself from its own data.
     AutoIndicator {
-        /// Access requests from small companies completed per year.
+        /// Access requests from small companies completed per year, in the whole region.
         SmeRequestsCompleted = "sme_requests_completed",
+        /// Access requests sent per year for services of the indicator's area.
+        RequestsReceived = "requests_received",
+        /// Access requests completed per year for services of the indicator's area.
+        RequestsCompleted = "requests_completed",
+        /// Median days from a request being sent to its first answer, by the year it was sent (the area's
+        /// services).
+        RequestFirstAnswerDays = "request_first_answer_days",
+        /// Small companies that completed at least one access request in the year (any infrastructure).
+        SmesServed = "smes_served",
+        /// One-to-one matchmaking meetings held per year.
+        MatchmakingMeetings = "matchmaking_meetings",
+        /// Partner posts that someone else answered, by the year of the post.
+        PostsAnswered = "posts_answered",
+        /// Events held on a campus (or at a meeting place on one) per year.
+        EventsOnCampuses = "events_on_campuses",
     }
 }
 
@@ -128,6 +157,69 @@ pub struct Measure {
     pub end: Option<IsoDate>,
     /// Status.
     pub status: MeasureStatus,
+    /// The money set aside, when the plan states it.
+    pub budget: Option<Budget>,
+    /// Where the money comes from (empty when not stated).
+    pub funding: LangText,
+    /// Dated steps, in order.
+    pub milestones: Vec<Milestone>,
+}
+
+/// A sum of money in a currency.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Budget {
+    /// The amount, not negative.
+    pub amount: f64,
+    /// The currency.
+    pub currency: Currency,
+}
+
+/// An ISO 4217 currency code: three capital letters (`SEK`, `EUR`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(into = "String")]
+pub struct Currency([u8; 3]);
+
+impl Currency {
+    /// Swedish kronor, the default of a Swedish region's plan.
+    pub const SEK: Currency = Currency(*b"SEK");
+
+    /// Parses a code (any case, surrounding space ignored); `None` unless it is three letters A-Z.
+    pub fn parse(code: &str) -> Option<Currency> {
+        let code = code.trim().to_ascii_uppercase();
+        let bytes: [u8; 3] = code.as_bytes().try_into().ok()?;
+        bytes
+            .iter()
+            .all(u8::is_ascii_uppercase)
+            .then_some(Currency(bytes))
+    }
+
+    /// The code.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("XXX")
+    }
+}
+
+impl std::fmt::Display for Currency {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<Currency> for String {
+    fn from(c: Currency) -> String {
+        c.as_str().to_owned()
+    }
+}
+
+/// A dated step of a measure.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Milestone {
+    /// What is reached.
+    pub title: LangText,
+    /// By when.
+    pub due: IsoDate,
+    /// Where it stands.
+    pub status: MilestoneStatus,
 }
 
 /// A yearly value of an indicator.
@@ -158,6 +250,8 @@ pub struct Indicator {
     pub baseline: YearValue,
     /// Target value and year.
     pub target: YearValue,
+    /// Interim targets on the way, by year (between the baseline and the target years).
+    pub interim: Vec<YearValue>,
     /// Data source.
     pub source: LangText,
     /// Codes of the measures it follows.
@@ -169,10 +263,11 @@ pub struct Indicator {
 }
 
 impl Indicator {
-    /// The status of the indicator against its target by the documented rule: draw a straight line from the
-    /// baseline (year, value) to the target (year, value). Take the latest value reported after the baseline
-    /// year and how far along the way it has come (`progress`, 0 at the baseline, 1 at the target, measured in
-    /// the better direction) against how far along the line it should be in that year (`expected`). On track when
+    /// The status of the indicator against its target by the documented rule: draw a line from the baseline
+    /// (year, value) through the interim targets to the target (year, value) — a straight line when there are
+    /// none. Take the latest value reported after the baseline year and how far along the way it has come
+    /// (`progress`, 0 at the baseline, 1 at the target, measured in the better direction) against how far along
+    /// the line it should be in that year (`expected`; the whole way from the target year on). On track when
     /// `progress >= expected`; at risk when it is behind by at most 0.25 (a quarter of the whole way); off track
     /// otherwise, or whenever it has moved the wrong way from the baseline. Unknown without a later value. A target
     /// equal to the baseline means "hold the level": on track while not worse.
@@ -200,8 +295,7 @@ impl Indicator {
         if gained < 0.0 {
             return TargetStatus::OffTrack;
         }
-        let span = f64::from((self.target.year - self.baseline.year).max(1));
-        let expected = (f64::from(latest.year - self.baseline.year) / span).clamp(0.0, 1.0);
+        let expected = self.expected_share(latest.year, sign, whole);
         let progress = gained / whole;
         if progress >= expected {
             TargetStatus::OnTrack
@@ -210,6 +304,36 @@ impl Indicator {
         } else {
             TargetStatus::OffTrack
         }
+    }
+
+    /// How far along the way (0 at the baseline, 1 at the target) the indicator should be in `year`: the line
+    /// through the baseline, the interim targets between the baseline and target years, and the target.
+    fn expected_share(&self, year: i32, sign: f64, whole: f64) -> f64 {
+        let mut points = vec![(self.baseline.year, 0.0)];
+        let mut interim: Vec<&YearValue> = self
+            .interim
+            .iter()
+            .filter(|v| {
+                v.year > self.baseline.year && v.year < self.target.year && v.value.is_finite()
+            })
+            .collect();
+        interim.sort_by_key(|v| v.year);
+        interim.dedup_by_key(|v| v.year);
+        points.extend(
+            interim
+                .iter()
+                .map(|v| (v.year, (v.value - self.baseline.value) * sign / whole)),
+        );
+        points.push((self.target.year.max(self.baseline.year + 1), 1.0));
+        let Some(i) = points.iter().position(|(y, _)| *y >= year) else {
+            return 1.0;
+        };
+        if i == 0 {
+            return 0.0;
+        }
+        let ((y0, f0), (y1, f1)) = (points[i - 1], points[i]);
+        let along = (f64::from(year - y0) / f64::from((y1 - y0).max(1))).clamp(0.0, 1.0);
+        f0 + (f1 - f0) * along
     }
 }
 
@@ -466,6 +590,9 @@ impl StrategyData {
                     start,
                     end,
                     status,
+                    budget: None,
+                    funding: LangText::default(),
+                    milestones: Vec::new(),
                 });
             }
         }
@@ -526,6 +653,7 @@ impl StrategyData {
                         year: i.target_year,
                         value: i.target_value,
                     },
+                    interim: Vec::new(),
                     source,
                     measures: i.measures,
                     auto,
@@ -567,6 +695,7 @@ mod tests {
                 year: target.0,
                 value: target.1,
             },
+            interim: vec![],
             source: LangText::new("s", "s"),
             measures: vec![],
             auto: None,
@@ -607,6 +736,34 @@ mod tests {
         let hold = indicator(Direction::Higher, (2023, 5.0), (2030, 5.0));
         assert_eq!(hold.status(&[v(2025, 5.0)]), TargetStatus::OnTrack);
         assert_eq!(hold.status(&[v(2025, 4.0)]), TargetStatus::OffTrack);
+    }
+
+    #[test]
+    fn interim_targets_bend_the_line() {
+        // 10 -> 30 over 2023..2030, but the plan expects most of it late: 12 by 2027.
+        let mut i = indicator(Direction::Higher, (2023, 10.0), (2030, 30.0));
+        assert_eq!(
+            i.status(&[v(2027, 17.0)]),
+            TargetStatus::AtRisk,
+            "the straight line expects 21.4"
+        );
+        i.interim = vec![v(2027, 12.0)];
+        assert_eq!(
+            i.status(&[v(2027, 17.0)]),
+            TargetStatus::OnTrack,
+            "ahead of the interim target"
+        );
+        assert_eq!(
+            i.status(&[v(2027, 11.0)]),
+            TargetStatus::AtRisk,
+            "a little behind it"
+        );
+        // Between the interim target and the target the line runs from 12 (2027) to 30 (2030): 18 in 2028.
+        assert_eq!(i.status(&[v(2028, 18.5)]), TargetStatus::OnTrack);
+        assert_eq!(i.status(&[v(2028, 15.0)]), TargetStatus::AtRisk);
+        // An interim target outside the baseline..target years is ignored.
+        i.interim = vec![v(2031, 0.0), v(2020, 100.0)];
+        assert_eq!(i.status(&[v(2027, 17.0)]), TargetStatus::AtRisk);
     }
 
     proptest! {

@@ -123,6 +123,31 @@ pub fn decimal(v: f64, decimals: usize, lang: Lang) -> String {
     }
 }
 
+/// A sum of money or another large figure, with at most two decimals and its thousands grouped as `lang`
+/// writes them: "2 500 000" in Swedish (a no-break space, as Språkrådet and the Swedish government's style
+/// guide write it), "2,500,000" in English.
+pub fn amount(v: f64, lang: Lang) -> String {
+    let plain = decimal(v, 2, lang);
+    let (sign, rest) = match plain.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", plain.as_str()),
+    };
+    let split = rest.find([',', '.']).unwrap_or(rest.len());
+    let (whole, fraction) = rest.split_at(split);
+    let separator = match lang {
+        Lang::Sv => '\u{a0}',
+        Lang::En => ',',
+    };
+    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(separator);
+        }
+        grouped.push(c);
+    }
+    format!("{sign}{grouped}{fraction}")
+}
+
 /// A number with exactly `decimals` decimals and the decimal sign of `lang`, for columns of figures that line
 /// up ("0,12" in Swedish, "0.12" in English).
 pub fn fixed(v: f64, decimals: usize, lang: Lang) -> String {
@@ -318,6 +343,11 @@ mod tests {
         assert_eq!(fixed(0.12, 2, Lang::En), "0.12");
         assert_eq!(fixed(-0.001, 1, Lang::Sv), "0,0", "no negative zero");
         assert_eq!(fixed(-1.25, 1, Lang::En), "-1.2");
+        assert_eq!(amount(2_500_000.0, Lang::Sv), "2\u{a0}500\u{a0}000");
+        assert_eq!(amount(2_500_000.5, Lang::En), "2,500,000.5");
+        assert_eq!(amount(-1234.25, Lang::Sv), "-1\u{a0}234,25");
+        assert_eq!(amount(999.0, Lang::En), "999");
+        assert_eq!(amount(0.0, Lang::Sv), "0");
     }
 
     #[test]

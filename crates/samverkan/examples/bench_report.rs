@@ -495,6 +495,9 @@ fn generate(n_measures: usize, dataset: &domain::dataset::Dataset) -> Res<Genera
             start: Some(date(start, 1 + rng.below(12) as u8, 1)?),
             end: Some(date(end, 12, 31)?),
             status: MeasureStatus::Planned,
+            budget: None,
+            funding: LangText::default(),
+            milestones: Vec::new(),
         });
         plans.insert(code.clone(), plan);
         per_area[a].push(code);
@@ -548,6 +551,7 @@ fn generate(n_measures: usize, dataset: &domain::dataset::Dataset) -> Res<Genera
                 year: 2030,
                 value: path.target,
             },
+            interim: Vec::new(),
             source: LangText::new(
                 "Programkontorets årliga uppföljning",
                 "The programme office's yearly follow-up",
@@ -726,6 +730,7 @@ async fn setup(n: usize, dir: &Path) -> Res<Setup> {
             let content = ReportContent {
                 status: plan.status(year),
                 narrative: narrative(&mut rng, year, t, actor, next),
+                narrative_en: String::new(),
                 values: vals,
                 evidence,
             };

@@ -158,10 +158,23 @@ pub async fn seed_strategy(store: &Store) -> anyhow::Result<bool> {
         let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
         anyhow::anyhow!("the built-in strategy is invalid:\n  {}", list.join("\n  "))
     })?;
-    store
+    let seeded = store
         .seed_strategy(&data)
         .await
-        .context("loading the built-in strategy")
+        .context("loading the built-in strategy")?;
+    // Every area's plan has a first version to compare revisions with: the plan as it was when versions began
+    // (on a database seeded before they existed, the plan as it stands on the first start with them).
+    store
+        .record_first_versions(
+            store::today(),
+            &domain::LangText::new(
+                "Handlingsplanen som den var när versioner började sparas.",
+                "The action plan as it stood when versions began to be kept.",
+            ),
+        )
+        .await
+        .context("recording the first version of each action plan")?;
+    Ok(seeded)
 }
 
 /// A running server: its address and a handle to stop it.

@@ -9,7 +9,15 @@ use samverkan::{Prepared, prepare};
 use tracing_subscriber::EnvFilter;
 
 fn init_logging(settings: &Settings) {
-    let filter = EnvFilter::try_new(&settings.log).unwrap_or_else(|_| EnvFilter::new("info"));
+    let mut filter = EnvFilter::try_new(&settings.log).unwrap_or_else(|_| EnvFilter::new("info"));
+    // PostgreSQL's notices ("relation … already exists, skipping" on every
+    // migration run) are not news to whoever runs a command; they stay
+    // available when the log setting names sqlx itself.
+    if !settings.log.contains("sqlx")
+        && let Ok(quiet) = "sqlx::postgres::notice=warn".parse()
+    {
+        filter = filter.add_directive(quiet);
+    }
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr);

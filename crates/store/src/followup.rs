@@ -164,6 +164,7 @@ fn report_from_row(row: &AnyRow, values: Vec<ReportedValue>) -> Result<ReportRow
             status: MeasureStatus::parse(&status)
                 .ok_or_else(|| StoreError::Corrupt(format!("status {status:?}")))?,
             narrative: get(row, "narrative")?,
+            narrative_en: get(row, "narrative_en")?,
             values,
             evidence: evidence
                 .lines()
@@ -340,6 +341,7 @@ fn content_json(c: &ReportContent) -> Value {
     json!({
         "status": c.status,
         "narrative": c.narrative,
+        "narrative_en": c.narrative_en,
         "values": c.values,
         "evidence": c.evidence,
     })
@@ -559,7 +561,7 @@ impl Store {
         if before.is_some() {
             sqlx::query(
                 "UPDATE measure_reports SET state = $1, status = $2, narrative = $3, evidence = $4, updated_by = $5, \
-                 updated_at = $6, submitted_at = $7 WHERE year = $8 AND measure_id = $9",
+                 updated_at = $6, submitted_at = $7, narrative_en = $8 WHERE year = $9 AND measure_id = $10",
             )
             .bind(to.as_str())
             .bind(content.status.as_str())
@@ -568,6 +570,7 @@ impl Store {
             .bind(user)
             .bind(now)
             .bind(submitted_at)
+            .bind(&content.narrative_en)
             .bind(i64::from(year))
             .bind(measure)
             .execute(&mut *tx)
@@ -575,7 +578,7 @@ impl Store {
         } else {
             sqlx::query(
                 "INSERT INTO measure_reports (year, measure_id, state, status, narrative, evidence, updated_by, \
-                 updated_at, submitted_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                 updated_at, submitted_at, narrative_en) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
             )
             .bind(i64::from(year))
             .bind(measure)
@@ -586,6 +589,7 @@ impl Store {
             .bind(user)
             .bind(now)
             .bind(submitted_at)
+            .bind(&content.narrative_en)
             .execute(&mut *tx)
             .await?;
         }

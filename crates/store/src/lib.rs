@@ -9,6 +9,7 @@ mod actor_rows;
 mod actors;
 mod audit;
 mod catalogue;
+pub mod counted;
 mod edit;
 mod events;
 mod feedback;
@@ -17,6 +18,7 @@ mod graph;
 mod import;
 mod matchmaking;
 mod migrations;
+mod plans;
 mod posts;
 mod requests;
 mod rows;
@@ -45,6 +47,7 @@ pub use followup::{
 pub use graph::{GraphData, GraphEdge, GraphNode};
 pub use import::ImportReport;
 pub use matchmaking::{AnswerNotice, MatchFail, Matchmaking, MeetingRequest, Participant, SlotRow};
+pub use plans::{Assessment, PlanVersionRow};
 pub use posts::{InterestRow, PostFail, PostMessage, PostRow};
 pub use requests::{
     AttachmentMeta, Audience, Moved, NewRequest, Notice, NoticeFor, RequestDetail, RequestError,
@@ -53,9 +56,7 @@ pub use requests::{
 };
 pub use search::{SEARCH_SOURCES, SearchChange};
 pub use seed::SeedReport;
-pub use strategy::{
-    IndicatorRow, IndicatorUpdate, MeasureRow, MeasureUpdate, ValueNote, ValueOrigin,
-};
+pub use strategy::{IndicatorRow, MeasureRow, MeasureUpdate, ValueNote, ValueOrigin};
 pub use upkeep::{
     MAX_MAIL_ATTEMPTS, OIDC_LOGIN_TTL_MS, PendingOidcLogin, PurgeReport, SEARCH_CHANGES_KEPT,
 };

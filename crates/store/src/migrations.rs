@@ -16,9 +16,9 @@ macro_rules! tree {
 }
 
 /// The SQLite tree.
-pub(crate) const SQLITE: Embedded = tree!("sqlite": 20261123000001 "atlas", 20261123000002 "accounts", 20261123000003 "sign_in_and_mail", 20261123000004 "accessibility_reports", 20261123000005 "way_in", 20261123000006 "search_changes", 20261123000007 "strategy", 20261123000008 "search_strategy", 20261123000009 "follow_up", 20261123000010 "meeting_places", 20261123000011 "posts", 20261123000012 "search_meeting_places", 20261123000013 "working_groups", 20261123000014 "matchmaking", 20261206000015 "token_scopes_and_mail_limits");
+pub(crate) const SQLITE: Embedded = tree!("sqlite": 20261123000001 "atlas", 20261123000002 "accounts", 20261123000003 "sign_in_and_mail", 20261123000004 "accessibility_reports", 20261123000005 "way_in", 20261123000006 "search_changes", 20261123000007 "strategy", 20261123000008 "search_strategy", 20261123000009 "follow_up", 20261123000010 "meeting_places", 20261123000011 "posts", 20261123000012 "search_meeting_places", 20261123000013 "working_groups", 20261123000014 "matchmaking", 20261206000015 "token_scopes_and_mail_limits", 20261206000016 "plans");
 /// The PostgreSQL tree.
-pub(crate) const POSTGRES: Embedded = tree!("postgres": 20261123000001 "atlas", 20261123000002 "accounts", 20261123000003 "sign_in_and_mail", 20261123000004 "accessibility_reports", 20261123000005 "way_in", 20261123000006 "search_changes", 20261123000007 "strategy", 20261123000008 "search_strategy", 20261123000009 "follow_up", 20261123000010 "meeting_places", 20261123000011 "posts", 20261123000012 "search_meeting_places", 20261123000013 "working_groups", 20261123000014 "matchmaking", 20261206000015 "token_scopes_and_mail_limits");
+pub(crate) const POSTGRES: Embedded = tree!("postgres": 20261123000001 "atlas", 20261123000002 "accounts", 20261123000003 "sign_in_and_mail", 20261123000004 "accessibility_reports", 20261123000005 "way_in", 20261123000006 "search_changes", 20261123000007 "strategy", 20261123000008 "search_strategy", 20261123000009 "follow_up", 20261123000010 "meeting_places", 20261123000011 "posts", 20261123000012 "search_meeting_places", 20261123000013 "working_groups", 20261123000014 "matchmaking", 20261206000015 "token_scopes_and_mail_limits", 20261206000016 "plans");
 
 impl MigrationSource<'static> for Embedded {
     fn resolve(

@@ -6,8 +6,8 @@ use crate::audit::{AuditRecord, record};
 use crate::rows::{get, lang_text, opt_text, slug};
 use crate::{Store, StoreError, now_millis};
 use domain::strategy::{
-    AutoIndicator, Direction, FocusArea, Indicator, Measure, MeasureStatus, Strategy, StrategyData,
-    YearValue,
+    AutoIndicator, Budget, Currency, Direction, FocusArea, Indicator, Measure, MeasureStatus,
+    Strategy, StrategyData, YearValue,
 };
 use domain::{IsoDate, LangText, Slug};
 use sqlx::AnyConnection;
@@ -105,6 +105,18 @@ fn measure_from_row(row: &AnyRow) -> Result<Measure, StoreError> {
         start: date("start_date")?,
         end: date("end_date")?,
         status: MeasureStatus::parse(&status).ok_or_else(|| corrupt("status", &status))?,
+        budget: match (
+            get::<Option<f64>>(row, "budget_amount")?,
+            opt_text(row, "budget_currency")?,
+        ) {
+            (Some(amount), Some(code)) => Some(Budget {
+                amount,
+                currency: Currency::parse(&code).ok_or_else(|| corrupt("currency", &code))?,
+            }),
+            _ => None,
+        },
+        funding: lang_text(row, "funding")?,
+        milestones: Vec::new(),
     })
 }
 
@@ -365,10 +377,12 @@ impl Store {
         )
         .fetch_all(self.pool())
         .await?;
+        let mut milestones = self.milestones().await?;
         rows.iter()
             .map(|r| {
                 let id: i64 = get(r, "id")?;
                 let mut measure = measure_from_row(r)?;
+                measure.milestones = milestones.remove(&id).unwrap_or_default();
                 let mut names = Vec::new();
                 for c in &contributors {
                     if get::<i64>(c, "measure_id")? == id {
@@ -442,6 +456,7 @@ impl Store {
                 .or_default()
                 .push(get(l, "code")?);
         }
+        let mut interim = self.interim_targets().await?;
         let mut out = Vec::new();
         for r in &rows {
             let id: i64 = get(r, "id")?;
@@ -454,8 +469,9 @@ impl Store {
             };
             let (mut vals, mut notes): (Vec<YearValue>, Vec<ValueNote>) =
                 values.remove(&id).unwrap_or_default().into_iter().unzip();
-            if auto == Some(AutoIndicator::SmeRequestsCompleted) {
-                vals = self.sme_requests_completed().await?;
+            let area = slug(r, "area_slug")?;
+            if let Some(code) = auto {
+                vals = self.counted_values(code, &area).await?;
                 notes = vec![
                     ValueNote {
                         comment: None,
@@ -468,7 +484,7 @@ impl Store {
             out.push(IndicatorRow {
                 id,
                 indicator: Indicator {
-                    area: slug(r, "area_slug")?,
+                    area,
                     code: get(r, "code")?,
                     example: get::<i64>(r, "example")? != 0,
                     name: lang_text(r, "name")?,
@@ -483,6 +499,7 @@ impl Store {
                         year: year("target_year")?,
                         value: get(r, "target_value")?,
                     },
+                    interim: interim.remove(&id).unwrap_or_default(),
                     source: lang_text(r, "source")?,
                     measures,
                     auto,
@@ -492,27 +509,6 @@ impl Store {
             });
         }
         Ok(out)
-    }
-
-    /// Access requests from small companies completed, per year of completion.
-    pub async fn sme_requests_completed(&self) -> Result<Vec<YearValue>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT r.closed_at FROM access_requests r JOIN actors a ON a.id = r.company_id \
-             WHERE r.status = 'completed' AND a.kind = 'company_sme' AND r.closed_at IS NOT NULL",
-        )
-        .fetch_all(self.pool())
-        .await?;
-        let mut per_year: std::collections::BTreeMap<i32, f64> = std::collections::BTreeMap::new();
-        for r in &rows {
-            let at: i64 = get(r, "closed_at")?;
-            *per_year
-                .entry(IsoDate::from_unix_millis(at).year())
-                .or_default() += 1.0;
-        }
-        Ok(per_year
-            .into_iter()
-            .map(|(year, value)| YearValue { year, value })
-            .collect())
     }
 }
 
@@ -591,108 +587,6 @@ impl Store {
             AuditRecord {
                 user_id: Some(user),
                 object_type: "measure",
-                object_key: &id.to_string(),
-                action: "update",
-                changes: &changes,
-                personal: &[],
-            },
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(true)
-    }
-}
-
-/// What the programme office may change in an indicator (its yearly values come through the follow-up).
-#[derive(Debug, Clone, PartialEq)]
-pub struct IndicatorUpdate {
-    /// Name.
-    pub name: LangText,
-    /// Unit.
-    pub unit: LangText,
-    /// Which way is better.
-    pub direction: Direction,
-    /// Baseline value and year.
-    pub baseline: YearValue,
-    /// Target value and year.
-    pub target: YearValue,
-    /// Data source.
-    pub source: LangText,
-}
-
-fn indicator_json(u: &IndicatorUpdate) -> serde_json::Value {
-    serde_json::json!({
-        "name": {"sv": u.name.sv, "en": u.name.en},
-        "unit": {"sv": u.unit.sv, "en": u.unit.en},
-        "direction": u.direction.as_str(),
-        "baseline": {"value": u.baseline.value, "year": u.baseline.year},
-        "target": {"value": u.target.value, "year": u.target.year},
-        "source": {"sv": u.source.sv, "en": u.source.en},
-    })
-}
-
-impl Store {
-    /// Changes an indicator's name, unit, direction, baseline, target and source, audited with what changed.
-    /// Returns whether anything did.
-    pub async fn update_indicator(
-        &self,
-        id: i64,
-        user: i64,
-        update: &IndicatorUpdate,
-    ) -> Result<bool, StoreError> {
-        let mut tx = self.write_tx().await?;
-        let r = sqlx::query("SELECT * FROM indicators WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(StoreError::NotFound("indicator"))?;
-        let direction: String = get(&r, "direction")?;
-        let year = |c: &str| -> Result<i32, StoreError> {
-            i32::try_from(get::<i64>(&r, c)?).map_err(|_| corrupt("year", c))
-        };
-        let before = indicator_json(&IndicatorUpdate {
-            name: lang_text(&r, "name")?,
-            unit: lang_text(&r, "unit")?,
-            direction: Direction::parse(&direction)
-                .ok_or_else(|| corrupt("direction", &direction))?,
-            baseline: YearValue {
-                year: year("baseline_year")?,
-                value: get(&r, "baseline_value")?,
-            },
-            target: YearValue {
-                year: year("target_year")?,
-                value: get(&r, "target_value")?,
-            },
-            source: lang_text(&r, "source")?,
-        });
-        let changes = domain::audit::diff(&before, &indicator_json(update));
-        if changes.is_empty() {
-            return Ok(false);
-        }
-        sqlx::query(
-            "UPDATE indicators SET name_sv = $1, name_en = $2, unit_sv = $3, unit_en = $4, direction = $5, \
-             baseline_value = $6, baseline_year = $7, target_value = $8, target_year = $9, source_sv = $10, \
-             source_en = $11 WHERE id = $12",
-        )
-        .bind(&update.name.sv)
-        .bind(&update.name.en)
-        .bind(&update.unit.sv)
-        .bind(&update.unit.en)
-        .bind(update.direction.as_str())
-        .bind(update.baseline.value)
-        .bind(i64::from(update.baseline.year))
-        .bind(update.target.value)
-        .bind(i64::from(update.target.year))
-        .bind(&update.source.sv)
-        .bind(&update.source.en)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        record(
-            &mut tx,
-            AuditRecord {
-                user_id: Some(user),
-                object_type: "indicator",
                 object_key: &id.to_string(),
                 action: "update",
                 changes: &changes,

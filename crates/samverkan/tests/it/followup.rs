@@ -36,12 +36,12 @@ fn value_of(indicators: &serde_json::Value, code: &str, year: i64) -> Option<f64
         .as_f64()
 }
 
-fn next_year_deadline() -> String {
+pub(crate) fn next_year_deadline() -> String {
     let today = domain::IsoDate::from_unix_millis(store::now_millis());
     format!("{}-02-28", today.year() + 1)
 }
 
-async fn open_cycle(
+pub(crate) async fn open_cycle(
     app: &TestApp,
     office: &reqwest::Client,
     year: &str,
@@ -60,7 +60,7 @@ async fn open_cycle(
     .await
 }
 
-async fn report_form(
+pub(crate) async fn report_form(
     app: &TestApp,
     c: &reqwest::Client,
     path: &str,
@@ -523,7 +523,7 @@ async fn a_yearly_cycle_from_opening_to_a_revision_after_closing() {
     app.stop().await;
 }
 
-fn pdf_text(pdf: &[u8]) -> String {
+pub(crate) fn pdf_text(pdf: &[u8]) -> String {
     let dir = std::env::temp_dir().join(format!(
         "samverkan-pdf-{}-{}",
         std::process::id(),

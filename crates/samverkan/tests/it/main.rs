@@ -19,6 +19,7 @@ mod matchmaking;
 mod matrix;
 mod ops;
 mod pages;
+mod planning;
 mod plans;
 mod posts;
 mod search;

@@ -20,8 +20,13 @@ fn fill(path: &str) -> String {
     } else {
         path.to_owned()
     };
-    // A measure that exists (1.3, Region Stockholm's), so its edit form answers by role rather than 404.
-    let path = path.replace("/measures/{id}", "/measures/3");
+    // A measure that exists (1.3, Region Stockholm's, in Health data), so its edit form answers by role
+    // rather than 404; likewise indicator 1.a and the area Health data.
+    let path = path
+        .replace("/measures/{id}", "/measures/3")
+        .replace("/indicators/{id}", "/indicators/1")
+        .replace("/strategy/{slug}", "/strategy/halsodata")
+        .replace("/assessments/{slug}", "/assessments/halsodata");
     path.replace("{lang}", "en")
         .replace("{slug}", "vecura")
         .replace("{id}", "999999")
@@ -51,35 +56,49 @@ async fn every_route_answers_every_role_as_its_rule_says() {
         ("editor-other", "editor", Some("ana-futura")),
         ("editor-vecura", "editor", Some("vecura")),
         ("reporter", "reporter", Some("region-stockholm")),
+        ("lead", "reporter", Some("centrum-for-halsodata")),
         ("admin", "admin", None),
     ] {
         let id = app.user(&format!("{name}@example.se"), role, actor).await;
+        if name == "lead" {
+            let office = app.user("office-for-lead@example.se", "admin", None).await;
+            store
+                .add_group_member(
+                    &domain::Slug::parse("halsodata").expect("slug"),
+                    "lead@example.se",
+                    &domain::Slug::parse("centrum-for-halsodata").expect("slug"),
+                    domain::strategy::GroupRole::Lead,
+                    office,
+                )
+                .await
+                .expect("lead of the working group");
+        }
         let (token, session) = store.create_session(Some(id)).await.expect("session");
         let grants = store.grants(id).await.expect("grants");
+        let leads = store.plan_leads(id).await.expect("leads");
         personas.push(Persona {
             name,
             cookie: Some(format!("{}={token}", web::SESSION_COOKIE)),
             csrf: Some(session.csrf_token),
-            principal: Some(domain::Principal::new(
-                id,
-                grants,
-                domain::Credential::Session,
-            )),
+            principal: Some(
+                domain::Principal::new(id, grants, domain::Credential::Session).leading(leads),
+            ),
         });
     }
     // A sanity check that the sessions work: the account page shows the CSRF token of the session.
     let res = app
         .client
         .get(format!("{}/en/account", app.base))
-        .header("cookie", personas[6].cookie.as_deref().expect("c"))
+        .header("cookie", personas[7].cookie.as_deref().expect("c"))
         .send()
         .await
         .expect("get");
-    assert_eq!(csrf_in(&res.text().await.expect("text")), personas[6].csrf);
+    assert_eq!(csrf_in(&res.text().await.expect("text")), personas[7].csrf);
 
     let vecura = domain::Slug::parse("vecura").expect("slug");
-    // Measure 3 (the one `fill` uses) is Region Stockholm's.
+    // Measure 3 (the one `fill` uses) is Region Stockholm's, in Health data like indicator 1.
     let region = domain::Slug::parse("region-stockholm").expect("slug");
+    let halsodata = domain::Slug::parse("halsodata").expect("slug");
     let specs = web::route_specs();
     assert!(specs.len() >= 40, "the table lists every route");
     let mut failures = Vec::new();
@@ -130,6 +149,7 @@ async fn every_route_answers_every_role_as_its_rule_says() {
                 web::RouteObject {
                     actor: Some(&vecura),
                     responsible: Some(&region),
+                    area: Some(&halsodata),
                 },
             ) == domain::Decision::Allow;
             let verdict_ok = if expected_ok {

@@ -537,6 +537,8 @@ pub struct MeasureReportPage {
     pub statuses: Vec<Choice>,
     /// Narrative.
     pub narrative: String,
+    /// The narrative in English.
+    pub narrative_en: String,
     /// Evidence links, one per line.
     pub evidence: String,
     /// Indicator values.
@@ -565,6 +567,7 @@ impl MeasureReportPage {
 struct Draft {
     status: String,
     narrative: String,
+    narrative_en: String,
     evidence: String,
     values: Vec<(i64, String, String)>,
 }
@@ -579,6 +582,9 @@ impl Draft {
         Draft {
             status: r.map_or(m.measure.status, |r| r.content.status).to_string(),
             narrative: r.map(|r| r.content.narrative.clone()).unwrap_or_default(),
+            narrative_en: r
+                .map(|r| r.content.narrative_en.clone())
+                .unwrap_or_default(),
             evidence: r
                 .map(|r| {
                     r.content
@@ -608,6 +614,7 @@ impl Draft {
         Draft {
             status: f.value("status"),
             narrative: f.raw("narrative").trim().to_owned(),
+            narrative_en: f.raw("narrative_en").trim().to_owned(),
             evidence: f.value("evidence"),
             values: followed
                 .iter()
@@ -629,11 +636,16 @@ impl Draft {
         if status.is_none() {
             errs.push(("status".to_owned(), t.t("field-choose")));
         }
-        if self.narrative.chars().count() > followup::MAX_NARRATIVE {
-            errs.push((
-                "narrative".to_owned(),
-                t.t1("field-too-long", "max", followup::MAX_NARRATIVE),
-            ));
+        for (field, text) in [
+            ("narrative", &self.narrative),
+            ("narrative_en", &self.narrative_en),
+        ] {
+            if text.chars().count() > followup::MAX_NARRATIVE {
+                errs.push((
+                    field.to_owned(),
+                    t.t1("field-too-long", "max", followup::MAX_NARRATIVE),
+                ));
+            }
         }
         let evidence = match followup::parse_links(&self.evidence) {
             Ok(l) => l,
@@ -675,6 +687,7 @@ impl Draft {
             Some(status) if errs.is_empty() => Ok(ReportContent {
                 status,
                 narrative: self.narrative.clone(),
+                narrative_en: self.narrative_en.clone(),
                 values,
                 evidence,
             }),
@@ -869,6 +882,7 @@ async fn show(
             action: format!("/{}/follow-up/{year}/reports/{id}", lang.code()),
             statuses,
             narrative: draft.narrative,
+            narrative_en: draft.narrative_en,
             evidence: draft.evidence,
             values,
             errors,

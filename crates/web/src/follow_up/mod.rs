@@ -3,6 +3,7 @@
 
 pub(crate) mod api;
 pub mod cycles;
+pub(crate) mod planning;
 pub(crate) mod plans;
 pub(crate) mod strategy;
 
@@ -51,12 +52,80 @@ pub(crate) fn routes() -> Routes {
             get(strategy::indicator),
         ),
         (
-            spec("GET", "/{lang}/indicators/{id}/edit", Admin),
-            get(plans::edit_indicator_page),
+            spec("GET", "/{lang}/indicators/{id}/edit", PlanWriter),
+            get(planning::edit_indicator_page),
         ),
         (
-            spec("POST", "/{lang}/indicators/{id}/edit", Admin),
-            post(plans::save_indicator),
+            spec("POST", "/{lang}/indicators/{id}/edit", PlanWriter),
+            post(planning::save_indicator),
+        ),
+        (
+            spec("GET", "/{lang}/measures/{id}/plan", PlanWriter),
+            get(planning::plan_measure_page),
+        ),
+        (
+            spec("POST", "/{lang}/measures/{id}/plan", PlanWriter),
+            post(planning::save_measure_plan),
+        ),
+        (
+            spec("GET", "/{lang}/measures/{id}/delete", PlanWriter),
+            get(planning::delete_measure_page),
+        ),
+        (
+            spec("POST", "/{lang}/measures/{id}/delete", PlanWriter),
+            post(planning::delete_measure),
+        ),
+        (
+            spec("GET", "/{lang}/strategy/{slug}/edit", PlanWriter),
+            get(planning::edit_area_page),
+        ),
+        (
+            spec("POST", "/{lang}/strategy/{slug}/edit", PlanWriter),
+            post(planning::save_area),
+        ),
+        (
+            spec("GET", "/{lang}/strategy/{slug}/measures/new", PlanWriter),
+            get(planning::new_measure_page),
+        ),
+        (
+            spec("POST", "/{lang}/strategy/{slug}/measures/new", PlanWriter),
+            post(planning::create_measure),
+        ),
+        (
+            spec("GET", "/{lang}/strategy/{slug}/indicators/new", PlanWriter),
+            get(planning::new_indicator_page),
+        ),
+        (
+            spec("POST", "/{lang}/strategy/{slug}/indicators/new", PlanWriter),
+            post(planning::create_indicator),
+        ),
+        (
+            spec("GET", "/{lang}/strategy/{slug}/versions", Public),
+            get(planning::versions),
+        ),
+        (
+            spec("POST", "/{lang}/strategy/{slug}/versions", PlanWriter),
+            post(planning::record_version),
+        ),
+        (
+            spec("GET", "/{lang}/strategy/{slug}/versions/{n}", Public),
+            get(planning::version),
+        ),
+        (
+            spec("GET", "/{lang}/follow-up/{year}/assessments/{slug}", Admin),
+            get(planning::assessment_page),
+        ),
+        (
+            spec("POST", "/{lang}/follow-up/{year}/assessments/{slug}", Admin),
+            post(planning::save_assessment),
+        ),
+        (
+            spec("GET", "/{lang}/follow-up/{year}/foreword", Admin),
+            get(planning::foreword_page),
+        ),
+        (
+            spec("POST", "/{lang}/follow-up/{year}/foreword", Admin),
+            post(planning::save_foreword),
         ),
         (
             spec("GET", "/{lang}/strategy/{slug}/working-group", Admin),

@@ -5,7 +5,7 @@
 use crate::AppState;
 use crate::kit::caller::Caller;
 use crate::kit::error::WebError;
-use crate::kit::page::{Layout, Nav, lang, render};
+use crate::kit::page::{Layout, Link, Nav, lang, render};
 use crate::kit::text::{LangAttr, Text};
 use app::chart::{TrendChart, number, trend_svg};
 use askama::Template;
@@ -214,6 +214,8 @@ pub struct IndicatorView {
     pub baseline: String,
     /// Target text.
     pub target: String,
+    /// Interim targets, in words (`2027: 12 projects`).
+    pub interim: Vec<String>,
     /// The chart.
     pub svg: String,
     /// Yearly values with their comment and origin.
@@ -271,6 +273,14 @@ pub struct AreaPage {
     pub atlas_href: String,
     /// Whether any example data is shown.
     pub has_examples: bool,
+    /// Links to write the plan, for those who may (the office, the working group's lead).
+    pub plan_links: Vec<Link>,
+    /// The plan's versions.
+    pub versions_href: String,
+    /// The version in force, in words.
+    pub version_line: Option<String>,
+    /// What was just done.
+    pub flash: Option<String>,
 }
 
 pub(crate) fn measure_view(lang: Lang, t: Tr, m: &MeasureRow) -> MeasureView {
@@ -333,6 +343,11 @@ pub(crate) fn indicator_view(lang: Lang, t: Tr, row: &IndicatorRow) -> Indicator
             number(i.target.value, lang),
             i.target.year
         ),
+        interim: i
+            .interim
+            .iter()
+            .map(|v| format!("{} {unit} ({})", number(v.value, lang), v.year))
+            .collect(),
         svg: trend_svg(&TrendChart {
             lang,
             id: &id,
@@ -341,6 +356,7 @@ pub(crate) fn indicator_view(lang: Lang, t: Tr, row: &IndicatorRow) -> Indicator
             values: &i.values,
             baseline: i.baseline,
             target: i.target,
+            interim: &i.interim,
             values_label: &t.t("chart-reported"),
             target_label: &t.t("chart-planned"),
         }),
@@ -371,6 +387,7 @@ pub(crate) async fn area(
     State(state): State<AppState>,
     Path((code, slug)): Path<(String, String)>,
     caller: Caller,
+    params: crate::kit::params::Params,
 ) -> Result<Html<String>, WebError> {
     let lang = lang(&code)?;
     let t = Tr::new(lang);
@@ -413,7 +430,51 @@ pub(crate) async fn area(
         None,
     );
     layout.set_caller(&caller);
+    let href = |tail: &str| format!("/{}/strategy/{slug}/{tail}", lang.code());
+    let plan_links = if caller.may(&domain::Action::WritePlan(&slug)) {
+        vec![
+            Link {
+                href: href("edit"),
+                text: t.t("plan-edit-texts"),
+            },
+            Link {
+                href: href("measures/new"),
+                text: t.t("plan-add-measure"),
+            },
+            Link {
+                href: href("indicators/new"),
+                text: t.t("plan-add-indicator"),
+            },
+        ]
+    } else {
+        Vec::new()
+    };
+    let today = store::today();
+    let version_line = store
+        .plan_versions(&slug)
+        .await?
+        .iter()
+        .rev()
+        .find(|v| v.valid_from <= today)
+        .map(|v| {
+            t.t2(
+                "plan-version-line",
+                ("number", &v.number.to_string()),
+                ("date", &v.valid_from.to_string()),
+            )
+        });
+    let flash = if params.get("saved").is_some() {
+        Some(t.t("plan-saved"))
+    } else if params.get("removed").is_some() {
+        Some(t.t("plan-measure-removed"))
+    } else {
+        None
+    };
     render(&AreaPage {
+        plan_links,
+        versions_href: href("versions"),
+        version_line,
+        flash,
         layout,
         sections: vec![
             text("area-current-state", &area.current_state),
@@ -456,6 +517,14 @@ pub struct MeasurePage {
     pub indicators: Vec<IndicatorView>,
     /// The edit form, for those who may edit.
     pub edit_href: Option<String>,
+    /// The whole plan of the measure, for those who write the plan.
+    pub plan_href: Option<String>,
+    /// Budget in words.
+    pub budget: Option<String>,
+    /// Funding source.
+    pub funding: Option<Text>,
+    /// Milestones: (date, what, status).
+    pub milestones: Vec<(String, Text, String)>,
     /// Just saved.
     pub saved: bool,
 }
@@ -521,6 +590,27 @@ pub(crate) async fn measure(
             .require(&domain::Action::ReportMeasure(&row.measure.responsible))
             .is_ok()
             .then(|| format!("/{}/measures/{id}/edit", lang.code())),
+        plan_href: caller
+            .may(&domain::Action::WritePlan(&row.measure.area))
+            .then(|| format!("/{}/measures/{id}/plan", lang.code())),
+        budget: row
+            .measure
+            .budget
+            .map(|b| format!("{}\u{a0}{}", i18n::amount(b.amount, lang), b.currency)),
+        funding: (!row.measure.funding.get(lang).is_empty())
+            .then(|| Text::of(&row.measure.funding, lang)),
+        milestones: row
+            .measure
+            .milestones
+            .iter()
+            .map(|x| {
+                (
+                    x.due.to_string(),
+                    Text::of(&x.title, lang),
+                    t.t(&format!("milestone-status-{}", x.status)),
+                )
+            })
+            .collect(),
         saved: params.get("saved") == Some("1"),
         m,
     })
@@ -544,6 +634,8 @@ pub struct IndicatorPage {
     pub edit_href: Option<String>,
     /// Just saved.
     pub saved: bool,
+    /// How the platform counts it, when it does: (query, rule, what `$1` is).
+    pub counted: Option<(String, String, Option<String>)>,
 }
 
 /// One indicator.
@@ -582,6 +674,21 @@ pub(crate) async fn indicator(
         })
         .collect();
     let direction = t.t(&format!("direction-{}", row.indicator.direction));
+    let counted = row.indicator.auto.map(|code| {
+        use store::counted::{Param, Rule};
+        let c = store::counted::counted(code);
+        let rule = match c.rule {
+            Rule::Count => t.t("counted-rule-count"),
+            Rule::Distinct => t.t("counted-rule-distinct"),
+            Rule::Median => t.t("counted-rule-median"),
+        };
+        let param = match c.param {
+            Param::None => None,
+            Param::Area => Some(t.t1("counted-param-area", "area", area.slug.as_str())),
+            Param::Now => Some(t.t("counted-param-now")),
+        };
+        (c.sql.to_owned(), rule, param)
+    });
     let i = indicator_view(lang, t, &row);
     let mut layout = Layout::new(
         lang,
@@ -600,10 +707,10 @@ pub(crate) async fn indicator(
         direction,
         measures,
         edit_href: caller
-            .require(&domain::Action::ManageStrategy)
-            .is_ok()
+            .may(&domain::Action::WritePlan(&row.indicator.area))
             .then(|| format!("/{}/indicators/{id}/edit", lang.code())),
         saved: params.get("saved") == Some("1"),
+        counted,
         i,
     })
 }

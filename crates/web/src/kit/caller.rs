@@ -113,7 +113,11 @@ async fn principal_for(
         return Ok(None);
     }
     let grants = state.store().grants(user_id).await?;
-    Ok(Some((Principal::new(user_id, grants, credential), user)))
+    let leads = state.store().plan_leads(user_id).await?;
+    Ok(Some((
+        Principal::new(user_id, grants, credential).leading(leads),
+        user,
+    )))
 }
 
 impl FromRequestParts<AppState> for Caller {

@@ -22,6 +22,9 @@ pub enum Rule {
     MeasureReporter,
     /// Editors of any actor, and admins (writing news and events; the actor is checked by the handler).
     AnyEditor,
+    /// The lead of the area's working group and admins: the area of a `{slug}` path under `/strategy/`, or of
+    /// the measure or indicator of an `{id}` path.
+    PlanWriter,
 }
 
 /// What a route's rule is asked about: the objects named in its path.
@@ -31,6 +34,8 @@ pub struct RouteObject<'a> {
     pub actor: Option<&'a domain::Slug>,
     /// The responsible actor of a `{measure}` path's measure.
     pub responsible: Option<&'a domain::Slug>,
+    /// The focus area of the path: its `{slug}`, or the area of its measure or indicator.
+    pub area: Option<&'a domain::Slug>,
 }
 
 impl Rule {
@@ -60,6 +65,7 @@ impl Rule {
                 object.responsible,
             ),
             Rule::AnyEditor => decide(principal, &Action::PublishNews),
+            Rule::PlanWriter => with(&|s| decide(principal, &Action::WritePlan(s)), object.area),
         }
     }
 }

@@ -1,0 +1,948 @@
+//! Writing the action plans in the product: the office writes a measure with its milestones, budget and the
+//! indicators it moves, and an indicator with interim targets; a working group's lead writes their own area and
+//! nothing else; every bad field is named and changes nothing; a revision is a dated version with a reason whose
+//! "what changed" reads like the plan, the older version stays readable; a measure leaves the plan by removal only
+//! while no follow-up has reported on it; the office's assessment and foreword go into the yearly report, and the
+//! English report says when it shows Swedish text.
+
+use crate::followup::{next_year_deadline, open_cycle, pdf_text, report_form};
+use crate::helpers::{PASSWORD, TestApp, unescape};
+use reqwest::StatusCode;
+
+async fn audit_count(app: &TestApp, object_type: &str) -> u64 {
+    app.store()
+        .await
+        .audit_entries(
+            &store::AuditFilter {
+                object_type: Some(object_type.into()),
+                ..Default::default()
+            },
+            domain::PageRequest::new(1, 50).expect("page"),
+        )
+        .await
+        .expect("audit")
+        .total
+}
+
+/// Posts a form at `path` (with a fresh CSRF token) and returns the status, the redirect target and the body.
+async fn send(
+    app: &TestApp,
+    c: &reqwest::Client,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> (StatusCode, String, String) {
+    let csrf = app.csrf(c, path).await;
+    let mut form = vec![("csrf", csrf.as_str())];
+    form.extend_from_slice(fields);
+    let res = app.post_form(c, path, &form).await;
+    let status = res.status();
+    let location = res
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    (status, location, unescape(&res.text().await.expect("text")))
+}
+
+fn measure_fields<'a>(code: &'a str, budget: &'a str, due: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("code", code),
+        ("status", "planned"),
+        ("responsible", "region-stockholm"),
+        ("contributors[0]", "karolinska-institutet"),
+        ("contributors[1]", ""),
+        ("start", "2027-01-01"),
+        ("end", "2028-12-31"),
+        ("title_sv", "Gemensam datakatalog för hälsodata"),
+        ("title_en", "A shared catalogue of health data"),
+        (
+            "description_sv",
+            "Regionen och KI bygger en katalog över källorna.",
+        ),
+        (
+            "description_en",
+            "The region and KI build a catalogue of the sources.",
+        ),
+        ("funding_sv", "Regionens budget"),
+        ("funding_en", "The region's budget"),
+        ("budget", budget),
+        ("currency", "SEK"),
+        ("milestones[0].title_sv", "Första versionen publicerad"),
+        ("milestones[0].title_en", "First version published"),
+        ("milestones[0].due", due),
+        ("milestones[0].status", "planned"),
+        ("milestones[1].title_sv", ""),
+        ("milestones[1].title_en", ""),
+        ("milestones[1].due", ""),
+        ("milestones[1].status", "planned"),
+        ("indicators", "1.a"),
+    ]
+}
+
+fn measure_id(measures: &serde_json::Value, code: &str) -> Option<i64> {
+    measures.as_array()?.iter().find(|m| m["code"] == code)?["id"].as_i64()
+}
+
+#[tokio::test]
+async fn the_office_writes_a_measure_and_a_lead_writes_only_their_own_area() {
+    let app = TestApp::spawn().await;
+    let office_id = app.user("office@example.se", "admin", None).await;
+    app.user("lena@example.se", "reporter", Some("centrum-for-halsodata"))
+        .await;
+    app.user("kth@example.se", "reporter", Some("kth")).await;
+    app.store()
+        .await
+        .add_group_member(
+            &domain::Slug::parse("halsodata").expect("slug"),
+            "lena@example.se",
+            &domain::Slug::parse("centrum-for-halsodata").expect("slug"),
+            domain::strategy::GroupRole::Lead,
+            office_id,
+        )
+        .await
+        .expect("lead");
+    let office = app.signed_in("office@example.se", PASSWORD).await;
+    let lead = app.signed_in("lena@example.se", PASSWORD).await;
+    let reporter = app.signed_in("kth@example.se", PASSWORD).await;
+    let new_measure = "/en/strategy/halsodata/measures/new";
+
+    // The area page offers writing the plan to the office and the lead, not to a reporter or the public.
+    let (_, public) = app.get("/en/strategy/halsodata").await;
+    assert!(!public.contains(new_measure) && public.contains("/en/strategy/halsodata/versions"));
+    assert!(
+        app.page(&office, "/en/strategy/halsodata")
+            .await
+            .contains(new_measure)
+    );
+    assert!(
+        app.page(&lead, "/en/strategy/halsodata")
+            .await
+            .contains(new_measure)
+    );
+    assert!(
+        !app.page(&lead, "/en/strategy/precisionsmedicin")
+            .await
+            .contains("/measures/new")
+    );
+
+    // Every bad field is named, what was typed is kept, and nothing is written.
+    let before = app.json("/api/v1/measures").await;
+    let mut bad = measure_fields("1 3", "a lot", "31/12/2027");
+    bad.retain(|(k, _)| *k != "title_sv");
+    bad.push(("title_sv", ""));
+    bad.push(("currency", "kronor"));
+    let (status, _, html) = send(&app, &office, new_measure, &bad).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    for message in [
+        "Write a code of letters and digits separated by full stops",
+        "Fill in this field.",
+        "Write a number, for example 12 or 12.5.",
+        "Write the date as YYYY-MM-DD.",
+    ] {
+        assert!(html.contains(message), "{message}");
+    }
+    assert!(html.contains("value=\"a lot\""), "the typed budget is kept");
+    assert!(
+        html.contains("<title>Error: "),
+        "the title says the form was refused"
+    );
+    // A code already used is a field error, not a database error.
+    let (status, _, html) = send(
+        &app,
+        &office,
+        new_measure,
+        &measure_fields("1.1", "100", "2027-06-30"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("Another measure or indicator already has this code."));
+    assert_eq!(app.json("/api/v1/measures").await, before);
+    assert_eq!(audit_count(&app, "measure").await, 0);
+
+    // The office writes it; the measure page shows milestones, budget and funding; it is audited.
+    let (status, location, _) = send(
+        &app,
+        &office,
+        new_measure,
+        &measure_fields("1.9", "2 500 000", "2027-06-30"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let id = measure_id(&app.json("/api/v1/measures").await, "1.9").expect("the new measure");
+    assert_eq!(location, format!("/en/measures/{id}?saved=1"));
+    let page = app.page(&office, &format!("/en/measures/{id}")).await;
+    for shown in [
+        "A shared catalogue of health data",
+        "First version published",
+        "2,500,000\u{a0}SEK",
+        "The region&#39;s budget",
+        "Karolinska Institutet",
+    ] {
+        assert!(page.contains(shown), "{shown}: {page}");
+    }
+    let swedish = app.page(&office, &format!("/sv/measures/{id}")).await;
+    assert!(
+        swedish.contains("2\u{a0}500\u{a0}000\u{a0}SEK"),
+        "Swedish groups thousands with a space"
+    );
+    assert_eq!(audit_count(&app, "measure").await, 1);
+    // The indicator it moves lists it.
+    let indicators = app.json("/api/v1/indicators").await;
+    let moved = indicators
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|i| i["code"] == "1.a")
+        .expect("1.a");
+    assert!(
+        moved["measures"]
+            .as_array()
+            .expect("measures")
+            .iter()
+            .any(|m| m == "1.9"),
+        "{moved}"
+    );
+
+    // The lead writes an indicator with an interim target in their own area.
+    let (status, location, html) = send(
+        &app,
+        &lead,
+        "/en/strategy/halsodata/indicators/new",
+        &[
+            ("code", "1.d"),
+            ("direction", "higher"),
+            ("baseline_value", "3"),
+            ("baseline_year", "2024"),
+            ("target_value", "12"),
+            ("target_year", "2030"),
+            ("auto", ""),
+            ("name_sv", "Källor i katalogen"),
+            ("name_en", "Sources in the catalogue"),
+            ("unit_sv", "antal"),
+            ("unit_en", "number"),
+            ("source_sv", "Regionens katalog"),
+            ("source_en", "The region's catalogue"),
+            ("interim[0].year", "2027"),
+            ("interim[0].value", "5"),
+            ("interim[1].year", ""),
+            ("interim[1].value", ""),
+            ("measures", "1.9"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{html}");
+    let indicator = app
+        .page(&lead, location.split('?').next().expect("path"))
+        .await;
+    assert!(indicator.contains("Interim targets") && indicator.contains("5 number (2027)"));
+
+    // A lead writes nothing outside their area, and a reporter writes no plan at all.
+    for (who, path) in [
+        (&lead, "/en/strategy/precisionsmedicin/measures/new"),
+        (&reporter, new_measure),
+        (&reporter, "/en/strategy/halsodata/edit"),
+    ] {
+        let (status, _, _) = send(&app, who, path, &measure_fields("9.9", "", "")).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{path}");
+    }
+    assert!(measure_id(&app.json("/api/v1/measures").await, "9.9").is_none());
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_revision_is_a_dated_version_that_says_what_changed() {
+    let app = TestApp::spawn().await;
+    app.user("office@example.se", "admin", None).await;
+    let office = app.signed_in("office@example.se", PASSWORD).await;
+    let versions = "/en/strategy/halsodata/versions";
+
+    // The built-in plan is version 1, in force.
+    let (_, page) = app.get(versions).await;
+    assert!(page.contains("Version 1") && page.contains("In force"));
+    assert!(page.contains("The first recorded version."));
+
+    // The office changes the plan: a new measure, new texts.
+    let (status, _, _) = send(
+        &app,
+        &office,
+        "/en/strategy/halsodata/measures/new",
+        &measure_fields("1.9", "", "2027-06-30"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let texts = app.page(&office, "/en/strategy/halsodata/edit").await;
+    assert!(texts.contains("name=\"desired_state_en\""));
+    let area = app.json("/api/v1/focus-areas").await;
+    let halsodata = area
+        .as_array()
+        .expect("areas")
+        .iter()
+        .find(|a| a["slug"] == "halsodata")
+        .expect("area")
+        .clone();
+    let text = |field: &str, l: &str| halsodata[field][l].as_str().expect("text").to_owned();
+    let (name_sv, name_en) = (text("name", "sv"), text("name", "en"));
+    let fields = [
+        ("name_sv", name_sv.as_str()),
+        ("name_en", name_en.as_str()),
+        ("current_state_sv", "Nuläget."),
+        ("current_state_en", "The current state."),
+        ("strengths_sv", "Styrkor."),
+        ("strengths_en", "Strengths."),
+        ("desired_state_sv", "Ett nytt önskat läge."),
+        ("desired_state_en", "A new desired state."),
+        ("development_needs_sv", "Behov."),
+        ("development_needs_en", "Needs."),
+    ];
+    let (status, _, html) = send(&app, &office, "/en/strategy/halsodata/edit", &fields).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{html}");
+    let (_, page) = app.get(versions).await;
+    assert!(page.contains("Changed since the latest version"));
+    assert!(page.contains("Measure 1.9 was added."));
+
+    // A version needs a date and a reason in both languages; it cannot take effect before the latest.
+    let (status, _, html) = send(
+        &app,
+        &office,
+        versions,
+        &[
+            ("valid_from", "1999-01-01"),
+            ("reason_sv", ""),
+            ("reason_en", "New plan"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        html.contains("Fill in this field.")
+            && html.contains("cannot take effect before the latest one")
+    );
+    let (status, _, _) = send(
+        &app,
+        &office,
+        versions,
+        &[
+            ("valid_from", &store::today().to_string()),
+            ("reason_sv", "Ny handlingsplan efter halvtidsöversynen."),
+            ("reason_en", "A new action plan after the mid-term review."),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, page) = app.get(versions).await;
+    assert!(
+        page.contains("Version 2") && page.contains("A new action plan after the mid-term review.")
+    );
+    assert!(page.contains("Measure 1.9 was added."));
+    assert!(
+        page.contains("The area's texts changed: current state, regional strengths, desired state, development needs."),
+        "{page}"
+    );
+    let (_, swedish) = app.get("/sv/strategy/halsodata/versions").await;
+    assert!(swedish.contains("Insats 1.9 lades till."));
+    // Version 1 is still readable as it was: without the new measure, with the old texts.
+    let (status, v1) = app.get("/en/strategy/halsodata/versions/1").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        !v1.contains("A shared catalogue of health data") && !v1.contains("A new desired state.")
+    );
+    let (_, v2) = app.get("/en/strategy/halsodata/versions/2").await;
+    assert!(
+        v2.contains("A shared catalogue of health data") && v2.contains("A new desired state.")
+    );
+    let (_, area_page) = app.get("/en/strategy/halsodata").await;
+    assert!(area_page.contains("Version 2 of the action plan, in force from"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_measure_is_removed_only_until_it_is_reported_on() {
+    let app = TestApp::spawn().await;
+    app.user("office@example.se", "admin", None).await;
+    app.user(
+        "health@example.se",
+        "reporter",
+        Some("centrum-for-halsodata"),
+    )
+    .await;
+    let office = app.signed_in("office@example.se", PASSWORD).await;
+    let reporter = app.signed_in("health@example.se", PASSWORD).await;
+    let (status, _, _) = send(
+        &app,
+        &office,
+        "/en/strategy/halsodata/measures/new",
+        &measure_fields("1.9", "", "2027-06-30"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let measures = app.json("/api/v1/measures").await;
+    let fresh = measure_id(&measures, "1.9").expect("1.9");
+    let reported = measure_id(&measures, "1.1").expect("1.1");
+    // A post without the confirmation removes nothing.
+    let (status, _, _) = send(&app, &office, &format!("/en/measures/{fresh}/delete"), &[]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(measure_id(&app.json("/api/v1/measures").await, "1.9").is_some());
+    let (status, location, _) = send(
+        &app,
+        &office,
+        &format!("/en/measures/{fresh}/delete"),
+        &[("delete", "1")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(location, "/en/strategy/halsodata?removed=1");
+    assert!(measure_id(&app.json("/api/v1/measures").await, "1.9").is_none());
+
+    // Once reported on, a measure stays; the form says how to end it.
+    let res = open_cycle(&app, &office, "2026", &next_year_deadline()).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (status, _) = report_form(
+        &app,
+        &reporter,
+        &format!("/en/follow-up/2026/reports/{reported}"),
+        &[
+            ("action", "save"),
+            ("status", "ongoing"),
+            ("narrative", "Started."),
+            ("evidence", ""),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let plan = app
+        .page(&office, &format!("/en/measures/{reported}/plan"))
+        .await;
+    assert!(plan.contains("has been reported on in a follow-up") && !plan.contains("/delete"));
+    let (status, _, html) = send(
+        &app,
+        &office,
+        &format!("/en/measures/{reported}/delete"),
+        &[("delete", "1")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("cannot be removed. Set its status to Cancelled or Done"));
+    assert!(measure_id(&app.json("/api/v1/measures").await, "1.1").is_some());
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_offices_word_goes_into_the_report_and_english_says_when_it_is_swedish() {
+    let app = TestApp::spawn().await;
+    app.user("office@example.se", "admin", None).await;
+    app.user(
+        "health@example.se",
+        "reporter",
+        Some("centrum-for-halsodata"),
+    )
+    .await;
+    let office = app.signed_in("office@example.se", PASSWORD).await;
+    let reporter = app.signed_in("health@example.se", PASSWORD).await;
+    let measures = app.json("/api/v1/measures").await;
+    let m11 = measure_id(&measures, "1.1").expect("1.1");
+    let m12 = measure_id(&measures, "1.2").expect("1.2");
+    let res = open_cycle(&app, &office, "2026", &next_year_deadline()).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+
+    // Two reports: one in Swedish only, one with an English narrative too; the office accepts both.
+    for (id, fields) in [
+        (
+            m11,
+            vec![
+                (
+                    "narrative",
+                    "Centrumet lämnade ut data till sjuttio forskningsprojekt under året.",
+                ),
+                ("narrative_en", ""),
+            ],
+        ),
+        (
+            m12,
+            vec![
+                ("narrative", "Vi har byggt en ny tjänst för uttag av data."),
+                ("narrative_en", "We built a new service for data extracts."),
+            ],
+        ),
+    ] {
+        let path = format!("/en/follow-up/2026/reports/{id}");
+        let mut all = vec![
+            ("action", "submit"),
+            ("status", "ongoing"),
+            ("evidence", ""),
+        ];
+        all.extend(fields);
+        let (status, html) = report_form(&app, &reporter, &path, &all).await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{html}");
+        let (status, _, _) = send(
+            &app,
+            &office,
+            &format!("{path}/review"),
+            &[("move", "accept")],
+        )
+        .await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+    }
+
+    // The assessment needs both languages for each text written; nothing is saved otherwise.
+    let assessment = "/en/follow-up/2026/assessments/halsodata";
+    let (status, _, html) = send(
+        &app,
+        &office,
+        assessment,
+        &[
+            ("went_well_sv", "Fler projekt fick data."),
+            ("went_well_en", ""),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("Write the text in both Swedish and English, or leave both empty."));
+    let (status, _, _) = send(
+        &app,
+        &office,
+        assessment,
+        &[
+            ("went_well_sv", "Fler projekt fick data."),
+            ("went_well_en", "More projects received data."),
+            ("behind_sv", "Katalogen är försenad."),
+            ("behind_en", "The catalogue is late."),
+            ("changes_sv", ""),
+            ("changes_en", ""),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, _, _) = send(
+        &app,
+        &office,
+        "/en/follow-up/2026/foreword",
+        &[
+            ("foreword_sv", "Året då hälsodata blev tillgängliga."),
+            ("foreword_en", "The year health data became available."),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    // The reporter cannot write the office's word.
+    let (status, _, _) = send(
+        &app,
+        &reporter,
+        assessment,
+        &[("went_well_sv", "x"), ("went_well_en", "x")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    let (_, en) = app.get("/en/follow-up/2026").await;
+    for shown in [
+        "The year health data became available.",
+        "The programme office's assessment",
+        "More projects received data.",
+        "The catalogue is late.",
+        "(written in Swedish)",
+        "We built a new service for data extracts.",
+    ] {
+        assert!(en.contains(shown), "the English report shows {shown}: {en}");
+    }
+    assert!(
+        en.contains("<div lang=\"sv\"><p>Centrumet lämnade ut data"),
+        "Swedish text is marked as such"
+    );
+    assert!(
+        !en.contains("Vi har byggt en ny tjänst"),
+        "the English narrative replaces the Swedish one"
+    );
+    let (_, sv) = app.get("/sv/follow-up/2026").await;
+    assert!(
+        sv.contains("Året då hälsodata blev tillgängliga.")
+            && sv.contains("Katalogen är försenad.")
+    );
+    assert!(!sv.contains("(skriven på svenska)"));
+
+    let pdf = app
+        .client
+        .get(format!(
+            "{}/api/v1/follow-ups/2026/report.pdf?lang=en",
+            app.base
+        ))
+        .send()
+        .await
+        .expect("pdf")
+        .bytes()
+        .await
+        .expect("bytes");
+    let text = pdf_text(&pdf)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for shown in [
+        "Foreword",
+        "The year health data became available.",
+        "The catalogue is late.",
+        "(written in Swedish)",
+    ] {
+        assert!(text.contains(shown), "the PDF shows {shown}");
+    }
+    app.stop().await;
+}
+
+/// The figures a documented query gives, by the documented rule: `(year, value)` by year.
+async fn documented_figures(
+    conn: &mut sqlx::AnyConnection,
+    code: &str,
+    area: &str,
+) -> Vec<(i32, f64)> {
+    use sqlx::Row;
+    let docs = include_str!("../../../../docs/indicators.md");
+    let section = docs
+        .split(&format!("### `{code}`"))
+        .nth(1)
+        .and_then(|s| s.split("\n### ").next())
+        .unwrap_or_else(|| panic!("docs/indicators.md documents {code}"));
+    let sql = section
+        .split("```sql\n")
+        .nth(1)
+        .and_then(|s| s.split("```").next())
+        .expect("a query");
+    let mut query = sqlx::query(sql);
+    if sql.contains("$1") {
+        query = if sql.contains("f.slug = $1") {
+            query.bind(area.to_owned())
+        } else {
+            query.bind(store::now_millis())
+        };
+    }
+    let rows = query
+        .fetch_all(&mut *conn)
+        .await
+        .expect("the documented query runs");
+    let mut years: std::collections::BTreeMap<i32, Vec<sqlx::any::AnyRow>> = Default::default();
+    for r in rows {
+        let at: i64 = r.try_get("at").expect("at");
+        years
+            .entry(store::counted::stockholm_year(at))
+            .or_default()
+            .push(r);
+    }
+    years
+        .into_iter()
+        .map(|(year, rows)| {
+            let value = if section.contains("Median of `value`") {
+                let mut v: Vec<f64> = rows
+                    .iter()
+                    .map(|r| r.try_get("value").expect("value"))
+                    .collect();
+                v.sort_by(f64::total_cmp);
+                let n = v.len();
+                if n % 2 == 1 {
+                    v[n / 2]
+                } else {
+                    (v[n / 2 - 1] + v[n / 2]) / 2.0
+                }
+            } else if section.contains("different `who`") {
+                let who: std::collections::BTreeSet<i64> = rows
+                    .iter()
+                    .map(|r| r.try_get("who").expect("who"))
+                    .collect();
+                who.len() as f64
+            } else {
+                rows.len() as f64
+            };
+            (year, value)
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn counted_indicators_give_what_their_documented_queries_give() {
+    use sqlx::{Connection, Row};
+    let app = TestApp::spawn().await;
+    app.user("office@example.se", "admin", None).await;
+    app.user("poster@example.se", "company", Some("biolamina"))
+        .await;
+    app.user("answerer@example.se", "company", Some("biolamina"))
+        .await;
+    let office = app.signed_in("office@example.se", PASSWORD).await;
+    sqlx::any::install_default_drivers();
+    let mut conn = sqlx::AnyConnection::connect(&app.db_url())
+        .await
+        .expect("connect");
+    let one = |sql: &'static str| sqlx::query(sql);
+
+    // A service that belongs to an area through a shared tag, and two small companies.
+    let row = one(
+        "SELECT f.slug AS area, f.position AS position, s.id AS service, s.infrastructure_id AS provider \
+         FROM services s JOIN service_tags st ON st.service_id = s.id \
+         JOIN focus_area_tags ft ON ft.tag_id = st.tag_id JOIN focus_areas f ON f.id = ft.area_id \
+         ORDER BY f.position, s.id LIMIT 1",
+    )
+    .fetch_one(&mut conn)
+    .await
+    .expect("a service of an area");
+    let area: String = row.get("area");
+    let position: i64 = row.get("position");
+    let (service, provider): (i64, i64) = (row.get("service"), row.get("provider"));
+    let smes: Vec<i64> =
+        one("SELECT id FROM actors WHERE kind = 'company_sme' ORDER BY id LIMIT 2")
+            .fetch_all(&mut conn)
+            .await
+            .expect("smes")
+            .iter()
+            .map(|r| r.get("id"))
+            .collect();
+    assert_eq!(smes.len(), 2);
+
+    const DAY: i64 = 86_400_000;
+    let (y2024, y2025) = (1_717_243_200_000_i64, 1_748_779_200_000_i64); // 1 June, noon UTC
+    let new_year_eve = 1_767_223_800_000_i64; // 2025-12-31 23:30 UTC: already 2026 in Stockholm
+    // (company, submitted, first answer after days, status, closed, with the service)
+    let requests = [
+        (
+            smes[0],
+            y2024,
+            Some(2),
+            "completed",
+            Some(y2024 + 30 * DAY),
+            true,
+        ),
+        (
+            smes[0],
+            y2025,
+            Some(4),
+            "completed",
+            Some(new_year_eve),
+            true,
+        ),
+        (smes[1], y2025 + DAY, Some(10), "submitted", None, true),
+        (
+            smes[1],
+            y2025,
+            None,
+            "completed",
+            Some(y2025 + 60 * DAY),
+            false,
+        ),
+    ];
+    for (company, submitted, answered, status, closed, with_service) in requests {
+        let id: i64 = sqlx::query(
+            "INSERT INTO access_requests (company_id, provider_id, title, need, confidentiality, status, \
+             created_at, submitted_at, first_response_at, stage_since, closed_at, updated_at) \
+             VALUES ($1, $2, 'T', 'N', 'none', $3, $4, $4, $5, $4, $6, $4) RETURNING id",
+        )
+        .bind(company)
+        .bind(provider)
+        .bind(status)
+        .bind(submitted)
+        .bind(answered.map(|d: i64| submitted + d * DAY))
+        .bind(closed)
+        .fetch_one(&mut conn)
+        .await
+        .expect("request")
+        .get("id");
+        if with_service {
+            sqlx::query(
+                "INSERT INTO access_request_services (request_id, service_id) VALUES ($1, $2)",
+            )
+            .bind(id)
+            .bind(service)
+            .execute(&mut conn)
+            .await
+            .expect("service");
+        }
+    }
+
+    // Events in 2019: one on a campus, one online; one on a campus next year (not held yet).
+    let campus: String = one("SELECT slug FROM campuses ORDER BY id LIMIT 1")
+        .fetch_one(&mut conn)
+        .await
+        .expect("campus")
+        .get("slug");
+    let y2019 = 1_559_390_400_000_i64;
+    let mut event_ids = Vec::new();
+    for (slug, place, at) in [
+        ("counted-campus", format!("campus:{campus}"), y2019),
+        ("counted-online", "online".to_owned(), y2019),
+        (
+            "counted-later",
+            format!("campus:{campus}"),
+            store::now_millis() + 400 * DAY,
+        ),
+    ] {
+        let id: i64 = sqlx::query(
+            "INSERT INTO events (slug, title_sv, title_en, description_sv, description_en, start_local, \
+             starts_at, ends_at, place, updated_at) VALUES ($1, 'E', 'E', '', '', '2019-06-01T14:00', $2, $3, $4, $2) \
+             RETURNING id",
+        )
+        .bind(slug)
+        .bind(at)
+        .bind(at + 3_600_000)
+        .bind(place)
+        .fetch_one(&mut conn)
+        .await
+        .expect("event")
+        .get("id");
+        event_ids.push(id);
+    }
+    // A matchmaking meeting held in 2019 and one still pending.
+    let users: Vec<i64> = one("SELECT id FROM users WHERE email IN ('poster@example.se', 'answerer@example.se') ORDER BY email")
+        .fetch_all(&mut conn)
+        .await
+        .expect("users")
+        .iter()
+        .map(|r| r.get("id"))
+        .collect();
+    let slot: i64 = sqlx::query(
+        "INSERT INTO matchmaking_slots (event_id, start_local, end_local, starts_at, ends_at) \
+         VALUES ($1, '2019-06-01T14:00', '2019-06-01T14:15', $2, $3) RETURNING id",
+    )
+    .bind(event_ids[0])
+    .bind(y2019)
+    .bind(y2019 + 900_000)
+    .fetch_one(&mut conn)
+    .await
+    .expect("slot")
+    .get("id");
+    let mut participants = Vec::new();
+    for user in &users {
+        let id: i64 = sqlx::query(
+            "INSERT INTO matchmaking_participants (event_id, user_id, organisation, profile, registered_at) \
+             VALUES ($1, $2, 'O', 'P', $3) RETURNING id",
+        )
+        .bind(event_ids[0])
+        .bind(*user)
+        .bind(y2019)
+        .fetch_one(&mut conn)
+        .await
+        .expect("participant")
+        .get("id");
+        participants.push(id);
+    }
+    for (state, slot) in [("accepted", Some(slot)), ("pending", None)] {
+        sqlx::query(
+            "INSERT INTO meeting_requests (event_id, requester_id, invitee_id, message, state, slot_id, created_at) \
+             VALUES ($1, $2, $3, 'M', $4, $5, $6)",
+        )
+        .bind(event_ids[0])
+        .bind(participants[0])
+        .bind(participants[1])
+        .bind(state)
+        .bind(slot)
+        .bind(y2019)
+        .execute(&mut conn)
+        .await
+        .expect("meeting request");
+    }
+    // Two posts of 2019: one answered by someone else, one only by its author.
+    for (answered_by, title) in [(users[0], "Answered"), (users[1], "Not answered")] {
+        let post: i64 = sqlx::query(
+            "INSERT INTO posts (kind, title, body, author_id, expires_on, created_at) \
+             VALUES ('offer', $1, 'B', $2, '2019-12-31', $3) RETURNING id",
+        )
+        .bind(title)
+        .bind(users[1])
+        .bind(y2019)
+        .fetch_one(&mut conn)
+        .await
+        .expect("post")
+        .get("id");
+        sqlx::query(
+            "INSERT INTO post_interests (post_id, user_id, created_at) VALUES ($1, $2, $3)",
+        )
+        .bind(post)
+        .bind(answered_by)
+        .bind(y2019)
+        .execute(&mut conn)
+        .await
+        .expect("interest");
+    }
+
+    // The office makes an indicator of every automatic source.
+    let expected: [(&str, &[(i32, f64)]); 8] = [
+        ("requests_received", &[(2024, 1.0), (2025, 2.0)]),
+        ("requests_completed", &[(2024, 1.0), (2026, 1.0)]),
+        ("request_first_answer_days", &[(2024, 2.0), (2025, 7.0)]),
+        ("smes_served", &[(2024, 1.0), (2025, 1.0), (2026, 1.0)]),
+        (
+            "sme_requests_completed",
+            &[(2024, 1.0), (2025, 1.0), (2026, 1.0)],
+        ),
+        ("matchmaking_meetings", &[(2019, 1.0)]),
+        ("posts_answered", &[(2019, 1.0)]),
+        ("events_on_campuses", &[(2019, 1.0)]),
+    ];
+    for (n, (auto, _)) in expected.iter().enumerate() {
+        let code = format!("{position}.z{n}");
+        let (status, _, html) = send(
+            &app,
+            &office,
+            &format!("/en/strategy/{area}/indicators/new"),
+            &[
+                ("code", code.as_str()),
+                ("direction", "higher"),
+                ("baseline_value", "0"),
+                ("baseline_year", "2023"),
+                ("target_value", "10"),
+                ("target_year", "2030"),
+                ("auto", auto),
+                ("name_sv", "Räknad"),
+                ("name_en", "Counted"),
+                ("unit_sv", "antal"),
+                ("unit_en", "number"),
+                ("source_sv", "Samverkan"),
+                ("source_en", "Samverkan"),
+            ],
+        )
+        .await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{auto}: {html}");
+    }
+    let indicators = app.json("/api/v1/indicators").await;
+    for (n, (auto, want)) in expected.iter().enumerate() {
+        let code = format!("{position}.z{n}");
+        let i = indicators
+            .as_array()
+            .expect("indicators")
+            .iter()
+            .find(|i| i["code"] == code.as_str())
+            .unwrap_or_else(|| panic!("{code}"));
+        assert_eq!(i["automatic"], *auto);
+        let got: Vec<(i32, f64)> = i["values"]
+            .as_array()
+            .expect("values")
+            .iter()
+            .map(|v| {
+                (
+                    i32::try_from(v["year"].as_i64().expect("year")).expect("year"),
+                    v["value"].as_f64().expect("value"),
+                )
+            })
+            .collect();
+        // The events of the built-in calendar are held on campuses too: only 2019 is ours alone.
+        let ours: Vec<(i32, f64)> = if *auto == "events_on_campuses" {
+            got.iter().copied().filter(|(y, _)| *y == 2019).collect()
+        } else {
+            got.clone()
+        };
+        assert_eq!(ours, want.to_vec(), "{auto}");
+        assert_eq!(
+            got,
+            documented_figures(&mut conn, auto, &area).await,
+            "{auto} gives what its documented query gives"
+        );
+    }
+    // The indicator's page shows the query it counts with.
+    let id = indicators
+        .as_array()
+        .expect("indicators")
+        .iter()
+        .find(|i| i["code"] == format!("{position}.z0").as_str())
+        .expect("indicator")["id"]
+        .clone();
+    let (_, page) = app.get(&format!("/sv/indicators/{id}")).await;
+    assert!(page.contains("Så räknar Samverkan") && page.contains("FROM access_requests r"));
+    assert!(
+        page.contains(&format!("({area})")),
+        "the area the query is bound to"
+    );
+    app.stop().await;
+}
