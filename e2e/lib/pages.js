@@ -37,6 +37,9 @@ export const PAGES = [
   { name: 'match', path: '/match?need=lab+space+in+Flemingsberg', status: 200 },
   { name: 'strategy', path: '/strategy', status: 200 },
   { name: 'focus area', path: '/strategy/life-science-foretag', status: 200 },
+  { name: 'who does what', path: '/strategy/actors', status: 200 },
+  { name: 'plan versions', path: '/strategy/halsodata/versions', status: 200 },
+  { name: 'plan version', path: '/strategy/halsodata/versions/1', status: 200 },
   { name: 'measure', path: '/measures/1', status: 200 },
   { name: 'indicator', path: '/indicators/1', status: 200 },
   // The follow-up's list of cycles (empty on a fresh site); a year's report needs a cycle and is checked in

@@ -50,6 +50,10 @@ const SIGNED_IN_PAGES = [
   { who: 'admin', name: 'invite', path: '/admin/invite' },
   { who: 'admin', name: 'import', path: '/admin/import' },
   { who: 'admin', name: 'indicator edit form', path: '/indicators/1/edit' },
+  { who: 'admin', name: 'area texts form', path: '/strategy/halsodata/edit' },
+  { who: 'admin', name: 'new measure form', path: '/strategy/halsodata/measures/new' },
+  { who: 'admin', name: 'measure plan form', path: '/measures/1/plan' },
+  { who: 'admin', name: 'new indicator form', path: '/strategy/halsodata/indicators/new' },
   { who: 'admin', name: 'working group', path: '/strategy/halsodata/working-group' },
   { who: 'admin', name: 'new post', path: '/posts/new' },
 ];

@@ -11,6 +11,7 @@ pub mod chart;
 pub mod graph;
 pub mod plans;
 pub mod report;
+pub mod report_files;
 pub mod requests;
 pub mod search;
 

@@ -783,3 +783,103 @@ mod tests {
         }
     }
 }
+
+/// An actor's part in a measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Part {
+    /// Responsible for it.
+    Responsible,
+    /// Contributes to it.
+    Contributes,
+}
+
+/// Who does what in the plans: for each actor named in a measure, for each area, the measures (by code, in plan
+/// order) and the actor's part in each. An actor named both responsible and contributing is responsible.
+pub fn who_does_what(
+    measures: &[Measure],
+) -> std::collections::BTreeMap<Slug, std::collections::BTreeMap<Slug, Vec<(String, Part)>>> {
+    let mut out: std::collections::BTreeMap<
+        Slug,
+        std::collections::BTreeMap<Slug, Vec<(String, Part)>>,
+    > = std::collections::BTreeMap::new();
+    for m in measures {
+        let mut named = vec![(m.responsible.clone(), Part::Responsible)];
+        named.extend(
+            m.contributors
+                .iter()
+                .filter(|c| **c != m.responsible)
+                .map(|c| (c.clone(), Part::Contributes)),
+        );
+        named.dedup_by(|a, b| a.0 == b.0);
+        for (actor, part) in named {
+            let list = out
+                .entry(actor)
+                .or_default()
+                .entry(m.area.clone())
+                .or_default();
+            if !list.iter().any(|(code, _)| *code == m.code) {
+                list.push((m.code.clone(), part));
+            }
+        }
+    }
+    for areas in out.values_mut() {
+        for list in areas.values_mut() {
+            list.sort_by(|a, b| crate::plan::code_order(&a.0, &b.0));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod who_tests {
+    use super::*;
+
+    fn m(area: &str, code: &str, responsible: &str, contributors: &[&str]) -> Measure {
+        let s = |x: &str| Slug::parse(x).expect("slug");
+        Measure {
+            area: s(area),
+            code: code.into(),
+            example: false,
+            title: LangText::new("t", "t"),
+            description: LangText::new("d", "d"),
+            responsible: s(responsible),
+            contributors: contributors.iter().map(|c| s(c)).collect(),
+            start: None,
+            end: None,
+            status: MeasureStatus::Planned,
+            budget: None,
+            funding: LangText::default(),
+            milestones: vec![],
+        }
+    }
+
+    #[test]
+    fn each_actor_sees_its_measures_by_area_with_its_part() {
+        let w = who_does_what(&[
+            m("halsodata", "1.10", "ki", &["kth"]),
+            m("halsodata", "1.2", "kth", &["ki", "kth"]),
+            m("vard", "2.1", "region", &["ki"]),
+        ]);
+        let ki = &w[&Slug::parse("ki").expect("slug")];
+        assert_eq!(
+            ki[&Slug::parse("halsodata").expect("slug")],
+            vec![
+                ("1.2".to_owned(), Part::Contributes),
+                ("1.10".to_owned(), Part::Responsible)
+            ]
+        );
+        assert_eq!(
+            ki[&Slug::parse("vard").expect("slug")],
+            vec![("2.1".to_owned(), Part::Contributes)]
+        );
+        let kth = &w[&Slug::parse("kth").expect("slug")];
+        assert_eq!(
+            kth[&Slug::parse("halsodata").expect("slug")],
+            vec![
+                ("1.2".to_owned(), Part::Responsible),
+                ("1.10".to_owned(), Part::Contributes)
+            ],
+            "responsible and named as contributor too: responsible, once"
+        );
+    }
+}

@@ -105,7 +105,7 @@ pub enum Command {
         /// Include what the office has not accepted (missing, drafted, sent and returned reports).
         #[arg(long)]
         internal: bool,
-        /// The file to write (default: follow-up-Y-LANG.pdf or .html in the current folder; `-` for standard output).
+        /// The file to write (default: follow-up-Y-LANG.pdf, .html, .docx or .xlsx in the current folder; `-` for standard output).
         #[arg(long, value_name = "FILE")]
         out: Option<std::path::PathBuf>,
     },
@@ -573,4 +573,8 @@ pub enum ReportFormat {
     Pdf,
     /// One HTML file with its styles inline.
     Html,
+    /// A Word document for the office to edit before print.
+    Docx,
+    /// The tables (measures, indicators, values) as an Excel workbook.
+    Xlsx,
 }

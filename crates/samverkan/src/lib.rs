@@ -434,7 +434,7 @@ pub async fn restore(db: &str, file: &std::path::Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The yearly follow-up report of `year` as PDF or standalone HTML bytes.
+/// The yearly follow-up report of `year` as PDF, standalone HTML, Word or Excel bytes.
 pub async fn report(
     store: &Store,
     year: i32,
@@ -458,5 +458,11 @@ pub async fn report(
         config::ReportFormat::Html => web::follow_up::cycles::standalone_html(&model)
             .map_err(|e| anyhow::anyhow!("rendering the HTML: {e}"))?
             .into_bytes(),
+        config::ReportFormat::Docx => {
+            app::report_files::docx(&model, &format!("{}T00:00:00Z", store::today()))
+                .map_err(|e| anyhow::anyhow!("writing the Word document: {e}"))?
+        }
+        config::ReportFormat::Xlsx => app::report_files::xlsx(&model)
+            .map_err(|e| anyhow::anyhow!("writing the workbook: {e}"))?,
     })
 }

@@ -192,6 +192,8 @@ async fn run() -> anyhow::Result<()> {
             let ext = match format {
                 samverkan::config::ReportFormat::Pdf => "pdf",
                 samverkan::config::ReportFormat::Html => "html",
+                samverkan::config::ReportFormat::Docx => "docx",
+                samverkan::config::ReportFormat::Xlsx => "xlsx",
             };
             let path =
                 out.unwrap_or_else(|| format!("follow-up-{year}-{}.{ext}", lang.code()).into());

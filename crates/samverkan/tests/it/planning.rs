@@ -584,7 +584,107 @@ async fn the_offices_word_goes_into_the_report_and_english_says_when_it_is_swedi
     ] {
         assert!(text.contains(shown), "the PDF shows {shown}");
     }
+
+    // The same report as a Word document to edit: the office's word in it, the Swedish narrative marked Swedish.
+    let file = |path: &'static str| {
+        let client = app.client.clone();
+        let url = format!("{}{path}", app.base);
+        async move {
+            let res = client.get(url).send().await.expect("get");
+            assert_eq!(res.status(), StatusCode::OK, "{path}");
+            let ctype = res.headers()["content-type"]
+                .to_str()
+                .expect("type")
+                .to_owned();
+            let disposition = res.headers()["content-disposition"]
+                .to_str()
+                .expect("disposition")
+                .to_owned();
+            (
+                ctype,
+                disposition,
+                res.bytes().await.expect("bytes").to_vec(),
+            )
+        }
+    };
+    let (ctype, disposition, docx) = file("/api/v1/follow-ups/2026/report.docx?lang=en").await;
+    assert_eq!(
+        ctype,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    );
+    assert!(disposition.contains("follow-up-2026-en.docx"));
+    let body = zipped(&docx, "word/document.xml");
+    for shown in [
+        "The year health data became available.",
+        "The catalogue is late.",
+        "(written in Swedish)",
+        "We built a new service for data extracts.",
+        "<w:pStyle w:val=\"Heading1\"/>",
+        "<w:tblHeader/>",
+    ] {
+        assert!(body.contains(shown), "the Word document has {shown}");
+    }
+    assert!(
+        body.contains(
+            "<w:lang w:val=\"sv-SE\"/></w:rPr><w:t xml:space=\"preserve\">Centrumet lämnade ut data"
+        ),
+        "the Swedish narrative is marked Swedish"
+    );
+    assert!(zipped(&docx, "docProps/core.xml").contains("<dc:language>en-GB</dc:language>"));
+    // The tables as a workbook and as CSV, in Swedish.
+    let (ctype, _, xlsx) = file("/api/v1/follow-ups/2026/tables.xlsx?lang=sv").await;
+    assert_eq!(
+        ctype,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    );
+    let book = zipped(&xlsx, "xl/workbook.xml");
+    for sheet in ["Insatser", "Indikatorer", "Indikatorvärden"] {
+        assert!(
+            book.contains(&format!("name=\"{sheet}\"")),
+            "the workbook has the sheet {sheet}"
+        );
+    }
+    assert!(zipped(&xlsx, "xl/sharedStrings.xml").contains("Fokusområde"));
+    let (ctype, _, csv) = file("/api/v1/follow-ups/2026/measures.csv?lang=sv").await;
+    assert!(ctype.starts_with("text/csv"));
+    let csv = String::from_utf8(csv).expect("utf-8");
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("Fokusområde,Nr,Insats,Ansvarig,Status"),
+        "{csv}"
+    );
+    assert!(csv.lines().any(|l| l.contains(",1.1,")), "{csv}");
+    let (_, _, values) = file("/api/v1/follow-ups/2026/values.csv?lang=en").await;
+    assert!(
+        String::from_utf8(values)
+            .expect("utf-8")
+            .starts_with("Focus area,Code,Year,Value")
+    );
+    // The internal version stays the office's: a visitor is asked to sign in.
+    let res = app
+        .client
+        .get(format!(
+            "{}/api/v1/follow-ups/2026/report.docx?version=internal",
+            app.base
+        ))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
     app.stop().await;
+}
+
+/// The text of `name` inside the ZIP container `bytes` (an Office document).
+fn zipped(bytes: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip container");
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap_or_else(|_| panic!("{name} in the container"))
+        .read_to_string(&mut text)
+        .expect("utf-8");
+    text
 }
 
 /// The figures a documented query gives, by the documented rule: `(year, value)` by year.
@@ -943,6 +1043,76 @@ async fn counted_indicators_give_what_their_documented_queries_give() {
     assert!(
         page.contains(&format!("({area})")),
         "the area the query is bound to"
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn who_does_what_shows_each_actor_by_area_and_on_its_own_page() {
+    let app = TestApp::spawn().await;
+    let measures = app.json("/api/v1/measures").await;
+    let first = measures
+        .as_array()
+        .expect("measures")
+        .iter()
+        .find(|m| m["code"] == "1.1")
+        .expect("1.1")
+        .clone();
+    let responsible = first["responsible"]
+        .as_str()
+        .expect("responsible")
+        .to_owned();
+    let (status, page) = app.get("/en/strategy/actors").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains(
+            "<caption id=\"who-caption\">Actors and their measures by focus area</caption>"
+        )
+    );
+    let row = page
+        .split("<tr>")
+        .find(|r| r.contains(&format!("/en/actors/{responsible}#")))
+        .unwrap_or_else(|| panic!("a row for {responsible}"));
+    assert!(
+        row.contains(&format!(
+            "/en/measures/{}\">1.1</a> responsible",
+            first["id"]
+        )),
+        "{row}"
+    );
+    let (_, actor) = app.get(&format!("/sv/actors/{responsible}")).await;
+    assert!(actor.contains("I strategins handlingsplaner"));
+    assert!(
+        actor.contains(&format!("/sv/measures/{}\">1.1 ", first["id"]))
+            && actor.contains("(ansvarig)")
+    );
+    // An actor without a measure has no such part.
+    let named: Vec<String> = measures
+        .as_array()
+        .expect("measures")
+        .iter()
+        .flat_map(|m| {
+            let mut all = vec![m["responsible"].as_str().unwrap_or_default().to_owned()];
+            all.extend(
+                m["contributors"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|c| c.as_str().map(str::to_owned)),
+            );
+            all
+        })
+        .collect();
+    let unnamed = crate::helpers::all_actors(&app, "")
+        .await
+        .into_iter()
+        .filter_map(|a| a["slug"].as_str().map(str::to_owned))
+        .find(|s| !named.contains(s))
+        .expect("an actor without a measure");
+    let (_, other) = app.get(&format!("/en/actors/{unnamed}")).await;
+    assert!(
+        !other.contains("In the strategy&#39;s action plans")
+            && !other.contains("In the strategy's action plans")
     );
     app.stop().await;
 }

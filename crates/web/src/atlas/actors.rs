@@ -100,6 +100,43 @@ pub(crate) async fn actor(
             text: m.place.name.get(lang).to_owned(),
         })
         .collect();
+    let measures = store.measures(None).await?;
+    let plain: Vec<domain::strategy::Measure> =
+        measures.iter().map(|m| m.measure.clone()).collect();
+    if let Some(areas) = domain::strategy::who_does_what(&plain).remove(&slug) {
+        let all_areas = store.focus_areas().await?;
+        let t = page.layout.t;
+        for area in &all_areas {
+            let Some(list) = areas.get(&area.slug) else {
+                continue;
+            };
+            let items = list
+                .iter()
+                .filter_map(|(code, part)| {
+                    let row = measures
+                        .iter()
+                        .find(|m| m.measure.area == area.slug && m.measure.code == *code)?;
+                    Some((
+                        Link {
+                            href: format!("/{c}/measures/{}", row.id),
+                            text: format!("{code} {}", row.measure.title.get(lang)),
+                        },
+                        t.t(match part {
+                            domain::strategy::Part::Responsible => "who-part-responsible",
+                            domain::strategy::Part::Contributes => "who-part-contributes",
+                        }),
+                    ))
+                })
+                .collect();
+            page.strategy.push((
+                Link {
+                    href: format!("/{c}/strategy/{}", area.slug),
+                    text: area.name.get(lang).to_owned(),
+                },
+                items,
+            ));
+        }
+    }
     render(&page)
 }
 

@@ -226,6 +226,8 @@ pub struct ActorPage {
     pub all_news: Option<Link>,
     /// Meeting places it runs.
     pub places: Vec<Link>,
+    /// Its measures in the strategy's action plans, by area: (the area, [(the measure, its part)]).
+    pub strategy: Vec<(Link, Vec<(Link, String)>)>,
 }
 
 fn period(t: Tr, since: Option<i32>, until: Option<i32>) -> String {
@@ -380,6 +382,7 @@ impl ActorPage {
             news: Vec::new(),
             all_events: None,
             all_news: None,
+            strategy: Vec::new(),
             places: Vec::new(),
             name,
             layout,

@@ -369,6 +369,7 @@ async fn report_model(
     responses(
         (status = 200, description = "The report", body = ReportModel),
         (status = 400, description = "A parameter has a bad value", body = ErrorBody),
+        (status = 401, description = "The internal version needs a signed-in caller", body = ErrorBody),
         (status = 403, description = "The internal version is for the programme office", body = ErrorBody),
         (status = 404, description = "No cycle for that year", body = ErrorBody),
     )
@@ -388,6 +389,7 @@ pub(crate) async fn follow_up(
     responses(
         (status = 200, description = "The report", content_type = "application/pdf", body = Vec<u8>),
         (status = 400, description = "A parameter has a bad value", body = ErrorBody),
+        (status = 401, description = "The internal version needs a signed-in caller", body = ErrorBody),
         (status = 403, description = "The internal version is for the programme office", body = ErrorBody),
         (status = 404, description = "No cycle for that year", body = ErrorBody),
     )
@@ -404,15 +406,26 @@ pub(crate) async fn follow_up_pdf(
     let pdf = tokio::task::spawn_blocking(move || app::report::pdf(&model))
         .await
         .map_err(|e| WebError::Internal(e.to_string()))??;
+    Ok(file("application/pdf", "inline", &name, internal, pdf))
+}
+
+/// A file of the report: its type, how the browser should show it, its name; never cached when internal.
+fn file(
+    content_type: &str,
+    disposition: &str,
+    name: &str,
+    internal: bool,
+    body: impl IntoResponse,
+) -> Response {
     let mut res = (
         [
-            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (header::CONTENT_TYPE, content_type.to_owned()),
             (
                 header::CONTENT_DISPOSITION,
-                format!("inline; filename=\"{name}\""),
+                format!("{disposition}; filename=\"{name}\""),
             ),
         ],
-        pdf,
+        body,
     )
         .into_response();
     if internal {
@@ -421,5 +434,172 @@ pub(crate) async fn follow_up_pdf(
             axum::http::HeaderValue::from_static("private, no-store"),
         );
     }
-    Ok(res)
+    res
+}
+
+/// The yearly report as a Word document for the office to edit before print: the same parts as the PDF, with
+/// Word headings, table header rows and the language of every part marked.
+#[utoipa::path(
+    get, path = "/api/v1/follow-ups/{year}/report.docx", tag = "strategy", params(("year" = i32, Path, description = "The year"), ReportQuery),
+    responses(
+        (status = 200, description = "The report", content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", body = Vec<u8>),
+        (status = 400, description = "A parameter has a bad value", body = ErrorBody),
+        (status = 401, description = "The internal version needs a signed-in caller", body = ErrorBody),
+        (status = 403, description = "The internal version is for the programme office", body = ErrorBody),
+        (status = 404, description = "No cycle for that year", body = ErrorBody),
+    )
+)]
+pub(crate) async fn follow_up_docx(
+    State(state): State<AppState>,
+    Path(year): Path<String>,
+    caller: Caller,
+    params: Params,
+) -> Result<Response, WebError> {
+    let model = report_model(&state, &caller, &year, &params).await?;
+    let name = format!("follow-up-{}-{}.docx", model.year, model.lang);
+    let created = format!("{}T00:00:00Z", store::today());
+    let docx = app::report_files::docx(&model, &created)?;
+    Ok(file(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "attachment",
+        &name,
+        model.internal,
+        docx,
+    ))
+}
+
+/// The report's tables — measures, indicators and indicator values — as an Excel workbook, one sheet each.
+#[utoipa::path(
+    get, path = "/api/v1/follow-ups/{year}/tables.xlsx", tag = "strategy", params(("year" = i32, Path, description = "The year"), ReportQuery),
+    responses(
+        (status = 200, description = "The tables", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>),
+        (status = 400, description = "A parameter has a bad value", body = ErrorBody),
+        (status = 401, description = "The internal version needs a signed-in caller", body = ErrorBody),
+        (status = 403, description = "The internal version is for the programme office", body = ErrorBody),
+        (status = 404, description = "No cycle for that year", body = ErrorBody),
+    )
+)]
+pub(crate) async fn follow_up_xlsx(
+    State(state): State<AppState>,
+    Path(year): Path<String>,
+    caller: Caller,
+    params: Params,
+) -> Result<Response, WebError> {
+    let model = report_model(&state, &caller, &year, &params).await?;
+    let name = format!("follow-up-{}-{}.xlsx", model.year, model.lang);
+    let xlsx = app::report_files::xlsx(&model)?;
+    Ok(file(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "attachment",
+        &name,
+        model.internal,
+        xlsx,
+    ))
+}
+
+async fn follow_up_csv(
+    state: &AppState,
+    caller: &Caller,
+    year: &str,
+    params: &Params,
+    table: app::report_files::Table,
+) -> Result<Response, WebError> {
+    let model = report_model(state, caller, year, params).await?;
+    let name = format!(
+        "follow-up-{}-{}-{}.csv",
+        model.year,
+        table.as_str(),
+        model.lang
+    );
+    let csv = app::report_files::csv(&model, table);
+    Ok(file(
+        "text/csv; charset=utf-8",
+        "attachment",
+        &name,
+        model.internal,
+        csv,
+    ))
+}
+
+/// The report's measures as CSV: area, code, title, responsible actor, status (and where the report stands, in
+/// the internal version).
+#[utoipa::path(
+    get, path = "/api/v1/follow-ups/{year}/measures.csv", tag = "strategy", params(("year" = i32, Path, description = "The year"), ReportQuery),
+    responses(
+        (status = 200, description = "The table", content_type = "text/csv", body = String),
+        (status = 400, description = "A parameter has a bad value", body = ErrorBody),
+        (status = 401, description = "The internal version needs a signed-in caller", body = ErrorBody),
+        (status = 403, description = "The internal version is for the programme office", body = ErrorBody),
+        (status = 404, description = "No cycle for that year", body = ErrorBody),
+    )
+)]
+pub(crate) async fn follow_up_measures_csv(
+    State(state): State<AppState>,
+    Path(year): Path<String>,
+    caller: Caller,
+    params: Params,
+) -> Result<Response, WebError> {
+    follow_up_csv(
+        &state,
+        &caller,
+        &year,
+        &params,
+        app::report_files::Table::Measures,
+    )
+    .await
+}
+
+/// The report's indicators as CSV: area, code, name, unit, status, baseline and target with their years, and
+/// whether the platform counts it.
+#[utoipa::path(
+    get, path = "/api/v1/follow-ups/{year}/indicators.csv", tag = "strategy", params(("year" = i32, Path, description = "The year"), ReportQuery),
+    responses(
+        (status = 200, description = "The table", content_type = "text/csv", body = String),
+        (status = 400, description = "A parameter has a bad value", body = ErrorBody),
+        (status = 401, description = "The internal version needs a signed-in caller", body = ErrorBody),
+        (status = 403, description = "The internal version is for the programme office", body = ErrorBody),
+        (status = 404, description = "No cycle for that year", body = ErrorBody),
+    )
+)]
+pub(crate) async fn follow_up_indicators_csv(
+    State(state): State<AppState>,
+    Path(year): Path<String>,
+    caller: Caller,
+    params: Params,
+) -> Result<Response, WebError> {
+    follow_up_csv(
+        &state,
+        &caller,
+        &year,
+        &params,
+        app::report_files::Table::Indicators,
+    )
+    .await
+}
+
+/// The report's indicator values as CSV: area, indicator code, year, value.
+#[utoipa::path(
+    get, path = "/api/v1/follow-ups/{year}/values.csv", tag = "strategy", params(("year" = i32, Path, description = "The year"), ReportQuery),
+    responses(
+        (status = 200, description = "The table", content_type = "text/csv", body = String),
+        (status = 400, description = "A parameter has a bad value", body = ErrorBody),
+        (status = 401, description = "The internal version needs a signed-in caller", body = ErrorBody),
+        (status = 403, description = "The internal version is for the programme office", body = ErrorBody),
+        (status = 404, description = "No cycle for that year", body = ErrorBody),
+    )
+)]
+pub(crate) async fn follow_up_values_csv(
+    State(state): State<AppState>,
+    Path(year): Path<String>,
+    caller: Caller,
+    params: Params,
+) -> Result<Response, WebError> {
+    follow_up_csv(
+        &state,
+        &caller,
+        &year,
+        &params,
+        app::report_files::Table::Values,
+    )
+    .await
 }

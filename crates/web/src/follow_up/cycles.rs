@@ -218,8 +218,8 @@ pub struct ReportPage {
     pub layout: Layout,
     /// The report.
     pub r: ReportModel,
-    /// The PDF.
-    pub pdf_href: String,
+    /// Where the report's files are (`/api/v1/follow-ups/2026/`), and their query (`?lang=sv&version=public`).
+    pub files: (String, String),
     /// The JSON.
     pub json_href: String,
     /// The other version (the office only): (link, text).
@@ -279,9 +279,9 @@ pub(crate) async fn report(
     });
     Ok(render(&ReportPage {
         layout,
-        pdf_href: format!(
-            "/api/v1/follow-ups/{year}/report.pdf?lang={}&version={v}",
-            lang.code()
+        files: (
+            format!("/api/v1/follow-ups/{year}/"),
+            format!("?lang={}&version={v}", lang.code()),
         ),
         json_href: format!("/api/v1/follow-ups/{year}?lang={}&version={v}", lang.code()),
         other_version_href,

@@ -19,7 +19,12 @@ use axum::routing::{get, post};
     api::indicators,
     api::follow_ups,
     api::follow_up,
-    api::follow_up_pdf
+    api::follow_up_pdf,
+    api::follow_up_docx,
+    api::follow_up_xlsx,
+    api::follow_up_measures_csv,
+    api::follow_up_indicators_csv,
+    api::follow_up_values_csv
 ))]
 pub(crate) struct Api;
 
@@ -30,6 +35,10 @@ pub(crate) fn routes() -> Routes {
         (
             spec("GET", "/{lang}/strategy", Public),
             get(strategy::overview),
+        ),
+        (
+            spec("GET", "/{lang}/strategy/actors", Public),
+            get(strategy::who),
         ),
         (
             spec("GET", "/{lang}/strategy/{slug}", Public),
@@ -210,6 +219,26 @@ pub(crate) fn routes() -> Routes {
         (
             spec("GET", "/api/v1/follow-ups/{year}/report.pdf", Public),
             get(api::follow_up_pdf),
+        ),
+        (
+            spec("GET", "/api/v1/follow-ups/{year}/report.docx", Public),
+            get(api::follow_up_docx),
+        ),
+        (
+            spec("GET", "/api/v1/follow-ups/{year}/tables.xlsx", Public),
+            get(api::follow_up_xlsx),
+        ),
+        (
+            spec("GET", "/api/v1/follow-ups/{year}/measures.csv", Public),
+            get(api::follow_up_measures_csv),
+        ),
+        (
+            spec("GET", "/api/v1/follow-ups/{year}/indicators.csv", Public),
+            get(api::follow_up_indicators_csv),
+        ),
+        (
+            spec("GET", "/api/v1/follow-ups/{year}/values.csv", Public),
+            get(api::follow_up_values_csv),
         ),
     ]
 }

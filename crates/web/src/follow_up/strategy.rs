@@ -715,6 +715,117 @@ pub(crate) async fn indicator(
     })
 }
 
+/// The measures of one actor in one area: (the measure, the actor's part).
+pub type WhoCell = Vec<(Link, String)>;
+
+/// Who does what: every actor named in a measure, by area.
+#[derive(Template)]
+#[template(path = "follow_up/who.html")]
+pub struct WhoPage {
+    /// Frame.
+    pub layout: Layout,
+    /// The areas, in order (the table's columns).
+    pub areas: Vec<Link>,
+    /// One row per actor, by name: the actor, then per area the measures with the actor's part.
+    pub rows: Vec<(Link, Vec<WhoCell>)>,
+}
+
+/// `/{lang}/strategy/actors`: who contributes to what — actors by focus area, with their part in each measure.
+pub(crate) async fn who(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    caller: Caller,
+) -> Result<Html<String>, WebError> {
+    let lang = lang(&code)?;
+    let t = Tr::new(lang);
+    let store = state.store();
+    let areas = store.focus_areas().await?;
+    let measures = store.measures(None).await?;
+    let plain: Vec<domain::strategy::Measure> =
+        measures.iter().map(|m| m.measure.clone()).collect();
+    let names: std::collections::HashMap<Slug, String> = measures
+        .iter()
+        .flat_map(|m| {
+            std::iter::once((
+                m.measure.responsible.clone(),
+                m.responsible_name.get(lang).to_owned(),
+            ))
+            .chain(
+                m.contributor_names
+                    .iter()
+                    .map(|(s, n)| (s.clone(), n.get(lang).to_owned())),
+            )
+        })
+        .collect();
+    let c = lang.code();
+    let mut rows: Vec<(Link, Vec<WhoCell>)> = domain::strategy::who_does_what(&plain)
+        .into_iter()
+        .map(|(actor, by_area)| {
+            let cells = areas
+                .iter()
+                .map(|a| {
+                    by_area
+                        .get(&a.slug)
+                        .map(|list| {
+                            list.iter()
+                                .filter_map(|(code, part)| {
+                                    let row = measures.iter().find(|m| {
+                                        m.measure.area == a.slug && m.measure.code == *code
+                                    })?;
+                                    Some((
+                                        Link {
+                                            href: format!("/{c}/measures/{}", row.id),
+                                            text: code.clone(),
+                                        },
+                                        t.t(match part {
+                                            domain::strategy::Part::Responsible => {
+                                                "who-part-responsible"
+                                            }
+                                            domain::strategy::Part::Contributes => {
+                                                "who-part-contributes"
+                                            }
+                                        }),
+                                    ))
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default()
+                })
+                .collect();
+            (
+                Link {
+                    href: format!("/{c}/actors/{actor}#strategy-part-title"),
+                    text: names
+                        .get(&actor)
+                        .cloned()
+                        .unwrap_or_else(|| actor.to_string()),
+                },
+                cells,
+            )
+        })
+        .collect();
+    rows.sort_by_cached_key(|r| domain::collate::sort_key(lang, &r.0.text));
+    let mut layout = Layout::new(
+        lang,
+        &t.t("who-title"),
+        "strategy/actors",
+        Nav::Strategy,
+        Some(t.t("who-lead")),
+    );
+    layout.set_caller(&caller);
+    render(&WhoPage {
+        layout,
+        areas: areas
+            .iter()
+            .map(|a| Link {
+                href: format!("/{c}/strategy/{}", a.slug),
+                text: a.name.get(lang).to_owned(),
+            })
+            .collect(),
+        rows,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
