@@ -709,6 +709,32 @@ pub async fn delete_measure(
     }
 }
 
+/// Removes indicator `id` from its area's plan, which is refused once a follow-up has reported a value for it
+/// (the office ends it by leaving it, or replaces it with a new one). Returns its area.
+pub async fn delete_indicator(
+    store: &Store,
+    t: Tr,
+    principal: Option<&Principal>,
+    id: i64,
+) -> Result<Slug, PlanFail> {
+    let row = indicator(store, id).await?;
+    let user = write_plan(
+        store,
+        principal,
+        &row.indicator.area,
+        &format!("indicator/{id}"),
+    )
+    .await?;
+    match store.delete_indicator(id, user).await {
+        Ok(()) => Ok(row.indicator.area),
+        Err(StoreError::Conflict("reported")) => Err(PlanFail::Fields(vec![(
+            "delete".into(),
+            t.t("plan-error-indicator-reported"),
+        )])),
+        Err(e) => Err(refusal(t, e, "indicators")),
+    }
+}
+
 /// Adds an indicator to `area`'s plan. Returns its id.
 pub async fn create_indicator(
     store: &Store,

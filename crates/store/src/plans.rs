@@ -493,6 +493,63 @@ impl Store {
         Ok(())
     }
 
+    /// Whether a follow-up has reported a value for indicator `id` (then it stays in the plan).
+    pub async fn indicator_reported(&self, id: i64) -> Result<bool, StoreError> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT (SELECT COUNT(*) FROM report_values WHERE indicator_id = $1) \
+             + (SELECT COUNT(*) FROM follow_up_revisions WHERE indicator_id = $1)",
+        )
+        .bind(id)
+        .fetch_one(self.pool())
+        .await?;
+        Ok(n > 0)
+    }
+
+    /// Removes indicator `id`, audited; a conflict (`reported`) once a follow-up has reported a value for it.
+    pub async fn delete_indicator(&self, id: i64, user: i64) -> Result<(), StoreError> {
+        let row = self
+            .indicators(None)
+            .await?
+            .into_iter()
+            .find(|r| r.id == id)
+            .ok_or(StoreError::NotFound("indicator"))?;
+        let mut tx = self.write_tx().await?;
+        let reported: i64 = sqlx::query_scalar(
+            "SELECT (SELECT COUNT(*) FROM report_values WHERE indicator_id = $1) \
+             + (SELECT COUNT(*) FROM follow_up_revisions WHERE indicator_id = $1)",
+        )
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await?;
+        if reported > 0 {
+            return Err(StoreError::Conflict("reported"));
+        }
+        sqlx::query("DELETE FROM indicators WHERE id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        let before = serde_json::json!({
+            "code": row.indicator.code,
+            "area": row.indicator.area.as_str(),
+            "name": {"sv": row.indicator.name.sv, "en": row.indicator.name.en},
+        });
+        let changes = domain::audit::diff(&before, &serde_json::Value::Null);
+        record(
+            &mut tx,
+            AuditRecord {
+                user_id: Some(user),
+                object_type: "indicator",
+                object_key: &id.to_string(),
+                action: "delete",
+                changes: &changes,
+                personal: &[],
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Adds an indicator to its area's plan. A code already used is a conflict; an area or measure (code in the
     /// same area) that does not exist an unknown reference. Returns its id.
     pub async fn create_indicator(&self, user: i64, i: &Indicator) -> Result<i64, StoreError> {

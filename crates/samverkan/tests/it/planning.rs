@@ -391,8 +391,57 @@ async fn a_measure_is_removed_only_until_it_is_reported_on() {
     )
     .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
-    assert_eq!(location, "/en/strategy/halsodata?removed=1");
+    assert_eq!(location, "/en/strategy/halsodata?removed=measure");
     assert!(measure_id(&app.json("/api/v1/measures").await, "1.9").is_none());
+    let (_, area) = app.get(&location).await;
+    assert!(area.contains("The measure has been removed from the plan."));
+
+    // An example indicator nobody has reported on leaves the plan the same way, with its example values.
+    let indicators = app.json("/api/v1/indicators").await;
+    let indicator = |code: &str| {
+        indicators
+            .as_array()
+            .expect("indicators")
+            .iter()
+            .find(|i| i["code"] == code)
+            .map(|i| i["id"].as_i64().expect("id"))
+    };
+    let (example, followed) = (
+        indicator("1.b").expect("1.b"),
+        indicator("1.a").expect("1.a"),
+    );
+    let form = app
+        .page(&office, &format!("/en/indicators/{example}/edit"))
+        .await;
+    assert!(form.contains(&format!("/en/indicators/{example}/delete")));
+    let (status, _, _) = send(
+        &app,
+        &reporter,
+        &format!("/en/indicators/{example}/delete"),
+        &[("delete", "1")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "a reporter removes nothing");
+    let (status, location, _) = send(
+        &app,
+        &office,
+        &format!("/en/indicators/{example}/delete"),
+        &[("delete", "1")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(location, "/en/strategy/halsodata?removed=indicator");
+    let (_, area) = app.get(&location).await;
+    assert!(area.contains("The indicator has been removed from the plan."));
+    assert!(
+        app.json("/api/v1/indicators")
+            .await
+            .as_array()
+            .expect("indicators")
+            .iter()
+            .all(|i| i["code"] != "1.b")
+    );
+    assert_eq!(audit_count(&app, "indicator").await, 1);
 
     // Once reported on, a measure stays; the form says how to end it.
     let res = open_cycle(&app, &office, "2026", &next_year_deadline()).await;
@@ -406,10 +455,28 @@ async fn a_measure_is_removed_only_until_it_is_reported_on() {
             ("status", "ongoing"),
             ("narrative", "Started."),
             ("evidence", ""),
+            (&format!("value-{followed}"), "64"),
         ],
     )
     .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
+    // The indicator with a reported value stays too.
+    let form = app
+        .page(&office, &format!("/en/indicators/{followed}/edit"))
+        .await;
+    assert!(
+        form.contains("A follow-up has reported values for this indicator.")
+            && !form.contains("/delete")
+    );
+    let (status, _, html) = send(
+        &app,
+        &office,
+        &format!("/en/indicators/{followed}/delete"),
+        &[("delete", "1")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("cannot be removed. Leave it in the plan"));
     let plan = app
         .page(&office, &format!("/en/measures/{reported}/plan"))
         .await;

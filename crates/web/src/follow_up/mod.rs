@@ -85,6 +85,14 @@ pub(crate) fn routes() -> Routes {
             post(planning::delete_measure),
         ),
         (
+            spec("GET", "/{lang}/indicators/{id}/delete", PlanWriter),
+            get(planning::delete_indicator_page),
+        ),
+        (
+            spec("POST", "/{lang}/indicators/{id}/delete", PlanWriter),
+            post(planning::delete_indicator),
+        ),
+        (
             spec("GET", "/{lang}/strategy/{slug}/edit", PlanWriter),
             get(planning::edit_area_page),
         ),

@@ -730,22 +730,135 @@ pub(crate) async fn save_measure_plan(
     }
 }
 
-fn removal_form(t: Tr, lang: Lang, row: &store::MeasureRow, csrf: String) -> FormView {
-    FormView {
-        intro: vec![t.t("plan-measure-remove-intro")],
-        action: format!("/{}/measures/{}/delete", lang.code(), row.id),
-        csrf,
-        sections: vec![Section {
-            legend: None,
-            fields: vec![Field::new(FieldKind::Hidden, "delete", String::new()).value("1")],
-        }],
-        submit: t.t("plan-measure-remove"),
-        links: vec![Link {
-            href: format!("/{}/measures/{}/plan", lang.code(), row.id),
-            text: t.t("plan-measure-keep"),
-        }],
-        form_error: None,
-        notice: None,
+/// What can leave a plan while nothing has been reported on it: a measure or an indicator.
+struct Removal {
+    /// `measure` or `indicator` (the path's segment and the messages' part).
+    kind: &'static str,
+    id: i64,
+    area: Slug,
+    /// Code and title, for the page's title.
+    title: String,
+    /// The form it was reached from, to go back to.
+    back: String,
+}
+
+impl Removal {
+    fn of_measure(lang: Lang, row: &store::MeasureRow) -> Removal {
+        Removal {
+            kind: "measure",
+            id: row.id,
+            area: row.measure.area.clone(),
+            title: format!("{} {}", row.measure.code, row.measure.title.get(lang)),
+            back: format!("/{}/measures/{}/plan", lang.code(), row.id),
+        }
+    }
+
+    fn of_indicator(lang: Lang, row: &store::IndicatorRow) -> Removal {
+        Removal {
+            kind: "indicator",
+            id: row.id,
+            area: row.indicator.area.clone(),
+            title: format!("{} {}", row.indicator.code, row.indicator.name.get(lang)),
+            back: format!("/{}/indicators/{}/edit", lang.code(), row.id),
+        }
+    }
+
+    fn path(&self) -> String {
+        format!("{}s/{}/delete", self.kind, self.id)
+    }
+
+    fn page_title(&self, t: Tr) -> String {
+        t.t1(
+            &format!("plan-{}-remove-title", self.kind),
+            self.kind,
+            &self.title,
+        )
+    }
+
+    fn form(&self, t: Tr, lang: Lang, csrf: String) -> FormView {
+        FormView {
+            intro: vec![t.t(&format!("plan-{}-remove-intro", self.kind))],
+            action: format!("/{}/{}", lang.code(), self.path()),
+            csrf,
+            sections: vec![Section {
+                legend: None,
+                fields: vec![Field::new(FieldKind::Hidden, "delete", String::new()).value("1")],
+            }],
+            submit: t.t(&format!("plan-{}-remove", self.kind)),
+            links: vec![Link {
+                href: self.back.clone(),
+                text: t.t(&format!("plan-{}-keep", self.kind)),
+            }],
+            form_error: None,
+            notice: None,
+        }
+    }
+}
+
+/// Asks before a measure or an indicator leaves the plan.
+async fn removal_page(
+    state: &AppState,
+    caller: &Caller,
+    lang: Lang,
+    r: &Removal,
+) -> Result<Response, WebError> {
+    caller.require(&Action::WritePlan(&r.area))?;
+    let t = Tr::new(lang);
+    let (csrf, cookie) = ensure_session(state, caller).await?;
+    form_response(
+        lang,
+        caller,
+        &r.page_title(t),
+        &r.path(),
+        r.form(t, lang, csrf),
+        None,
+        cookie,
+    )
+}
+
+/// Removes a measure or an indicator nothing has been reported on; only the confirmation form removes: a post
+/// without its field changes nothing.
+async fn remove(
+    state: &AppState,
+    caller: &Caller,
+    lang: Lang,
+    r: &Removal,
+    f: &FormData,
+) -> Result<Response, WebError> {
+    caller.require(&Action::WritePlan(&r.area))?;
+    caller.check_csrf(Some(&f.value("csrf")))?;
+    let t = Tr::new(lang);
+    let outcome = if f.value("delete") != "1" {
+        Err(PlanFail::Fields(vec![(
+            "delete".into(),
+            t.t("plan-measure-remove-confirm"),
+        )]))
+    } else if r.kind == "measure" {
+        app::plans::delete_measure(state.store(), t, caller.principal.as_ref(), r.id).await
+    } else {
+        app::plans::delete_indicator(state.store(), t, caller.principal.as_ref(), r.id).await
+    };
+    match outcome {
+        Ok(area) => Ok(Redirect::to(&format!(
+            "/{}/strategy/{area}?removed={}",
+            lang.code(),
+            r.kind
+        ))
+        .into_response()),
+        Err(e) => {
+            let problems = failure(e)?;
+            let mut form = r.form(t, lang, caller.csrf().unwrap_or_default().to_owned());
+            form.form_error = problems.into_iter().next().map(|(_, m)| m);
+            form_response(
+                lang,
+                caller,
+                &r.page_title(t),
+                &r.path(),
+                form,
+                Some(Vec::new()),
+                None,
+            )
+        }
     }
 }
 
@@ -758,22 +871,7 @@ pub(crate) async fn delete_measure_page(
     let lang = lang(&code)?;
     caller.require(&Action::UseOwnAccount)?;
     let (row, _) = measure_with_links(&state, &raw).await?;
-    caller.require(&Action::WritePlan(&row.measure.area))?;
-    let t = Tr::new(lang);
-    let (csrf, cookie) = ensure_session(&state, &caller).await?;
-    form_response(
-        lang,
-        &caller,
-        &t.t1(
-            "plan-measure-remove-title",
-            "measure",
-            format!("{} {}", row.measure.code, row.measure.title.get(lang)),
-        ),
-        &format!("measures/{}/delete", row.id),
-        removal_form(t, lang, &row, csrf),
-        None,
-        cookie,
-    )
+    removal_page(&state, &caller, lang, &Removal::of_measure(lang, &row)).await
 }
 
 /// Removes a measure no follow-up has reported on.
@@ -786,45 +884,61 @@ pub(crate) async fn delete_measure(
     let lang = lang(&code)?;
     caller.require(&Action::UseOwnAccount)?;
     let (row, _) = measure_with_links(&state, &raw).await?;
-    caller.require(&Action::WritePlan(&row.measure.area))?;
-    caller.check_csrf(Some(&f.value("csrf")))?;
-    let t = Tr::new(lang);
-    // Only the confirmation form removes: a post without its field changes nothing.
-    let outcome = if f.value("delete") == "1" {
-        app::plans::delete_measure(state.store(), t, caller.principal.as_ref(), row.id).await
-    } else {
-        Err(PlanFail::Fields(vec![(
-            "delete".into(),
-            t.t("plan-measure-remove-confirm"),
-        )]))
-    };
-    match outcome {
-        Ok(area) => Ok(
-            Redirect::to(&format!("/{}/strategy/{area}?removed=1", lang.code())).into_response(),
-        ),
-        Err(e) => {
-            let problems = failure(e)?;
-            let mut form =
-                removal_form(t, lang, &row, caller.csrf().unwrap_or_default().to_owned());
-            form.form_error = problems.into_iter().next().map(|(_, m)| m);
-            form_response(
-                lang,
-                &caller,
-                &t.t1(
-                    "plan-measure-remove-title",
-                    "measure",
-                    format!("{} {}", row.measure.code, row.measure.title.get(lang)),
-                ),
-                &format!("measures/{}/delete", row.id),
-                form,
-                Some(Vec::new()),
-                None,
-            )
-        }
-    }
+    remove(&state, &caller, lang, &Removal::of_measure(lang, &row), &f).await
+}
+
+/// Asks before an indicator is removed.
+pub(crate) async fn delete_indicator_page(
+    State(state): State<AppState>,
+    Path((code, raw)): Path<(String, String)>,
+    caller: Caller,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    caller.require(&Action::UseOwnAccount)?;
+    let row = indicator_row(&state, &raw).await?;
+    removal_page(&state, &caller, lang, &Removal::of_indicator(lang, &row)).await
+}
+
+/// Removes an indicator no follow-up has reported a value for.
+pub(crate) async fn delete_indicator(
+    State(state): State<AppState>,
+    Path((code, raw)): Path<(String, String)>,
+    caller: Caller,
+    f: FormData,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    caller.require(&Action::UseOwnAccount)?;
+    let row = indicator_row(&state, &raw).await?;
+    remove(
+        &state,
+        &caller,
+        lang,
+        &Removal::of_indicator(lang, &row),
+        &f,
+    )
+    .await
 }
 
 // ----- Indicators -----
+
+/// On an indicator's form: the way to remove it, or why it stays.
+async fn indicator_removal_note(
+    state: &AppState,
+    t: Tr,
+    lang: Lang,
+    id: i64,
+    form: &mut FormView,
+) -> Result<(), WebError> {
+    if state.store().indicator_reported(id).await? {
+        form.intro.push(t.t("plan-indicator-reported"));
+    } else {
+        form.links.push(Link {
+            href: format!("/{}/indicators/{id}/delete", lang.code()),
+            text: t.t("plan-indicator-remove-link"),
+        });
+    }
+    Ok(())
+}
 
 fn indicator_input(f: &FormData) -> IndicatorInput {
     let mut interim = Vec::new();
@@ -1156,7 +1270,7 @@ pub(crate) async fn edit_indicator_page(
     let t = Tr::new(lang);
     let (csrf, cookie) = ensure_session(&state, &caller).await?;
     let input = IndicatorInput::from_indicator(&row.indicator);
-    let form = indicator_form(
+    let mut form = indicator_form(
         &state,
         t,
         lang,
@@ -1166,6 +1280,7 @@ pub(crate) async fn edit_indicator_page(
         &input,
     )
     .await?;
+    indicator_removal_note(&state, t, lang, row.id, &mut form).await?;
     form_response(
         lang,
         &caller,
@@ -1201,7 +1316,7 @@ pub(crate) async fn save_indicator(
         Err(e) => {
             let problems = failure(e)?;
             let csrf = caller.csrf().unwrap_or_default().to_owned();
-            let form = indicator_form(
+            let mut form = indicator_form(
                 &state,
                 t,
                 lang,
@@ -1211,6 +1326,7 @@ pub(crate) async fn save_indicator(
                 &input,
             )
             .await?;
+            indicator_removal_note(&state, t, lang, row.id, &mut form).await?;
             form_response(
                 lang,
                 &caller,

@@ -465,6 +465,8 @@ pub(crate) async fn area(
         });
     let flash = if params.get("saved").is_some() {
         Some(t.t("plan-saved"))
+    } else if params.get("removed") == Some("indicator") {
+        Some(t.t("plan-indicator-removed"))
     } else if params.get("removed").is_some() {
         Some(t.t("plan-measure-removed"))
     } else {
