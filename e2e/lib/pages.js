@@ -42,9 +42,10 @@ export const PAGES = [
   { name: 'plan version', path: '/strategy/halsodata/versions/1', status: 200 },
   { name: 'measure', path: '/measures/1', status: 200 },
   { name: 'indicator', path: '/indicators/1', status: 200 },
-  // The follow-up's list of cycles (empty on a fresh site); a year's report needs a cycle and is checked in
-  // follow-up.test.js.
+  // The follow-up's list of cycles and the built-in example year's report (a fresh site has it); a year the
+  // office runs is checked in follow-up.test.js.
   { name: 'follow-up', path: '/follow-up', status: 200 },
+  { name: 'follow-up report (example year)', path: '/follow-up/2025', status: 200 },
   { name: 'events', path: '/events', status: 200 },
   { name: 'event', path: '/events/almedalen-2024-rundabord', status: 200 },
   { name: 'meeting places', path: '/meeting-places', status: 200 },

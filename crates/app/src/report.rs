@@ -190,6 +190,8 @@ pub struct ReportModel {
     pub internal: bool,
     /// Set while the cycle is open.
     pub preliminary: Option<String>,
+    /// Set when the year is the built-in example, not the region's follow-up.
+    pub example_year: Option<String>,
     /// Set on the internal version.
     pub internal_note: Option<String>,
     /// The programme office's foreword, when written.
@@ -236,6 +238,7 @@ const LABELS: &[(&str, &str)] = &[
     ("figure", "report-figure"),
     ("year", "report-year"),
     ("example", "example-badge"),
+    ("example_data", "example-data"),
     ("automatic", "automatic-badge"),
     ("example_note", "example-data-note"),
     ("changes", "report-changes"),
@@ -645,6 +648,9 @@ pub async fn build(
         internal,
         preliminary: (cycle.cycle.state == CycleState::Open)
             .then(|| t.t1("report-preliminary", "deadline", cycle.cycle.deadline)),
+        example_year: cycle
+            .example
+            .then(|| t.t1("report-example-year", "year", cycle.cycle.year)),
         internal_note: internal.then(|| t.t("report-internal-note")),
         foreword: Some(foreword.get(lang).trim().to_owned()).filter(|f| !f.is_empty()),
         foreword_href: internal.then(|| format!("/{code}/follow-up/{year}/foreword")),

@@ -208,6 +208,12 @@ pub fn docx(m: &ReportModel, created: &str) -> Result<Vec<u8>, AppError> {
         "{} · {} · {}",
         m.strategy_title, m.publisher, m.version
     ))])];
+    if let Some(e) = &m.example_year {
+        b.push(Block::Paragraph(vec![
+            Span::bold(format!("{} ", label(m, "example_data"))),
+            Span::plain(e.clone()),
+        ]));
+    }
     for note in [&m.preliminary, &m.internal_note].into_iter().flatten() {
         b.push(Block::Paragraph(vec![Span::bold(note.clone())]));
     }

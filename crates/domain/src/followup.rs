@@ -488,3 +488,154 @@ mod tests {
         assert_eq!(may_revise(CycleState::Closed, "typo", "1", "2"), Ok(()));
     }
 }
+
+/// The built-in example follow-up year (`follow_up.toml`): a closed cycle with reports on the example measures,
+/// the office's foreword and assessments — example data, shown as such, so that a fresh site has a whole year to
+/// show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExampleFollowUp {
+    /// The year.
+    pub year: i32,
+    /// The deadline it had.
+    pub deadline: IsoDate,
+    /// The office's foreword.
+    pub foreword: crate::LangText,
+    /// The office's assessments: (area, went well, behind, changes).
+    pub assessments: Vec<(
+        crate::Slug,
+        crate::LangText,
+        crate::LangText,
+        crate::LangText,
+    )>,
+    /// Accepted reports: (measure code, status, narrative).
+    pub reports: Vec<(String, MeasureStatus, crate::LangText)>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExampleFile {
+    year: i32,
+    deadline: String,
+    foreword_sv: String,
+    foreword_en: String,
+    #[serde(default)]
+    assessment: Vec<ExampleAssessmentRow>,
+    #[serde(default)]
+    report: Vec<ExampleReportRow>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExampleAssessmentRow {
+    area: String,
+    went_well_sv: String,
+    went_well_en: String,
+    behind_sv: String,
+    behind_en: String,
+    changes_sv: String,
+    changes_en: String,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExampleReportRow {
+    measure: String,
+    status: String,
+    narrative_sv: String,
+    narrative_en: String,
+}
+
+impl ExampleFollowUp {
+    /// Parses `follow_up.toml` against the strategy: reports only on the strategy's example measures (never on
+    /// the region's own), areas that exist, each measure once, both languages written or neither.
+    pub fn parse(
+        text: &str,
+        strategy: &crate::strategy::StrategyData,
+    ) -> Result<ExampleFollowUp, Vec<crate::dataset::DatasetProblem>> {
+        let f = "follow_up.toml";
+        let mut p = crate::dataset::Problems(Vec::new());
+        let Some(file): Option<ExampleFile> = crate::dataset::parse_file(f, text, &mut p) else {
+            return Err(p.0);
+        };
+        if !YEARS.contains(&file.year) {
+            p.add(
+                f,
+                "year",
+                format!("{} is not a year between 2000 and 2100", file.year),
+            );
+        }
+        let deadline = IsoDate::parse(&file.deadline).unwrap_or_else(|_| {
+            p.add(
+                f,
+                "deadline",
+                format!("{:?} is not a date (YYYY-MM-DD)", file.deadline),
+            );
+            IsoDate::from_unix_millis(0)
+        });
+        let pair = |p: &mut crate::dataset::Problems, rec: &str, sv: String, en: String| {
+            if sv.trim().is_empty() != en.trim().is_empty() {
+                p.add(f, rec, "write both languages or neither");
+            }
+            crate::LangText::new(sv, en)
+        };
+        let foreword = pair(&mut p, "foreword", file.foreword_sv, file.foreword_en);
+        let mut assessments: Vec<(
+            crate::Slug,
+            crate::LangText,
+            crate::LangText,
+            crate::LangText,
+        )> = Vec::new();
+        for a in file.assessment {
+            let rec = format!("assessment {}", a.area);
+            let Some(area) = strategy.areas.iter().find(|x| x.slug.as_str() == a.area) else {
+                p.add(f, &rec, format!("unknown focus area {:?}", a.area));
+                continue;
+            };
+            if assessments.iter().any(|(s, ..)| s == &area.slug) {
+                p.add(f, &rec, "the area is assessed twice");
+            }
+            assessments.push((
+                area.slug.clone(),
+                pair(&mut p, &rec, a.went_well_sv, a.went_well_en),
+                pair(&mut p, &rec, a.behind_sv, a.behind_en),
+                pair(&mut p, &rec, a.changes_sv, a.changes_en),
+            ));
+        }
+        let mut reports: Vec<(String, MeasureStatus, crate::LangText)> = Vec::new();
+        for r in file.report {
+            let rec = format!("report {}", r.measure);
+            match strategy.measures.iter().find(|m| m.code == r.measure) {
+                None => p.add(f, &rec, format!("unknown measure {:?}", r.measure)),
+                Some(m) if !m.example => p.add(
+                    f,
+                    &rec,
+                    "only example measures get example reports; this is one of the region's own",
+                ),
+                Some(_) => {}
+            }
+            if reports.iter().any(|(code, ..)| *code == r.measure) {
+                p.add(f, &rec, "the measure is reported twice");
+            }
+            let Some(status) = MeasureStatus::parse(&r.status) else {
+                p.add(f, &rec, format!("unknown status {:?}", r.status));
+                continue;
+            };
+            if r.narrative_sv.trim().is_empty() {
+                p.add(f, &rec, "a report needs its narrative");
+            }
+            let narrative = pair(&mut p, &rec, r.narrative_sv, r.narrative_en);
+            reports.push((r.measure, status, narrative));
+        }
+        if p.0.is_empty() {
+            Ok(ExampleFollowUp {
+                year: file.year,
+                deadline,
+                foreword,
+                assessments,
+                reports,
+            })
+        } else {
+            Err(p.0)
+        }
+    }
+}

@@ -1542,3 +1542,4 @@ plan-indicator-remove-intro = No follow-up has reported a value for the indicato
 plan-indicator-remove = Remove the indicator
 plan-indicator-keep = Keep the indicator
 plan-indicator-removed = The indicator has been removed from the plan.
+report-example-year = The follow-up of { $year } is an example that comes with Samverkan, so that the yearly cycle, the report and its files can be seen before the programme office has run a year of its own. The reports are on the example measures only, and the foreword and assessments are written the way the office would write them.

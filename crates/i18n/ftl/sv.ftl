@@ -1542,3 +1542,4 @@ plan-indicator-remove-intro = Ingen uppföljning har rapporterat något värde f
 plan-indicator-remove = Ta bort indikatorn
 plan-indicator-keep = Behåll indikatorn
 plan-indicator-removed = Indikatorn har tagits bort ur planen.
+report-example-year = Uppföljningen { $year } är ett exempel som följer med Samverkan, så att den årliga cykeln, rapporten och dess filer går att se innan programkontoret har genomfört ett eget år. Rapporterna gäller bara exempelinsatserna, och förordet och bedömningarna är skrivna så som programkontoret skulle skriva dem.

@@ -52,6 +52,14 @@ pub fn stockholm_strategy() -> Result<domain::strategy::StrategyData, Vec<Datase
     domain::strategy::StrategyData::parse(STOCKHOLM_STRATEGY, &data)
 }
 
+/// The built-in example follow-up year.
+pub const STOCKHOLM_FOLLOW_UP: &str = include_str!("../../../data/stockholm/follow_up.toml");
+
+/// Parses and validates the built-in example follow-up year against the built-in strategy.
+pub fn stockholm_follow_up() -> Result<domain::followup::ExampleFollowUp, Vec<DatasetProblem>> {
+    domain::followup::ExampleFollowUp::parse(STOCKHOLM_FOLLOW_UP, &stockholm_strategy()?)
+}
+
 /// The built-in events, meeting places and news (from the seeds).
 pub const STOCKHOLM_EVENTS: &str = include_str!("../../../data/stockholm/events.toml");
 /// The built-in meeting places.
@@ -174,6 +182,21 @@ pub async fn seed_strategy(store: &Store) -> anyhow::Result<bool> {
         )
         .await
         .context("recording the first version of each action plan")?;
+    // A new site also gets the example follow-up year, so that the cycle, the report and its files have
+    // something to show from the first start; an existing site's follow-up is left as it is.
+    if seeded {
+        let example = stockholm_follow_up().map_err(|problems| {
+            let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            anyhow::anyhow!(
+                "the built-in example follow-up is invalid:\n  {}",
+                list.join("\n  ")
+            )
+        })?;
+        store
+            .seed_example_follow_up(&example)
+            .await
+            .context("loading the example follow-up year")?;
+    }
     Ok(seeded)
 }
 

@@ -36,6 +36,8 @@ pub struct CycleRow {
     pub opened_at: i64,
     /// When it was closed.
     pub closed_at: Option<i64>,
+    /// The built-in example year, not the region's follow-up.
+    pub example: bool,
 }
 
 /// One step in a report's history.
@@ -148,6 +150,7 @@ fn cycle_from_row(row: &AnyRow) -> Result<CycleRow, StoreError> {
         },
         opened_at: get(row, "opened_at")?,
         closed_at: get(row, "closed_at")?,
+        example: get::<i64>(row, "example")? != 0,
     })
 }
 
@@ -409,6 +412,69 @@ impl Store {
         .await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// Loads the built-in example year into a database that has no follow-up cycle yet: a closed cycle marked as
+    /// example data, with the office's foreword and assessments and accepted reports on the example measures.
+    /// Returns whether it did. Measures or areas the office has removed since are left out.
+    pub async fn seed_example_follow_up(
+        &self,
+        ex: &domain::followup::ExampleFollowUp,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.write_tx().await?;
+        let cycles: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM follow_up_cycles")
+            .fetch_one(&mut *tx)
+            .await?;
+        if cycles > 0 {
+            return Ok(false);
+        }
+        let now = now_millis();
+        sqlx::query(
+            "INSERT INTO follow_up_cycles (year, deadline, state, opened_at, closed_at, foreword_sv, foreword_en, example) \
+             VALUES ($1, $2, 'closed', $3, $3, $4, $5, 1)",
+        )
+        .bind(i64::from(ex.year))
+        .bind(ex.deadline.to_string())
+        .bind(now)
+        .bind(&ex.foreword.sv)
+        .bind(&ex.foreword.en)
+        .execute(&mut *tx)
+        .await?;
+        for (area, went_well, behind, changes) in &ex.assessments {
+            sqlx::query(
+                "INSERT INTO area_assessments (area_id, year, went_well_sv, went_well_en, behind_sv, behind_en, \
+                 changes_sv, changes_en, updated_at) \
+                 SELECT id, $1, $2, $3, $4, $5, $6, $7, $8 FROM focus_areas WHERE slug = $9",
+            )
+            .bind(i64::from(ex.year))
+            .bind(&went_well.sv)
+            .bind(&went_well.en)
+            .bind(&behind.sv)
+            .bind(&behind.en)
+            .bind(&changes.sv)
+            .bind(&changes.en)
+            .bind(now)
+            .bind(area.as_str())
+            .execute(&mut *tx)
+            .await?;
+        }
+        for (code, status, narrative) in &ex.reports {
+            sqlx::query(
+                "INSERT INTO measure_reports (year, measure_id, state, status, narrative, narrative_en, evidence, \
+                 updated_at, submitted_at, reviewed_at) \
+                 SELECT $1, id, 'accepted', $2, $3, $4, '', $5, $5, $5 FROM measures WHERE code = $6 AND example = 1",
+            )
+            .bind(i64::from(ex.year))
+            .bind(status.as_str())
+            .bind(&narrative.sv)
+            .bind(&narrative.en)
+            .bind(now)
+            .bind(code)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(true)
     }
 
     /// Closes an open cycle (the office): from now on it only takes revisions.

@@ -187,3 +187,48 @@ fn the_built_in_events_meeting_places_and_news_are_valid() {
             .any(|p| p.slug.as_str().starts_with("a-working-lab"))
     );
 }
+
+#[test]
+fn the_example_follow_up_year_reports_only_on_example_measures() {
+    let example = samverkan::stockholm_follow_up().unwrap_or_else(|problems| {
+        panic!(
+            "problems:\n{}",
+            problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    });
+    let strategy = samverkan::stockholm_strategy().expect("strategy");
+    assert!(!example.reports.is_empty() && !example.assessments.is_empty());
+    for (code, _, narrative) in &example.reports {
+        let m = strategy
+            .measures
+            .iter()
+            .find(|m| m.code == *code)
+            .expect("measure");
+        assert!(m.example, "{code} is an example measure");
+        assert!(
+            narrative.sv.starts_with("Exempeldata.") && narrative.en.starts_with("Example data.")
+        );
+    }
+    // A report on one of the region's own measures, an unknown area and a text in one language are refused.
+    let bad = samverkan::STOCKHOLM_FOLLOW_UP
+        .replacen("measure = \"1.2\"", "measure = \"1.1\"", 1)
+        .replacen("area = \"halsodata\"", "area = \"no-such-area\"", 1)
+        .replacen("changes_en = \"\"", "changes_en = \"Only in English.\"", 1);
+    let problems = domain::followup::ExampleFollowUp::parse(&bad, &strategy)
+        .expect_err("refused")
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n");
+    for said in [
+        "one of the region's own",
+        "unknown focus area \"no-such-area\"",
+        "write both languages or neither",
+    ] {
+        assert!(problems.contains(said), "{said}: {problems}");
+    }
+}

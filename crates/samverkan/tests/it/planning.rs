@@ -1183,3 +1183,55 @@ async fn who_does_what_shows_each_actor_by_area_and_on_its_own_page() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_new_site_shows_a_whole_example_year_of_follow_up_marked_as_such() {
+    let app = TestApp::spawn().await;
+    let (status, en) = app.get("/en/follow-up/2025").await;
+    assert_eq!(status, StatusCode::OK);
+    for shown in [
+        "Example data.",
+        "The follow-up of 2025 is an example that comes with Samverkan",
+        "Foreword",
+        "The programme office proposes that the working groups review the targets for 2026.",
+        "The programme office's assessment",
+        "The citizen dialogue on health data has not started",
+        "Example data. The Centre for Health Data tried two anonymisation methods",
+    ] {
+        assert!(
+            en.contains(&unescape(shown)) || unescape(&en).contains(shown),
+            "the example year shows {shown}"
+        );
+    }
+    let (_, sv) = app.get("/sv/follow-up/2025").await;
+    assert!(unescape(&sv).contains("Uppföljningen 2025 är ett exempel som följer med Samverkan"));
+    assert!(unescape(&sv).contains("Medborgardialogen är försenad"));
+    // Only the example measures are reported on; the region's own measure stays "not reported".
+    let reports = app.json("/api/v1/follow-ups/2025?lang=en").await;
+    let lines: Vec<&serde_json::Value> = reports["areas"]
+        .as_array()
+        .expect("areas")
+        .iter()
+        .flat_map(|a| a["measures"].as_array().expect("measures").iter())
+        .collect();
+    let status_of = |code: &str| {
+        lines
+            .iter()
+            .find(|m| m["code"] == code)
+            .map(|m| m["status"].as_str().unwrap_or_default().to_owned())
+            .unwrap_or_default()
+    };
+    assert_eq!(status_of("1.3"), "Delayed");
+    assert_eq!(status_of("1.1"), "Not reported");
+    // Its files are there too.
+    let docx = app
+        .client
+        .get(format!("{}/api/v1/follow-ups/2025/report.docx", app.base))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(docx.status(), StatusCode::OK);
+    let body = zipped(&docx.bytes().await.expect("bytes"), "word/document.xml");
+    assert!(body.contains("Uppföljningen 2025 är ett exempel"));
+    app.stop().await;
+}

@@ -308,6 +308,8 @@ pub struct CycleOut {
     pub state: String,
     /// The last day to send reports (YYYY-MM-DD).
     pub deadline: String,
+    /// The built-in example year, not the region's follow-up.
+    pub example: bool,
 }
 
 /// The yearly cycles, newest first.
@@ -328,6 +330,7 @@ pub(crate) async fn follow_ups(
                 year: c.cycle.year,
                 state: c.cycle.state.as_str().into(),
                 deadline: c.cycle.deadline.to_string(),
+                example: c.example,
             })
             .collect(),
     ))

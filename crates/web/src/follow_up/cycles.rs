@@ -102,7 +102,15 @@ async fn index_page(
         .iter()
         .map(|c| CycleView {
             year: c.cycle.year,
-            state: t.t(&format!("followup-state-{}", c.cycle.state)),
+            state: if c.example {
+                format!(
+                    "{} ({})",
+                    t.t(&format!("followup-state-{}", c.cycle.state)),
+                    t.t("example-badge")
+                )
+            } else {
+                t.t(&format!("followup-state-{}", c.cycle.state))
+            },
             deadline: c.cycle.deadline.to_string(),
             report_href: format!("/{code}/follow-up/{}", c.cycle.year),
             work_href: part.then(|| format!("/{code}/follow-up/{}/reports", c.cycle.year)),
