@@ -547,7 +547,8 @@ struct ExampleReportRow {
 
 impl ExampleFollowUp {
     /// Parses `follow_up.toml` against the strategy: reports only on the strategy's example measures (never on
-    /// the region's own), areas that exist, each measure once, both languages written or neither.
+    /// the region's own), areas that exist, each measure once; the foreword and assessments in both languages or
+    /// neither, a report's narrative in Swedish and, when the reporter wrote one, in English.
     pub fn parse(
         text: &str,
         strategy: &crate::strategy::StrategyData,
@@ -623,8 +624,12 @@ impl ExampleFollowUp {
             if r.narrative_sv.trim().is_empty() {
                 p.add(f, &rec, "a report needs its narrative");
             }
-            let narrative = pair(&mut p, &rec, r.narrative_sv, r.narrative_en);
-            reports.push((r.measure, status, narrative));
+            // As in the product, the English narrative is the reporter's choice.
+            reports.push((
+                r.measure,
+                status,
+                crate::LangText::new(r.narrative_sv, r.narrative_en),
+            ));
         }
         if p.0.is_empty() {
             Ok(ExampleFollowUp {
