@@ -9,6 +9,7 @@
 pub mod actors;
 pub mod chart;
 pub mod graph;
+pub mod plan_import;
 pub mod plans;
 pub mod report;
 pub mod report_files;

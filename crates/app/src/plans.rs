@@ -577,6 +577,26 @@ fn allowed(principal: Option<&Principal>, action: &Action<'_>) -> bool {
     domain::auth::decide(principal, action) == Decision::Allow
 }
 
+/// Whether `principal` may write `area`'s plan (the policy's answer, nothing recorded).
+pub fn may_write_plan(principal: Option<&Principal>, area: &Slug) -> Result<(), PlanFail> {
+    if allowed(principal, &Action::WritePlan(area)) && allowed(principal, &Action::ChangeData) {
+        Ok(())
+    } else {
+        Err(PlanFail::Forbidden)
+    }
+}
+
+/// Records that `principal` was refused a write to `area`'s plan.
+pub async fn deny_plan(store: &Store, principal: Option<&Principal>, area: &Slug) {
+    deny(
+        store,
+        principal.map(Principal::user_id),
+        "plan",
+        area.as_str(),
+    )
+    .await;
+}
+
 async fn write_plan(
     store: &Store,
     principal: Option<&Principal>,

@@ -1543,3 +1543,37 @@ plan-indicator-remove = Remove the indicator
 plan-indicator-keep = Keep the indicator
 plan-indicator-removed = The indicator has been removed from the plan.
 report-example-year = The follow-up of { $year } is an example that comes with Samverkan, so that the yearly cycle, the report and its files can be seen before the programme office has run a year of its own. The reports are on the example measures only, and the foreword and assessments are written the way the office would write them.
+plan-import-title = Import an action plan from a spreadsheet
+plan-import-lead = Move a plan kept in Excel or another spreadsheet into Samverkan: a workbook (.xlsx) with a sheet named measures and a sheet named indicators, or one CSV file of either. Rows with a code the area already has update that measure or indicator; other rows add one. Nothing is removed. Check the file first: you see row by row what would happen, or every problem with its sheet, row and column.
+plan-import-file = Workbook or CSV file
+plan-import-file-hint = The columns are those of the exported plan; download it below and use it as a template. At most 20 MB.
+plan-import-dry-run = Only check the file, import nothing
+plan-import-submit = Send the file
+plan-import-export = Download the plans as a workbook (the layout to import)
+plan-import-layout = The layout is described column by column in the import guide.
+plan-import-checked = The file is correct. Nothing has been imported yet: untick "Only check the file" and send it again to import it.
+plan-import-done = The plan has been imported.
+plan-import-counts-measures = Measures: { $created } new, { $updated } updated.
+plan-import-counts-indicators = Indicators: { $created } new, { $updated } updated.
+plan-import-problems = The file has { $count ->
+    [one] one problem
+   *[other] { $count } problems
+}. Nothing has been imported.
+plan-import-sheet-measures = Measures
+plan-import-sheet-indicators = Indicators
+plan-import-at = { $sheet }, row { $row }
+plan-import-at-column = { $at }, column { $column }
+plan-import-not-a-workbook = The file is not a workbook that can be read (.xlsx).
+plan-import-no-sheet = The workbook has no sheet named measures or indicators (or Insatser, Indikatorer).
+plan-import-unknown-table = The CSV file's first row must name the columns; a file of measures has the column responsible, a file of indicators the column direction.
+plan-import-empty = The file has no rows to import.
+plan-import-unknown-area = There is no focus area with the short name “{ $area }”.
+plan-import-twice = The code { $code } is already on row { $row }.
+plan-import-unknown-measure = The area has no measure { $code }, and the file does not add one.
+plan-import-changed = The plan changed while the file was being imported. Check the file again.
+plan-import-measure-created = measure { $code }, new
+plan-import-measure-updated = measure { $code }, updated
+plan-import-indicator-created = indicator { $code }, new
+plan-import-indicator-updated = indicator { $code }, updated
+plan-export-title = Action plans: measures and indicators
+plan-import-link = Import a plan from a spreadsheet

@@ -1543,3 +1543,37 @@ plan-indicator-remove = Ta bort indikatorn
 plan-indicator-keep = Behåll indikatorn
 plan-indicator-removed = Indikatorn har tagits bort ur planen.
 report-example-year = Uppföljningen { $year } är ett exempel som följer med Samverkan, så att den årliga cykeln, rapporten och dess filer går att se innan programkontoret har genomfört ett eget år. Rapporterna gäller bara exempelinsatserna, och förordet och bedömningarna är skrivna så som programkontoret skulle skriva dem.
+plan-import-title = Importera en handlingsplan från ett kalkylark
+plan-import-lead = Flytta in en plan som ni har i Excel eller ett annat kalkylprogram: en arbetsbok (.xlsx) med ett blad som heter insatser och ett som heter indikatorer, eller en CSV-fil med något av dem. Rader med en kod som området redan har uppdaterar den insatsen eller indikatorn; andra rader lägger till en ny. Ingenting tas bort. Kontrollera filen först: då ser ni rad för rad vad som skulle hända, eller varje problem med blad, rad och kolumn.
+plan-import-file = Arbetsbok eller CSV-fil
+plan-import-file-hint = Kolumnerna är desamma som i den exporterade planen; ladda ned den nedan och använd den som mall. Högst 20 MB.
+plan-import-dry-run = Kontrollera bara filen, importera ingenting
+plan-import-submit = Skicka filen
+plan-import-export = Ladda ned planerna som arbetsbok (formatet för import)
+plan-import-layout = Formatet beskrivs kolumn för kolumn i importanvisningen.
+plan-import-checked = Filen är korrekt. Ingenting har importerats ännu: avmarkera ”Kontrollera bara filen” och skicka den igen för att importera den.
+plan-import-done = Planen har importerats.
+plan-import-counts-measures = Insatser: { $created } nya, { $updated } uppdateras.
+plan-import-counts-indicators = Indikatorer: { $created } nya, { $updated } uppdateras.
+plan-import-problems = Filen har { $count ->
+    [one] ett problem
+   *[other] { $count } problem
+}. Ingenting har importerats.
+plan-import-sheet-measures = Insatser
+plan-import-sheet-indicators = Indikatorer
+plan-import-at = { $sheet }, rad { $row }
+plan-import-at-column = { $at }, kolumn { $column }
+plan-import-not-a-workbook = Filen är inte en arbetsbok som går att läsa (.xlsx).
+plan-import-no-sheet = Arbetsboken har inget blad som heter insatser eller indikatorer (eller measures, indicators).
+plan-import-unknown-table = CSV-filens första rad ska ange kolumnerna; en fil med insatser har kolumnen responsible, en fil med indikatorer kolumnen direction.
+plan-import-empty = Filen har inga rader att importera.
+plan-import-unknown-area = Det finns inget fokusområde med kortnamnet ”{ $area }”.
+plan-import-twice = Koden { $code } finns redan på rad { $row }.
+plan-import-unknown-measure = Området har ingen insats { $code }, och filen lägger inte till någon.
+plan-import-changed = Planen ändrades medan filen importerades. Kontrollera filen igen.
+plan-import-measure-created = insats { $code }, ny
+plan-import-measure-updated = insats { $code }, uppdateras
+plan-import-indicator-created = indikator { $code }, ny
+plan-import-indicator-updated = indikator { $code }, uppdateras
+plan-export-title = Handlingsplaner: insatser och indikatorer
+plan-import-link = Importera en plan från ett kalkylark

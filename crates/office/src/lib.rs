@@ -8,9 +8,11 @@
 //! rows that Word repeats and carries into a tagged PDF. See `docs/decisions.md`.
 
 mod docx;
+mod read;
 mod xlsx;
 
 pub use docx::{Block, Document, Span};
+pub use read::{RowsOfSheet, read_xlsx};
 pub use xlsx::{Cell, Sheet, Workbook};
 
 /// A document could not be written.
@@ -25,4 +27,7 @@ pub enum OfficeError {
     /// The workbook writer.
     #[error("xlsx: {0}")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    /// A workbook that could not be read.
+    #[error("{0}")]
+    Read(String),
 }

@@ -1235,3 +1235,271 @@ async fn a_new_site_shows_a_whole_example_year_of_follow_up_marked_as_such() {
     assert!(body.contains("Uppföljningen 2025 är ett exempel"));
     app.stop().await;
 }
+
+/// Sends a plan file to the import page (with a fresh CSRF token); returns the status and the page.
+async fn import_plan(
+    app: &TestApp,
+    c: &reqwest::Client,
+    name: &str,
+    bytes: Vec<u8>,
+    dry_run: bool,
+) -> (StatusCode, String) {
+    let csrf = app.csrf(c, "/en/strategy/import").await;
+    let mut form = reqwest::multipart::Form::new().text("csrf", csrf).part(
+        "file",
+        reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()),
+    );
+    if dry_run {
+        form = form.text("dry_run", "1");
+    }
+    let res = c
+        .post(format!("{}/en/strategy/import", app.base))
+        .multipart(form)
+        .send()
+        .await
+        .expect("post");
+    let status = res.status();
+    (status, unescape(&res.text().await.expect("text")))
+}
+
+#[tokio::test]
+async fn a_plan_kept_in_a_spreadsheet_moves_in_after_a_check_and_round_trips() {
+    use office::{Cell, Sheet, Workbook};
+    let app = TestApp::spawn().await;
+    app.user("office@example.se", "admin", None).await;
+    app.user(
+        "health@example.se",
+        "reporter",
+        Some("centrum-for-halsodata"),
+    )
+    .await;
+    let office = app.signed_in("office@example.se", PASSWORD).await;
+    let reporter = app.signed_in("health@example.se", PASSWORD).await;
+
+    // The exported plans import again as they are: the layout is the same both ways.
+    let exported = app
+        .client
+        .get(format!("{}/api/v1/strategy/plan.xlsx?lang=en", app.base))
+        .send()
+        .await
+        .expect("get")
+        .bytes()
+        .await
+        .expect("bytes")
+        .to_vec();
+    let sheets = office::read_xlsx(&exported).expect("a workbook");
+    assert_eq!(
+        sheets.iter().map(|s| s.0.as_str()).collect::<Vec<_>>(),
+        ["measures", "indicators"]
+    );
+    let (status, page) = import_plan(&app, &office, "action-plans.xlsx", exported, true).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert!(page.contains("The file is correct. Nothing has been imported yet"));
+    assert!(page.contains("Measures: 0 new, 16 updated."), "{page}");
+
+    // A new measure and an indicator with interim targets that moves it, and a new title for 1.2.
+    let text = |s: &str| Cell::Text(s.to_owned());
+    let book = Workbook {
+        title: "Handlingsplan".into(),
+        creator: "Programkontoret".into(),
+        sheets: vec![
+            Sheet {
+                name: "Insatser".into(),
+                header: [
+                    "area",
+                    "code",
+                    "title_sv",
+                    "title_en",
+                    "description_sv",
+                    "description_en",
+                    "responsible",
+                    "contributors",
+                    "start",
+                    "end",
+                    "status",
+                    "budget",
+                    "currency",
+                ]
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect(),
+                rows: vec![
+                    vec![
+                        text("halsodata"),
+                        text("1.7"),
+                        text("Datakatalog"),
+                        text("Data catalogue"),
+                        text("En katalog över regionens hälsodata."),
+                        text("A catalogue of the region's health data."),
+                        text("centrum-for-halsodata"),
+                        text("karolinska-institutet; region-stockholm"),
+                        text("2027-01-01"),
+                        text("2028-12-31"),
+                        text("planned"),
+                        Cell::Number(1_200_000.0),
+                        text("SEK"),
+                    ],
+                    vec![
+                        text("halsodata"),
+                        text("1.2"),
+                        text("Nya metoder för anonymisering"),
+                        text("New anonymisation methods"),
+                    ],
+                ],
+            },
+            Sheet {
+                name: "indicators".into(),
+                header: [
+                    "area",
+                    "code",
+                    "name_sv",
+                    "name_en",
+                    "unit_sv",
+                    "unit_en",
+                    "direction",
+                    "baseline_year",
+                    "baseline_value",
+                    "target_year",
+                    "target_value",
+                    "interim",
+                    "source_sv",
+                    "source_en",
+                    "measures",
+                ]
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect(),
+                rows: vec![vec![
+                    text("halsodata"),
+                    text("1.e"),
+                    text("Källor i katalogen"),
+                    text("Sources in the catalogue"),
+                    text("antal"),
+                    text("number"),
+                    text("higher"),
+                    Cell::Number(2025.0),
+                    Cell::Number(0.0),
+                    Cell::Number(2030.0),
+                    Cell::Number(40.0),
+                    text("2027: 10; 2028: 20"),
+                    text("Katalogen"),
+                    text("The catalogue"),
+                    text("1.7"),
+                ]],
+            },
+        ],
+    }
+    .to_xlsx()
+    .expect("xlsx");
+    let of = |measures: &serde_json::Value, code: &str| {
+        measures
+            .as_array()
+            .expect("measures")
+            .iter()
+            .find(|m| m["code"] == code)
+            .cloned()
+            .expect("measure")
+    };
+    let before = of(&app.json("/api/v1/measures").await, "1.2");
+    // A reporter may not import.
+    let (status, _) = import_plan(&app, &reporter, "plan.xlsx", book.clone(), true).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, page) = import_plan(&app, &office, "plan.xlsx", book.clone(), true).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    for said in [
+        "Measures: 1 new, 1 updated.",
+        "Indicators: 1 new, 0 updated.",
+        "Measures, row 2: measure 1.7, new",
+        "Measures, row 3: measure 1.2, updated",
+        "Indicators, row 2: indicator 1.e, new",
+    ] {
+        assert!(page.contains(said), "{said}: {page}");
+    }
+    assert!(
+        measure_id(&app.json("/api/v1/measures").await, "1.7").is_none(),
+        "a check imports nothing"
+    );
+    let (status, page) = import_plan(&app, &office, "plan.xlsx", book, false).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert!(page.contains("The plan has been imported."));
+    let measures = app.json("/api/v1/measures").await;
+    let m17 = measure_id(&measures, "1.7").expect("1.7 is in the plan");
+    let m = app.page(&office, &format!("/en/measures/{m17}")).await;
+    assert!(m.contains("1,200,000\u{a0}SEK") && m.contains("Karolinska Institutet"));
+    let m12 = app
+        .page(
+            &office,
+            &format!(
+                "/en/measures/{}",
+                measure_id(&measures, "1.2").expect("1.2")
+            ),
+        )
+        .await;
+    assert!(m12.contains("New anonymisation methods"));
+    let after = of(&measures, "1.2");
+    for kept in [
+        "description",
+        "responsible",
+        "contributors",
+        "start",
+        "end",
+        "status",
+    ] {
+        assert_eq!(
+            after[kept], before[kept],
+            "a column the file leaves out keeps its value: {kept}"
+        );
+    }
+    let indicator = app
+        .json("/api/v1/indicators")
+        .await
+        .as_array()
+        .expect("indicators")
+        .iter()
+        .find(|i| i["code"] == "1.e")
+        .cloned()
+        .expect("1.e");
+    assert_eq!(indicator["measures"], serde_json::json!(["1.7"]));
+    assert_eq!(
+        audit_count(&app, "measure").await,
+        2,
+        "each row through the audited use case"
+    );
+
+    // A CSV file with problems is refused whole, each problem with its row and column.
+    let csv = "area,code,title_sv,title_en,description_sv,description_en,responsible,start,status\n\
+               halsodata,1.8,Ny,New,Text,Text,centrum-for-halsodata,2027-02-30,planned\n\
+               no-such-area,9.1,Ny,New,Text,Text,centrum-for-halsodata,,planned\n\
+               halsodata,1.9,Ny,New,Text,Text,no-such-actor,,planned\n";
+    let (status, page) = import_plan(
+        &app,
+        &office,
+        "measures.csv",
+        csv.as_bytes().to_vec(),
+        false,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{page}");
+    for said in [
+        "The file has 3 problems. Nothing has been imported.",
+        "Measures, row 2, column start:",
+        "Measures, row 3, column area: There is no focus area with the short name “no-such-area”.",
+        "Measures, row 4, column responsible:",
+    ] {
+        assert!(page.contains(said), "{said}: {page}");
+    }
+    assert!(page.contains("<title>Error:"), "the title says so");
+    assert!(measure_id(&app.json("/api/v1/measures").await, "1.8").is_none());
+    // Neither a workbook nor a table.
+    let (status, page) = import_plan(
+        &app,
+        &office,
+        "notes.csv",
+        b"hello,world\n1,2\n".to_vec(),
+        true,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("must name the columns"));
+    app.stop().await;
+}

@@ -3,6 +3,7 @@
 
 pub(crate) mod api;
 pub mod cycles;
+pub(crate) mod plan_import;
 pub(crate) mod planning;
 pub(crate) mod plans;
 pub(crate) mod strategy;
@@ -24,7 +25,8 @@ use axum::routing::{get, post};
     api::follow_up_xlsx,
     api::follow_up_measures_csv,
     api::follow_up_indicators_csv,
-    api::follow_up_values_csv
+    api::follow_up_values_csv,
+    plan_import::export
 ))]
 pub(crate) struct Api;
 
@@ -39,6 +41,20 @@ pub(crate) fn routes() -> Routes {
         (
             spec("GET", "/{lang}/strategy/actors", Public),
             get(strategy::who),
+        ),
+        (
+            spec("GET", "/{lang}/strategy/import", Admin),
+            get(plan_import::form),
+        ),
+        (
+            spec("POST", "/{lang}/strategy/import", Admin),
+            post(plan_import::upload).layer(axum::extract::DefaultBodyLimit::max(
+                plan_import::MAX_UPLOAD,
+            )),
+        ),
+        (
+            spec("GET", "/api/v1/strategy/plan.xlsx", Public),
+            get(plan_import::export),
         ),
         (
             spec("GET", "/{lang}/strategy/{slug}", Public),

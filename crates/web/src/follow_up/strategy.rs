@@ -94,6 +94,8 @@ pub struct StrategyPage {
     pub status_names: Vec<String>,
     /// Measures by status per area: (area, counts in the order of `status_names`), then all areas.
     pub status_rows: Vec<(String, Vec<usize>)>,
+    /// The office may import a plan from a spreadsheet.
+    pub can_import: bool,
 }
 
 fn status_label(t: Tr, s: TargetStatus) -> (String, String) {
@@ -177,6 +179,7 @@ pub(crate) async fn overview(
         areas: cards,
         has_examples: measures.iter().any(|m| m.measure.example)
             || indicators.iter().any(|i| i.indicator.example),
+        can_import: caller.may(&domain::Action::ManageUsers),
     })
 }
 
