@@ -2,8 +2,7 @@
 // milestone, a budget and the indicator it moves; records a new version of the plan with a reason and reads
 // what changed; writes its assessment of the area for the example follow-up year in Swedish; and downloads the
 // year's report as a Word document (its contents are read back in the Rust and Python checks). A refused form
-// keeps what was typed. Every form of
-// the journey passes axe.
+// keeps what was typed. Every form of the journey passes axe.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
