@@ -666,6 +666,19 @@ async fn the_pdf_report_has_the_five_areas_in_the_chosen_language_and_its_charts
         !html.contains("<script"),
         "the standalone file has no scripts"
     );
+    for (format, inside) in [
+        (samverkan::config::ReportFormat::Docx, "word/document.xml"),
+        (samverkan::config::ReportFormat::Xlsx, "xl/workbook.xml"),
+    ] {
+        let bytes = samverkan::report(&store, 2025, domain::Lang::Sv, false, format)
+            .await
+            .expect("office file");
+        let zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip container");
+        assert!(
+            zip.file_names().any(|n| n.is_ok_and(|n| n == inside)),
+            "{inside}"
+        );
+    }
     assert!(
         samverkan::report(
             &store,
