@@ -445,11 +445,10 @@ impl Store {
     /// True when a measure has been reported on in some year's follow-up (and so can only be ended, never
     /// removed).
     pub async fn measure_reported(&self, id: i64) -> Result<bool, StoreError> {
-        let n: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM measure_reports WHERE measure_id = $1")
-                .bind(id)
-                .fetch_one(self.pool())
-                .await?;
+        let n: i64 = sqlx::query_scalar(PlanPart::Measure.reported_sql())
+            .bind(id)
+            .fetch_one(self.pool())
+            .await?;
         Ok(n > 0)
     }
 
@@ -462,46 +461,17 @@ impl Store {
             .into_iter()
             .find(|r| r.id == id)
             .ok_or(StoreError::NotFound("measure"))?;
-        let mut tx = self.write_tx().await?;
-        let reported: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM measure_reports WHERE measure_id = $1")
-                .bind(id)
-                .fetch_one(&mut *tx)
-                .await?;
-        if reported > 0 {
-            return Err(StoreError::Conflict("reported"));
-        }
-        sqlx::query("DELETE FROM measures WHERE id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        let changes =
-            domain::audit::diff(&measure_json(&row.measure, &[]), &serde_json::Value::Null);
-        record(
-            &mut tx,
-            AuditRecord {
-                user_id: Some(user),
-                object_type: "measure",
-                object_key: &id.to_string(),
-                action: "delete",
-                changes: &changes,
-                personal: &[],
-            },
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
+        let before = measure_json(&row.measure, &[]);
+        self.remove_from_plan(PlanPart::Measure, id, user, &before)
+            .await
     }
 
     /// Whether a follow-up has reported a value for indicator `id` (then it stays in the plan).
     pub async fn indicator_reported(&self, id: i64) -> Result<bool, StoreError> {
-        let n: i64 = sqlx::query_scalar(
-            "SELECT (SELECT COUNT(*) FROM report_values WHERE indicator_id = $1) \
-             + (SELECT COUNT(*) FROM follow_up_revisions WHERE indicator_id = $1)",
-        )
-        .bind(id)
-        .fetch_one(self.pool())
-        .await?;
+        let n: i64 = sqlx::query_scalar(PlanPart::Indicator.reported_sql())
+            .bind(id)
+            .fetch_one(self.pool())
+            .await?;
         Ok(n > 0)
     }
 
@@ -513,32 +483,42 @@ impl Store {
             .into_iter()
             .find(|r| r.id == id)
             .ok_or(StoreError::NotFound("indicator"))?;
-        let mut tx = self.write_tx().await?;
-        let reported: i64 = sqlx::query_scalar(
-            "SELECT (SELECT COUNT(*) FROM report_values WHERE indicator_id = $1) \
-             + (SELECT COUNT(*) FROM follow_up_revisions WHERE indicator_id = $1)",
-        )
-        .bind(id)
-        .fetch_one(&mut *tx)
-        .await?;
-        if reported > 0 {
-            return Err(StoreError::Conflict("reported"));
-        }
-        sqlx::query("DELETE FROM indicators WHERE id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
         let before = serde_json::json!({
             "code": row.indicator.code,
             "area": row.indicator.area.as_str(),
             "name": {"sv": row.indicator.name.sv, "en": row.indicator.name.en},
         });
-        let changes = domain::audit::diff(&before, &serde_json::Value::Null);
+        self.remove_from_plan(PlanPart::Indicator, id, user, &before)
+            .await
+    }
+
+    /// Deletes a measure or an indicator nothing has been reported on, in one transaction with its audit entry
+    /// (`before` is what the entry says was removed).
+    async fn remove_from_plan(
+        &self,
+        part: PlanPart,
+        id: i64,
+        user: i64,
+        before: &serde_json::Value,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.write_tx().await?;
+        let reported: i64 = sqlx::query_scalar(part.reported_sql())
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
+        if reported > 0 {
+            return Err(StoreError::Conflict("reported"));
+        }
+        sqlx::query(part.delete_sql())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        let changes = domain::audit::diff(before, &serde_json::Value::Null);
         record(
             &mut tx,
             AuditRecord {
                 user_id: Some(user),
-                object_type: "indicator",
+                object_type: part.object_type(),
                 object_key: &id.to_string(),
                 action: "delete",
                 changes: &changes,
@@ -950,5 +930,39 @@ impl Store {
         .await?;
         tx.commit().await?;
         Ok(true)
+    }
+}
+
+/// What leaves a plan by removal.
+#[derive(Debug, Clone, Copy)]
+enum PlanPart {
+    Measure,
+    Indicator,
+}
+
+impl PlanPart {
+    /// How many follow-up records keep it in the plan (`$1` its id).
+    fn reported_sql(self) -> &'static str {
+        match self {
+            PlanPart::Measure => "SELECT COUNT(*) FROM measure_reports WHERE measure_id = $1",
+            PlanPart::Indicator => {
+                "SELECT (SELECT COUNT(*) FROM report_values WHERE indicator_id = $1) \
+                 + (SELECT COUNT(*) FROM follow_up_revisions WHERE indicator_id = $1)"
+            }
+        }
+    }
+
+    fn delete_sql(self) -> &'static str {
+        match self {
+            PlanPart::Measure => "DELETE FROM measures WHERE id = $1",
+            PlanPart::Indicator => "DELETE FROM indicators WHERE id = $1",
+        }
+    }
+
+    fn object_type(self) -> &'static str {
+        match self {
+            PlanPart::Measure => "measure",
+            PlanPart::Indicator => "indicator",
+        }
     }
 }
