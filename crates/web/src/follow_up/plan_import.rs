@@ -169,10 +169,20 @@ pub(crate) async fn upload(
         .into_response())
 }
 
+/// The workbook's options.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+struct ExportQuery {
+    /// sv (default) or en: the workbook's title.
+    #[param(schema_with = crate::kit::openapi::lang)]
+    lang: Option<String>,
+}
+
 /// The action plans — measures and indicators — as a workbook in the layout the import reads.
 #[utoipa::path(
     get, path = "/api/v1/strategy/plan.xlsx", tag = "strategy",
-    params(("lang" = Option<String>, Query, description = "sv (default) or en: the workbook's title")),
+    params(ExportQuery),
     responses(
         (status = 200, description = "The plans", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>),
         (status = 400, description = "A parameter has a bad value", body = crate::kit::api::ErrorBody),
