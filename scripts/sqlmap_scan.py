@@ -28,6 +28,7 @@ Usage: scripts/sqlmap [--level 3] [--risk 2] [--form-level 2] [--form-risk 1] [-
                       [--only NAME,NAME [--merge]] [--list]
 (--merge: replace only those targets in the existing results, e.g. to rerun one that did not finish.)"""
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -397,6 +398,12 @@ def main() -> int:
                 for i, a in enumerate(runs):
                     print(f"==> sqlmap {t['name']}" + (f" ({i + 1}/{len(runs)})" if len(runs) > 1 else ""),
                           file=sys.stderr, flush=True)
+                    # The scan outlasts the sessions' 30-minute idle timeout: use both before each run so the
+                    # signed-in targets late in the scan are still signed in.
+                    for c in (cookie, company_cookie):
+                        with contextlib.suppress(OSError):
+                            urllib.request.urlopen(urllib.request.Request(
+                                f"{server.base}/en/account", headers={"Cookie": f"svk_session={c}"}), timeout=30).read()
                     level, risk = (args.form_level, args.form_risk) if t.get("light") else (args.level, args.risk)
                     if i == 0 and t.get("params"):
                         a = [*a, "-p", ",".join(t["params"])]

@@ -1198,6 +1198,9 @@ impl SearchIndex {
     /// Titles starting with the last word typed (after the earlier words), for the search box: (kind, slug,
     /// title in `lang`).
     pub fn suggest(&self, prefix: &str, lang: Lang, limit: usize) -> Result<Vec<Hit>, SearchError> {
+        /// How many matching titles are ranked for the list (a two-letter prefix of a big index matches more;
+        /// the list is then the best of these).
+        const SUGGEST_POOL: usize = 200;
         let searcher = self.reader.searcher();
         let words = terms::words(prefix);
         let Some((last, before)) = words.split_last() else {
@@ -1228,13 +1231,25 @@ impl SearchIndex {
             )),
         ));
         let query = BooleanQuery::new(clauses);
-        let top = searcher.search(&query, &TopDocs::with_limit(limit.clamp(1, 20)))?;
+        // Every title that starts with the words scores the same, and among equal scores tantivy returns the
+        // documents in index order, which depends on how the writes were batched. So a wider set is read and the
+        // shortest titles — the closest to what was typed — come first, then by title: the same list on every
+        // index of the same data.
+        let top = searcher.search(&query, &TopDocs::with_limit(SUGGEST_POOL))?;
         let mut out = Vec::new();
         for (score, addr) in top {
             if let Some(h) = self.hit(&searcher, addr, score, lang, &[])? {
                 out.push(h);
             }
         }
+        out.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.title.chars().count().cmp(&b.title.chars().count()))
+                .then_with(|| a.title.cmp(&b.title))
+                .then_with(|| a.slug.cmp(&b.slug))
+        });
+        out.truncate(limit.clamp(1, 20));
         Ok(out)
     }
 
