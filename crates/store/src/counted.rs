@@ -132,25 +132,18 @@ pub fn per_year(rule: Rule, rows: &[CountedRow]) -> Vec<YearValue> {
                     .filter_map(|r| r.who)
                     .collect::<BTreeSet<_>>()
                     .len() as f64,
-                Rule::Median => median(rows.iter().filter_map(|r| r.value).collect())?,
+                Rule::Median => {
+                    let mut values: Vec<f64> = rows
+                        .iter()
+                        .filter_map(|r| r.value)
+                        .filter(|v| v.is_finite())
+                        .collect();
+                    crate::requests::median(&mut values)?
+                }
             };
             Some(YearValue { year, value })
         })
         .collect()
-}
-
-fn median(mut values: Vec<f64>) -> Option<f64> {
-    values.retain(|v| v.is_finite());
-    if values.is_empty() {
-        return None;
-    }
-    values.sort_by(f64::total_cmp);
-    let n = values.len();
-    Some(if n % 2 == 1 {
-        values[n / 2]
-    } else {
-        (values[n / 2 - 1] + values[n / 2]) / 2.0
-    })
 }
 
 impl Store {

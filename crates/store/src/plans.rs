@@ -445,11 +445,7 @@ impl Store {
     /// True when a measure has been reported on in some year's follow-up (and so can only be ended, never
     /// removed).
     pub async fn measure_reported(&self, id: i64) -> Result<bool, StoreError> {
-        let n: i64 = sqlx::query_scalar(PlanPart::Measure.reported_sql())
-            .bind(id)
-            .fetch_one(self.pool())
-            .await?;
-        Ok(n > 0)
+        self.reported(PlanPart::Measure, id).await
     }
 
     /// Removes a measure that no follow-up has reported on (a mistake in the plan); one reported on is a
@@ -468,7 +464,11 @@ impl Store {
 
     /// Whether a follow-up has reported a value for indicator `id` (then it stays in the plan).
     pub async fn indicator_reported(&self, id: i64) -> Result<bool, StoreError> {
-        let n: i64 = sqlx::query_scalar(PlanPart::Indicator.reported_sql())
+        self.reported(PlanPart::Indicator, id).await
+    }
+
+    async fn reported(&self, part: PlanPart, id: i64) -> Result<bool, StoreError> {
+        let n: i64 = sqlx::query_scalar(part.reported_sql())
             .bind(id)
             .fetch_one(self.pool())
             .await?;
@@ -477,16 +477,19 @@ impl Store {
 
     /// Removes indicator `id`, audited; a conflict (`reported`) once a follow-up has reported a value for it.
     pub async fn delete_indicator(&self, id: i64, user: i64) -> Result<(), StoreError> {
-        let row = self
-            .indicators(None)
-            .await?
-            .into_iter()
-            .find(|r| r.id == id)
-            .ok_or(StoreError::NotFound("indicator"))?;
+        // Only what the audit entry names: reading every indicator would also count the automatic ones.
+        let row = sqlx::query(
+            "SELECT i.code, f.slug AS area_slug, i.name_sv, i.name_en FROM indicators i \
+             JOIN focus_areas f ON f.id = i.area_id WHERE i.id = $1",
+        )
+        .bind(id)
+        .fetch_optional(self.pool())
+        .await?
+        .ok_or(StoreError::NotFound("indicator"))?;
         let before = serde_json::json!({
-            "code": row.indicator.code,
-            "area": row.indicator.area.as_str(),
-            "name": {"sv": row.indicator.name.sv, "en": row.indicator.name.en},
+            "code": get::<String>(&row, "code")?,
+            "area": get::<String>(&row, "area_slug")?,
+            "name": {"sv": get::<String>(&row, "name_sv")?, "en": get::<String>(&row, "name_en")?},
         });
         self.remove_from_plan(PlanPart::Indicator, id, user, &before)
             .await

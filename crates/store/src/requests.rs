@@ -1046,7 +1046,8 @@ impl Store {
     }
 }
 
-fn median(values: &mut [f64]) -> Option<f64> {
+/// The median of `values` (the mean of the two middle ones for an even count); `None` when there are none.
+pub(crate) fn median(values: &mut [f64]) -> Option<f64> {
     if values.is_empty() {
         return None;
     }

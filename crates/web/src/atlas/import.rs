@@ -6,7 +6,7 @@ use crate::kit::caller::Caller;
 use crate::kit::error::WebError;
 use crate::kit::page::{Layout, Nav, lang, render};
 use askama::Template;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use domain::Action;
 use domain::interchange::{self, Location, Problem, ProblemKind};
@@ -136,45 +136,11 @@ pub(crate) async fn upload(
     let lang = lang(&code)?;
     // Who may import is decided before the body is read.
     caller.require(&Action::ManageUsers)?;
-    let mut multipart = {
-        use axum::extract::FromRequest;
-        Multipart::from_request(request, &())
-            .await
-            .map_err(|e| WebError::BadBody(e.body_text()))?
-    };
     let t = Tr::new(lang);
-    let (mut csrf, mut file, mut dry_run) = (None, None, false);
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|e| WebError::BadBody(e.to_string()))?
-    {
-        match field.name().unwrap_or_default() {
-            "csrf" => {
-                csrf = Some(
-                    field
-                        .text()
-                        .await
-                        .map_err(|e| WebError::BadBody(e.to_string()))?,
-                )
-            }
-            "dry_run" => dry_run = true,
-            "file" => {
-                let bytes = field.bytes().await.map_err(|e| {
-                    if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-                        WebError::TooLarge
-                    } else {
-                        WebError::BadBody(e.to_string())
-                    }
-                })?;
-                file = Some(bytes);
-            }
-            _ => {}
-        }
-    }
-    caller.check_csrf(csrf.as_deref())?;
-    let bytes = file.filter(|b| !b.is_empty());
-    let Some(bytes) = bytes else {
+    let upload = crate::kit::forms::Upload::read(request).await?;
+    let dry_run = upload.dry_run;
+    caller.check_csrf(upload.csrf.as_deref())?;
+    let Some(bytes) = upload.file else {
         let outcome = Outcome {
             ok: false,
             summary: t.t("import-no-file"),

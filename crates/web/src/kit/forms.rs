@@ -303,3 +303,60 @@ impl FormView {
         self.form_error.is_some() || !self.errors().is_empty()
     }
 }
+
+/// What an upload form (a file, "only check", its CSRF token) sent.
+pub struct Upload {
+    /// The CSRF token.
+    pub csrf: Option<String>,
+    /// The file's bytes, when one was chosen.
+    pub file: Option<axum::body::Bytes>,
+    /// Whether "only check" was ticked.
+    pub dry_run: bool,
+}
+
+impl Upload {
+    /// Reads the multipart body of an import form; a file over the route's body limit is `TooLarge`.
+    pub async fn read(
+        request: axum::extract::Request,
+    ) -> Result<Upload, crate::kit::error::WebError> {
+        use crate::kit::error::WebError;
+        use axum::extract::{FromRequest, Multipart};
+        let mut multipart = Multipart::from_request(request, &())
+            .await
+            .map_err(|e| WebError::BadBody(e.body_text()))?;
+        let mut upload = Upload {
+            csrf: None,
+            file: None,
+            dry_run: false,
+        };
+        while let Some(field) = multipart
+            .next_field()
+            .await
+            .map_err(|e| WebError::BadBody(e.to_string()))?
+        {
+            match field.name().unwrap_or_default() {
+                "csrf" => {
+                    upload.csrf = Some(
+                        field
+                            .text()
+                            .await
+                            .map_err(|e| WebError::BadBody(e.to_string()))?,
+                    );
+                }
+                "dry_run" => upload.dry_run = true,
+                "file" => {
+                    let bytes = field.bytes().await.map_err(|e| {
+                        if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                            WebError::TooLarge
+                        } else {
+                            WebError::BadBody(e.to_string())
+                        }
+                    })?;
+                    upload.file = Some(bytes).filter(|b| !b.is_empty());
+                }
+                _ => {}
+            }
+        }
+        Ok(upload)
+    }
+}
