@@ -784,25 +784,26 @@ mod tests {
     }
 }
 
-/// An actor's part in a measure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Part {
-    /// Responsible for it.
-    Responsible,
-    /// Contributes to it.
-    Contributes,
+vocabulary! {
+    /// An actor's part in a measure.
+    Part {
+        /// Responsible for it.
+        Responsible = "responsible",
+        /// Contributes to it.
+        Contributes = "contributes",
+    }
 }
 
-/// Who does what in the plans: for each actor named in a measure, for each area, the measures (by code, in plan
-/// order) and the actor's part in each. An actor named both responsible and contributing is responsible.
-pub fn who_does_what(
-    measures: &[Measure],
-) -> std::collections::BTreeMap<Slug, std::collections::BTreeMap<Slug, Vec<(String, Part)>>> {
-    let mut out: std::collections::BTreeMap<
-        Slug,
-        std::collections::BTreeMap<Slug, Vec<(String, Part)>>,
-    > = std::collections::BTreeMap::new();
-    for m in measures {
+/// For each actor, for each area, the measures it takes part in: (index into the measures, its part).
+pub type WhoDoesWhat =
+    std::collections::BTreeMap<Slug, std::collections::BTreeMap<Slug, Vec<(usize, Part)>>>;
+
+/// Who does what in the plans: for each actor named in a measure, for each area, the measures (as indices into
+/// `measures`, in plan order) and the actor's part in each. An actor named both responsible and contributing is
+/// responsible.
+pub fn who_does_what(measures: &[Measure]) -> WhoDoesWhat {
+    let mut out = WhoDoesWhat::new();
+    for (index, m) in measures.iter().enumerate() {
         let mut named = vec![(m.responsible.clone(), Part::Responsible)];
         named.extend(
             m.contributors
@@ -817,14 +818,14 @@ pub fn who_does_what(
                 .or_default()
                 .entry(m.area.clone())
                 .or_default();
-            if !list.iter().any(|(code, _)| *code == m.code) {
-                list.push((m.code.clone(), part));
+            if !list.iter().any(|(i, _)| measures[*i].code == m.code) {
+                list.push((index, part));
             }
         }
     }
     for areas in out.values_mut() {
         for list in areas.values_mut() {
-            list.sort_by(|a, b| crate::plan::code_order(&a.0, &b.0));
+            list.sort_by(|a, b| crate::plan::code_order(&measures[a.0].code, &measures[b.0].code));
         }
     }
     out
@@ -855,26 +856,32 @@ mod who_tests {
 
     #[test]
     fn each_actor_sees_its_measures_by_area_with_its_part() {
-        let w = who_does_what(&[
+        let measures = [
             m("halsodata", "1.10", "ki", &["kth"]),
             m("halsodata", "1.2", "kth", &["ki", "kth"]),
             m("vard", "2.1", "region", &["ki"]),
-        ]);
+        ];
+        let w = who_does_what(&measures);
+        let codes = |list: &Vec<(usize, Part)>| -> Vec<(String, Part)> {
+            list.iter()
+                .map(|(i, p)| (measures[*i].code.clone(), *p))
+                .collect()
+        };
         let ki = &w[&Slug::parse("ki").expect("slug")];
         assert_eq!(
-            ki[&Slug::parse("halsodata").expect("slug")],
+            codes(&ki[&Slug::parse("halsodata").expect("slug")]),
             vec![
                 ("1.2".to_owned(), Part::Contributes),
                 ("1.10".to_owned(), Part::Responsible)
             ]
         );
         assert_eq!(
-            ki[&Slug::parse("vard").expect("slug")],
+            codes(&ki[&Slug::parse("vard").expect("slug")]),
             vec![("2.1".to_owned(), Part::Contributes)]
         );
         let kth = &w[&Slug::parse("kth").expect("slug")];
         assert_eq!(
-            kth[&Slug::parse("halsodata").expect("slug")],
+            codes(&kth[&Slug::parse("halsodata").expect("slug")]),
             vec![
                 ("1.2".to_owned(), Part::Responsible),
                 ("1.10".to_owned(), Part::Contributes)

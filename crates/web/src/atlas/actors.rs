@@ -112,20 +112,15 @@ pub(crate) async fn actor(
             };
             let items = list
                 .iter()
-                .filter_map(|(code, part)| {
-                    let row = measures
-                        .iter()
-                        .find(|m| m.measure.area == area.slug && m.measure.code == *code)?;
-                    Some((
+                .map(|(i, part)| {
+                    let row = &measures[*i];
+                    (
                         Link {
                             href: format!("/{c}/measures/{}", row.id),
-                            text: format!("{code} {}", row.measure.title.get(lang)),
+                            text: format!("{} {}", row.measure.code, row.measure.title.get(lang)),
                         },
-                        t.t(match part {
-                            domain::strategy::Part::Responsible => "who-part-responsible",
-                            domain::strategy::Part::Contributes => "who-part-contributes",
-                        }),
-                    ))
+                        t.t(&format!("who-part-{part}")),
+                    )
                 })
                 .collect();
             page.strategy.push((

@@ -773,24 +773,15 @@ pub(crate) async fn who(
                         .get(&a.slug)
                         .map(|list| {
                             list.iter()
-                                .filter_map(|(code, part)| {
-                                    let row = measures.iter().find(|m| {
-                                        m.measure.area == a.slug && m.measure.code == *code
-                                    })?;
-                                    Some((
+                                .map(|(i, part)| {
+                                    let row = &measures[*i];
+                                    (
                                         Link {
                                             href: format!("/{c}/measures/{}", row.id),
-                                            text: code.clone(),
+                                            text: row.measure.code.clone(),
                                         },
-                                        t.t(match part {
-                                            domain::strategy::Part::Responsible => {
-                                                "who-part-responsible"
-                                            }
-                                            domain::strategy::Part::Contributes => {
-                                                "who-part-contributes"
-                                            }
-                                        }),
-                                    ))
+                                        t.t(&format!("who-part-{part}")),
+                                    )
                                 })
                                 .collect()
                         })
