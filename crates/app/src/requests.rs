@@ -223,6 +223,9 @@ pub fn refusal(t: Tr, e: RequestError) -> RequestFail {
         RequestError::Rule(RequestRule::TooManyFiles) => {
             RequestFail::Refused(Refusal::Rule(t.t("attach-error-TooMany")))
         }
+        RequestError::Rule(RequestRule::SameProvider) => {
+            fields(vec![("to".into(), t.t("request-error-forward-same"))])
+        }
         RequestError::Store(StoreError::UnknownReference(field)) => fields(vec![(
             match field {
                 "service" => "services".to_owned(),
@@ -264,6 +267,12 @@ pub fn access_message(t: Tr, e: &AccessError) -> String {
             t.t(&format!("status-word-{stage}")),
         ),
         AccessError::OnlyOfficeWaives => t.t("request-error-waive"),
+        AccessError::NotForwardable(status) => t.t1(
+            "request-error-forward-status",
+            "status",
+            t.t(&format!("status-word-{status}")),
+        ),
+        AccessError::OnlyOfficeForwards => t.t("request-error-forward-office"),
     }
 }
 
@@ -296,4 +305,172 @@ pub fn move_notice(base: &str, moved: &Moved, side: Side) -> Notice {
         ),
         body: format!("{}\n{}", line(sv, "sv"), line(en, "en")),
     }
+}
+
+/// The longest reason for a forward, in characters.
+pub const MAX_FORWARD_REASON: usize = 2_000;
+
+/// Forwards a sent request to another infrastructure (the programme office): the new infrastructure's managers
+/// (or, when it has none either, the office again) and the company are told by e-mail, in both languages.
+pub async fn forward_request(
+    store: &Store,
+    base_url: &str,
+    t: Tr,
+    asked: MoveAsked<'_>,
+    to: &str,
+) -> Result<store::Forwarded, RequestFail> {
+    let Ok(to) = Slug::parse(to.trim()) else {
+        return Err(fields(vec![("to".into(), t.t("field-choose"))]));
+    };
+    let reason = asked.reason.trim();
+    if reason.chars().count() > MAX_FORWARD_REASON {
+        return Err(fields(vec![(
+            "reason".into(),
+            t.t1("field-too-long", "max", MAX_FORWARD_REASON),
+        )]));
+    }
+    let Some(target) = store.actor(&to).await? else {
+        return Err(fields(vec![("to".into(), t.t("field-choose"))]));
+    };
+    let base = base_url.trim_end_matches('/').to_owned();
+    let name = target.name.clone();
+    let to_provider =
+        |m: &Moved| forward_notice(&base, m, "mail-request-forwarded-provider", &name);
+    let to_company = |m: &Moved| Notice {
+        audience: Audience::CompanyMembers,
+        ..forward_notice(&base, m, "mail-request-forwarded-company", &name)
+    };
+    store
+        .forward_request(
+            asked.id,
+            asked.user,
+            asked.side,
+            &to,
+            (!reason.is_empty()).then_some(reason),
+            store::ForwardNotices {
+                provider: &to_provider,
+                company: &to_company,
+            },
+        )
+        .await
+        .map_err(|e| refusal(t, e))
+}
+
+fn forward_notice(base: &str, moved: &Moved, key: &str, to: &domain::LangText) -> Notice {
+    let line = |l: Lang| {
+        let t = Tr::new(l);
+        t.t2(key, ("title", &moved.title), ("to", to.get(l)))
+            + &format!("\n{base}/{}/requests/{}\n", l.code(), moved.id)
+    };
+    let subject = |l: Lang| Tr::new(l).t1("mail-request-subject", "title", &moved.title);
+    Notice {
+        audience: Audience::ProviderManagers,
+        subject: format!("{} / {}", subject(Lang::Sv), subject(Lang::En)),
+        body: format!("{}\n{}", line(Lang::Sv), line(Lang::En)),
+    }
+}
+
+/// The date in Stockholm at `utc_ms`.
+pub fn stockholm_date(utc_ms: i64) -> IsoDate {
+    IsoDate::from_unix_millis(utc_ms + domain::events::stockholm_offset(utc_ms) * 60_000)
+}
+
+/// An open request no infrastructure has answered, with the working days it has waited.
+#[derive(Debug, Clone)]
+pub struct Waiting {
+    /// The request.
+    pub request: store::RequestSummary,
+    /// Working days since it was sent (Swedish holidays and weekends left out).
+    pub working_days: u32,
+    /// Whether it has waited longer than the answer time.
+    pub overdue: bool,
+}
+
+/// The unanswered requests at `now`, with how long each has waited and whether it is past `answer_days`
+/// working days.
+pub async fn unanswered(
+    store: &Store,
+    now: i64,
+    answer_days: u32,
+) -> Result<Vec<Waiting>, StoreError> {
+    let today = stockholm_date(now);
+    Ok(store
+        .unanswered_requests()
+        .await?
+        .into_iter()
+        .map(|request| {
+            let sent = stockholm_date(request.submitted_at.unwrap_or(now));
+            let working_days = domain::calendar::working_days_between(sent, today);
+            Waiting {
+                request,
+                working_days,
+                overdue: working_days > answer_days,
+            }
+        })
+        .collect())
+}
+
+/// Queues the daily e-mail to the programme office listing the overdue requests, once per Stockholm day (and
+/// not at all when none is overdue). Returns how many e-mails were queued.
+pub async fn send_overdue_digest(
+    store: &Store,
+    base_url: &str,
+    now: i64,
+    answer_days: u32,
+) -> Result<usize, StoreError> {
+    let today = stockholm_date(now);
+    if !domain::calendar::is_working_day(today) {
+        return Ok(0);
+    }
+    let overdue: Vec<Waiting> = unanswered(store, now, answer_days)
+        .await?
+        .into_iter()
+        .filter(|w| w.overdue)
+        .collect();
+    if overdue.is_empty()
+        || !store
+            .claim_daily_mail("overdue-requests", &today.to_string())
+            .await?
+    {
+        return Ok(0);
+    }
+    let base = base_url.trim_end_matches('/');
+    let part = |l: Lang| {
+        let t = Tr::new(l);
+        let mut text = i18n::translate(
+            l,
+            "mail-overdue-intro",
+            &[
+                ("count", i18n::FluentValue::from(overdue.len() as u64)),
+                ("days", i18n::FluentValue::from(u64::from(answer_days))),
+            ],
+        );
+        text.push('\n');
+        for w in &overdue {
+            text.push_str(&t.t2(
+                "mail-overdue-line",
+                ("title", &w.request.title),
+                ("provider", w.request.provider.1.get(l)),
+            ));
+            text.push_str(&format!(
+                " ({})\n{base}/{}/requests/{}\n",
+                t.t1("mail-overdue-days", "days", w.working_days),
+                l.code(),
+                w.request.id
+            ));
+        }
+        text.push_str(&format!("{base}/{}/admin/requests#overdue\n", l.code()));
+        text
+    };
+    let subject = format!(
+        "{} / {}",
+        Tr::new(Lang::Sv).t("mail-overdue-subject"),
+        Tr::new(Lang::En).t("mail-overdue-subject")
+    );
+    let body = format!("{}\n{}", part(Lang::Sv), part(Lang::En));
+    let to = store.office_addresses().await?;
+    for address in &to {
+        store.queue_mail(address, &subject, &body).await?;
+    }
+    Ok(to.len())
 }

@@ -281,6 +281,25 @@ pub enum AccessError {
     /// Only the office waives items.
     #[error("only the programme office waives items")]
     OnlyOfficeWaives,
+    /// Only the office forwards a request, and only before an infrastructure has taken it up.
+    #[error("a request that is {0} cannot be forwarded")]
+    NotForwardable(RequestStatus),
+    /// Only the programme office forwards requests.
+    #[error("only the programme office forwards requests")]
+    OnlyOfficeForwards,
+}
+
+/// Whether `side` may forward a request that is `status` to another infrastructure: the programme office, while
+/// the request is sent and no infrastructure has taken it up (after that the parties have begun on the
+/// checklist the owner's rules made, and the right way is to decline it with a reason).
+pub fn may_forward(side: Side, status: RequestStatus) -> Result<(), AccessError> {
+    if side != Side::Office {
+        return Err(AccessError::OnlyOfficeForwards);
+    }
+    if status != RequestStatus::Submitted {
+        return Err(AccessError::NotForwardable(status));
+    }
+    Ok(())
 }
 
 /// Who makes a move.
@@ -643,6 +662,20 @@ mod tests {
         fn closed_is_final(t in prop::sample::select(Transition::ALL.to_vec()), s in 0u8..3,
                            from in prop::sample::select(vec![RequestStatus::Completed, RequestStatus::Declined, RequestStatus::Withdrawn])) {
             prop_assert!(decide_transition(from, t, side(s), &[], Some("r")).is_err());
+        }
+    }
+
+    #[test]
+    fn only_the_office_forwards_and_only_a_sent_request() {
+        for status in RequestStatus::ALL {
+            for side in [Side::Company, Side::Infrastructure, Side::Office] {
+                let allowed = may_forward(side, *status).is_ok();
+                assert_eq!(
+                    allowed,
+                    side == Side::Office && *status == RequestStatus::Submitted,
+                    "{side:?} {status}"
+                );
+            }
         }
     }
 }

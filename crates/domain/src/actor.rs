@@ -34,6 +34,30 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// A company's size class by the EU's definition of small and medium-sized enterprises (its staff).
+    SizeClass {
+        /// Fewer than 10 people.
+        Micro = "micro",
+        /// 10 to 49 people.
+        Small = "small",
+        /// 50 to 249 people.
+        Medium = "medium",
+        /// 250 people or more.
+        Large = "large",
+    }
+}
+
+impl SizeClass {
+    /// The kind of actor a company of this size is: small and medium-sized, or large.
+    pub fn kind(self) -> ActorKind {
+        match self {
+            SizeClass::Large => ActorKind::CompanyLarge,
+            _ => ActorKind::CompanySme,
+        }
+    }
+}
+
+vocabulary! {
     /// Who owns an actor; this decides the legal path into an infrastructure (secrecy, procurement, municipal law).
     OwnershipForm {
         /// A state agency, such as a state university.

@@ -190,6 +190,10 @@ pub enum Action<'a> {
     EditNews(&'a [Slug]),
     /// Take part in the yearly follow-up: see the measures one reports on (admins and reporters of any actor).
     TakePartInFollowUp,
+    /// Register a company that is not in the atlas, and become its member and editor (anyone signed in).
+    RegisterCompany,
+    /// Review the companies that registered themselves: approve, merge or reject them (the programme office).
+    ReviewCompanies,
     /// Create and change an event organised by these actors (the editors of one of them), and run its
     /// matchmaking. An event with no organiser left is the office's.
     ManageEvent(&'a [Slug]),
@@ -225,7 +229,8 @@ pub fn decide(principal: Option<&Principal>, action: &Action<'_>) -> Decision {
             Action::ReadPublic
             | Action::UseOwnAccount
             | Action::ManageCredentials
-            | Action::ChangeData => true,
+            | Action::ChangeData
+            | Action::RegisterCompany => true,
             Action::EditActor(actor) | Action::ViewActorHistory(actor) => {
                 p.holds(Role::Editor, actor)
             }
@@ -245,6 +250,7 @@ pub fn decide(principal: Option<&Principal>, action: &Action<'_>) -> Decision {
             | Action::ManageUsers
             | Action::ManageChecklists
             | Action::ViewRequestFigures
+            | Action::ReviewCompanies
             | Action::RunFollowUp
             | Action::ManageStrategy => false,
         };

@@ -11,6 +11,7 @@ pub mod actor;
 pub mod attachment;
 pub mod audit;
 pub mod auth;
+pub mod calendar;
 pub mod catalogue;
 pub mod collate;
 pub mod dataset;
@@ -30,7 +31,7 @@ pub mod text;
 pub mod values;
 
 pub use actor::{
-    Actor, ActorKind, Campus, ContactPerson, OwnershipForm, Relation, RelationKind, Tag,
+    Actor, ActorKind, Campus, ContactPerson, OwnershipForm, Relation, RelationKind, SizeClass, Tag,
 };
 pub use auth::{
     Action, Credential, Decision, Grant, Principal, RequestScope, Role, TokenScope, request_scope,

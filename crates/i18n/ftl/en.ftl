@@ -602,7 +602,7 @@ request-send = Send the request
 request-status = Status
 request-updated = Last change
 request-no-company-title = You are not registered for a company
-request-no-company = Access requests are sent on behalf of a company. Ask a colleague who already uses Samverkan, or the programme office, to invite you as a member of your company.
+request-no-company = Access requests are sent on behalf of a company. If your company is not in the atlas yet, register it: you can send your request right after. If it is, ask a colleague who already uses Samverkan, or the programme office, to invite you as a member.
 request-error-company = You cannot send requests for this company.
 request-error-date = Write a real date as YYYY-MM-DD.
 request-error-changed = Someone else changed the request at the same moment. Nothing was saved; look at the new state and try again.
@@ -624,7 +624,6 @@ step-done = done
 request-moves = Next step
 request-reason = Reason or comment
 request-reason-hint = Required when declining; shown to both parties in the history.
-request-done-sent = The request is sent. The infrastructure's managers have been notified.
 request-done-draft = The draft is saved. Send it when it is ready.
 request-done-moved = The request has moved on.
 request-done-item = The checklist is updated.
@@ -688,7 +687,7 @@ mail-request-moved = The request “{ $title }” is now { $status }.
 mail-message-subject = New message on the request: { $title }
 mail-message-body = There is a new message on your access request.
 figures-title = Access requests: figures
-figures-lead = Figures for the strategy's follow-up, over every request that has been sent.
+figures-lead = The programme office's inbox, the requests still waiting for an answer, and figures for the strategy's follow-up over a period you choose.
 figures-open = Open requests per infrastructure and stage
 figures-first-response = Time to first response
 figures-time-in-stage = Time in each stage
@@ -1577,3 +1576,108 @@ plan-import-indicator-created = indicator { $code }, new
 plan-import-indicator-updated = indicator { $code }, updated
 plan-export-title = Action plans: measures and indicators
 plan-import-link = Import a plan from a spreadsheet
+
+## The way in, self-service: requests that reach the office, forwards, overdue requests
+request-done-sent-office = The request is sent. { $provider } has no manager in Samverkan yet, so it went to the programme office, which will forward it to the right people. You will get an e-mail when it moves.
+request-done-sent = The request is sent. The managers of { $provider } have been notified by e-mail.
+request-done-forwarded = The request is forwarded. The managers of { $provider } and the company have been notified by e-mail.
+request-done-forwarded-office = The request is forwarded to { $provider }, which has no manager in Samverkan either: it stays in the programme office's inbox. The company has been notified.
+request-notified = Notified
+request-notified-managers = The managers of { $provider }
+request-notified-office = The programme office ({ $provider } has no manager in Samverkan)
+request-forward-title = Forward to another infrastructure
+request-forward-intro = The programme office can send the request on to the infrastructure that fits it before anyone has taken it up. Its checklist is made again from the new owner's rules, and the company is told.
+request-forward-to = Forward to
+request-forward-reason = Note to the company (optional)
+request-forward-reason-hint = For example why the other infrastructure fits the need better.
+request-forward-submit = Forward the request
+request-error-forward-status = A request that is { $status } can no longer be forwarded: decline it with a reason instead.
+request-error-forward-office = Only the programme office forwards requests.
+request-error-forward-same = The request is already with that infrastructure: choose another one.
+history-forwarded = Forwarded from { $from }
+mail-request-forwarded-provider = The programme office has forwarded the access request “{ $title }” to { $to }. Please answer it.
+mail-request-forwarded-company = The programme office has forwarded your access request “{ $title }” to { $to }, which you will hear from.
+mail-overdue-subject = Access requests waiting for an answer
+mail-overdue-intro = { $count ->
+    [one] One access request has waited more than { $days } working days for a first answer:
+   *[other] { $count } access requests have waited more than { $days } working days for a first answer:
+}
+mail-overdue-line = “{ $title }” to { $provider }
+mail-overdue-days = { $days } working days
+figures-error-title = The period could not be used
+figures-error-date = { $field } must be a date written YYYY-MM-DD, for example 2026-01-31.
+figures-error-order = The end of the period comes before its start.
+figures-from = From
+figures-to = To (inclusive)
+figures-period = Period
+figures-period-show = Show the period
+figures-period-all = The figures below cover every request that has been sent.
+figures-period-text = The figures below cover requests sent from { $from } to { $to }.
+figures-csv = Download the period's requests (CSV)
+figures-inbox = The programme office's inbox
+figures-inbox-intro = Requests sent to an infrastructure that has no manager in Samverkan. Open one to forward it.
+figures-inbox-empty = No request is waiting for the office.
+figures-unanswered = Waiting for a first answer
+figures-unanswered-intro = Open requests no infrastructure has answered yet, oldest first. A request is overdue after { $days } working days (weekends and Swedish public holidays left out); the office gets a daily e-mail while any is.
+figures-unanswered-none = Every sent request has been answered.
+figures-overdue-count = { $count ->
+    [one] One request is overdue.
+   *[other] { $count } requests are overdue.
+}
+figures-overdue = Overdue
+figures-sent = Sent
+figures-waited = Waited
+figures-working-days = { $days ->
+    [one] 1 working day
+   *[other] { $days } working days
+}
+
+## Companies that register themselves, and the office's review
+signup-company-legend = My company is not in the atlas (optional)
+company-org-number = Organisation number
+company-org-number-hint = Ten digits, NNNNNN-NNNN, as in the Swedish Companies Registration Office's register. Leave the company's fields empty if your company is already in the atlas.
+company-org-number-invalid = This is not a Swedish organisation number: it has ten digits, NNNNNN-NNNN, and the last one is a check digit. Check for a mistyped digit.
+company-org-number-taken = A company with this organisation number is already in the atlas: { $name }. Ask a colleague there, or the programme office, to invite you as a member.
+company-name = The company's name
+company-name-letters = Write the company's name with at least one letter or digit.
+company-size = Size
+company-size-hint = The number of people who work at the company.
+company-campus = Campus
+company-campus-none = Not on a campus
+size-micro = Fewer than 10 people
+size-small = 10–49 people
+size-medium = 50–249 people
+size-large = 250 people or more
+company-register-title = Register your company
+company-register-intro = Register the company you work for if it is not in the atlas yet. It appears in the atlas at once, marked as registered by the company until the programme office has reviewed it, and you become its member and editor: you can send access requests right away and complete its profile.
+company-register-submit = Register the company
+company-registered-title = Your company is registered
+company-registered = { $name } is in the atlas, and you are its member and editor: you can send access requests for it now. The programme office will review the registration.
+company-registered-find = Find an infrastructure or service
+company-registered-profile = Complete the company's profile
+company-registration-failed = The company you typed at sign-up could not be registered: { $reason } You can register it from the request form.
+company-unreviewed = Registered by the company, not yet reviewed
+company-review-title = New companies to review
+company-review-lead = Companies that registered themselves. Approve a company that is what it says, merge it into the actor it already is in the atlas (its people and requests move there), or reject it with a reason that is e-mailed to the people who registered it (its requests are removed).
+company-review-empty = No company is waiting for review.
+company-review-refused = The review could not be saved
+company-registered-by = Registered by
+company-registered-on = Registered
+company-requests-sent = Requests sent
+company-similar = Actors with similar names:
+company-approve = Approve
+company-merge-into = Merge into
+company-merge-hint = The actor's short name in its address (for example karolinska-institutet) or its organisation number.
+company-merge = Merge
+company-reject-reason = Reason for rejecting
+company-reject-hint = Sent by e-mail to the people who registered the company.
+company-reject = Reject
+company-review-done-approved = The company is approved.
+company-review-done-merged = The company is merged: its people and requests are now the actor's.
+company-review-done-rejected = The company is rejected and the people who registered it have been told why.
+company-review-not-waiting = That company is no longer waiting for review: someone has just reviewed it.
+company-review-no-target = There is no such actor to merge into: give the short name in its address or its organisation number (and not the company itself).
+company-review-in-use = The company is responsible for a measure in an action plan: move the measure to another actor first, or merge the company instead.
+company-review-reason-required = Write the reason for rejecting: it is sent to the people who registered the company.
+mail-company-rejected-subject = Your company's registration in Samverkan
+mail-company-rejected = The programme office has not approved the registration of { $name } in Samverkan, for this reason: { $reason }

@@ -602,7 +602,7 @@ request-send = Skicka förfrågan
 request-status = Status
 request-updated = Senast ändrad
 request-no-company-title = Du är inte kopplad till något företag
-request-no-company = Förfrågningar skickas för ett företags räkning. Be en kollega som redan använder Samverkan, eller programkontoret, att bjuda in dig som medlem i ditt företag.
+request-no-company = Förfrågningar skickas för ett företags räkning. Om ditt företag inte finns i kartan ännu kan du registrera det och sedan skicka förfrågan direkt. Om det redan finns kan du be en kollega som använder Samverkan, eller programkontoret, att bjuda in dig som medlem.
 request-error-company = Du kan inte skicka förfrågningar för det här företaget.
 request-error-date = Skriv ett giltigt datum i formen ÅÅÅÅ-MM-DD.
 request-error-changed = Någon annan ändrade förfrågan samtidigt som du. Inget sparades. Se hur förfrågan ser ut nu och försök igen.
@@ -624,7 +624,6 @@ step-done = klart
 request-moves = Nästa steg
 request-reason = Skäl eller kommentar
 request-reason-hint = Måste fyllas i om du avböjer. Båda parter ser texten i historiken.
-request-done-sent = Förfrågan är skickad. Infrastrukturens förvaltare har fått besked.
 request-done-draft = Utkastet är sparat. Skicka det när det är klart.
 request-done-moved = Förfrågan har gått vidare.
 request-done-item = Checklistan är uppdaterad.
@@ -688,7 +687,7 @@ mail-request-moved = Förfrågan ”{ $title }” har nu status { $status }.
 mail-message-subject = Nytt meddelande i förfrågan: { $title }
 mail-message-body = Det finns ett nytt meddelande i din förfrågan om samverkan.
 figures-title = Förfrågningar i siffror
-figures-lead = Siffror för uppföljningen av strategin, för alla förfrågningar som har skickats.
+figures-lead = Programkontorets inkorg, förfrågningar som väntar på svar och siffror för uppföljningen av strategin under en period som du väljer.
 figures-open = Pågående förfrågningar per infrastruktur och steg
 figures-first-response = Tid till första svar
 figures-time-in-stage = Tid i varje steg
@@ -1577,3 +1576,108 @@ plan-import-indicator-created = indikator { $code }, ny
 plan-import-indicator-updated = indikator { $code }, uppdateras
 plan-export-title = Handlingsplaner: insatser och indikatorer
 plan-import-link = Importera en plan från ett kalkylark
+
+## Vägen in, självservice: förfrågningar som når programkontoret, vidarebefordran, försenade svar
+request-done-sent-office = Förfrågan är skickad. { $provider } har ännu ingen förvaltare i Samverkan, därför har den gått till programkontoret, som skickar den vidare till rätt personer. Du får e-post när något händer.
+request-done-sent = Förfrågan är skickad. Förvaltarna för { $provider } har fått besked via e-post.
+request-done-forwarded = Förfrågan är vidarebefordrad. Förvaltarna för { $provider } och företaget har fått besked via e-post.
+request-done-forwarded-office = Förfrågan är vidarebefordrad till { $provider }, som inte heller har någon förvaltare i Samverkan. Den ligger kvar i programkontorets inkorg. Företaget har fått besked.
+request-notified = Har fått besked
+request-notified-managers = Förvaltarna för { $provider }
+request-notified-office = Programkontoret ({ $provider } har ingen förvaltare i Samverkan)
+request-forward-title = Vidarebefordra till en annan infrastruktur
+request-forward-intro = Programkontoret kan skicka förfrågan vidare till den infrastruktur som passar, innan någon har tagit sig an den. Checklistan görs om efter den nya ägarens regler och företaget får besked.
+request-forward-to = Vidarebefordra till
+request-forward-reason = Meddelande till företaget (frivilligt)
+request-forward-reason-hint = Till exempel varför den andra infrastrukturen passar behovet bättre.
+request-forward-submit = Vidarebefordra förfrågan
+request-error-forward-status = En förfrågan med status { $status } kan inte längre vidarebefordras. Avböj den i stället och ange skälet.
+request-error-forward-office = Bara programkontoret kan vidarebefordra förfrågningar.
+request-error-forward-same = Förfrågan ligger redan hos den infrastrukturen. Välj en annan.
+history-forwarded = Vidarebefordrad från { $from }
+mail-request-forwarded-provider = Programkontoret har vidarebefordrat förfrågan ”{ $title }” till { $to }. Vi ber er besvara den.
+mail-request-forwarded-company = Programkontoret har vidarebefordrat er förfrågan ”{ $title }” till { $to }, som kommer att höra av sig.
+mail-overdue-subject = Förfrågningar som väntar på svar
+mail-overdue-intro = { $count ->
+    [one] En förfrågan har väntat mer än { $days } arbetsdagar på ett första svar:
+   *[other] { $count } förfrågningar har väntat mer än { $days } arbetsdagar på ett första svar:
+}
+mail-overdue-line = ”{ $title }” till { $provider }
+mail-overdue-days = { $days } arbetsdagar
+figures-error-title = Perioden kunde inte användas
+figures-error-date = { $field } ska vara ett datum i formen ÅÅÅÅ-MM-DD, till exempel 2026-01-31.
+figures-error-order = Periodens slut ligger före dess början.
+figures-from = Från
+figures-to = Till och med
+figures-period = Period
+figures-period-show = Visa perioden
+figures-period-all = Siffrorna nedan gäller alla förfrågningar som har skickats.
+figures-period-text = Siffrorna nedan gäller förfrågningar som skickades från { $from } till och med { $to }.
+figures-csv = Ladda ned periodens förfrågningar (CSV)
+figures-inbox = Programkontorets inkorg
+figures-inbox-intro = Förfrågningar till en infrastruktur som saknar förvaltare i Samverkan. Öppna en förfrågan för att vidarebefordra den.
+figures-inbox-empty = Ingen förfrågan väntar på programkontoret.
+figures-unanswered = Väntar på ett första svar
+figures-unanswered-intro = Pågående förfrågningar som ingen infrastruktur har svarat på ännu, äldst först. En förfrågan är försenad efter { $days } arbetsdagar (helger och svenska helgdagar räknas inte). Så länge någon är försenad får programkontoret e-post varje dag.
+figures-unanswered-none = Alla skickade förfrågningar har fått svar.
+figures-overdue-count = { $count ->
+    [one] En förfrågan är försenad.
+   *[other] { $count } förfrågningar är försenade.
+}
+figures-overdue = Försenad
+figures-sent = Skickad
+figures-waited = Har väntat
+figures-working-days = { $days ->
+    [one] 1 arbetsdag
+   *[other] { $days } arbetsdagar
+}
+
+## Företag som registrerar sig själva och programkontorets granskning
+signup-company-legend = Mitt företag finns inte i kartan (frivilligt)
+company-org-number = Organisationsnummer
+company-org-number-hint = Tio siffror, NNNNNN-NNNN, som i Bolagsverkets register. Lämna företagets fält tomma om ditt företag redan finns i kartan.
+company-org-number-invalid = Det här är inte ett svenskt organisationsnummer. Det har tio siffror, NNNNNN-NNNN, och den sista är en kontrollsiffra. Kontrollera om någon siffra har blivit fel.
+company-org-number-taken = Ett företag med det organisationsnumret finns redan i kartan: { $name }. Be en kollega där, eller programkontoret, att bjuda in dig som medlem.
+company-name = Företagets namn
+company-name-letters = Skriv företagets namn med minst en bokstav eller siffra.
+company-size = Storlek
+company-size-hint = Hur många som arbetar i företaget.
+company-campus = Campus
+company-campus-none = Inte på något campus
+size-micro = Färre än 10 personer
+size-small = 10–49 personer
+size-medium = 50–249 personer
+size-large = 250 personer eller fler
+company-register-title = Registrera ditt företag
+company-register-intro = Registrera företaget du arbetar för om det inte finns i kartan ännu. Det syns i kartan direkt, märkt som registrerat av företaget tills programkontoret har granskat det, och du blir dess medlem och redaktör. Du kan skicka förfrågningar direkt och fylla i företagets profil.
+company-register-submit = Registrera företaget
+company-registered-title = Ditt företag är registrerat
+company-registered = { $name } finns nu i kartan och du är dess medlem och redaktör. Du kan skicka förfrågningar för företaget redan nu. Programkontoret granskar registreringen.
+company-registered-find = Hitta en infrastruktur eller tjänst
+company-registered-profile = Fyll i företagets profil
+company-registration-failed = Företaget som du angav när du skapade kontot kunde inte registreras: { $reason } Du kan registrera det från formuläret för förfrågningar.
+company-unreviewed = Registrerat av företaget, inte granskat ännu
+company-review-title = Nya företag att granska
+company-review-lead = Företag som har registrerat sig själva. Godkänn ett företag som är det det utger sig för att vara, slå ihop det med den aktör det redan är i kartan (dess personer och förfrågningar flyttas dit) eller avslå det med ett skäl som skickas med e-post till dem som registrerade det (dess förfrågningar tas bort).
+company-review-empty = Inget företag väntar på granskning.
+company-review-refused = Granskningen kunde inte sparas
+company-registered-by = Registrerat av
+company-registered-on = Registrerat
+company-requests-sent = Skickade förfrågningar
+company-similar = Aktörer med liknande namn:
+company-approve = Godkänn
+company-merge-into = Slå ihop med
+company-merge-hint = Aktörens kortnamn i adressen (till exempel karolinska-institutet) eller dess organisationsnummer.
+company-merge = Slå ihop
+company-reject-reason = Skäl för avslag
+company-reject-hint = Skickas med e-post till dem som registrerade företaget.
+company-reject = Avslå
+company-review-done-approved = Företaget är godkänt.
+company-review-done-merged = Företaget är sammanslaget. Dess personer och förfrågningar hör nu till aktören.
+company-review-done-rejected = Företaget är avslaget och de som registrerade det har fått veta varför.
+company-review-not-waiting = Företaget väntar inte längre på granskning. Någon har just granskat det.
+company-review-no-target = Det finns ingen sådan aktör att slå ihop med. Ange kortnamnet i aktörens adress eller dess organisationsnummer (och inte företaget självt).
+company-review-in-use = Företaget är ansvarigt för en åtgärd i en handlingsplan. Flytta åtgärden till en annan aktör först, eller slå ihop företaget i stället.
+company-review-reason-required = Skriv skälet till avslaget. Det skickas till dem som registrerade företaget.
+mail-company-rejected-subject = Ditt företags registrering i Samverkan
+mail-company-rejected = Programkontoret har inte godkänt registreringen av { $name } i Samverkan. Skälet är: { $reason }

@@ -92,6 +92,7 @@ pub fn spawn(store: Store, mailer: Option<Mailer>, auth: &web::AuthSettings) -> 
     let (idle, absolute) = (auth.idle_timeout_ms, auth.absolute_timeout_ms);
     let purge_store = store.clone();
     let base_url = auth.base_url.clone();
+    let answer_days = auth.answer_days;
     let purge = tokio::spawn(async move {
         let mut tick = tokio::time::interval(PURGE_INTERVAL);
         loop {
@@ -102,6 +103,18 @@ pub fn spawn(store: Store, mailer: Option<Mailer>, auth: &web::AuthSettings) -> 
             {
                 Ok(r) => tracing::debug!(?r, "purged expired rows"),
                 Err(e) => tracing::warn!(error = %e, "purging expired rows failed"),
+            }
+            match app::requests::send_overdue_digest(
+                &purge_store,
+                &base_url,
+                store::now_millis(),
+                answer_days,
+            )
+            .await
+            {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(mails = n, "queued the daily list of overdue requests"),
+                Err(e) => tracing::warn!(error = %e, "queuing the overdue requests' mail failed"),
             }
             match send_reminders(&purge_store, &base_url).await {
                 Ok(0) => {}

@@ -109,6 +109,16 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<std::path::PathBuf>,
     },
+    /// List the e-mail waiting in the outbox (not yet delivered), oldest first, with its links: for an operator
+    /// who has no mail server yet and passes invitations and links on by hand.
+    Outbox {
+        /// Only mail to this address.
+        #[arg(long, value_name = "ADDRESS")]
+        to: Option<String>,
+        /// Also list mail already delivered.
+        #[arg(long)]
+        all: bool,
+    },
     /// Manage user accounts.
     User {
         /// What to do with users.
@@ -165,6 +175,10 @@ pub struct ServeArgs {
     /// The sender of outgoing e-mail (default "Samverkan <noreply@localhost>").
     #[arg(long, env = "SAMVERKAN_MAIL_FROM", value_name = "MAILBOX")]
     pub mail_from: Option<String>,
+    /// Working days (Swedish public holidays and weekends left out) an infrastructure has to answer an access
+    /// request before it is flagged to the programme office (default 5).
+    #[arg(long, env = "SAMVERKAN_ANSWER_DAYS", value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=60))]
+    pub answer_days: Option<u32>,
     /// Single sign-on: the OpenID Connect provider's issuer URL. Register {base_url}/auth/oidc/callback there.
     #[arg(long, env = "SAMVERKAN_OIDC_ISSUER", value_name = "URL")]
     pub oidc_issuer: Option<String>,
@@ -208,6 +222,7 @@ impl ServeArgs {
             mail_from: self.mail_from.or_else(|| file.mail_from.clone()),
             office_email: self.office_email.or_else(|| file.office_email.clone()),
             office_phone: self.office_phone.or_else(|| file.office_phone.clone()),
+            answer_days: self.answer_days.or(file.answer_days),
             oidc_issuer: self.oidc_issuer.or_else(|| file.oidc_issuer.clone()),
             oidc_client_id: self.oidc_client_id.or_else(|| file.oidc_client_id.clone()),
             oidc_client_secret: self
@@ -231,6 +246,7 @@ impl ServeArgs {
                     i64::from(h.max(1)) * 3_600_000
                 }),
             trusted_proxies: self.trusted_proxies.unwrap_or_default(),
+            answer_days: self.answer_days.unwrap_or(defaults.answer_days),
             office_email: self
                 .office_email
                 .map(|e| {
@@ -389,6 +405,8 @@ pub struct FileConfig {
     pub office_email: Option<String>,
     /// The programme office's phone number.
     pub office_phone: Option<String>,
+    /// Working days an infrastructure has to answer a request.
+    pub answer_days: Option<u32>,
     /// OpenID Connect issuer.
     pub oidc_issuer: Option<String>,
     /// OpenID Connect client id.

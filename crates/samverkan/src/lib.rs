@@ -489,3 +489,30 @@ pub async fn report(
             .map_err(|e| anyhow::anyhow!("writing the workbook: {e}"))?,
     })
 }
+
+/// The outbox as `samverkan outbox` prints it: each message with its date, recipient, subject and body (whose
+/// links an operator can pass on), and a line to say when there is nothing.
+pub fn outbox_text(mail: &[(store::OutgoingMail, bool)]) -> String {
+    if mail.is_empty() {
+        return "The outbox is empty.\n".into();
+    }
+    let mut out = String::new();
+    for (m, delivered) in mail {
+        let when = domain::IsoDate::from_unix_millis(m.created_at);
+        out.push_str(&format!(
+            "--- #{} {} to {}{}\nSubject: {}\n\n{}\n\n",
+            m.id,
+            when,
+            m.to,
+            if *delivered { " (delivered)" } else { "" },
+            m.subject,
+            m.body.trim_end()
+        ));
+    }
+    out.push_str(&format!(
+        "{} message{}.\n",
+        mail.len(),
+        if mail.len() == 1 { "" } else { "s" }
+    ));
+    out
+}

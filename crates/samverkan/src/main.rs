@@ -172,6 +172,11 @@ async fn run() -> anyhow::Result<()> {
                 r.relations_unchanged + r.relations_updated
             );
         }
+        Command::Outbox { to, all } => {
+            let (store, _) = prepare(&settings.db).await?;
+            let mail = store.outbox(to.as_deref(), all).await?;
+            print!("{}", samverkan::outbox_text(&mail));
+        }
         Command::Reindex => {
             let (store, _) = prepare(&settings.db).await?;
             let dir = settings.data_dir.join("search");

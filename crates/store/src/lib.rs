@@ -20,6 +20,8 @@ mod matchmaking;
 mod migrations;
 mod plans;
 mod posts;
+mod registrations;
+mod request_office;
 mod requests;
 mod rows;
 mod search;
@@ -49,10 +51,12 @@ pub use import::ImportReport;
 pub use matchmaking::{AnswerNotice, MatchFail, Matchmaking, MeetingRequest, Participant, SlotRow};
 pub use plans::{Assessment, PlanVersionRow};
 pub use posts::{InterestRow, PostFail, PostMessage, PostRow};
+pub use registrations::{CompanyRegistration, RegistrationError, RegistrationRule, WaitingCompany};
+pub use request_office::{ForwardNotices, Forwarded, Period};
 pub use requests::{
-    AttachmentMeta, Audience, Moved, NewRequest, Notice, NoticeFor, RequestDetail, RequestError,
-    RequestEvent, RequestItem, RequestMessage, RequestRule, RequestStats, RequestSummary,
-    Visibility,
+    AttachmentMeta, Audience, Moved, NewRequest, Notice, NoticeFor, Notified, RequestDetail,
+    RequestError, RequestEvent, RequestItem, RequestMessage, RequestRule, RequestStats,
+    RequestSummary, Visibility,
 };
 pub use search::{SEARCH_SOURCES, SearchChange};
 pub use seed::SeedReport;

@@ -58,6 +58,10 @@ pub struct RequestSummary {
     pub updated_at: i64,
     /// Since when in the current status (Unix ms).
     pub stage_since: i64,
+    /// The infrastructure had no manager when the request last reached it, so it went to the programme office.
+    pub to_office: bool,
+    /// When the infrastructure first answered (Unix ms).
+    pub first_response_at: Option<i64>,
 }
 
 /// One checklist item of a request.
@@ -115,6 +119,8 @@ pub struct RequestEvent {
     pub reason: Option<String>,
     /// When (Unix ms).
     pub at: i64,
+    /// For a forward: the infrastructure the request came from (its slug and name) — the status stays.
+    pub forwarded_from: Option<(Slug, LangText)>,
 }
 
 /// A message in the conversation.
@@ -209,6 +215,8 @@ pub struct Moved {
     pub to: RequestStatus,
     /// The request's title (for the notice).
     pub title: String,
+    /// Who the notice reached, once it is queued.
+    pub notified: Option<Notified>,
 }
 
 /// Makes the e-mail to the other side from what a move did (called inside the move's transaction).
@@ -237,6 +245,9 @@ pub enum RequestRule {
     /// Too many attachments.
     #[error("too many attachments")]
     TooManyFiles,
+    /// A forward to the infrastructure the request is already with.
+    #[error("the request is already with that infrastructure")]
+    SameProvider,
 }
 
 /// A request write refused by its rules or failed in the store.
@@ -273,12 +284,12 @@ fn status_of(row: &AnyRow, column: &str) -> Result<RequestStatus, StoreError> {
     RequestStatus::parse(&s).ok_or_else(|| corrupt("status", &s))
 }
 
-const SUMMARY_SELECT: &str = "SELECT r.*, c.slug AS company_slug, c.name_sv AS company_name_sv, \
+pub(crate) const SUMMARY_SELECT: &str = "SELECT r.*, c.slug AS company_slug, c.name_sv AS company_name_sv, \
     c.name_en AS company_name_en, p.slug AS provider_slug, p.name_sv AS provider_name_sv, \
     p.name_en AS provider_name_en FROM access_requests r JOIN actors c ON c.id = r.company_id \
     JOIN actors p ON p.id = r.provider_id";
 
-fn summary_from_row(row: &AnyRow) -> Result<RequestSummary, StoreError> {
+pub(crate) fn summary_from_row(row: &AnyRow) -> Result<RequestSummary, StoreError> {
     Ok(RequestSummary {
         id: get(row, "id")?,
         title: get(row, "title")?,
@@ -292,11 +303,13 @@ fn summary_from_row(row: &AnyRow) -> Result<RequestSummary, StoreError> {
         submitted_at: get(row, "submitted_at")?,
         updated_at: get(row, "updated_at")?,
         stage_since: get(row, "stage_since")?,
+        to_office: get::<i64>(row, "to_office")? != 0,
+        first_response_at: get(row, "first_response_at")?,
     })
 }
 
 /// The id of the actor a new request names in `field`; `UnknownReference(field)` when there is none.
-async fn actor_id(
+pub(crate) async fn actor_id(
     conn: &mut AnyConnection,
     s: &Slug,
     field: &'static str,
@@ -308,7 +321,7 @@ async fn actor_id(
         .ok_or(StoreError::UnknownReference(field))
 }
 
-async fn audit(
+pub(crate) async fn audit(
     conn: &mut AnyConnection,
     user: Option<i64>,
     id: i64,
@@ -334,16 +347,25 @@ async fn audit(
     .await
 }
 
-async fn queue_notice(
+/// Who an e-mail about a request reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notified {
+    /// This many managers of the infrastructure.
+    Managers(usize),
+    /// The infrastructure has no active manager: this many people of the programme office instead.
+    Office(usize),
+    /// This many members of the company.
+    Company(usize),
+}
+
+/// The confirmed, not erased addresses of the people holding `role` for the request's actor in `column`.
+async fn members(
     conn: &mut AnyConnection,
     request: i64,
-    notice: &Notice,
-) -> Result<(), StoreError> {
-    let (role, column) = match notice.audience {
-        Audience::ProviderManagers => ("manager", "provider_id"),
-        Audience::CompanyMembers => ("company", "company_id"),
-    };
-    let emails: Vec<String> = sqlx::query_scalar(&format!(
+    role: &str,
+    column: &str,
+) -> Result<Vec<String>, StoreError> {
+    Ok(sqlx::query_scalar(&format!(
         "SELECT DISTINCT u.email FROM user_roles ur JOIN users u ON u.id = ur.user_id \
          WHERE ur.role = $1 AND ur.actor_id = (SELECT {column} FROM access_requests WHERE id = $2) \
          AND u.erased_at IS NULL AND u.email_verified_at IS NOT NULL ORDER BY u.email"
@@ -351,16 +373,61 @@ async fn queue_notice(
     .bind(role)
     .bind(request)
     .fetch_all(&mut *conn)
-    .await?;
+    .await?)
+}
+
+/// The programme office's addresses: everyone holding the admin role.
+pub(crate) async fn office_emails(conn: &mut AnyConnection) -> Result<Vec<String>, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT DISTINCT u.email FROM user_roles ur JOIN users u ON u.id = ur.user_id \
+         WHERE ur.role = 'admin' AND u.erased_at IS NULL AND u.email_verified_at IS NOT NULL \
+         ORDER BY u.email",
+    )
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+/// Queues `notice` to its audience. A notice for an infrastructure that has no active manager goes to the
+/// programme office instead, and the request is marked as the office's until it is forwarded: no request is
+/// sent into the void.
+pub(crate) async fn queue_notice(
+    conn: &mut AnyConnection,
+    request: i64,
+    notice: &Notice,
+) -> Result<Notified, StoreError> {
+    let (emails, notified) = match notice.audience {
+        Audience::ProviderManagers => {
+            let managers = members(conn, request, "manager", "provider_id").await?;
+            let to_office = managers.is_empty();
+            sqlx::query("UPDATE access_requests SET to_office = $1 WHERE id = $2")
+                .bind(i64::from(to_office))
+                .bind(request)
+                .execute(&mut *conn)
+                .await?;
+            if to_office {
+                let office = office_emails(conn).await?;
+                let n = office.len();
+                (office, Notified::Office(n))
+            } else {
+                let n = managers.len();
+                (managers, Notified::Managers(n))
+            }
+        }
+        Audience::CompanyMembers => {
+            let company = members(conn, request, "company", "company_id").await?;
+            let n = company.len();
+            (company, Notified::Company(n))
+        }
+    };
     for to in emails {
         crate::accounts::queue_mail_in(&mut *conn, &to, &notice.subject, &notice.body).await?;
     }
-    Ok(())
+    Ok(notified)
 }
 
 /// Takes the request's row for this transaction while it still has `status` (on PostgreSQL a row lock, on
 /// SQLite the write lock is already held), so two writers cannot both decide from the same state.
-async fn lock(
+pub(crate) async fn lock(
     conn: &mut AnyConnection,
     id: i64,
     status: RequestStatus,
@@ -433,7 +500,10 @@ async fn items_of(conn: &mut AnyConnection, id: i64) -> Result<Vec<RequestItem>,
         .collect()
 }
 
-async fn status_in_tx(conn: &mut AnyConnection, id: i64) -> Result<RequestStatus, RequestError> {
+pub(crate) async fn status_in_tx(
+    conn: &mut AnyConnection,
+    id: i64,
+) -> Result<RequestStatus, RequestError> {
     let s: Option<String> = sqlx::query_scalar("SELECT status FROM access_requests WHERE id = $1")
         .bind(id)
         .fetch_optional(&mut *conn)
@@ -595,7 +665,8 @@ impl Store {
         .collect::<Result<Vec<_>, StoreError>>()?;
         let items = items_of(&mut conn, id).await?;
         let events = sqlx::query(
-            "SELECT e.*, u.display_name FROM request_events e LEFT JOIN users u ON u.id = e.user_id \
+            "SELECT e.*, u.display_name, f.slug AS from_slug, f.name_sv AS from_name_sv, f.name_en AS from_name_en \
+             FROM request_events e LEFT JOIN users u ON u.id = e.user_id LEFT JOIN actors f ON f.id = e.forwarded_from \
              WHERE e.request_id = $1 ORDER BY e.id",
         )
         .bind(id)
@@ -611,6 +682,10 @@ impl Store {
                 by: opt_text(r, "display_name")?,
                 reason: opt_text(r, "reason")?,
                 at: get(r, "at")?,
+                forwarded_from: match opt_text(r, "from_slug")? {
+                    Some(_) => Some((slug(r, "from_slug")?, lang_text(r, "from_name")?)),
+                    None => None,
+                },
             })
         })
         .collect::<Result<Vec<_>, StoreError>>()?;
@@ -937,12 +1012,21 @@ impl Store {
     }
 
     /// The programme office's figures over every submitted request.
-    pub async fn request_stats(&self) -> Result<RequestStats, StoreError> {
-        let rows = sqlx::query(&format!(
-            "{SUMMARY_SELECT} WHERE r.status <> 'draft' ORDER BY p.sort_sv, r.id"
-        ))
-        .fetch_all(self.pool())
-        .await?;
+    pub async fn request_stats(&self, period: crate::Period) -> Result<RequestStats, StoreError> {
+        let mut sql = Sql::new(SUMMARY_SELECT);
+        sql.push(" WHERE r.status <> 'draft'");
+        if let Some(from) = period.from {
+            sql.push(" AND r.submitted_at >= ").bind(Arg::Int(from));
+        }
+        if let Some(until) = period.until {
+            sql.push(" AND r.submitted_at < ").bind(Arg::Int(until));
+        }
+        sql.push(" ORDER BY p.sort_sv, r.id");
+        let rows = sql.query().fetch_all(self.pool()).await?;
+        let in_period: std::collections::HashSet<i64> = rows
+            .iter()
+            .map(|r| get::<i64>(r, "id"))
+            .collect::<Result<_, _>>()?;
         let mut stats = RequestStats::default();
         let mut responses: Vec<(Slug, LangText, Vec<f64>, usize)> = Vec::new();
         for row in &rows {
@@ -1004,6 +1088,7 @@ impl Store {
             );
             if let Some((prid, entered, since)) = previous
                 && prid == rid
+                && in_period.contains(&rid)
                 && entered.stage().is_some()
             {
                 let days = (at - since) as f64 / 86_400_000.0;
@@ -1023,12 +1108,15 @@ impl Store {
             })
             .collect();
         let years = sqlx::query(
-            "SELECT r.submitted_at, a.kind FROM access_requests r JOIN actors a ON a.id = r.company_id \
+            "SELECT r.id, r.submitted_at, a.kind FROM access_requests r JOIN actors a ON a.id = r.company_id \
              WHERE r.submitted_at IS NOT NULL",
         )
         .fetch_all(self.pool())
         .await?;
         for y in &years {
+            if !in_period.contains(&get::<i64>(y, "id")?) {
+                continue;
+            }
             let at: i64 = get(y, "submitted_at")?;
             let kind: String = get(y, "kind")?;
             let year = IsoDate::from_unix_millis(at).year();
@@ -1122,14 +1210,15 @@ async fn apply_transition(
         .bind(id)
         .fetch_one(&mut *conn)
         .await?;
-    let moved = Moved {
+    let mut moved = Moved {
         id,
         from,
         to,
         title,
+        notified: None,
     };
     if let Some(notice_for) = notice {
-        queue_notice(conn, id, &notice_for(&moved)).await?;
+        moved.notified = Some(queue_notice(conn, id, &notice_for(&moved)).await?);
     }
     audit(
         conn,
@@ -1144,7 +1233,11 @@ async fn apply_transition(
 
 /// Copies the checklist templates that fit the provider's ownership form onto the request (a snapshot: later
 /// template edits do not change a request's items) and records the ownership form it was made for.
-async fn generate_checklist(conn: &mut AnyConnection, id: i64, now: i64) -> Result<(), StoreError> {
+pub(crate) async fn generate_checklist(
+    conn: &mut AnyConnection,
+    id: i64,
+    now: i64,
+) -> Result<(), StoreError> {
     let owner: Option<String> = sqlx::query_scalar(
         "SELECT a.ownership FROM access_requests r JOIN actors a ON a.id = r.provider_id WHERE r.id = $1",
     )

@@ -100,6 +100,29 @@ impl Store {
         }))
     }
 
+    /// The outbox, oldest first: mail not yet delivered (or all of it with `delivered`), optionally only to one
+    /// address; each with whether it was delivered.
+    pub async fn outbox(
+        &self,
+        to: Option<&str>,
+        delivered: bool,
+    ) -> Result<Vec<(OutgoingMail, bool)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT id, to_addr, subject, body, created_at, sent_at FROM email_outbox \
+             WHERE ($1 = 1 OR sent_at IS NULL) AND ($2 = '' OR lower(to_addr) = lower($2)) ORDER BY id",
+        )
+        .bind(i64::from(delivered))
+        .bind(to.unwrap_or_default())
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let sent: Option<i64> = get(r, "sent_at")?;
+                Ok((OutgoingMail::from_row(r)?, sent.is_some()))
+            })
+            .collect()
+    }
+
     /// Queued e-mail that is due for a delivery attempt, oldest first.
     pub async fn mail_due(&self, limit: i64) -> Result<Vec<OutgoingMail>, StoreError> {
         let rows = sqlx::query(

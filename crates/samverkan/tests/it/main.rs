@@ -23,5 +23,6 @@ mod planning;
 mod plans;
 mod posts;
 mod search;
+mod self_service;
 mod strategy;
 mod way_in;

@@ -265,38 +265,50 @@ pub(crate) async fn logout(
 // ---------------------------------------------------------------------------------------------------------
 // Sign up and verify
 
-fn signup_form(t: Tr, lang: Lang, csrf: String, form: Option<&FormData>) -> FormView {
+fn signup_form(
+    t: Tr,
+    lang: Lang,
+    csrf: String,
+    form: Option<&FormData>,
+    company: Vec<Field>,
+) -> FormView {
     let v = |n: &str| form.map(|f| f.value(n)).unwrap_or_default();
     FormView {
         intro: vec![t.t("signup-intro")],
         action: format!("/{}/signup", lang.code()),
         csrf,
-        sections: vec![Section {
-            legend: None,
-            fields: vec![
-                Field::new(FieldKind::Text, "display_name", t.t("field-name"))
-                    .value(v("display_name"))
+        sections: vec![
+            Section {
+                legend: None,
+                fields: vec![
+                    Field::new(FieldKind::Text, "display_name", t.t("field-name"))
+                        .value(v("display_name"))
+                        .required()
+                        .autocomplete("name")
+                        .maxlength(200),
+                    Field::new(FieldKind::Email, "email", t.t("field-email"))
+                        .value(v("email"))
+                        .required()
+                        .autocomplete("email")
+                        .maxlength(254),
+                    Field::new(FieldKind::Password, "password", t.t("field-new-password"))
+                        .required()
+                        .autocomplete("new-password")
+                        .hint(t.t("password-hint")),
+                    Field::new(
+                        FieldKind::Password,
+                        "password_confirm",
+                        t.t("field-password-confirm"),
+                    )
                     .required()
-                    .autocomplete("name")
-                    .maxlength(200),
-                Field::new(FieldKind::Email, "email", t.t("field-email"))
-                    .value(v("email"))
-                    .required()
-                    .autocomplete("email")
-                    .maxlength(254),
-                Field::new(FieldKind::Password, "password", t.t("field-new-password"))
-                    .required()
-                    .autocomplete("new-password")
-                    .hint(t.t("password-hint")),
-                Field::new(
-                    FieldKind::Password,
-                    "password_confirm",
-                    t.t("field-password-confirm"),
-                )
-                .required()
-                .autocomplete("new-password"),
-            ],
-        }],
+                    .autocomplete("new-password"),
+                ],
+            },
+            Section {
+                legend: Some(t.t("signup-company-legend")),
+                fields: company,
+            },
+        ],
         submit: t.t("signup-submit"),
         links: vec![Link {
             href: format!("/{}/login", lang.code()),
@@ -330,7 +342,13 @@ pub(crate) async fn signup_page(
         &caller,
         &t.t("signup-title"),
         "signup",
-        signup_form(t, lang, csrf, None),
+        signup_form(
+            t,
+            lang,
+            csrf,
+            None,
+            super::company::company_fields(&state, t, lang, None).await?,
+        ),
     );
     Ok(respond(StatusCode::OK, render(&page)?, cookie))
 }
@@ -369,11 +387,13 @@ pub(crate) async fn signup(
     let lang = lang(&code)?;
     let t = Tr::new(lang);
     caller.check_csrf(form.0.raw("csrf"))?;
+    let company_fields = super::company::company_fields(&state, t, lang, Some(&form)).await?;
     let mut f = signup_form(
         t,
         lang,
         caller.csrf().unwrap_or_default().to_owned(),
         Some(&form),
+        company_fields.clone(),
     );
     let name = form.value("display_name");
     if name.is_empty() {
@@ -392,6 +412,16 @@ pub(crate) async fn signup(
         &form.raw("password_confirm"),
         &form.value("email"),
     );
+    // The company, when the person says theirs is not in the atlas: kept until the address is confirmed.
+    let company = match super::company::read_company(&state, t, &form, true).await? {
+        Ok(c) => c,
+        Err(errs) => {
+            for (name, m) in errs {
+                f.set_error(&name, m);
+            }
+            None
+        }
+    };
     let Ok(email) = email
         .map_err(|_| ())
         .and_then(|e| if f.has_errors() { Err(()) } else { Ok(e) })
@@ -407,7 +437,7 @@ pub(crate) async fn signup(
         (
             t.t("signup-title"),
             "signup",
-            signup_form(t, lang, csrf, Some(&form)),
+            signup_form(t, lang, csrf, Some(&form), company_fields.clone()),
         )
     };
     if let Some(refused) = mail_limit(
@@ -431,6 +461,9 @@ pub(crate) async fn signup(
         .await
     {
         Ok(id) => {
+            if let Some(company) = &company {
+                state.store().keep_registration(id, company).await?;
+            }
             send_verification(&state, lang, id, email.as_str(), &name).await?;
         }
         Err(StoreError::Conflict(_)) => {
@@ -632,11 +665,31 @@ async fn token_submit(
     }
     // Following any of these links proves the address is the person's.
     store.mark_email_verified(user_id).await?;
+    let mut paragraphs = vec![t.t(&format!("token-done-{}", which.keys().0))];
+    // A company typed at sign-up is registered now that the address is confirmed.
+    match store.complete_registration(user_id).await? {
+        None => {}
+        Some(Ok(slug)) => {
+            let name = store
+                .actor(&slug)
+                .await?
+                .map(|a| a.name.get(lang).to_owned())
+                .unwrap_or_default();
+            paragraphs.push(t.t1("company-registered", "name", name));
+        }
+        Some(Err(rule)) => {
+            paragraphs.push(t.t1(
+                "company-registration-failed",
+                "reason",
+                super::company::registration_message(&state, t, &rule).await?,
+            ));
+        }
+    }
     let page = message(
         lang,
         &caller,
         &t.t("token-done-title"),
-        vec![t.t(&format!("token-done-{}", which.keys().0))],
+        paragraphs,
         vec![Link {
             href: format!("/{}/login", lang.code()),
             text: t.t("login-title"),

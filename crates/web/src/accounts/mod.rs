@@ -4,6 +4,7 @@
 pub(crate) mod account;
 pub(crate) mod api;
 pub(crate) mod audit;
+pub(crate) mod company;
 pub mod oidc;
 
 use crate::kit::routes::{Routes, Rule::*, spec};
@@ -28,6 +29,22 @@ pub(crate) fn routes() -> Routes {
         (spec("POST", "/{lang}/logout", Public), post(acc::logout)),
         (spec("GET", "/{lang}/signup", Public), get(acc::signup_page)),
         (spec("POST", "/{lang}/signup", Public), post(acc::signup)),
+        (
+            spec("GET", "/{lang}/companies/register", SignedIn),
+            get(company::register_page),
+        ),
+        (
+            spec("POST", "/{lang}/companies/register", SignedIn),
+            post(company::register),
+        ),
+        (
+            spec("GET", "/{lang}/admin/companies", Admin),
+            get(company::review_queue),
+        ),
+        (
+            spec("POST", "/{lang}/admin/companies/{slug}", Admin),
+            post(company::review),
+        ),
         (spec("GET", "/{lang}/verify", Public), get(acc::verify_page)),
         (spec("POST", "/{lang}/verify", Public), post(acc::verify)),
         (

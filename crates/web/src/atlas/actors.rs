@@ -53,6 +53,7 @@ pub(crate) async fn actor(
     page.can_edit = caller.require(&domain::Action::EditActor(&slug)).is_ok();
     page.can_erase_contacts = caller.require(&domain::Action::ManageUsers).is_ok();
     page.saved = params.get("saved").is_some();
+    page.unreviewed = store.is_unreviewed(&slug).await?;
     let c = lang.code();
     // The latest of each, with a link to all of them where there are more.
     let first = domain::PageRequest::new(1, ACTOR_PAGE_ITEMS).map_err(|_| WebError::NotFound)?;

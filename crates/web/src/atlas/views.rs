@@ -214,6 +214,8 @@ pub struct ActorPage {
     pub can_erase_contacts: bool,
     /// Whether the page follows a successful save.
     pub saved: bool,
+    /// A company that registered itself and is not yet reviewed by the programme office.
+    pub unreviewed: bool,
     /// The actor's slug.
     pub slug: String,
     /// Events it organises, latest first.
@@ -377,6 +379,7 @@ impl ActorPage {
             can_edit: false,
             can_erase_contacts: false,
             saved: false,
+            unreviewed: false,
             slug: actor.slug.to_string(),
             events: Vec::new(),
             news: Vec::new(),

@@ -40,6 +40,8 @@ pub struct AuthSettings {
     pub office_phone: Option<String>,
     /// How many reset and verification e-mails an address and a client may ask for.
     pub mail_limits: store::MailLimits,
+    /// Working days an infrastructure has to answer an access request before the office sees it flagged.
+    pub answer_days: u32,
 }
 
 impl Default for AuthSettings {
@@ -55,6 +57,7 @@ impl Default for AuthSettings {
             base_url: "http://127.0.0.1:8080".into(),
             trusted_proxies: Vec::new(),
             office_email: None,
+            answer_days: 5,
             office_phone: None,
             mail_limits: store::MailLimits::default(),
         }

@@ -3,6 +3,7 @@
 
 pub(crate) mod api;
 pub(crate) mod catalogue;
+pub(crate) mod office;
 pub(crate) mod requests;
 
 use crate::kit::routes::{Routes, Rule::*, spec};
@@ -91,6 +92,10 @@ pub(crate) fn routes() -> Routes {
             post(req::transition),
         ),
         (
+            spec("POST", "/{lang}/requests/{id}/forward", SignedIn),
+            post(req::forward),
+        ),
+        (
             spec("POST", "/{lang}/requests/{id}/items/{item}", SignedIn),
             post(req::item),
         ),
@@ -108,7 +113,11 @@ pub(crate) fn routes() -> Routes {
         ),
         (
             spec("GET", "/{lang}/admin/requests", Admin),
-            get(req::figures),
+            get(office::figures),
+        ),
+        (
+            spec("GET", "/{lang}/admin/requests.csv", Admin),
+            get(office::figures_csv),
         ),
         (
             spec("GET", "/{lang}/admin/checklists", Admin),

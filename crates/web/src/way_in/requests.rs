@@ -349,18 +349,26 @@ fn new_page(lang: Lang, caller: &Caller, form: FormView) -> FormPage {
     FormPage { layout, form }
 }
 
+/// A person who sends requests for no company is offered to register theirs (it is in the atlas at once, and
+/// they can send the request right after).
 fn no_company(lang: Lang, caller: &Caller) -> Response {
     let t = Tr::new(lang);
     message_response(
         lang,
         caller,
-        StatusCode::FORBIDDEN,
+        StatusCode::OK,
         &t.t("request-no-company-title"),
         vec![t.t("request-no-company")],
-        vec![Link {
-            href: format!("/{}/infrastructures", lang.code()),
-            text: t.t("infra-title"),
-        }],
+        vec![
+            Link {
+                href: format!("/{}/companies/register", lang.code()),
+                text: t.t("company-register-title"),
+            },
+            Link {
+                href: format!("/{}/infrastructures", lang.code()),
+                text: t.t("infra-title"),
+            },
+        ],
     )
 }
 
@@ -554,6 +562,8 @@ pub struct RequestPage {
     pub files: Vec<(String, String, String, String, String)>,
     /// History: (date, from, to, by, reason).
     pub history: Vec<(String, String, String, String, Text)>,
+    /// Where the programme office may forward the request: (slug, name); empty when it may not.
+    pub forward_to: Vec<(String, String)>,
     /// CSRF token.
     pub csrf: String,
 }
@@ -624,6 +634,17 @@ pub(crate) fn request_page(
             ),
         },
     ];
+    if status != RequestStatus::Draft {
+        let provider = d.summary.provider.1.get(lang);
+        facts.push(Fact {
+            label: t.t("request-notified"),
+            value: Text::from(if d.summary.to_office {
+                t.t1("request-notified-office", "provider", provider)
+            } else {
+                t.t1("request-notified-managers", "provider", provider)
+            }),
+        });
+    }
     if !d.services.is_empty() {
         facts.push(Fact {
             label: t.t("request-services"),
@@ -725,12 +746,16 @@ pub(crate) fn request_page(
         .events
         .iter()
         .map(|e| {
+            let to = match &e.forwarded_from {
+                Some((_, from)) => t.t1("history-forwarded", "from", from.get(lang)),
+                None => t.t(&format!("status-{}", e.to)),
+            };
             (
                 date(e.at),
                 e.from
                     .map(|f| t.t(&format!("status-{f}")))
                     .unwrap_or_default(),
-                t.t(&format!("status-{}", e.to)),
+                to,
                 e.by.clone().unwrap_or_else(|| t.t("unknown")),
                 Text::identified(e.reason.clone().unwrap_or_default(), lang),
             )
@@ -777,6 +802,7 @@ pub(crate) fn request_page(
         open: !status.is_closed(),
         files,
         history,
+        forward_to: Vec::new(),
         csrf: caller.csrf().unwrap_or_default().to_owned(),
         layout,
     }
@@ -792,7 +818,33 @@ async fn show(
     flash: Option<(bool, String)>,
 ) -> Result<Response, WebError> {
     let d = state.store().request(id).await?.ok_or(WebError::NotFound)?;
-    let mut res = (status, render(&request_page(lang, caller, d, side, flash))?).into_response();
+    respond_with(state, lang, caller, d, side, status, flash).await
+}
+
+/// The request page for `d`, with the forward form when the caller may forward it.
+async fn respond_with(
+    state: &AppState,
+    lang: Lang,
+    caller: &Caller,
+    d: RequestDetail,
+    side: Side,
+    status: StatusCode,
+    flash: Option<(bool, String)>,
+) -> Result<Response, WebError> {
+    let forwardable = domain::access::may_forward(side, d.summary.status).is_ok();
+    let current = d.summary.provider.0.clone();
+    let mut page = request_page(lang, caller, d, side, flash);
+    if forwardable {
+        page.forward_to = state
+            .store()
+            .providers(&store::CatalogueFilter::default(), lang)
+            .await?
+            .into_iter()
+            .filter(|p| p.slug != current)
+            .map(|p| (p.slug.as_str().to_owned(), p.name.get(lang).to_owned()))
+            .collect();
+    }
+    let mut res = (status, render(&page)?).into_response();
     res.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(res)
@@ -831,11 +883,24 @@ pub(crate) async fn detail(
     let id = crate::kit::params::path_id(&id)?;
     let (side, ..) = side_on(&state, &caller, id).await?;
     let t = Tr::new(lang);
+    let d = state.store().request(id).await?.ok_or(WebError::NotFound)?;
+    let provider = d.summary.provider.1.get(lang).to_owned();
+    // Who was told is said exactly: the infrastructure's managers, or the programme office when it has none.
     let flash = params
         .get("done")
         .filter(|d| d.len() < 40 && d.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
-        .map(|d| (true, t.t(&format!("request-done-{d}"))));
-    show(&state, lang, &caller, id, side, StatusCode::OK, flash).await
+        .map(|done| match done {
+            "sent" | "forwarded" => {
+                let key = if d.summary.to_office {
+                    format!("request-done-{done}-office")
+                } else {
+                    format!("request-done-{done}")
+                };
+                (true, t.t1(&key, "provider", &provider))
+            }
+            other => (true, t.t(&format!("request-done-{other}"))),
+        });
+    respond_with(&state, lang, &caller, d, side, StatusCode::OK, flash).await
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -909,6 +974,65 @@ pub(crate) async fn transition(
                 .join(" ");
             invalid(&state, lang, &caller, id, side, message).await
         }
+        Err(fail) => {
+            let message = refusal_message(fail)?;
+            show(
+                &state,
+                lang,
+                &caller,
+                id,
+                side,
+                StatusCode::CONFLICT,
+                Some((false, message)),
+            )
+            .await
+        }
+    }
+}
+
+/// Forwards a sent request to another infrastructure (`to`, with an optional `reason`): the programme office.
+pub(crate) async fn forward(
+    State(state): State<AppState>,
+    Path((code, id)): Path<(String, String)>,
+    caller: Caller,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    caller.require(&Action::UseOwnAccount)?;
+    let id = crate::kit::params::path_id(&id)?;
+    let (side, ..) = side_on(&state, &caller, id).await?;
+    caller.check_csrf(Some(&form.value("csrf")))?;
+    let t = Tr::new(lang);
+    let user = caller.user_id().ok_or(WebError::Unauthorized)?;
+    let result = app::requests::forward_request(
+        state.store(),
+        &state.auth().base_url,
+        t,
+        app::requests::MoveAsked {
+            user,
+            id,
+            side,
+            step: "forward",
+            reason: &form.value("reason"),
+        },
+        &form.value("to"),
+    )
+    .await;
+    match result {
+        Ok(_) => Ok(Redirect::to(&format!(
+            "/{}/requests/{id}?done=forwarded#main",
+            lang.code()
+        ))
+        .into_response()),
+        Err(RequestFail::Refused(Refusal::Fields(list))) => {
+            let message = list
+                .into_iter()
+                .map(|(_, m)| m)
+                .collect::<Vec<_>>()
+                .join(" ");
+            invalid(&state, lang, &caller, id, side, message).await
+        }
+        Err(RequestFail::Refused(Refusal::Forbidden)) => Err(WebError::Forbidden),
         Err(fail) => {
             let message = refusal_message(fail)?;
             show(
@@ -1162,93 +1286,7 @@ pub(crate) async fn download(
     Ok(res)
 }
 
-// ----- The programme office -----
-
-/// `/{lang}/admin/requests`.
-#[derive(Template)]
-#[template(path = "way_in/request-figures.html")]
-pub struct FiguresPage {
-    /// Frame.
-    pub layout: Layout,
-    /// Open requests: (provider, stage, count).
-    pub open: Vec<(String, String, i64)>,
-    /// First response: (provider, median, answered, waiting).
-    pub first_response: Vec<(String, String, usize, usize)>,
-    /// Time in stage: (stage, median days, count).
-    pub time_in_stage: Vec<(String, String, usize)>,
-    /// Outcomes: (label, count, share).
-    pub outcomes: Vec<(String, i64, String)>,
-    /// Per year: (year, from small companies, all).
-    pub per_year: Vec<(i32, i64, i64)>,
-}
-
-/// The programme office's figures on access requests.
-pub(crate) async fn figures(
-    State(state): State<AppState>,
-    Path(code): Path<String>,
-    caller: Caller,
-) -> Result<Html<String>, WebError> {
-    let lang = lang(&code)?;
-    caller.require(&Action::ViewRequestFigures)?;
-    let t = Tr::new(lang);
-    let s = state.store().request_stats().await?;
-    let closed = s.outcomes.0 + s.outcomes.1 + s.outcomes.2;
-    let share = |n: i64| {
-        if closed == 0 {
-            "–".to_owned()
-        } else {
-            format!("{:.0} %", n as f64 * 100.0 / closed as f64)
-        }
-    };
-    let mut layout = Layout::new(
-        lang,
-        &t.t("figures-title"),
-        "admin/requests",
-        Nav::WayIn,
-        None,
-    );
-    layout.set_caller(&caller);
-    render(&FiguresPage {
-        layout,
-        open: s
-            .open
-            .iter()
-            .map(|(_, n, st, c)| (n.get(lang).to_owned(), t.t(&format!("status-{st}")), *c))
-            .collect(),
-        first_response: s
-            .first_response
-            .iter()
-            .map(|(_, n, m, a, w)| {
-                (
-                    n.get(lang).to_owned(),
-                    m.map_or_else(
-                        || "–".to_owned(),
-                        |h| t.t1("figures-hours", "hours", i18n::fixed(h, 1, lang)),
-                    ),
-                    *a,
-                    *w,
-                )
-            })
-            .collect(),
-        time_in_stage: s
-            .time_in_stage
-            .iter()
-            .map(|(st, d, n)| {
-                (
-                    t.t(&format!("status-{st}")),
-                    t.t1("figures-days", "days", i18n::fixed(*d, 1, lang)),
-                    *n,
-                )
-            })
-            .collect(),
-        outcomes: vec![
-            (t.t("status-completed"), s.outcomes.0, share(s.outcomes.0)),
-            (t.t("status-declined"), s.outcomes.1, share(s.outcomes.1)),
-            (t.t("status-withdrawn"), s.outcomes.2, share(s.outcomes.2)),
-        ],
-        per_year: s.per_year,
-    })
-}
+// ----- The programme office's checklist templates -----
 
 /// One template in the admin list.
 pub struct TemplateRow {

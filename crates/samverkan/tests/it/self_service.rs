@@ -1,0 +1,607 @@
+//! The way in, self-service, over HTTP: a founder registers a company at sign-up and sends a request at once; a
+//! request to an infrastructure with no manager reaches the programme office, which forwards it; the office
+//! reviews new companies (approve, merge, reject) and sees the requests that wait too long, in working days.
+
+use crate::helpers::{PASSWORD, TestApp, csrf_in, link_in, unescape};
+use reqwest::{Client, StatusCode};
+use sqlx::Connection;
+
+/// A valid organisation number (Luhn) no seeded actor has, and another.
+const ORG: &str = "559123-4561";
+const ORG_2: &str = "559876-5435";
+
+fn path_of(url: &str) -> String {
+    let rest = url.split("://").nth(1).expect("absolute link");
+    format!("/{}", rest.split_once('/').expect("path").1)
+}
+
+async fn post(
+    app: &TestApp,
+    c: &Client,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> (StatusCode, String) {
+    let token = app.csrf(c, "/en/account").await;
+    let mut form = vec![("csrf", token.as_str())];
+    form.extend_from_slice(fields);
+    let res = app.post_form(c, path, &form).await;
+    let status = res.status();
+    let location = res
+        .headers()
+        .get("location")
+        .and_then(|l| l.to_str().ok())
+        .map(str::to_owned);
+    let body = unescape(&res.text().await.unwrap_or_default());
+    (status, location.unwrap_or(body))
+}
+
+/// Signs up with a company typed in, confirms the address and signs in; returns the client and the page shown
+/// after confirming.
+async fn sign_up_with_company(
+    app: &TestApp,
+    email: &str,
+    org: &str,
+    name: &str,
+) -> (Client, String) {
+    let c = app.browser();
+    let csrf = app.csrf(&c, "/en/signup").await;
+    let res = app
+        .post_form(
+            &c,
+            "/en/signup",
+            &[
+                ("csrf", csrf.as_str()),
+                ("display_name", "Sara Founder"),
+                ("email", email),
+                ("password", PASSWORD),
+                ("password_confirm", PASSWORD),
+                ("company_org_number", org),
+                ("company_name", name),
+                ("company_size", "micro"),
+                ("company_campus", "flemingsberg"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let mail = app.mail(email).await;
+    let verify = mail
+        .iter()
+        .find(|m| m.subject.contains("Confirm"))
+        .expect("verification mail");
+    let path = path_of(&link_in(&verify.body));
+    let html = app.page(&c, &path).await;
+    let token = path.split("token=").nth(1).expect("token");
+    let res = app
+        .post_form(
+            &c,
+            "/en/verify",
+            &[
+                ("csrf", csrf_in(&html).expect("csrf").as_str()),
+                ("token", token),
+            ],
+        )
+        .await;
+    let shown = unescape(&res.text().await.expect("text"));
+    (app.signed_in(email, PASSWORD).await, shown)
+}
+
+#[tokio::test]
+async fn a_founder_registers_the_company_at_sign_up_and_the_office_forwards_an_unmanned_request() {
+    let app = TestApp::spawn().await;
+    let office = app.user("office@region.example", "admin", None).await;
+    let _ = office;
+    app.user("manager@vecura.example", "manager", Some("vecura"))
+        .await;
+
+    // A mistyped organisation number is refused on the sign-up form, and nothing is created.
+    let c = app.browser();
+    let csrf = app.csrf(&c, "/sv/signup").await;
+    let res = app
+        .post_form(
+            &c,
+            "/sv/signup",
+            &[
+                ("csrf", csrf.as_str()),
+                ("display_name", "Sara Founder"),
+                ("email", "sara@organoids.example"),
+                ("password", PASSWORD),
+                ("password_confirm", PASSWORD),
+                ("company_org_number", "559123-4562"),
+                ("company_name", "Nordic Organoids AB"),
+                ("company_size", "micro"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = unescape(&res.text().await.expect("text"));
+    assert!(
+        html.contains("inte ett svenskt organisationsnummer"),
+        "{html}"
+    );
+    assert!(app.mail("sara@organoids.example").await.is_empty());
+
+    // With a right number the company is registered when the address is confirmed.
+    let (founder, shown) =
+        sign_up_with_company(&app, "sara@organoids.example", ORG, "Nordic Organoids AB").await;
+    assert!(
+        shown.contains("Nordic Organoids AB is in the atlas"),
+        "{shown}"
+    );
+    let (status, page) = app.get("/en/actors/nordic-organoids-ab").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Registered by the company, not yet reviewed"));
+    assert!(page.contains("Flemingsberg"));
+
+    // The founder sends a request at once, to an infrastructure with no manager in Samverkan.
+    let (status, form) = {
+        let res = founder
+            .get(format!(
+                "{}/en/requests/new?service=kta-phase-1-unit",
+                app.base
+            ))
+            .send()
+            .await
+            .expect("get");
+        (res.status(), res.text().await.expect("text"))
+    };
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        form.contains("nordic-organoids-ab"),
+        "the company is offered: {form}"
+    );
+    let (status, location) = post(
+        &app,
+        &founder,
+        "/en/requests",
+        &[
+            ("provider", "karolinska-trial-alliance"),
+            ("company", "nordic-organoids-ab"),
+            ("services", "kta-phase-1-unit"),
+            ("title", "Phase 1 of our organoid-derived therapy"),
+            ("need", "A first-in-human study with 24 healthy volunteers."),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{location}");
+    let id: i64 = location
+        .trim_start_matches("/en/requests/")
+        .trim_end_matches("?done=sent")
+        .parse()
+        .expect("id");
+    let sent = unescape(&app.page(&founder, &location).await);
+    assert!(
+        sent.contains("Karolinska Trial Alliance has no manager in Samverkan yet, so it went to the programme office"),
+        "{sent}"
+    );
+    assert!(
+        sent.contains(
+            "The programme office (Karolinska Trial Alliance has no manager in Samverkan)"
+        )
+    );
+    let office_mail = app.mail("office@region.example").await;
+    assert!(
+        office_mail
+            .iter()
+            .any(|m| m.body.contains(&format!("/requests/{id}"))),
+        "the office is told"
+    );
+
+    // The office sees it in its inbox, and forwards it.
+    let admin = app.signed_in("office@region.example", PASSWORD).await;
+    let figures = unescape(&app.page(&admin, "/en/admin/requests").await);
+    let inbox = figures.split("id=\"overdue\"").next().expect("inbox part");
+    assert!(
+        inbox.contains("Phase 1 of our organoid-derived therapy"),
+        "{inbox}"
+    );
+    let detail = unescape(&app.page(&admin, &format!("/en/requests/{id}")).await);
+    assert!(detail.contains("Forward the request") && detail.contains("value=\"vecura\""));
+    // The company does not get the forward form, nor may it post it.
+    assert!(!sent.contains("Forward the request"));
+    let (status, _) = post(
+        &app,
+        &founder,
+        &format!("/en/requests/{id}/forward"),
+        &[("to", "vecura")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let (status, page) = post(
+        &app,
+        &admin,
+        &format!("/en/requests/{id}/forward"),
+        &[("to", "karolinska-trial-alliance")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("already with that infrastructure"), "{page}");
+    let (status, location) = post(
+        &app,
+        &admin,
+        &format!("/en/requests/{id}/forward"),
+        &[
+            ("to", "vecura"),
+            ("reason", "Vecura runs GMP manufacturing before phase 1."),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{location}");
+    let after = unescape(&app.page(&founder, &format!("/en/requests/{id}")).await);
+    assert!(
+        after.contains("Forwarded from Karolinska Trial Alliance"),
+        "{after}"
+    );
+    assert!(after.contains("The managers of Vecura"));
+    assert!(
+        !after.contains("Phase 1 clinical trial unit"),
+        "the first infrastructure's services are dropped"
+    );
+    let manager_mail = app.mail("manager@vecura.example").await;
+    assert!(
+        manager_mail
+            .iter()
+            .any(|m| m.body.contains("has forwarded the access request"))
+    );
+    let founder_mail = app.mail("sara@organoids.example").await;
+    assert!(
+        founder_mail
+            .iter()
+            .any(|m| m.body.contains("has forwarded your access request"))
+    );
+    let figures = unescape(&app.page(&admin, "/en/admin/requests").await);
+    assert!(figures.contains("No request is waiting for the office."));
+
+    // Once the infrastructure has taken it up, it can no longer be forwarded.
+    let manager = app.signed_in("manager@vecura.example", PASSWORD).await;
+    let (status, _) = post(
+        &app,
+        &manager,
+        &format!("/en/requests/{id}/transition"),
+        &[("move", "accept")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, page) = post(
+        &app,
+        &admin,
+        &format!("/en/requests/{id}/forward"),
+        &[("to", "karolinska-trial-alliance")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(page.contains("can no longer be forwarded"), "{page}");
+
+    // The office approves the company: the mark goes.
+    let queue = unescape(&app.page(&admin, "/en/admin/companies").await);
+    assert!(
+        queue.contains("Nordic Organoids AB")
+            && queue.contains(ORG)
+            && queue.contains("sara@organoids.example")
+    );
+    let (status, _) = post(
+        &app,
+        &admin,
+        "/en/admin/companies/nordic-organoids-ab",
+        &[("action", "approve")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, page) = app.get("/en/actors/nordic-organoids-ab").await;
+    assert!(!page.contains("not yet reviewed"));
+    let queue = unescape(&app.page(&admin, "/en/admin/companies").await);
+    assert!(queue.contains("No company is waiting for review."));
+    let (status, page) = post(
+        &app,
+        &admin,
+        "/en/admin/companies/nordic-organoids-ab",
+        &[("action", "approve")],
+    )
+    .await;
+    assert_eq!(
+        status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "approving twice is refused"
+    );
+    assert!(page.contains("no longer waiting"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_office_merges_or_rejects_a_registered_company() {
+    let app = TestApp::spawn().await;
+    app.user("office@region.example", "admin", None).await;
+    let admin = app.signed_in("office@region.example", PASSWORD).await;
+
+    let (founder, _) =
+        sign_up_with_company(&app, "lars@biolamina.example", ORG, "BioLamina Sweden").await;
+    // The same organisation number cannot be registered twice.
+    let other = {
+        app.user("eva@example.se", "reporter", Some("vecura")).await;
+        app.signed_in("eva@example.se", PASSWORD).await
+    };
+    // A person already signed in, with no company, is offered to register theirs on the request form.
+    let offer = unescape(
+        &app.page(&other, "/en/requests/new?service=kta-phase-1-unit")
+            .await,
+    );
+    assert!(offer.contains("/en/companies/register"), "{offer}");
+    let (status, page) = post(
+        &app,
+        &other,
+        "/en/companies/register",
+        &[
+            ("company_org_number", ORG),
+            ("company_name", "Copy AB"),
+            ("company_size", "small"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.contains("already in the atlas: BioLamina Sweden"),
+        "{page}"
+    );
+    let (status, page) = post(
+        &app,
+        &other,
+        "/en/companies/register",
+        &[
+            ("company_org_number", ORG_2),
+            ("company_name", ""),
+            ("company_size", "giant"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.contains("This field is required") || page.contains("required"),
+        "{page}"
+    );
+    let (status, page) = post(
+        &app,
+        &other,
+        "/en/companies/register",
+        &[
+            ("company_org_number", ORG_2),
+            ("company_name", "Spam Holding"),
+            ("company_size", "large"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert!(page.contains("Spam Holding is in the atlas"));
+    let (status, body) = app.get("/en/actors/spam-holding").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+
+    // A request from the company to be merged moves with it.
+    let (status, _) = post(
+        &app,
+        &founder,
+        "/en/requests",
+        &[
+            ("provider", "vecura"),
+            ("company", "biolamina-sweden"),
+            ("title", "Laminin coating for GMP"),
+            ("need", "Scale-up of our coating."),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+
+    // Merge: a name that is no actor is refused and changes nothing; the right one moves people and requests.
+    let (status, page) = post(
+        &app,
+        &admin,
+        "/en/admin/companies/biolamina-sweden",
+        &[("action", "merge"), ("into", "no-such-actor")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("no such actor to merge into"), "{page}");
+    let (status, _) = post(
+        &app,
+        &admin,
+        "/en/admin/companies/biolamina-sweden",
+        &[("action", "merge"), ("into", "biolamina")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, _) = app.get("/en/actors/biolamina-sweden").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let mine = unescape(&app.page(&founder, "/en/requests").await);
+    assert!(
+        mine.contains("Laminin coating for GMP") && mine.contains("BioLamina"),
+        "{mine}"
+    );
+
+    // Reject: a reason is needed; with one, the people are told why and the company leaves the atlas.
+    let (status, page) = post(
+        &app,
+        &admin,
+        "/en/admin/companies/spam-holding",
+        &[("action", "reject"), ("reason", "  ")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("Write the reason for rejecting"));
+    let (status, _) = app.get("/en/actors/spam-holding").await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "a refused rejection changes nothing"
+    );
+    let (status, _) = post(
+        &app,
+        &admin,
+        "/en/admin/companies/spam-holding",
+        &[
+            ("action", "reject"),
+            ("reason", "No such company at Bolagsverket."),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, _) = app.get("/en/actors/spam-holding").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let told = app.mail("eva@example.se").await;
+    assert!(
+        told.iter()
+            .any(|m| m.body.contains("No such company at Bolagsverket."))
+    );
+    // Every step is in the audit log.
+    let log = unescape(&app.page(&admin, "/en/admin/audit?object_type=actor").await);
+    for action in ["register", "merge", "reject"] {
+        assert!(log.contains(action), "audit of {action}");
+    }
+    // Nobody but the office reviews.
+    let (status, _) = post(
+        &app,
+        &founder,
+        "/en/admin/companies/biolamina",
+        &[("action", "approve")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn overdue_requests_are_counted_in_working_days_listed_exported_and_mailed_once_a_day() {
+    let app = TestApp::spawn().await;
+    app.user("office@region.example", "admin", None).await;
+    app.user("member@biolamina.example", "company", Some("biolamina"))
+        .await;
+    let member = app.signed_in("member@biolamina.example", PASSWORD).await;
+    let mut ids = Vec::new();
+    for title in ["Old request", "Fresh request"] {
+        let (status, location) = post(
+            &app,
+            &member,
+            "/en/requests",
+            &[
+                ("provider", "vecura"),
+                ("company", "biolamina"),
+                ("title", title),
+                ("need", "A need."),
+            ],
+        )
+        .await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        ids.push(
+            location
+                .trim_start_matches("/en/requests/")
+                .trim_end_matches("?done=sent")
+                .parse::<i64>()
+                .expect("id"),
+        );
+    }
+    // The old one was sent on Monday 2 November 2026: by Monday 16 November it has waited 10 working days.
+    let sent = domain::IsoDate::parse("2026-11-02")
+        .expect("date")
+        .days_since_epoch()
+        * 86_400_000
+        + 9 * 3_600_000;
+    let mut conn = sqlx::AnyConnection::connect(&app.db_url())
+        .await
+        .expect("connect");
+    sqlx::query("UPDATE access_requests SET submitted_at = $1, created_at = $1 WHERE id = $2")
+        .bind(sent)
+        .bind(ids[0])
+        .execute(&mut conn)
+        .await
+        .expect("backdate");
+    let store = app.store().await;
+    let monday = domain::IsoDate::parse("2026-11-16")
+        .expect("date")
+        .days_since_epoch()
+        * 86_400_000
+        + 10 * 3_600_000;
+    let waiting = app::requests::unanswered(&store, monday, 5)
+        .await
+        .expect("unanswered");
+    let old = waiting
+        .iter()
+        .find(|w| w.request.id == ids[0])
+        .expect("old");
+    assert_eq!(old.working_days, 10);
+    assert!(old.overdue);
+    // The daily mail goes to the office once that day, whatever the number of runs.
+    let n = app::requests::send_overdue_digest(&store, "https://samverkan.example", monday, 5)
+        .await
+        .expect("digest");
+    assert_eq!(n, 1);
+    let again = app::requests::send_overdue_digest(
+        &store,
+        "https://samverkan.example",
+        monday + 3_600_000,
+        5,
+    )
+    .await
+    .expect("digest");
+    assert_eq!(again, 0);
+    let mail = app.mail("office@region.example").await;
+    let digest = mail
+        .iter()
+        .find(|m| m.subject.contains("waiting for an answer"))
+        .expect("digest mail");
+    assert!(digest.body.contains("Old request") && digest.body.contains("10 working days"));
+    assert!(
+        !digest.body.contains("Fresh request"),
+        "only overdue ones are listed"
+    );
+    // Saturday: no mail.
+    let saturday = monday + 5 * 86_400_000;
+    let n = app::requests::send_overdue_digest(&store, "https://samverkan.example", saturday, 5)
+        .await
+        .expect("digest");
+    assert_eq!(n, 0);
+
+    // The office's page lists both, the old one flagged; the period and the CSV follow the dates asked.
+    let admin = app.signed_in("office@region.example", PASSWORD).await;
+    let page = unescape(&app.page(&admin, "/sv/admin/requests").await);
+    assert!(
+        page.contains("Old request") && page.contains("Försenad"),
+        "{page}"
+    );
+    let res = admin
+        .get(format!("{}/en/admin/requests?from=2026-13-01", app.base))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.text().await.expect("text").contains("must be a date"));
+    let res = admin
+        .get(format!(
+            "{}/en/admin/requests.csv?from=2026-11-01&to=2026-11-30",
+            app.base
+        ))
+        .send()
+        .await
+        .expect("csv");
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(
+        res.headers()["content-type"]
+            .to_str()
+            .expect("type")
+            .starts_with("text/csv")
+    );
+    let csv = res.text().await.expect("text");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines.len(),
+        2,
+        "header and the one request sent in November: {csv}"
+    );
+    assert!(
+        lines[1].starts_with(&format!("{},biolamina,", ids[0])) && lines[1].contains(",yes,"),
+        "{csv}"
+    );
+    // Nobody but the office gets it.
+    let res = member
+        .get(format!("{}/en/admin/requests.csv", app.base))
+        .send()
+        .await
+        .expect("csv");
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    app.stop().await;
+}
