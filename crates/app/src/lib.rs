@@ -7,6 +7,7 @@
 //! HTTP or HTML.
 
 pub mod actors;
+pub mod catalogue;
 pub mod chart;
 pub mod graph;
 pub mod plan_import;

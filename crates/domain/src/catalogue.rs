@@ -43,20 +43,91 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// How a service is priced.
+    /// How a service is priced: what a company decides on first.
     PricingModel {
-        /// At full cost (commissioned research at a state university).
-        FullCost = "full_cost",
-        /// At a market price (required of region-owned units selling to companies).
-        MarketPrice = "market_price",
-        /// A published fixed fee.
-        FixedFee = "fixed_fee",
         /// Free of charge.
         Free = "free",
-        /// Agreed case by case.
-        ByAgreement = "by_agreement",
+        /// A published price for the whole service.
+        FixedPrice = "fixed_price",
+        /// By the hour.
+        Hourly = "hourly",
+        /// A quote for each request (commissioned work at full cost or market price).
+        Quote = "quote",
     }
 }
+
+/// The technology readiness levels a service serves: from `low` to `high`, each 1 to 9 (the EU's TRL scale,
+/// as Vinnova's and the EU's testbed catalogues show them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct TrlRange {
+    low: u8,
+    high: u8,
+}
+
+impl TrlRange {
+    /// A range, refusing levels outside 1–9 and a low end above the high one.
+    pub fn new(low: u8, high: u8) -> Option<TrlRange> {
+        ((1..=9).contains(&low) && (1..=9).contains(&high) && low <= high)
+            .then_some(TrlRange { low, high })
+    }
+
+    /// The lowest level served.
+    pub fn low(self) -> u8 {
+        self.low
+    }
+
+    /// The highest level served.
+    pub fn high(self) -> u8 {
+        self.high
+    }
+
+    /// Whether a product at `level` is served.
+    pub fn contains(self, level: u8) -> bool {
+        (self.low..=self.high).contains(&level)
+    }
+}
+
+/// An indicative price range, in whole units of a currency (per hour for an hourly price).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PriceRange {
+    /// From.
+    pub low: u64,
+    /// To (at least `low`).
+    pub high: u64,
+    /// The currency.
+    pub currency: crate::strategy::Currency,
+}
+
+impl PriceRange {
+    /// A range, refusing one that ends below its start.
+    pub fn new(low: u64, high: u64, currency: crate::strategy::Currency) -> Option<PriceRange> {
+        (low <= high).then_some(PriceRange {
+            low,
+            high,
+            currency,
+        })
+    }
+}
+
+/// What a company decides on besides the price model: an indicative price, the lead time, the technology
+/// readiness it serves, the equipment and methods, and the documents to prepare. Each is optional: a manager
+/// states what they know.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Offer {
+    /// Indicative price range.
+    pub price: Option<PriceRange>,
+    /// Typical lead time from an agreed request to the start, in weeks.
+    pub lead_time_weeks: Option<u16>,
+    /// Technology readiness levels served.
+    pub trl: Option<TrlRange>,
+    /// Equipment and methods, one per line.
+    pub equipment: Option<LangText>,
+    /// Documents a company should prepare, one per line.
+    pub documents: Option<LangText>,
+}
+
+/// The longest lead time a manager can state, in weeks (two years).
+pub const MAX_LEAD_TIME_WEEKS: u16 = 104;
 
 vocabulary! {
     /// What premises are for.
@@ -139,6 +210,8 @@ pub struct Service {
     pub sme_welcome: bool,
     /// Competence tags.
     pub tags: Vec<Slug>,
+    /// Price, lead time, readiness levels, equipment and documents.
+    pub offer: Offer,
 }
 
 /// Premises a company can rent.
@@ -231,6 +304,16 @@ struct RawService {
     sme_welcome: bool,
     #[serde(default)]
     tags: Vec<String>,
+    /// `[low, high]` in whole currency units.
+    price: Option<[u64; 2]>,
+    currency: Option<String>,
+    lead_time_weeks: Option<u16>,
+    /// `[low, high]`, 1–9.
+    trl: Option<[u8; 2]>,
+    equipment_sv: Option<String>,
+    equipment_en: Option<String>,
+    documents_sv: Option<String>,
+    documents_en: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -437,6 +520,62 @@ impl Catalogue {
                 .iter()
                 .filter_map(|t| known(&mut p, f, &rec, "tag", t, &tags))
                 .collect();
+            let currency = match non_empty(raw.currency) {
+                None => Some(crate::strategy::Currency::SEK),
+                Some(c) => {
+                    let parsed = crate::strategy::Currency::parse(&c);
+                    if parsed.is_none() {
+                        p.add(f, &rec, format!("currency {c:?} is not an ISO 4217 code"));
+                    }
+                    parsed
+                }
+            };
+            let price = raw.price.and_then(|[low, high]| {
+                let range = currency.and_then(|c| PriceRange::new(low, high, c));
+                if range.is_none() {
+                    p.add(f, &rec, "price must be [low, high] with low <= high");
+                }
+                range
+            });
+            let trl = raw.trl.and_then(|[low, high]| {
+                let range = TrlRange::new(low, high);
+                if range.is_none() {
+                    p.add(
+                        f,
+                        &rec,
+                        "trl must be [low, high] within 1-9 with low <= high",
+                    );
+                }
+                range
+            });
+            if raw.lead_time_weeks.is_some_and(|w| w > MAX_LEAD_TIME_WEEKS) {
+                p.add(
+                    f,
+                    &rec,
+                    format!("lead_time_weeks above {MAX_LEAD_TIME_WEEKS}"),
+                );
+            }
+            let offer = Offer {
+                price,
+                lead_time_weeks: raw.lead_time_weeks,
+                trl,
+                equipment: optional_text(
+                    &mut p,
+                    f,
+                    &rec,
+                    "equipment",
+                    raw.equipment_sv,
+                    raw.equipment_en,
+                ),
+                documents: optional_text(
+                    &mut p,
+                    f,
+                    &rec,
+                    "documents",
+                    raw.documents_sv,
+                    raw.documents_en,
+                ),
+            };
             let slug = p.slug(f, &rec, &raw.slug);
             if let Some(s) = &slug
                 && !slugs.insert(s.clone())
@@ -460,6 +599,7 @@ impl Catalogue {
                     contact,
                     sme_welcome: raw.sme_welcome,
                     tags: tag_list,
+                    offer,
                 });
             }
         }

@@ -534,11 +534,6 @@ service-kind-trial_unit = Trial unit
 service-category = Area
 service-access = Access conditions
 service-pricing = Pricing
-pricing-full_cost = Full cost
-pricing-market_price = Market price
-pricing-fixed_fee = Fixed fee
-pricing-free = Free of charge
-pricing-by_agreement = By agreement
 service-lead-time = Typical lead time
 service-capacity = Capacity
 service-contact = Contact
@@ -1681,3 +1676,56 @@ company-review-in-use = The company is responsible for a measure in an action pl
 company-review-reason-required = Write the reason for rejecting: it is sent to the people who registered the company.
 mail-company-rejected-subject = Your company's registration in Samverkan
 mail-company-rejected = The programme office has not approved the registration of { $name } in Samverkan, for this reason: { $reason }
+
+
+## What companies decide on: price model, price, lead time, readiness levels, equipment, documents
+pricing-free = Free of charge
+pricing-fixed_price = Fixed price
+pricing-hourly = Hourly rate
+pricing-quote = Quote for each request
+offer-legend = What companies decide on
+offer-price-low = Indicative price, from
+offer-price-high = Indicative price, to
+offer-price-hint = Whole amounts in the currency below, without spaces; per hour for an hourly rate. Leave both empty if you do not state a price.
+offer-currency = Currency
+offer-currency-hint = A three-letter ISO 4217 code, for example SEK or EUR.
+offer-lead-weeks = Typical lead time in weeks
+offer-lead-weeks-hint = From an agreed request to the start of the work.
+offer-trl-low = Lowest technology readiness level served
+offer-trl-high = Highest technology readiness level served
+offer-equipment-sv = Equipment and methods (Swedish)
+offer-equipment-en = Equipment and methods (English)
+offer-documents-sv = Documents to prepare (Swedish)
+offer-documents-en = Documents to prepare (English)
+offer-lines-hint = One per line.
+offer-error-number = Write a whole number from 0 to { $max }, without spaces or decimals.
+offer-error-currency = Write the currency as a three-letter ISO 4217 code, for example SEK.
+offer-error-price-order = The price range ends below where it starts.
+offer-error-price-both = Give both ends of the price range, or neither.
+offer-error-trl = The highest level must be at least the lowest, both from 1 to 9.
+offer-error-trl-both = Choose both the lowest and the highest level, or neither.
+offer-price = Indicative price
+offer-price-range = { $range } { $currency }
+offer-price-per-hour = { $range } { $currency } per hour
+offer-lead-short = { $weeks ->
+    [one] 1 week
+   *[other] { $weeks } weeks
+}
+offer-lead-at-most = { $weeks ->
+    [one] At most 1 week
+   *[other] At most { $weeks } weeks
+}
+offer-lead-filter = Lead time
+offer-trl = Technology readiness levels
+offer-trl-one = TRL { $level }
+offer-trl-range = TRL { $low }–{ $high }
+offer-trl-filter = Your technology readiness level
+offer-trl-filter-hint = TRL 1 is an idea, TRL 9 a product in use. Only services that serve your level are shown.
+trl-level = TRL { $level }
+offer-equipment = Equipment and methods
+offer-documents = Documents to prepare
+service-reviewed = You last saw this service was current on { $date }.
+service-stale = Not reviewed since { $date }: check that price, lead time and capacity are still right, then save the service or confirm it is current.
+service-still-current = The service is current
+mail-stale-service-subject = Is “{ $name }” still current?
+mail-stale-service = No manager has reviewed the service “{ $name }” in Samverkan for a year. Companies choose by its price, lead time and capacity: please check them and save the service, or confirm on its page that it is current.

@@ -534,11 +534,6 @@ service-kind-trial_unit = Prövningsenhet
 service-category = Område
 service-access = Villkor för tillgång
 service-pricing = Prissättning
-pricing-full_cost = Full kostnadstäckning
-pricing-market_price = Marknadspris
-pricing-fixed_fee = Fast avgift
-pricing-free = Kostnadsfritt
-pricing-by_agreement = Enligt överenskommelse
 service-lead-time = Normal ledtid
 service-capacity = Kapacitet
 service-contact = Kontakt
@@ -1681,3 +1676,56 @@ company-review-in-use = Företaget är ansvarigt för en åtgärd i en handlings
 company-review-reason-required = Skriv skälet till avslaget. Det skickas till dem som registrerade företaget.
 mail-company-rejected-subject = Ditt företags registrering i Samverkan
 mail-company-rejected = Programkontoret har inte godkänt registreringen av { $name } i Samverkan. Skälet är: { $reason }
+
+
+## Det företag väljer efter: prismodell, pris, ledtid, mognadsnivåer, utrustning, handlingar
+pricing-free = Kostnadsfritt
+pricing-fixed_price = Fast pris
+pricing-hourly = Timpris
+pricing-quote = Offert för varje förfrågan
+offer-legend = Det som företag väljer efter
+offer-price-low = Ungefärligt pris, från
+offer-price-high = Ungefärligt pris, till
+offer-price-hint = Hela belopp i valutan nedan, utan mellanslag. Per timme vid timpris. Lämna båda tomma om ni inte anger något pris.
+offer-currency = Valuta
+offer-currency-hint = En valutakod med tre bokstäver enligt ISO 4217, till exempel SEK eller EUR.
+offer-lead-weeks = Normal ledtid i veckor
+offer-lead-weeks-hint = Från en överenskommen förfrågan till att arbetet börjar.
+offer-trl-low = Lägsta teknisk mognadsnivå (TRL) som tjänsten passar
+offer-trl-high = Högsta teknisk mognadsnivå (TRL) som tjänsten passar
+offer-equipment-sv = Utrustning och metoder (svenska)
+offer-equipment-en = Utrustning och metoder (engelska)
+offer-documents-sv = Handlingar att förbereda (svenska)
+offer-documents-en = Handlingar att förbereda (engelska)
+offer-lines-hint = En per rad.
+offer-error-number = Skriv ett heltal från 0 till { $max }, utan mellanslag eller decimaler.
+offer-error-currency = Skriv valutan som en kod med tre bokstäver enligt ISO 4217, till exempel SEK.
+offer-error-price-order = Prisintervallet slutar lägre än det börjar.
+offer-error-price-both = Ange båda gränserna för prisintervallet, eller ingen av dem.
+offer-error-trl = Den högsta nivån ska vara minst lika hög som den lägsta, båda från 1 till 9.
+offer-error-trl-both = Välj både den lägsta och den högsta nivån, eller ingen av dem.
+offer-price = Ungefärligt pris
+offer-price-range = { $range } { $currency }
+offer-price-per-hour = { $range } { $currency } per timme
+offer-lead-short = { $weeks ->
+    [one] 1 vecka
+   *[other] { $weeks } veckor
+}
+offer-lead-at-most = { $weeks ->
+    [one] Högst 1 vecka
+   *[other] Högst { $weeks } veckor
+}
+offer-lead-filter = Ledtid
+offer-trl = Teknisk mognadsnivå (TRL)
+offer-trl-one = TRL { $level }
+offer-trl-range = TRL { $low }–{ $high }
+offer-trl-filter = Er tekniska mognadsnivå
+offer-trl-filter-hint = TRL 1 är en idé, TRL 9 en produkt som används. Bara tjänster som passar er nivå visas.
+trl-level = TRL { $level }
+offer-equipment = Utrustning och metoder
+offer-documents = Handlingar att förbereda
+service-reviewed = Du bekräftade senast att tjänstens uppgifter stämmer den { $date }.
+service-stale = Inte granskad sedan { $date }. Kontrollera att pris, ledtid och kapacitet stämmer och spara sedan tjänsten eller bekräfta att uppgifterna stämmer.
+service-still-current = Uppgifterna stämmer
+mail-stale-service-subject = Stämmer uppgifterna om ”{ $name }”?
+mail-stale-service = Ingen förvaltare har granskat tjänsten ”{ $name }” i Samverkan på ett år. Företag väljer efter pris, ledtid och kapacitet. Kontrollera uppgifterna och spara tjänsten, eller bekräfta på tjänstens sida att de stämmer.

@@ -1,5 +1,5 @@
-//! A Word document (WordprocessingML in an Open Packaging Conventions ZIP): title, headings, paragraphs, bullet
-//! lists and tables, in a language, with runs in another language marked as such.
+//! A Word document (WordprocessingML in an Open Packaging Conventions ZIP): title, headings, paragraphs, bullet and
+//! numbered lists, quotes and tables, in a language, with runs in another language marked as such.
 
 use crate::OfficeError;
 use std::fmt::Write as _;
@@ -15,6 +15,8 @@ pub struct Span {
     pub lang: Option<String>,
     /// Strong.
     pub bold: bool,
+    /// Emphasised (italic).
+    pub italic: bool,
 }
 
 impl Span {
@@ -24,6 +26,7 @@ impl Span {
             text: text.into(),
             lang: None,
             bold: false,
+            italic: false,
         }
     }
 
@@ -31,6 +34,14 @@ impl Span {
     pub fn bold(text: impl Into<String>) -> Span {
         Span {
             bold: true,
+            ..Span::plain(text)
+        }
+    }
+
+    /// Emphasised text in the document's language.
+    pub fn italic(text: impl Into<String>) -> Span {
+        Span {
+            italic: true,
             ..Span::plain(text)
         }
     }
@@ -53,6 +64,10 @@ pub enum Block {
     Paragraph(Vec<Span>),
     /// A bulleted list, one paragraph per item.
     List(Vec<Vec<Span>>),
+    /// A bulleted or numbered list whose items may hold a list of their own (a list as written in Markdown).
+    NestedList(List),
+    /// A quotation or a note set apart from the text: an indented paragraph in the Quote style.
+    Quote(Vec<Span>),
     /// A table: its caption (a short description for assistive technology), the header row and the rows.
     Table {
         /// What the table shows.
@@ -64,16 +79,34 @@ pub enum Block {
     },
 }
 
+/// A bulleted or numbered list; Word shows the items of a list inside another one level in (deeper lists too).
+#[derive(Debug, Clone, PartialEq)]
+pub struct List {
+    /// The first item's number for a numbered list, `None` for a bulleted one.
+    pub start: Option<u64>,
+    /// The items, one paragraph each.
+    pub items: Vec<ListItem>,
+}
+
+/// An item of a [`List`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListItem {
+    /// Its text; a line break where it has `\n`.
+    pub spans: Vec<Span>,
+    /// A list inside it, shown after its text.
+    pub list: Option<List>,
+}
+
 /// A document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     /// The title (shown first, and the document's title property).
     pub title: String,
-    /// Who publishes it.
+    /// Who publishes it (left out of the properties when empty).
     pub creator: String,
     /// The document's language (BCP 47, `sv-SE`, `en-GB`).
     pub lang: String,
-    /// When it was made (`2026-12-06T10:00:00Z`).
+    /// When it was made (`2026-12-06T10:00:00Z`; left out of the properties when empty).
     pub created: String,
     /// The blocks after the title.
     pub blocks: Vec<Block>,
@@ -82,6 +115,13 @@ pub struct Document {
 impl Document {
     /// The `.docx` file.
     pub fn to_docx(&self) -> Result<Vec<u8>, OfficeError> {
+        self.package(true)
+    }
+
+    /// The `.docx` file; `title_paragraph` false leaves the title to the properties (the text has its own).
+    pub(crate) fn package(&self, title_paragraph: bool) -> Result<Vec<u8>, OfficeError> {
+        let (body, numbered) = self.body(title_paragraph);
+        let quotes = self.blocks.iter().any(|b| matches!(b, Block::Quote(_)));
         let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
         let options = SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Deflated)
@@ -92,9 +132,9 @@ impl Document {
             ("docProps/core.xml", self.core()),
             ("docProps/app.xml", APP.to_owned()),
             ("word/_rels/document.xml.rels", DOCUMENT_RELS.to_owned()),
-            ("word/styles.xml", styles(&self.lang)),
-            ("word/numbering.xml", NUMBERING.to_owned()),
-            ("word/document.xml", self.body()),
+            ("word/styles.xml", styles(&self.lang, quotes)),
+            ("word/numbering.xml", numbering(&self.blocks, &numbered)),
+            ("word/document.xml", body),
         ];
         for (name, xml) in parts {
             zip.start_file(name, options)?;
@@ -108,28 +148,43 @@ impl Document {
             "{XML_DECL}<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
              xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" \
              xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\
-             <dc:title>{}</dc:title><dc:creator>{}</dc:creator><dc:language>{}</dc:language>\
-             <dcterms:created xsi:type=\"dcterms:W3CDTF\">{}</dcterms:created></cp:coreProperties>",
+             <dc:title>{}</dc:title>{}<dc:language>{}</dc:language>{}</cp:coreProperties>",
             escape(&self.title),
-            escape(&self.creator),
+            if self.creator.is_empty() {
+                String::new()
+            } else {
+                format!("<dc:creator>{}</dc:creator>", escape(&self.creator))
+            },
             escape(&self.lang),
-            escape(&self.created),
+            if self.created.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "<dcterms:created xsi:type=\"dcterms:W3CDTF\">{}</dcterms:created>",
+                    escape(&self.created)
+                )
+            },
         )
     }
 
-    fn body(&self) -> String {
+    /// The document part, and the level and first number of each numbered list in it, in order (the numbering
+    /// part restarts each of them).
+    fn body(&self, title_paragraph: bool) -> (String, Vec<(u32, u64)>) {
+        let mut numbered = Vec::new();
         let mut out = String::with_capacity(16 * 1024);
         out.push_str(XML_DECL);
         out.push_str(
             "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
              xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>",
         );
-        paragraph(
-            &mut out,
-            Some("Title"),
-            &[Span::plain(self.title.clone())],
-            None,
-        );
+        if title_paragraph {
+            paragraph(
+                &mut out,
+                Some("Title"),
+                &[Span::plain(self.title.clone())],
+                None,
+            );
+        }
         for block in &self.blocks {
             match block {
                 Block::Heading(level, spans) => {
@@ -139,9 +194,11 @@ impl Document {
                 Block::Paragraph(spans) => paragraph(&mut out, None, spans, None),
                 Block::List(items) => {
                     for item in items {
-                        paragraph(&mut out, Some("ListParagraph"), item, Some(1));
+                        paragraph(&mut out, Some("ListParagraph"), item, Some((1, 0)));
                     }
                 }
+                Block::NestedList(list) => nested_list(&mut out, list, 0, &mut numbered),
+                Block::Quote(spans) => paragraph(&mut out, Some("Quote"), spans, None),
                 Block::Table {
                     caption,
                     header,
@@ -154,21 +211,44 @@ impl Document {
              w:bottom=\"1418\" w:left=\"1418\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/></w:sectPr>\
              </w:body></w:document>",
         );
-        out
+        (out, numbered)
     }
 }
 
-fn paragraph(out: &mut String, style: Option<&str>, spans: &[Span], list: Option<u32>) {
+/// The numbering of the bullets of lists written in Markdown. Each numbered list has a numbering of its own after
+/// it, so that it counts from its own first number.
+const MARKDOWN_BULLETS: u32 = 2;
+
+fn nested_list(out: &mut String, list: &List, depth: u32, numbered: &mut Vec<(u32, u64)>) {
+    // Word shows two levels; a list deeper in is shown at the second.
+    let level = depth.min(1);
+    let num = match list.start {
+        Some(start) => {
+            numbered.push((level, start));
+            MARKDOWN_BULLETS.saturating_add(u32::try_from(numbered.len()).unwrap_or(u32::MAX))
+        }
+        None => MARKDOWN_BULLETS,
+    };
+    for item in &list.items {
+        paragraph(out, Some("ListParagraph"), &item.spans, Some((num, level)));
+        if let Some(inner) = &item.list {
+            nested_list(out, inner, depth + 1, numbered);
+        }
+    }
+}
+
+/// `list`: the numbering and its level.
+fn paragraph(out: &mut String, style: Option<&str>, spans: &[Span], list: Option<(u32, u32)>) {
     out.push_str("<w:p>");
     if style.is_some() || list.is_some() {
         out.push_str("<w:pPr>");
         if let Some(s) = style {
             let _ = write!(out, "<w:pStyle w:val=\"{s}\"/>");
         }
-        if let Some(n) = list {
+        if let Some((n, level)) = list {
             let _ = write!(
                 out,
-                "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"{n}\"/></w:numPr>"
+                "<w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"{n}\"/></w:numPr>"
             );
         }
         out.push_str("</w:pPr>");
@@ -181,10 +261,13 @@ fn paragraph(out: &mut String, style: Option<&str>, spans: &[Span], list: Option
 
 fn run(out: &mut String, span: &Span) {
     out.push_str("<w:r>");
-    if span.bold || span.lang.is_some() {
+    if span.bold || span.italic || span.lang.is_some() {
         out.push_str("<w:rPr>");
         if span.bold {
             out.push_str("<w:b/>");
+        }
+        if span.italic {
+            out.push_str("<w:i/>");
         }
         if let Some(lang) = &span.lang {
             let _ = write!(out, "<w:lang w:val=\"{}\"/>", escape(lang));
@@ -293,14 +376,63 @@ const APP: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>
 <Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">\
 <Application>Samverkan</Application></Properties>";
 
-const NUMBERING: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+/// The numbering part up to the numberings: the bullets of `Block::List`.
+const NUMBERING_ABSTRACT: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
 <w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
 <w:abstractNum w:abstractNumId=\"0\"><w:multiLevelType w:val=\"singleLevel\"/>\
 <w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"\u{2022}\"/>\
-<w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"720\" w:hanging=\"360\"/></w:pPr></w:lvl></w:abstractNum>\
-<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>";
+<w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"720\" w:hanging=\"360\"/></w:pPr></w:lvl></w:abstractNum>";
 
-fn styles(lang: &str) -> String {
+/// Two levels of bullets (1) and of numbers (2) for lists written in Markdown.
+const NUMBERING_NESTED_ABSTRACT: &str = "\
+<w:abstractNum w:abstractNumId=\"1\"><w:multiLevelType w:val=\"hybridMultilevel\"/>\
+<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"\u{2022}\"/>\
+<w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"720\" w:hanging=\"360\"/></w:pPr></w:lvl>\
+<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"\u{2013}\"/>\
+<w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"1440\" w:hanging=\"360\"/></w:pPr></w:lvl></w:abstractNum>\
+<w:abstractNum w:abstractNumId=\"2\"><w:multiLevelType w:val=\"hybridMultilevel\"/>\
+<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/>\
+<w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"720\" w:hanging=\"360\"/></w:pPr></w:lvl>\
+<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%2.\"/>\
+<w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"1440\" w:hanging=\"360\"/></w:pPr></w:lvl></w:abstractNum>";
+
+/// The numbering part. A document without Markdown lists gets the bullets of `Block::List` only; one with them
+/// also gets their bullets and a numbering per numbered list (`numbered`: its level and first number, in the
+/// order `Document::body` gave them their ids).
+fn numbering(blocks: &[Block], numbered: &[(u32, u64)]) -> String {
+    let mut out = String::from(NUMBERING_ABSTRACT);
+    let nested = blocks.iter().any(|b| matches!(b, Block::NestedList(_)));
+    if nested {
+        out.push_str(NUMBERING_NESTED_ABSTRACT);
+    }
+    out.push_str("<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>");
+    if nested {
+        let _ = write!(
+            out,
+            "<w:num w:numId=\"{MARKDOWN_BULLETS}\"><w:abstractNumId w:val=\"1\"/></w:num>"
+        );
+        for (i, (level, start)) in (1..).zip(numbered) {
+            let _ = write!(
+                out,
+                "<w:num w:numId=\"{}\"><w:abstractNumId w:val=\"2\"/><w:lvlOverride w:ilvl=\"{level}\">\
+                 <w:startOverride w:val=\"{}\"/></w:lvlOverride></w:num>",
+                MARKDOWN_BULLETS.saturating_add(i),
+                (*start).min(i32::MAX as u64),
+            );
+        }
+    }
+    out.push_str("</w:numbering>");
+    out
+}
+
+/// The Quote style, in the styles part of a document that has quotes.
+const QUOTE_STYLE: &str = "<w:style w:type=\"paragraph\" w:styleId=\"Quote\"><w:name w:val=\"Quote\"/>\
+<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:uiPriority w:val=\"29\"/><w:qFormat/><w:pPr>\
+<w:pBdr><w:left w:val=\"single\" w:sz=\"12\" w:space=\"8\" w:color=\"A6A6A6\"/></w:pBdr>\
+<w:spacing w:before=\"120\" w:after=\"120\"/><w:ind w:left=\"567\" w:right=\"567\"/></w:pPr>\
+<w:rPr><w:color w:val=\"404040\"/></w:rPr></w:style>";
+
+fn styles(lang: &str, quotes: bool) -> String {
     let heading = |id: u8, size: u32, before: u32| {
         format!(
             "<w:style w:type=\"paragraph\" w:styleId=\"Heading{id}\"><w:name w:val=\"heading {id}\"/>\
@@ -335,20 +467,22 @@ fn styles(lang: &str) -> String {
          <w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"595959\"/><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"595959\"/>\
          <w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"595959\"/><w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"595959\"/>\
          <w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"595959\"/></w:tblBorders></w:tblPr></w:style>\
-         </w:styles>",
+         {}</w:styles>",
         heading(1, 32, 360),
         heading(2, 28, 280),
         heading(3, 24, 200),
+        if quotes { QUOTE_STYLE } else { "" },
     )
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use proptest::prelude::*;
     use std::io::Read;
 
-    fn parts(docx: &[u8]) -> Vec<(String, String)> {
+    /// The parts of a `.docx` file: name and text.
+    pub(crate) fn parts(docx: &[u8]) -> Vec<(String, String)> {
         let mut zip = zip::ZipArchive::new(Cursor::new(docx)).expect("a zip");
         (0..zip.len())
             .map(|i| {
@@ -360,7 +494,8 @@ mod tests {
             .collect()
     }
 
-    fn well_formed(xml: &str) -> Result<(), String> {
+    /// Whether `xml` is well-formed.
+    pub(crate) fn well_formed(xml: &str) -> Result<(), String> {
         let mut reader = quick_xml::Reader::from_str(xml);
         let mut depth = 0i32;
         loop {

@@ -1,17 +1,19 @@
-//! Office documents people open, edit and reuse: the yearly report as a Word document (`.docx`), tables as an
-//! Excel workbook (`.xlsx`).
+//! Office documents people open, edit and reuse: the yearly report and the agreement templates as Word documents
+//! (`.docx`), tables as an Excel workbook (`.xlsx`).
 //!
 //! The workbook is written by `rust_xlsxwriter`. The Word document is WordprocessingML (ECMA-376) written here,
-//! for the few parts a report needs — title, headings, paragraphs, bullet lists and tables with a header row —
-//! because what makes it accessible is what the crates we tried leave out: the document's title and language in
-//! its properties, a language on each run that differs from the document's, real heading styles and table header
-//! rows that Word repeats and carries into a tagged PDF. See `docs/decisions.md`.
+//! for the few parts a report or an agreement needs — title, headings, paragraphs, bulleted and numbered lists,
+//! quotes and tables with a header row — because what makes it accessible is what the crates we tried leave out: the
+//! document's title and language in its properties, a language on each run that differs from the document's, real
+//! heading styles and table header rows that Word repeats and carries into a tagged PDF. See `docs/decisions.md`.
 
 mod docx;
+mod markdown;
 mod read;
 mod xlsx;
 
-pub use docx::{Block, Document, Span};
+pub use docx::{Block, Document, List, ListItem, Span};
+pub use markdown::docx_from_markdown;
 pub use read::{RowsOfSheet, read_xlsx};
 pub use xlsx::{Cell, Sheet, Workbook};
 

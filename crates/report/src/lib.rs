@@ -3,7 +3,12 @@
 //! nothing is read from the machine's font folders, so a report looks the same wherever it is made.
 //!
 //! A document is a typst template (kept in this crate) plus data files it reads with `json(...)`. The data is never
-//! spliced into the markup, so text from users is always shown as text, never run as typst code.
+//! spliced into the markup, so text from users is always shown as text, never run as typst code. An agreement
+//! template written in Markdown is read here into such data (see `agreement`).
+
+mod agreement;
+
+pub use agreement::pdf_from_markdown;
 
 use std::sync::LazyLock;
 use typst::diag::{FileError, FileResult, Severity};
@@ -95,6 +100,20 @@ impl World for Doc {
 
 /// Typesets `template` with the given data files (name, bytes) into a PDF.
 pub fn typeset(template: &str, files: &[(&str, Vec<u8>)]) -> Result<Vec<u8>, PdfError> {
+    let document = compile(template, files)?;
+    typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default()).map_err(|errors| {
+        PdfError::Typeset(
+            errors
+                .iter()
+                .map(|d| d.message.to_string())
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    })
+}
+
+/// Lays out `template` with the given data files into pages.
+fn compile(template: &str, files: &[(&str, Vec<u8>)]) -> Result<PagedDocument, PdfError> {
     let main = Source::new(file_id("main.typ")?, template.to_owned());
     let files = files
         .iter()
@@ -105,20 +124,11 @@ pub fn typeset(template: &str, files: &[(&str, Vec<u8>)]) -> Result<Vec<u8>, Pdf
     // typst memoises across calls for the life of the process; a server typesets different data each time, so the
     // cache would only grow (tens of MiB per report). Drop it after each document.
     typst::comemo::evict(0);
-    let document = compiled.output.map_err(|errors| {
+    compiled.output.map_err(|errors| {
         PdfError::Typeset(
             errors
                 .iter()
                 .filter(|d| d.severity == Severity::Error)
-                .map(|d| d.message.to_string())
-                .collect::<Vec<_>>()
-                .join("; "),
-        )
-    })?;
-    typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default()).map_err(|errors| {
-        PdfError::Typeset(
-            errors
-                .iter()
                 .map(|d| d.message.to_string())
                 .collect::<Vec<_>>()
                 .join("; "),

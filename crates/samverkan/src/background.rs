@@ -116,6 +116,20 @@ pub fn spawn(store: Store, mailer: Option<Mailer>, auth: &web::AuthSettings) -> 
                 Ok(n) => tracing::info!(mails = n, "queued the daily list of overdue requests"),
                 Err(e) => tracing::warn!(error = %e, "queuing the overdue requests' mail failed"),
             }
+            match app::catalogue::send_stale_service_notices(
+                &purge_store,
+                &base_url,
+                store::now_millis(),
+            )
+            .await
+            {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(
+                    mails = n,
+                    "queued notices of services not reviewed for a year"
+                ),
+                Err(e) => tracing::warn!(error = %e, "queuing the stale services' notices failed"),
+            }
             match send_reminders(&purge_store, &base_url).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(mails = n, "queued follow-up reminders"),

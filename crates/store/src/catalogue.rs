@@ -6,10 +6,11 @@ use crate::rows::{Arg, Sql, get, lang_text, opt_text, slug, unique_as};
 use crate::{Store, StoreError, now_millis};
 use domain::access::{ChecklistTemplate, OwnerClass, Party, Stage};
 use domain::catalogue::{
-    Catalogue, ContactRoute, Premises, PremisesUse, PricingModel, Service, ServiceCategory,
-    ServiceKind, TemplateDocument,
+    Catalogue, ContactRoute, Offer, Premises, PremisesUse, PriceRange, PricingModel, Service,
+    ServiceCategory, ServiceKind, TemplateDocument, TrlRange,
 };
 use domain::collate::sort_key;
+use domain::strategy::Currency;
 use domain::{IsoDate, Lang, LangText, OwnershipForm, Slug, WebUrl};
 use serde_json::{Value, json};
 use sqlx::AnyConnection;
@@ -26,6 +27,18 @@ pub struct ServiceRow {
     pub ownership: Option<OwnershipForm>,
     /// The campuses the infrastructure is on.
     pub campuses: Vec<Slug>,
+    /// When its manager last saved it or said it is current (Unix ms).
+    pub reviewed_at: i64,
+}
+
+/// A service not reviewed for this long is flagged to its manager (365 days).
+pub const STALE_AFTER_MS: i64 = 365 * 86_400_000;
+
+impl ServiceRow {
+    /// Whether the service has not been reviewed for a year at `now`.
+    pub fn is_stale(&self, now: i64) -> bool {
+        now - self.reviewed_at > STALE_AFTER_MS
+    }
 }
 
 /// An infrastructure (or another actor that offers services) with its service count.
@@ -56,6 +69,24 @@ pub struct CatalogueFilter {
     pub ownership: Option<OwnershipForm>,
     /// Only services that welcome small companies.
     pub sme_only: bool,
+    /// Only services with this price model.
+    pub pricing: Option<PricingModel>,
+    /// Only services that state a lead time of at most this many weeks.
+    pub max_lead_weeks: Option<u16>,
+    /// Only services that serve this technology readiness level.
+    pub trl: Option<u8>,
+}
+
+impl CatalogueFilter {
+    /// Whether a filter on the services themselves is set (an infrastructure without a matching service then
+    /// drops out of the list).
+    pub fn on_services(&self) -> bool {
+        self.category.is_some()
+            || self.sme_only
+            || self.pricing.is_some()
+            || self.max_lead_weeks.is_some()
+            || self.trl.is_some()
+    }
 }
 
 /// Premises with their owner's name.
@@ -136,11 +167,81 @@ fn service_from_row(row: &AnyRow) -> Result<ServiceRow, StoreError> {
             contact: contact_of(row)?,
             sme_welcome: get::<i64>(row, "sme_welcome")? != 0,
             tags: Vec::new(),
+            offer: offer_of(row)?,
         },
+        reviewed_at: get::<Option<i64>>(row, "reviewed_at")?.unwrap_or(0),
         infrastructure_name: lang_text(row, "infra_name")?,
         ownership: ownership_of(row, "infra_ownership")?,
         campuses: Vec::new(),
     })
+}
+
+/// What a company decides on, from a service row.
+fn offer_of(row: &AnyRow) -> Result<Offer, StoreError> {
+    let small = |column: &str| -> Result<Option<u8>, StoreError> {
+        Ok(get::<Option<i64>>(row, column)?.and_then(|v| u8::try_from(v).ok()))
+    };
+    let price = match (
+        get::<Option<i64>>(row, "price_low")?,
+        get::<Option<i64>>(row, "price_high")?,
+    ) {
+        (Some(low), Some(high)) => {
+            let currency = opt_text(row, "price_currency")?.unwrap_or_else(|| "SEK".into());
+            let currency =
+                Currency::parse(&currency).ok_or_else(|| corrupt("currency", &currency))?;
+            PriceRange::new(
+                u64::try_from(low).unwrap_or(0),
+                u64::try_from(high).unwrap_or(0),
+                currency,
+            )
+        }
+        _ => None,
+    };
+    let trl = match (small("trl_low")?, small("trl_high")?) {
+        (Some(low), Some(high)) => TrlRange::new(low, high),
+        _ => None,
+    };
+    Ok(Offer {
+        price,
+        lead_time_weeks: get::<Option<i64>>(row, "lead_time_weeks")?
+            .and_then(|w| u16::try_from(w).ok()),
+        trl,
+        equipment: opt_lang_text(row, "equipment")?,
+        documents: opt_lang_text(row, "documents")?,
+    })
+}
+
+/// Writes a service's offer, and marks it reviewed now (saving a service is seeing that it is current).
+async fn write_offer(
+    conn: &mut AnyConnection,
+    id: i64,
+    o: &Offer,
+    now: i64,
+) -> Result<(), StoreError> {
+    let text = |t: &Option<LangText>, sv: bool| {
+        t.as_ref()
+            .map(|t| if sv { t.sv.clone() } else { t.en.clone() })
+    };
+    sqlx::query(
+        "UPDATE services SET price_low = $1, price_high = $2, price_currency = $3, lead_time_weeks = $4, \
+         trl_low = $5, trl_high = $6, equipment_sv = $7, equipment_en = $8, documents_sv = $9, \
+         documents_en = $10, reviewed_at = $11 WHERE id = $12",
+    )
+    .bind(o.price.map(|p| i64::try_from(p.low).unwrap_or(i64::MAX)))
+    .bind(o.price.map(|p| i64::try_from(p.high).unwrap_or(i64::MAX)))
+    .bind(o.price.map(|p| p.currency.as_str().to_owned()))
+    .bind(o.lead_time_weeks.map(i64::from))
+    .bind(o.trl.map(|t| i64::from(t.low())))
+    .bind(o.trl.map(|t| i64::from(t.high())))
+    .bind(text(&o.equipment, true))
+    .bind(text(&o.equipment, false))
+    .bind(text(&o.documents, true))
+    .bind(text(&o.documents, false))
+    .bind(now)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }
 
 async fn id_by_slug(
@@ -224,6 +325,7 @@ async fn write_service(
         None => q,
     };
     let id: i64 = q.fetch_one(&mut *conn).await.map_err(unique_as("slug"))?;
+    write_offer(conn, id, &s.offer, now).await?;
     sqlx::query("DELETE FROM service_tags WHERE service_id = $1")
         .bind(id)
         .execute(&mut *conn)
@@ -487,6 +589,20 @@ impl Store {
         if filter.sme_only {
             sql.push(" AND s.sme_welcome = 1");
         }
+        if let Some(p) = filter.pricing {
+            sql.push(" AND s.pricing = ")
+                .bind(Arg::Text(p.as_str().into()));
+        }
+        if let Some(w) = filter.max_lead_weeks {
+            sql.push(" AND s.lead_time_weeks <= ")
+                .bind(Arg::Int(i64::from(w)));
+        }
+        if let Some(level) = filter.trl {
+            sql.push(" AND s.trl_low <= ")
+                .bind(Arg::Int(i64::from(level)))
+                .push(" AND s.trl_high >= ")
+                .bind(Arg::Int(i64::from(level)));
+        }
         if let Some(c) = &filter.campus {
             sql.push(
                 " AND a.id IN (SELECT ac.actor_id FROM actor_campuses ac JOIN campuses c ON c.id = ac.campus_id \
@@ -530,7 +646,7 @@ impl Store {
         lang: Lang,
     ) -> Result<Vec<ProviderSummary>, StoreError> {
         let services = self.services(filter, lang).await?;
-        let service_filter = filter.category.is_some() || filter.sme_only;
+        let service_filter = filter.on_services();
         let col = match lang {
             Lang::Sv => "sort_sv",
             Lang::En => "sort_en",
@@ -629,6 +745,64 @@ impl Store {
         .await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// Records that a service's manager saw it is still current (audited as `reviewed`).
+    pub async fn mark_service_reviewed(
+        &self,
+        user: Option<i64>,
+        service: &Slug,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.write_tx().await?;
+        let now = now_millis();
+        let done = sqlx::query("UPDATE services SET reviewed_at = $1 WHERE slug = $2")
+            .bind(now)
+            .bind(service.as_str())
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() != 1 {
+            return Err(StoreError::NotFound("service"));
+        }
+        audit(
+            &mut tx,
+            user,
+            "service",
+            service.as_str(),
+            "reviewed",
+            &Value::Null,
+            &json!({"reviewed_at": now}),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The services not reviewed for a year at `now`, with their managers' addresses: (service, name, emails).
+    pub async fn stale_services(
+        &self,
+        now: i64,
+    ) -> Result<Vec<(Slug, LangText, Vec<String>)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT s.slug, s.name_sv, s.name_en, s.infrastructure_id FROM services s \
+             WHERE COALESCE(s.reviewed_at, s.updated_at) < $1 ORDER BY s.slug",
+        )
+        .bind(now - STALE_AFTER_MS)
+        .fetch_all(self.pool())
+        .await?;
+        let mut out = Vec::new();
+        for r in &rows {
+            let infra: i64 = get(r, "infrastructure_id")?;
+            let emails: Vec<String> = sqlx::query_scalar(
+                "SELECT DISTINCT u.email FROM user_roles ur JOIN users u ON u.id = ur.user_id \
+                 WHERE ur.role = 'manager' AND ur.actor_id = $1 AND u.erased_at IS NULL \
+                 AND u.email_verified_at IS NOT NULL ORDER BY u.email",
+            )
+            .bind(infra)
+            .fetch_all(self.pool())
+            .await?;
+            out.push((slug(r, "slug")?, lang_text(r, "name")?, emails));
+        }
+        Ok(out)
     }
 
     /// Premises that pass the filters, by name in `lang`.

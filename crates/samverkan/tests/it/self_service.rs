@@ -605,3 +605,205 @@ async fn overdue_requests_are_counted_in_working_days_listed_exported_and_mailed
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     app.stop().await;
 }
+
+/// The fields of a service's form as stored, for a manager's edit.
+async fn service_fields(app: &TestApp, slug: &str) -> Vec<(String, String)> {
+    let store = app.store().await;
+    let s = store
+        .service(&domain::Slug::parse(slug).expect("slug"))
+        .await
+        .expect("query")
+        .expect("service")
+        .service;
+    vec![
+        ("slug".into(), s.slug.to_string()),
+        ("kind".into(), s.kind.as_str().into()),
+        ("category".into(), s.category.as_str().into()),
+        ("name_sv".into(), s.name.sv.clone()),
+        ("name_en".into(), s.name.en.clone()),
+        ("description_sv".into(), s.description.sv.clone()),
+        ("description_en".into(), s.description.en.clone()),
+        ("access_sv".into(), s.access.sv.clone()),
+        ("access_en".into(), s.access.en.clone()),
+    ]
+}
+
+#[tokio::test]
+async fn a_company_finds_a_service_by_price_model_lead_time_and_readiness_and_stale_ones_are_flagged()
+ {
+    let app = TestApp::spawn().await;
+    app.user("manager@vecura.example", "manager", Some("vecura"))
+        .await;
+    let manager = app.signed_in("manager@vecura.example", PASSWORD).await;
+    let edit = "/en/infrastructures/vecura/services/vecura-gmp-cell-therapy/edit";
+    let base = service_fields(&app, "vecura-gmp-cell-therapy").await;
+    let with = |extra: &[(&str, &str)]| -> Vec<(String, String)> {
+        let mut f = base.clone();
+        f.extend(
+            extra
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
+        );
+        f
+    };
+    let send = |fields: Vec<(String, String)>| {
+        let app = &app;
+        let manager = &manager;
+        async move {
+            let pairs: Vec<(&str, &str)> = fields
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            post(app, manager, edit, &pairs).await
+        }
+    };
+    // Bad input is refused field by field, and nothing is saved.
+    let (status, page) = send(with(&[
+        ("pricing", "hourly"),
+        ("price_low", "1800"),
+        ("price_high", "1200"),
+        ("price_currency", "kronor"),
+        ("trl_low", "8"),
+        ("trl_high", "3"),
+        ("lead_time_weeks", "500"),
+        ("equipment_sv", "Flödescytometri"),
+    ]))
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    for message in [
+        "The price range ends below where it starts.",
+        "three-letter ISO 4217 code",
+        "The highest level must be at least the lowest",
+        "Write a whole number from 0 to 104",
+        "Fill this in both languages",
+    ] {
+        assert!(page.contains(message), "{message}: {page}");
+    }
+    let (_, shown) = app.get("/en/services/vecura-gmp-cell-therapy").await;
+    assert!(!shown.contains("Hourly rate"));
+
+    let (status, _) = send(with(&[
+        ("pricing", "hourly"),
+        ("price_low", "1 200"),
+        ("price_high", "1800"),
+        ("price_currency", "sek"),
+        ("trl_low", "4"),
+        ("trl_high", "7"),
+        ("lead_time_weeks", "4"),
+        ("equipment_sv", "- Flödescytometri\n- Renrum klass B"),
+        ("equipment_en", "- Flow cytometry\n- Clean room grade B"),
+        ("documents_sv", "Produktspecifikation"),
+        ("documents_en", "Product specification"),
+    ]))
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, shown) = app.get("/en/services/vecura-gmp-cell-therapy").await;
+    let shown = unescape(&shown);
+    for fact in [
+        "Hourly rate",
+        "1,200–1,800 SEK per hour",
+        "4 weeks",
+        "TRL 4–7",
+        "<li>Flow cytometry</li>",
+        "<li>Clean room grade B</li>",
+        "<li>Product specification</li>",
+    ] {
+        assert!(shown.contains(fact), "{fact}");
+    }
+    let (_, sv) = app.get("/sv/services/vecura-gmp-cell-therapy").await;
+    assert!(
+        unescape(&sv).contains("1\u{a0}200–1\u{a0}800 SEK per timme"),
+        "Swedish thousands (with a no-break space) and words"
+    );
+
+    // The catalogue filters on them, on the page and in the API.
+    let (_, hit) = app
+        .get("/en/infrastructures?pricing=hourly&lead=4&trl=5")
+        .await;
+    assert!(
+        hit.contains("/en/services/vecura-gmp-cell-therapy"),
+        "{hit}"
+    );
+    assert!(unescape(&hit).contains("Hourly rate · 1,200–1,800 SEK per hour · 4 weeks · TRL 4–7"));
+    for miss in ["pricing=free", "lead=2", "trl=8", "trl=3"] {
+        let (_, page) = app.get(&format!("/en/infrastructures?{miss}")).await;
+        assert!(
+            !page.contains("/en/services/vecura-gmp-cell-therapy"),
+            "{miss}"
+        );
+    }
+    let (status, _) = app.get("/en/infrastructures?trl=10").await;
+    assert_eq!(
+        status,
+        StatusCode::BAD_REQUEST,
+        "a level outside 1-9 is a clear refusal"
+    );
+    let api = app.json("/api/v1/services?pricing=hourly&trl=5").await;
+    let items = api["items"].as_array().expect("items");
+    assert_eq!(items.len(), 1, "{api}");
+    assert_eq!(items[0]["price"]["low"], 1200);
+    assert_eq!(items[0]["price"]["currency"], "SEK");
+    assert_eq!(items[0]["lead_time_weeks"], 4);
+    assert_eq!(items[0]["trl"]["high"], 7);
+
+    // A service not reviewed for a year is flagged to its manager, by page and by one mail a month.
+    let mut conn = sqlx::AnyConnection::connect(&app.db_url())
+        .await
+        .expect("connect");
+    let year_ago = store::now_millis() - 400 * 86_400_000;
+    sqlx::query("UPDATE services SET reviewed_at = $1 WHERE slug = 'vecura-gmp-cell-therapy'")
+        .bind(year_ago)
+        .execute(&mut conn)
+        .await
+        .expect("age");
+    let page = unescape(
+        &app.page(&manager, "/en/services/vecura-gmp-cell-therapy")
+            .await,
+    );
+    assert!(page.contains("Not reviewed since"), "{page}");
+    let (_, public) = app.get("/en/services/vecura-gmp-cell-therapy").await;
+    assert!(
+        !public.contains("Not reviewed since"),
+        "only its managers see the flag"
+    );
+    let store = app.store().await;
+    let n = app::catalogue::send_stale_service_notices(
+        &store,
+        "https://samverkan.example",
+        store::now_millis(),
+    )
+    .await
+    .expect("notices");
+    assert_eq!(n, 1);
+    let again = app::catalogue::send_stale_service_notices(
+        &store,
+        "https://samverkan.example",
+        store::now_millis(),
+    )
+    .await
+    .expect("notices");
+    assert_eq!(again, 0, "once a month");
+    assert!(
+        app.mail("manager@vecura.example")
+            .await
+            .iter()
+            .any(|m| m.body.contains("/services/vecura-gmp-cell-therapy"))
+    );
+    let (status, _) = post(
+        &app,
+        &manager,
+        "/en/infrastructures/vecura/services/vecura-gmp-cell-therapy/reviewed",
+        &[],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let page = unescape(
+        &app.page(&manager, "/en/services/vecura-gmp-cell-therapy")
+            .await,
+    );
+    assert!(
+        !page.contains("Not reviewed since")
+            && page.contains("You last saw this service was current")
+    );
+    app.stop().await;
+}

@@ -26,3 +26,22 @@ CREATE TABLE daily_mails (
     day  TEXT NOT NULL,
     PRIMARY KEY (kind, day)
 );
+
+-- What companies decide on: a service's price model (free, fixed price, hourly, quote), indicative price range,
+-- lead time in weeks, the technology readiness levels it serves, its equipment and methods and the documents to
+-- prepare; `reviewed_at` is when its manager last saw it was current (a service not reviewed in 12 months is
+-- flagged to them).
+UPDATE services SET pricing = 'quote' WHERE pricing IN ('full_cost', 'market_price', 'by_agreement');
+UPDATE services SET pricing = 'fixed_price' WHERE pricing = 'fixed_fee';
+ALTER TABLE services ADD COLUMN price_low INTEGER;
+ALTER TABLE services ADD COLUMN price_high INTEGER;
+ALTER TABLE services ADD COLUMN price_currency TEXT;
+ALTER TABLE services ADD COLUMN lead_time_weeks INTEGER;
+ALTER TABLE services ADD COLUMN trl_low INTEGER;
+ALTER TABLE services ADD COLUMN trl_high INTEGER;
+ALTER TABLE services ADD COLUMN equipment_sv TEXT;
+ALTER TABLE services ADD COLUMN equipment_en TEXT;
+ALTER TABLE services ADD COLUMN documents_sv TEXT;
+ALTER TABLE services ADD COLUMN documents_en TEXT;
+ALTER TABLE services ADD COLUMN reviewed_at INTEGER;
+UPDATE services SET reviewed_at = updated_at;

@@ -2,7 +2,7 @@
 //! vocabularies from `domain`, text limits. A client (or a fuzzer) that follows the document sends only what
 //! the server takes; what the server refuses, the document does not allow.
 
-use domain::catalogue::{PremisesUse, ServiceCategory};
+use domain::catalogue::{PremisesUse, PricingModel, ServiceCategory};
 use domain::search::DocKind;
 use domain::{ActorKind, Lang, OwnershipForm};
 use utoipa::openapi::schema::{Object, ObjectBuilder, Type};
@@ -65,6 +65,29 @@ pub fn ownership() -> Object {
 /// A service category.
 pub fn category() -> Object {
     vocabulary(ServiceCategory::ALL.iter().map(|k| k.as_str()))
+}
+
+/// How a service is priced.
+pub fn pricing() -> Object {
+    vocabulary(PricingModel::ALL.iter().map(|k| k.as_str()))
+}
+
+fn integer(min: i64, max: i64) -> Object {
+    ObjectBuilder::new()
+        .schema_type(Type::Integer)
+        .minimum(Some(min))
+        .maximum(Some(max))
+        .build()
+}
+
+/// A lead time in weeks that the catalogue filters on.
+pub fn lead_weeks() -> Object {
+    integer(1, i64::from(domain::catalogue::MAX_LEAD_TIME_WEEKS))
+}
+
+/// A technology readiness level, 1 to 9.
+pub fn trl_level() -> Object {
+    integer(1, 9)
 }
 
 /// What premises are used for.

@@ -38,6 +38,36 @@ struct CatalogueQuery {
     /// `1` for services that welcome small companies only.
     #[param(schema_with = crate::kit::openapi::sme_flag)]
     sme: Option<String>,
+    /// Only services with this price model.
+    #[param(schema_with = crate::kit::openapi::pricing)]
+    pricing: Option<String>,
+    /// Only services that state a lead time of at most this many weeks.
+    #[param(schema_with = crate::kit::openapi::lead_weeks)]
+    lead: Option<u16>,
+    /// Only services that serve this technology readiness level (1–9).
+    #[param(schema_with = crate::kit::openapi::trl_level)]
+    trl: Option<u8>,
+}
+
+/// An indicative price range.
+#[derive(Serialize, ToSchema)]
+pub struct PriceItem {
+    /// From, in whole units of the currency (per hour for an hourly price).
+    pub low: u64,
+    /// To.
+    pub high: u64,
+    /// ISO 4217 code.
+    #[schema(example = "SEK")]
+    pub currency: String,
+}
+
+/// The technology readiness levels served.
+#[derive(Serialize, ToSchema)]
+pub struct TrlItem {
+    /// Lowest level, 1–9.
+    pub low: u8,
+    /// Highest level, 1–9.
+    pub high: u8,
 }
 
 /// A service.
@@ -63,8 +93,20 @@ pub struct ServiceItem {
     pub description: Text,
     /// Access conditions.
     pub access: Text,
-    /// full_cost, market_price, fixed_fee, free or by_agreement; none when not stated.
+    /// free, fixed_price, hourly or quote; none when not stated.
     pub pricing: Option<String>,
+    /// Indicative price range, when stated.
+    pub price: Option<PriceItem>,
+    /// Typical lead time in weeks, when stated.
+    pub lead_time_weeks: Option<u16>,
+    /// Technology readiness levels served, when stated.
+    pub trl: Option<TrlItem>,
+    /// Equipment and methods, one per line.
+    pub equipment: Option<Text>,
+    /// Documents a company should prepare, one per line.
+    pub documents: Option<Text>,
+    /// When its manager last saw it was current (YYYY-MM-DD).
+    pub reviewed: String,
     /// Typical lead time.
     pub lead_time: Option<Text>,
     /// Capacity note.
@@ -97,6 +139,19 @@ impl From<&ServiceRow> for ServiceItem {
             description: (&s.description).into(),
             access: (&s.access).into(),
             pricing: s.pricing.map(|p| p.as_str().to_owned()),
+            price: s.offer.price.map(|p| PriceItem {
+                low: p.low,
+                high: p.high,
+                currency: p.currency.as_str().to_owned(),
+            }),
+            lead_time_weeks: s.offer.lead_time_weeks,
+            trl: s.offer.trl.map(|r| TrlItem {
+                low: r.low(),
+                high: r.high(),
+            }),
+            equipment: s.offer.equipment.as_ref().map(Into::into),
+            documents: s.offer.documents.as_ref().map(Into::into),
+            reviewed: crate::kit::page::date(v.reviewed_at),
             lead_time: s.lead_time.as_ref().map(Into::into),
             capacity: s.capacity.as_ref().map(Into::into),
             contact: s.contact.as_ref().map(|c| c.as_str().to_owned()),

@@ -59,8 +59,8 @@ pub struct ProviderCard {
     pub campuses: Vec<String>,
     /// Short description.
     pub excerpt: Text,
-    /// Services: (link, name).
-    pub services: Vec<(String, String)>,
+    /// Services: (link, name, what a company decides on in one line).
+    pub services: Vec<(String, String, String)>,
     /// Where a manager of this infrastructure adds a service.
     pub add_href: Option<String>,
 }
@@ -79,6 +79,12 @@ pub struct CataloguePage {
     pub ownerships: Vec<Opt>,
     /// Only services for small companies.
     pub sme: bool,
+    /// Price model filter options.
+    pub pricings: Vec<Opt>,
+    /// Lead time filter options (weeks).
+    pub leads: Vec<Opt>,
+    /// Readiness level filter options.
+    pub trls: Vec<Opt>,
     /// Whether any filter is set.
     pub filtered: bool,
     /// Result summary.
@@ -102,6 +108,13 @@ pub(crate) fn catalogue_filter(params: &Params) -> Result<CatalogueFilter, WebEr
         campus: params.slug("campus")?,
         ownership: params.vocabulary("ownership", OwnershipForm::ALL, OwnershipForm::as_str)?,
         sme_only: params.get("sme").is_some_and(|v| v == "1" || v == "on"),
+        pricing: params.vocabulary("pricing", PricingModel::ALL, PricingModel::as_str)?,
+        max_lead_weeks: params
+            .number("lead", 1, u32::from(domain::catalogue::MAX_LEAD_TIME_WEEKS))?
+            .and_then(|w| u16::try_from(w).ok()),
+        trl: params
+            .number("trl", 1, 9)?
+            .and_then(|l| u8::try_from(l).ok()),
     })
 }
 
@@ -126,6 +139,17 @@ pub(crate) async fn infrastructures(
     let store = state.store();
     let providers = store.providers(&filter, lang).await?;
     let campuses = store.campuses(lang).await?;
+    let summaries: std::collections::HashMap<Slug, String> = store
+        .services(&filter, lang)
+        .await?
+        .iter()
+        .map(|r| {
+            (
+                r.service.slug.clone(),
+                super::offer::offer_summary(t, &r.service),
+            )
+        })
+        .collect();
     let items: Vec<ProviderCard> = providers
         .iter()
         .map(|p| ProviderCard {
@@ -144,6 +168,7 @@ pub(crate) async fn infrastructures(
                     (
                         format!("/{}/services/{s}", lang.code()),
                         n.get(lang).to_owned(),
+                        summaries.get(s).cloned().unwrap_or_default(),
                     )
                 })
                 .collect(),
@@ -186,10 +211,29 @@ pub(crate) async fn infrastructures(
             filter.ownership,
         ),
         sme: filter.sme_only,
-        filtered: filter.category.is_some()
-            || filter.campus.is_some()
-            || filter.ownership.is_some()
-            || filter.sme_only,
+        pricings: opts(
+            PricingModel::ALL,
+            PricingModel::as_str,
+            "pricing",
+            t,
+            filter.pricing,
+        ),
+        leads: super::offer::LEAD_TIME_CHOICES
+            .iter()
+            .map(|w| Opt {
+                value: w.to_string(),
+                label: t.n("offer-lead-at-most", "weeks", u64::from(*w)),
+                selected: filter.max_lead_weeks == Some(*w),
+            })
+            .collect(),
+        trls: (1..=9u8)
+            .map(|l| Opt {
+                value: l.to_string(),
+                label: t.t1("trl-level", "level", l),
+                selected: filter.trl == Some(l),
+            })
+            .collect(),
+        filtered: filter.on_services() || filter.campus.is_some() || filter.ownership.is_some(),
         summary: t.n("infra-count", "count", items.len() as u64),
         items,
     };
@@ -238,6 +282,16 @@ pub struct ServicePage {
     pub stages: Vec<StagePreview>,
     /// Saved notice.
     pub saved: bool,
+    /// Equipment and methods, one per line.
+    pub equipment: Vec<Text>,
+    /// Documents to prepare, one per line.
+    pub documents: Vec<Text>,
+    /// For its managers: when it was last reviewed, and whether that is over a year ago.
+    pub review: Option<(String, bool)>,
+    /// Where its managers say it is still current.
+    pub reviewed_action: String,
+    /// CSRF token (for the managers' form).
+    pub csrf: String,
 }
 
 fn contact_link(c: &ContactRoute) -> (String, String) {
@@ -320,6 +374,7 @@ pub(crate) async fn service(
             value: Text::from(t.t(if s.sme_welcome { "yes" } else { "not-stated" })),
         },
     ];
+    facts.extend(super::offer::offer_facts(t, s));
     if let Some(l) = &s.lead_time {
         facts.push(Fact {
             label: t.t("service-lead-time"),
@@ -375,6 +430,20 @@ pub(crate) async fn service(
         ),
         stages,
         saved: params.get("saved").is_some(),
+        equipment: super::offer::lines(&s.offer.equipment, lang),
+        documents: super::offer::lines(&s.offer.documents, lang),
+        review: can_edit.then(|| {
+            (
+                crate::kit::page::date(view.reviewed_at),
+                view.is_stale(store::now_millis()),
+            )
+        }),
+        reviewed_action: format!(
+            "/{}/infrastructures/{}/services/{slug}/reviewed",
+            lang.code(),
+            s.infrastructure
+        ),
+        csrf: caller.csrf().unwrap_or_default().to_owned(),
         layout,
     };
     render(&page)
@@ -693,6 +762,7 @@ fn service_form(
                     .maxlength(300),
                 ],
             },
+            super::offer::offer_section(t, s, form),
             Section {
                 legend: Some(t.t("edit-english")),
                 fields: vec![
@@ -791,6 +861,7 @@ fn read_service(
     };
     let lead_time = pair(&mut errs, "lead_time");
     let capacity = pair(&mut errs, "capacity");
+    let offer = super::offer::read_offer(t, f, &mut errs);
     let slug = match Slug::parse(&f.value("slug")) {
         Ok(s) => Some(s),
         Err(_) => {
@@ -838,6 +909,7 @@ fn read_service(
             contact,
             sme_welcome: !f.value("sme_welcome").is_empty(),
             tags,
+            offer,
         }),
         _ => Err(errs),
     }
@@ -1011,4 +1083,27 @@ pub(crate) async fn update_service(
     form: FormData,
 ) -> Result<Response, WebError> {
     save(state, code, infra, Some(service), caller, form).await
+}
+
+/// A manager says the service is still current as it stands (it is then no longer flagged as stale).
+pub(crate) async fn mark_reviewed(
+    State(state): State<AppState>,
+    Path((code, infra, service)): Path<(String, String, String)>,
+    caller: Caller,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    let (_, view) = editable(&state, &caller, &infra, Some(&service)).await?;
+    let view = view.ok_or(WebError::NotFound)?;
+    caller.check_csrf(Some(&form.value("csrf")))?;
+    state
+        .store()
+        .mark_service_reviewed(caller.user_id(), &view.service.slug)
+        .await?;
+    Ok(Redirect::to(&format!(
+        "/{}/services/{}?saved=1",
+        lang.code(),
+        view.service.slug
+    ))
+    .into_response())
 }

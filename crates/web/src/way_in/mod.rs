@@ -3,6 +3,7 @@
 
 pub(crate) mod api;
 pub(crate) mod catalogue;
+pub(crate) mod offer;
 pub(crate) mod office;
 pub(crate) mod requests;
 
@@ -64,6 +65,14 @@ pub(crate) fn routes() -> Routes {
                 Manager,
             ),
             post(cat::update_service),
+        ),
+        (
+            spec(
+                "POST",
+                "/{lang}/infrastructures/{slug}/services/{service}/reviewed",
+                Manager,
+            ),
+            post(cat::mark_reviewed),
         ),
         (
             spec("GET", "/{lang}/services/{slug}", Public),

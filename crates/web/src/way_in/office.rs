@@ -51,8 +51,8 @@ pub struct FiguresPage {
     pub inbox: Vec<OfficeRow>,
     /// Requests no infrastructure has answered yet, oldest first.
     pub unanswered: Vec<OfficeRow>,
-    /// How many of them are overdue.
-    pub overdue_count: usize,
+    /// How many of them are overdue, in words.
+    pub overdue_text: String,
     /// The answer time in working days.
     pub answer_days: u32,
     /// Open requests: (provider, stage, count).
@@ -169,7 +169,11 @@ pub(crate) async fn figures(
         period_text,
         csv_href,
         inbox: inbox.iter().map(|r| office_row(lang, r, None)).collect(),
-        overdue_count: waiting.iter().filter(|w| w.overdue).count(),
+        overdue_text: t.n(
+            "figures-overdue-count",
+            "count",
+            waiting.iter().filter(|w| w.overdue).count() as u64,
+        ),
         unanswered: waiting
             .iter()
             .map(|w| office_row(lang, &w.request, Some((w.working_days, w.overdue))))
