@@ -7,6 +7,7 @@
 //! HTTP or HTML.
 
 pub mod actors;
+pub mod agreements;
 pub mod catalogue;
 pub mod chart;
 pub mod graph;

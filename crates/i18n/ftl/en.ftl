@@ -1729,3 +1729,19 @@ service-stale = Not reviewed since { $date }: check that price, lead time and ca
 service-still-current = The service is current
 mail-stale-service-subject = Is “{ $name }” still current?
 mail-stale-service = No manager has reviewed the service “{ $name }” in Samverkan for a year. Companies choose by its price, lead time and capacity: please check them and save the service, or confirm on its page that it is current.
+
+## Agreements filled in for a request
+agreement-blank-provider = Organisation name
+agreement-blank-provider_org_number = number
+agreement-blank-ownership = form
+agreement-blank-company = Company name
+agreement-blank-company_org_number = number
+agreement-blank-service = description
+agreement-blank-title = Title of the matter
+agreement-blank-start = date
+agreement-filled-title = { $document } – { $request }
+agreement-documents = Agreements filled in for this request
+agreement-documents-intro = The checklist's templates with the parties, the service, the request's title and the desired start filled in, in the request's language. They are outlines to adapt with your lawyers, not legal advice.
+agreement-download = { $document }: Word (.docx) · PDF
+agreement-word = Word (.docx)
+agreement-pdf = PDF

@@ -1729,3 +1729,19 @@ service-stale = Inte granskad sedan { $date }. Kontrollera att pris, ledtid och 
 service-still-current = Uppgifterna stämmer
 mail-stale-service-subject = Stämmer uppgifterna om ”{ $name }”?
 mail-stale-service = Ingen förvaltare har granskat tjänsten ”{ $name }” i Samverkan på ett år. Företag väljer efter pris, ledtid och kapacitet. Kontrollera uppgifterna och spara tjänsten, eller bekräfta på tjänstens sida att de stämmer.
+
+## Avtal ifyllda för en förfrågan
+agreement-blank-provider = Organisationens namn
+agreement-blank-provider_org_number = nummer
+agreement-blank-ownership = ägarform
+agreement-blank-company = Företagets namn
+agreement-blank-company_org_number = nummer
+agreement-blank-service = beskrivning
+agreement-blank-title = Ärendets rubrik
+agreement-blank-start = datum
+agreement-filled-title = { $document } – { $request }
+agreement-documents = Avtal ifyllda för den här förfrågan
+agreement-documents-intro = Checklistans mallar med parterna, tjänsten, förfrågans rubrik och önskad start ifyllda, på förfrågans språk. De är utkast att anpassa tillsammans med era jurister, inte juridisk rådgivning.
+agreement-download = { $document }: Word (.docx) · PDF
+agreement-word = Word (.docx)
+agreement-pdf = PDF

@@ -321,7 +321,7 @@ mod tests {
         assert!(body.contains(&item(
             3,
             0,
-            "[Organisation name], reg. no. [number], [address] (&quot;[short name]&quot;)"
+            "{{provider}}, reg. no. {{provider_org_number}}, [address] (&quot;[short name]&quot;)"
         )));
         assert!(body.contains(&item(
             2,
@@ -336,13 +336,13 @@ mod tests {
             "a quote, its first words strong"
         );
         assert!(body.contains(
-            "The parties wish to exchange information in order to [describe the purpose, e.g. assess a \
-             collaboration on service X] (the &quot;Purpose&quot;)."
+            "The parties wish to exchange information in order to assess a collaboration on {{service}} in \
+             the matter &quot;{{title}}&quot; [or describe the purpose otherwise] (the &quot;Purpose&quot;)."
         ));
         assert!(
             body.contains("<w:tblCaption w:val=\"Signatures\"/>")
                 && body.contains("<w:tblHeader/>")
-                && body.contains("[Organisation]")
+                && body.contains("{{provider}}")
                 && body.contains("Place and date: [ ]"),
             "the signatures are a table"
         );
@@ -362,14 +362,14 @@ mod tests {
                 "sv-SE",
                 NDA_SV,
                 "1. Parter",
-                "[Organisationens namn], org.nr [nummer], [adress] (&quot;[kortnamn]&quot;)",
+                "{{provider}}, org.nr {{provider_org_number}}, [adress] (&quot;[kortnamn]&quot;)",
             ),
             (
                 "Agreement on the use of services (template)",
                 "en-GB",
                 SERVICE_EN,
                 "3. Scope and deliverables",
-                "[Infrastructure name], part of [principal], reg. no. [number], ownership form [form] \
+                "{{provider}}, part of [principal], reg. no. {{provider_org_number}}, ownership form {{ownership}} \
                  (the &quot;Infrastructure&quot;)",
             ),
             (
@@ -377,7 +377,7 @@ mod tests {
                 "sv-SE",
                 SERVICE_SV,
                 "11. Tillämplig lag och tvister",
-                "[Infrastrukturens namn], del av [huvudman], org.nr [nummer], ägarform [ägarform] \
+                "{{provider}}, del av [huvudman], org.nr {{provider_org_number}}, ägarform {{ownership}} \
                  (&quot;Infrastrukturen&quot;)",
             ),
         ] {

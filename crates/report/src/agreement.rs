@@ -401,13 +401,13 @@ mod tests {
                 "Non-disclosure agreement (template)",
                 "en-GB",
                 NDA_EN,
-                "1. [Organisation name], reg. no. [number], [address] (\"[short name]\")",
+                "1. {{provider}}, reg. no. {{provider_org_number}}, [address] (\"[short name]\")",
             ),
             (
                 "Sekretessavtal (mall)",
                 "sv-SE",
                 NDA_SV,
-                "1. [Organisationens namn], org.nr [nummer], [adress] (\"[kortnamn]\")",
+                "1. {{provider}}, org.nr {{provider_org_number}}, [adress] (\"[kortnamn]\")",
             ),
             (
                 "Agreement on the use of services (template)",
@@ -460,7 +460,7 @@ mod tests {
         assert_eq!(
             parties.items.first().map(|i| &i.spans),
             Some(&vec![plain(
-                "[Organisation name], reg. no. [number], [address] (\"[short name]\")"
+                "{{provider}}, reg. no. {{provider_org_number}}, [address] (\"[short name]\")"
             )])
         );
         assert!(

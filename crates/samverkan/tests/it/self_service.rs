@@ -807,3 +807,137 @@ async fn a_company_finds_a_service_by_price_model_lead_time_and_readiness_and_st
     );
     app.stop().await;
 }
+
+fn part_of(bytes: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut zip =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("a zip container");
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap_or_else(|_| panic!("{name} in the container"))
+        .read_to_string(&mut text)
+        .expect("utf-8");
+    text
+}
+
+#[tokio::test]
+async fn a_request_s_agreements_come_filled_in_as_word_and_pdf_for_its_parties_only() {
+    let app = TestApp::spawn().await;
+    app.user("member@biolamina.example", "company", Some("biolamina"))
+        .await;
+    app.user("member@other.example", "company", Some("ana-futura"))
+        .await;
+    let member = app.signed_in("member@biolamina.example", PASSWORD).await;
+    let outsider = app.signed_in("member@other.example", PASSWORD).await;
+    let (status, location) = post(
+        &app,
+        &member,
+        "/sv/requests",
+        &[
+            ("provider", "vecura"),
+            ("company", "biolamina"),
+            ("services", "vecura-gmp-cell-therapy"),
+            ("title", "GMP-tillverkning av *laminin* & celler"),
+            (
+                "need",
+                "Vi behöver tillverka vår cellterapi enligt GMP inför en klinisk prövning i fas 1.",
+            ),
+            ("desired_start", "2027-03-01"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{location}");
+    let id: i64 = location
+        .trim_start_matches("/sv/requests/")
+        .trim_end_matches("?done=sent")
+        .parse()
+        .expect("id");
+    let page = unescape(&app.page(&member, &format!("/en/requests/{id}")).await);
+    assert!(
+        page.contains("Agreements filled in for this request"),
+        "{page}"
+    );
+    let docx_path = format!("/en/requests/{id}/documents/nda.docx");
+    assert!(page.contains(&docx_path));
+
+    let res = member
+        .get(format!("{}{docx_path}", app.base))
+        .send()
+        .await
+        .expect("docx");
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(
+        res.headers()["content-type"]
+            .to_str()
+            .expect("type")
+            .contains("wordprocessingml")
+    );
+    let bytes = res.bytes().await.expect("bytes");
+    let body = part_of(&bytes, "word/document.xml");
+    // The request is written in Swedish, so the agreement is the Swedish one, filled in.
+    assert!(
+        body.contains("Vecura") && body.contains("BioLamina"),
+        "{body}"
+    );
+    assert!(
+        body.contains("GMP-tillverkning av *laminin* &amp; celler"),
+        "the title as text: {body}"
+    );
+    assert!(
+        body.contains("org.nr [nummer]"),
+        "what is not known stays a blank"
+    );
+    assert!(!body.contains("{{"));
+    let core = part_of(&bytes, "docProps/core.xml");
+    assert!(core.contains("sv-SE"), "{core}");
+
+    let res = member
+        .get(format!(
+            "{}/en/requests/{id}/documents/service-agreement.pdf",
+            app.base
+        ))
+        .send()
+        .await
+        .expect("pdf");
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["content-type"], "application/pdf");
+    assert!(res.bytes().await.expect("bytes").starts_with(b"%PDF"));
+
+    // Only the request's sides get it, and only its checklist's documents.
+    let res = outsider
+        .get(format!("{}{docx_path}", app.base))
+        .send()
+        .await
+        .expect("docx");
+    assert!(
+        matches!(res.status(), StatusCode::NOT_FOUND | StatusCode::FORBIDDEN),
+        "{}",
+        res.status()
+    );
+    for bad in ["nope.docx", "nda.exe", "nda"] {
+        let res = member
+            .get(format!("{}/en/requests/{id}/documents/{bad}", app.base))
+            .send()
+            .await
+            .expect("get");
+        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{bad}");
+    }
+    let (status, _) = app.get(&docx_path).await;
+    assert_ne!(status, StatusCode::OK, "not without signing in");
+
+    // The template itself is a formatted page with blank downloads; no placeholder shows.
+    let (status, html) = app.get("/en/checklists/documents/nda").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("<h2>") && !html.contains("## ") && !html.contains("{{"),
+        "{html}"
+    );
+    assert!(html.contains("[Organisation name]"));
+    let res = reqwest::get(format!("{}/en/checklists/documents/nda.docx", app.base))
+        .await
+        .expect("blank");
+    assert_eq!(res.status(), StatusCode::OK);
+    let blank = part_of(&res.bytes().await.expect("bytes"), "word/document.xml");
+    assert!(blank.contains("[Organisation name]") && blank.contains("[Company name]"));
+    app.stop().await;
+}

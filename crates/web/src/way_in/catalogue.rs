@@ -566,44 +566,6 @@ pub(crate) async fn premises(
     })
 }
 
-/// `/{lang}/checklists/documents/{name}`.
-#[derive(Template)]
-#[template(path = "way_in/document.html")]
-pub struct DocumentPage {
-    /// Frame.
-    pub layout: Layout,
-    /// The Markdown text, shown as written.
-    pub body: Text,
-}
-
-/// A template document (an NDA or agreement outline), shown as text; guidance, not legal advice.
-pub(crate) async fn document(
-    State(state): State<AppState>,
-    Path((code, name)): Path<(String, String)>,
-    caller: Caller,
-) -> Result<Html<String>, WebError> {
-    let lang = lang(&code)?;
-    let t = Tr::new(lang);
-    let name = Slug::parse(&name).map_err(|_| WebError::NotFound)?;
-    let doc = state
-        .store()
-        .template_document(&name)
-        .await?
-        .ok_or(WebError::NotFound)?;
-    let mut layout = Layout::new(
-        lang,
-        &t.t(&format!("document-{name}")),
-        &format!("checklists/documents/{name}"),
-        Nav::WayIn,
-        None,
-    );
-    layout.set_caller(&caller);
-    render(&DocumentPage {
-        layout,
-        body: Text::of(&doc.body, lang),
-    })
-}
-
 // ----- The managers' service form -----
 
 fn service_form(

@@ -1,6 +1,7 @@
 //! The way in: the catalogue of infrastructures, services and premises, the managers' service forms, access
 //! requests with their legal checklists, conversations and files, and the office's figures and templates.
 
+pub(crate) mod agreements;
 pub(crate) mod api;
 pub(crate) mod catalogue;
 pub(crate) mod offer;
@@ -81,7 +82,7 @@ pub(crate) fn routes() -> Routes {
         (spec("GET", "/{lang}/premises", Public), get(cat::premises)),
         (
             spec("GET", "/{lang}/checklists/documents/{slug}", Public),
-            get(cat::document),
+            get(agreements::document),
         ),
         (spec("GET", "/{lang}/requests", SignedIn), get(req::list)),
         (
@@ -115,6 +116,10 @@ pub(crate) fn routes() -> Routes {
         (
             spec("POST", "/{lang}/requests/{id}/attachments", SignedIn),
             post(req::upload).layer(DefaultBodyLimit::max(req::MAX_UPLOAD)),
+        ),
+        (
+            spec("GET", "/{lang}/requests/{id}/documents/{file}", SignedIn),
+            get(agreements::filled),
         ),
         (
             spec("GET", "/{lang}/requests/{id}/attachments/{file}", SignedIn),

@@ -564,6 +564,8 @@ pub struct RequestPage {
     pub history: Vec<(String, String, String, String, Text)>,
     /// Where the programme office may forward the request: (slug, name); empty when it may not.
     pub forward_to: Vec<(String, String)>,
+    /// The checklist's template documents filled in for this request: (name, Word link, PDF link).
+    pub agreements: Vec<(String, String, String)>,
     /// CSRF token.
     pub csrf: String,
 }
@@ -761,6 +763,18 @@ pub(crate) fn request_page(
             )
         })
         .collect();
+    let mut agreements: Vec<(String, String, String)> = Vec::new();
+    for name in d.items.iter().filter_map(|i| i.document.as_ref()) {
+        let base = format!(
+            "/{}/requests/{}/documents/{name}",
+            lang.code(),
+            d.summary.id
+        );
+        let label = t.t(&format!("document-{name}"));
+        if !agreements.iter().any(|a| a.0 == label) {
+            agreements.push((label, format!("{base}.docx"), format!("{base}.pdf")));
+        }
+    }
     let owner = match d.owner_form {
         Some(o) => t.t(&format!("ownership-{o}")),
         None => t.t("ownership-unknown"),
@@ -803,6 +817,7 @@ pub(crate) fn request_page(
         files,
         history,
         forward_to: Vec::new(),
+        agreements,
         csrf: caller.csrf().unwrap_or_default().to_owned(),
         layout,
     }
