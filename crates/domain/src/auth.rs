@@ -15,6 +15,8 @@ vocabulary! {
         Editor = "editor",
         /// Responsible for measures in an action plan: reports in the yearly follow-up.
         Reporter = "reporter",
+        /// A real-estate owner (Locum, Akademiska Hus): publishes and keeps its premises listings.
+        Owner = "owner",
         /// The programme office: may do everything.
         Admin = "admin",
     }
@@ -190,6 +192,8 @@ pub enum Action<'a> {
     EditNews(&'a [Slug]),
     /// Take part in the yearly follow-up: see the measures one reports on (admins and reporters of any actor).
     TakePartInFollowUp,
+    /// Publish, edit and end the premises listings of a real-estate owner (its owners' people).
+    ManagePremises(&'a Slug),
     /// Register a company that is not in the atlas, and become its member and editor (anyone signed in).
     RegisterCompany,
     /// Review the companies that registered themselves: approve, merge or reject them (the programme office).
@@ -235,6 +239,7 @@ pub fn decide(principal: Option<&Principal>, action: &Action<'_>) -> Decision {
                 p.holds(Role::Editor, actor)
             }
             Action::ManageServices(infrastructure) => p.holds(Role::Manager, infrastructure),
+            Action::ManagePremises(owner) => p.holds(Role::Owner, owner),
             Action::RequestAccess(company) => p.holds(Role::Company, company),
             Action::ReportMeasure(responsible) => p.holds(Role::Reporter, responsible),
             Action::WritePlan(area) => p.leads.contains(area),

@@ -138,6 +138,8 @@ vocabulary! {
         Office = "office",
         /// Both laboratory and office space.
         LabAndOffice = "lab_and_office",
+        /// Production space (manufacturing, clean rooms).
+        Production = "production",
         /// Something else (storage, meeting rooms...).
         Other = "other",
     }
@@ -237,6 +239,21 @@ pub struct Premises {
     pub contact: Option<ContactRoute>,
     /// Competence tags.
     pub tags: Vec<Slug>,
+    /// For a lab: the highest biosafety level (skyddsnivå) it is built for, 1–4.
+    pub safety_level: Option<u8>,
+    /// The rent, in Swedish kronor per square metre and year, when the owner states it.
+    pub rent_per_m2: Option<u32>,
+}
+
+/// The highest biosafety level (skyddsnivå 1–4 of the Swedish Work Environment Authority's rules on
+/// microbiological work).
+pub const MAX_SAFETY_LEVEL: u8 = 4;
+
+impl PremisesUse {
+    /// Whether premises of this use are (partly) a laboratory, which has a biosafety level.
+    pub fn is_lab(self) -> bool {
+        matches!(self, PremisesUse::Lab | PremisesUse::LabAndOffice)
+    }
 }
 
 /// A template document that checklist items can point to (an NDA, an agreement outline), in both languages.
@@ -340,6 +357,8 @@ struct RawPremises {
     contact: Option<String>,
     #[serde(default)]
     tags: Vec<String>,
+    safety_level: Option<u8>,
+    rent_per_m2: Option<u32>,
 }
 
 #[derive(Deserialize)]
@@ -653,6 +672,10 @@ impl Catalogue {
                     available_from,
                     contact,
                     tags: tag_list,
+                    safety_level: raw
+                        .safety_level
+                        .filter(|l| (1..=MAX_SAFETY_LEVEL).contains(l)),
+                    rent_per_m2: raw.rent_per_m2,
                 });
             }
         }

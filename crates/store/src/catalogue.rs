@@ -98,6 +98,23 @@ pub struct PremisesRow {
     pub owner_name: LangText,
     /// The campus's name.
     pub campus_name: LangText,
+    /// Its photos, in order.
+    pub photos: Vec<PhotoMeta>,
+    /// When the owner ended the listing (Unix ms); an ended listing is out of the catalogue and search.
+    pub ended_at: Option<i64>,
+}
+
+/// A photo of premises (not its content).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhotoMeta {
+    /// Id (its address is `/premises/photos/{id}`).
+    pub id: i64,
+    /// The alternative text in both languages.
+    pub alt: LangText,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
 }
 
 /// A checklist template as stored, with whether it is retired (no longer given to new requests).
@@ -109,7 +126,7 @@ pub struct StoredTemplate {
     pub retired: bool,
 }
 
-fn corrupt(what: &str, value: &str) -> StoreError {
+pub(crate) fn corrupt(what: &str, value: &str) -> StoreError {
     StoreError::Corrupt(format!("{what} {value:?}"))
 }
 
@@ -244,7 +261,7 @@ async fn write_offer(
     Ok(())
 }
 
-async fn id_by_slug(
+pub(crate) async fn id_by_slug(
     conn: &mut AnyConnection,
     table: &str,
     slug: &Slug,
@@ -257,7 +274,10 @@ async fn id_by_slug(
     )
 }
 
-async fn tag_ids(conn: &mut AnyConnection, tags: &[Slug]) -> Result<Vec<i64>, StoreError> {
+pub(crate) async fn tag_ids(
+    conn: &mut AnyConnection,
+    tags: &[Slug],
+) -> Result<Vec<i64>, StoreError> {
     let mut ids = Vec::new();
     for t in tags {
         ids.push(
@@ -340,11 +360,11 @@ async fn write_service(
     Ok(id)
 }
 
-async fn write_premises(
+pub(crate) async fn write_premises(
     conn: &mut AnyConnection,
     p: &Premises,
     now: i64,
-) -> Result<(), StoreError> {
+) -> Result<i64, StoreError> {
     let owner = id_by_slug(conn, "actors", &p.owner)
         .await?
         .ok_or(StoreError::UnknownReference("owner"))?;
@@ -380,7 +400,13 @@ async fn write_premises(
             .execute(&mut *conn)
             .await?;
     }
-    Ok(())
+    sqlx::query("UPDATE premises SET safety_level = $1, rent_per_m2 = $2 WHERE id = $3")
+        .bind(p.safety_level.map(i64::from))
+        .bind(p.rent_per_m2.map(i64::from))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(id)
 }
 
 fn owners_text(owners: &[OwnerClass]) -> String {
@@ -465,7 +491,7 @@ pub(crate) fn template_from_row(row: &AnyRow) -> Result<StoredTemplate, StoreErr
     })
 }
 
-async fn audit(
+pub(crate) async fn audit(
     conn: &mut AnyConnection,
     user: Option<i64>,
     object_type: &str,
@@ -805,11 +831,30 @@ impl Store {
         Ok(out)
     }
 
-    /// Premises that pass the filters, by name in `lang`.
+    /// Premises that pass the filters, by name in `lang`; ended listings are left out.
     pub async fn premises_list(
         &self,
         campus: Option<&Slug>,
         usage: Option<PremisesUse>,
+        lang: Lang,
+    ) -> Result<Vec<PremisesRow>, StoreError> {
+        self.premises_where(campus, usage, None, lang).await
+    }
+
+    /// One listing by slug, ended or not.
+    pub async fn premises_one(&self, slug: &Slug) -> Result<Option<PremisesRow>, StoreError> {
+        Ok(self
+            .premises_where(None, None, Some(slug), Lang::Sv)
+            .await?
+            .into_iter()
+            .next())
+    }
+
+    async fn premises_where(
+        &self,
+        campus: Option<&Slug>,
+        usage: Option<PremisesUse>,
+        one: Option<&Slug>,
         lang: Lang,
     ) -> Result<Vec<PremisesRow>, StoreError> {
         let mut sql = Sql::new(
@@ -817,6 +862,15 @@ impl Store {
              c.slug AS campus_slug, c.name_sv AS campus_name_sv, c.name_en AS campus_name_en FROM premises p \
              JOIN actors a ON a.id = p.owner_id JOIN campuses c ON c.id = p.campus_id WHERE 1 = 1",
         );
+        match one {
+            Some(s) => {
+                sql.push(" AND p.slug = ")
+                    .bind(Arg::Text(s.as_str().into()));
+            }
+            None => {
+                sql.push(" AND p.ended_at IS NULL");
+            }
+        }
         if let Some(c) = campus {
             sql.push(" AND c.slug = ")
                 .bind(Arg::Text(c.as_str().into()));
@@ -836,9 +890,27 @@ impl Store {
         )
         .fetch_all(self.pool())
         .await?;
+        let photo_rows = sqlx::query(
+            "SELECT f.id, f.premises_id, f.alt_sv, f.alt_en, f.width, f.height FROM premises_photos f \
+             ORDER BY f.premises_id, f.position, f.id",
+        )
+        .fetch_all(self.pool())
+        .await?;
         let mut out = Vec::new();
         for row in &rows {
             let usage: String = get(row, "usage")?;
+            let pid: i64 = get(row, "id")?;
+            let mut photos = Vec::new();
+            for f in &photo_rows {
+                if get::<i64>(f, "premises_id")? == pid {
+                    photos.push(PhotoMeta {
+                        id: get(f, "id")?,
+                        alt: lang_text(f, "alt")?,
+                        width: u32::try_from(get::<i64>(f, "width")?).unwrap_or(0),
+                        height: u32::try_from(get::<i64>(f, "height")?).unwrap_or(0),
+                    });
+                }
+            }
             let from = opt_text(row, "available_from")?
                 .map(|d| IsoDate::parse(&d).map_err(|_| corrupt("date", &d)))
                 .transpose()?;
@@ -862,9 +934,15 @@ impl Store {
                     available_from: from,
                     contact: contact_of(row)?,
                     tags: tag_list,
+                    safety_level: get::<Option<i64>>(row, "safety_level")?
+                        .and_then(|l| u8::try_from(l).ok()),
+                    rent_per_m2: get::<Option<i64>>(row, "rent_per_m2")?
+                        .and_then(|r| u32::try_from(r).ok()),
                 },
                 owner_name: lang_text(row, "owner_name")?,
                 campus_name: lang_text(row, "campus_name")?,
+                photos,
+                ended_at: get(row, "ended_at")?,
             });
         }
         Ok(out)

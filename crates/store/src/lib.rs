@@ -20,6 +20,7 @@ mod matchmaking;
 mod migrations;
 mod plans;
 mod posts;
+mod premises;
 mod registrations;
 mod request_office;
 mod requests;
@@ -39,7 +40,10 @@ pub use actors::{
     ActorFilter, ActorSummary, CampusSummary, RelationDirection, RelationRow, TagCount,
 };
 pub use audit::{AuditEntry, AuditFilter, AuditRecord};
-pub use catalogue::{CatalogueFilter, PremisesRow, ProviderSummary, ServiceRow, StoredTemplate};
+pub use catalogue::{
+    CatalogueFilter, PhotoMeta, PremisesRow, ProviderSummary, STALE_AFTER_MS, ServiceRow,
+    StoredTemplate,
+};
 pub use edit::ActorUpdate;
 pub use events::{EventFilter, EventRow, MeetingPlaceRow, NewsRow};
 pub use feedback::AccessibilityReport;
@@ -51,6 +55,7 @@ pub use import::ImportReport;
 pub use matchmaking::{AnswerNotice, MatchFail, Matchmaking, MeetingRequest, Participant, SlotRow};
 pub use plans::{Assessment, PlanVersionRow};
 pub use posts::{InterestRow, PostFail, PostMessage, PostRow};
+pub use premises::{MAX_PHOTOS, PremisesError, PremisesRule};
 pub use registrations::{CompanyRegistration, RegistrationError, RegistrationRule, WaitingCompany};
 pub use request_office::{ForwardNotices, Forwarded, Period};
 pub use requests::{

@@ -236,7 +236,8 @@ impl Store {
                 let mut sql = Sql::new(
                     "SELECT p.id, p.slug, p.name_sv, p.name_en, p.description_sv, p.description_en, \
                      a.slug AS owner, a.name_sv AS owner_sv, a.name_en AS owner_en, a.ownership, \
-                     c.slug AS campus, c.name_sv AS campus_sv, c.name_en AS campus_en FROM premises p \
+                     c.slug AS campus, c.name_sv AS campus_sv, c.name_en AS campus_en \
+                     FROM (SELECT * FROM premises WHERE ended_at IS NULL) p \
                      JOIN actors a ON a.id = p.owner_id JOIN campuses c ON c.id = p.campus_id",
                 );
                 filter(&mut sql, "p.id");

@@ -32,6 +32,7 @@ fn fill(path: &str) -> String {
         .replace("{id}", "999999")
         .replace("{n}", "99")
         .replace("{service}", "vecura-gmp-cell-therapy")
+        .replace("{premises}", "locum-gamla-sjukhusomradet-solna")
         .replace("{item}", "999999")
         .replace("{file}", "999999")
         .replace("{key}", "municipal-law-equal-terms")
@@ -53,6 +54,7 @@ async fn every_route_answers_every_role_as_its_rule_says() {
     for (name, role, actor) in [
         ("company", "company", Some("biolamina")),
         ("manager", "manager", Some("vecura")),
+        ("owner", "owner", Some("vecura")),
         ("editor-other", "editor", Some("ana-futura")),
         ("editor-vecura", "editor", Some("vecura")),
         ("reporter", "reporter", Some("region-stockholm")),

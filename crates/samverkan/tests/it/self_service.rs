@@ -941,3 +941,200 @@ async fn a_request_s_agreements_come_filled_in_as_word_and_pdf_for_its_parties_o
     assert!(blank.contains("[Organisation name]") && blank.contains("[Company name]"));
     app.stop().await;
 }
+
+/// An 8 x 6 PNG.
+const PNG: [u8; 155] = [
+    137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 8, 0, 0, 0, 6, 8, 2, 0,
+    0, 0, 113, 103, 72, 172, 0, 0, 0, 98, 73, 68, 65, 84, 120, 156, 13, 201, 33, 14, 0, 49, 8, 69,
+    193, 111, 72, 19, 68, 49, 32, 72, 112, 117, 117, 189, 225, 59, 250, 238, 216, 145, 196, 18, 91,
+    148, 24, 113, 196, 21, 79, 72, 198, 50, 182, 81, 198, 24, 199, 184, 198, 179, 63, 156, 229,
+    108, 167, 156, 113, 142, 115, 157, 231, 127, 4, 43, 216, 65, 5, 19, 156, 224, 6, 47, 254, 72,
+    86, 178, 147, 74, 38, 57, 201, 77, 94, 254, 209, 172, 102, 55, 213, 76, 115, 154, 219, 188,
+    230, 3, 164, 238, 30, 241, 168, 64, 251, 14, 0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130,
+];
+
+async fn upload_photo(
+    app: &TestApp,
+    c: &Client,
+    path: &str,
+    bytes: &[u8],
+    alt: (&str, &str),
+) -> (StatusCode, String) {
+    let token = app.csrf(c, "/en/account").await;
+    let form = reqwest::multipart::Form::new()
+        .text("csrf", token)
+        .text("alt_sv", alt.0.to_owned())
+        .text("alt_en", alt.1.to_owned())
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(bytes.to_vec()).file_name("lab.png"),
+        );
+    let res = c
+        .post(format!("{}{path}", app.base))
+        .multipart(form)
+        .send()
+        .await
+        .expect("upload");
+    let status = res.status();
+    (status, unescape(&res.text().await.unwrap_or_default()))
+}
+
+#[tokio::test]
+async fn an_owner_publishes_a_lab_with_photos_and_ends_it() {
+    let app = TestApp::spawn().await;
+    app.user("lokal@locum.example", "owner", Some("locum"))
+        .await;
+    app.user(
+        "lokal@akademiskahus.example",
+        "owner",
+        Some("akademiska-hus"),
+    )
+    .await;
+    let locum = app.signed_in("lokal@locum.example", PASSWORD).await;
+    let other = app.signed_in("lokal@akademiskahus.example", PASSWORD).await;
+    let catalogue = unescape(&app.page(&locum, "/en/premises").await);
+    assert!(
+        catalogue.contains("/en/owners/locum/premises/new"),
+        "an owner is offered to publish"
+    );
+
+    let new = "/en/owners/locum/premises/new";
+    let fields = |usage: &'static str, level: &'static str| {
+        vec![
+            ("slug", "locum-solna-lab-4"),
+            ("use", usage),
+            ("safety_level", level),
+            ("campus", "solna"),
+            ("area_m2", "450"),
+            ("rent_per_m2", "2 400"),
+            ("available_from", "2027-02-01"),
+            ("contact", "lokaler@locum.example"),
+            ("name_sv", "Labb 4 i gamla sjukhusområdet"),
+            ("name_en", "Lab 4 in the old hospital area"),
+            (
+                "description_sv",
+                "Ett laboratorium med dragskåp och renrum.",
+            ),
+            (
+                "description_en",
+                "A laboratory with fume cupboards and a clean room.",
+            ),
+        ]
+    };
+    // An office has no biosafety level; the refusal changes nothing.
+    let (status, page) = post(&app, &locum, new, &fields("office", "2")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.contains("Only a laboratory has a biosafety level"),
+        "{page}"
+    );
+    let (status, _) = app.get("/en/premises/locum-solna-lab-4").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    // Another owner cannot publish for Locum.
+    let (status, _) = post(&app, &other, new, &fields("lab", "2")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    let (status, location) = post(&app, &locum, new, &fields("lab", "2")).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{location}");
+    let edit = "/en/owners/locum/premises/locum-solna-lab-4/edit";
+    assert!(location.starts_with(edit));
+
+    // Photos: the alternative text is required in both languages, and only images are taken.
+    let photos = "/en/owners/locum/premises/locum-solna-lab-4/photos";
+    let (status, page) = upload_photo(&app, &locum, photos, &PNG, ("Labbänk", "")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("Describe the photo in both Swedish and English"));
+    let (status, page) = upload_photo(
+        &app,
+        &locum,
+        photos,
+        b"<svg onload=alert(1)>",
+        ("Bild", "Picture"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("not a JPEG or PNG image"));
+    let (status, location) = upload_photo(
+        &app,
+        &locum,
+        photos,
+        &PNG,
+        ("Labbänk med dragskåp", "Lab bench with fume cupboard"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{location}");
+    let (status, _) = upload_photo(&app, &other, photos, &PNG, ("A", "B")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    // The listing is in the catalogue with its facts and photo, on its own page, on its campus and in search.
+    let (_, listing) = app.get("/sv/premises/locum-solna-lab-4").await;
+    let listing = unescape(&listing);
+    for fact in [
+        "Skyddsnivå 2",
+        "450 m²",
+        "2\u{a0}400 kr per m² och år",
+        "2027-02-01",
+        "alt=\"Labbänk med dragskåp\"",
+    ] {
+        assert!(listing.contains(fact), "{fact}: {listing}");
+    }
+    let src = listing
+        .split("src=\"/premises/photos/")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("a photo");
+    let res = reqwest::get(format!("{}/premises/photos/{src}", app.base))
+        .await
+        .expect("photo");
+    assert_eq!(res.headers()["content-type"], "image/jpeg");
+    assert!(
+        res.bytes().await.expect("bytes").starts_with(&[0xFF, 0xD8]),
+        "written anew as JPEG"
+    );
+    let (_, catalogue) = app.get("/en/premises?use=lab").await;
+    assert!(
+        catalogue.contains("/en/premises/locum-solna-lab-4")
+            && catalogue.contains("Lab bench with fume cupboard")
+    );
+    let (_, campus) = app.get("/en/campuses/solna").await;
+    assert!(campus.contains("/en/premises/locum-solna-lab-4"));
+    let search = app.json("/api/v1/search?q=fume%20cupboards").await;
+    assert!(search.to_string().contains("locum-solna-lab-4"), "{search}");
+
+    // Ended: out of the catalogue and search, its page says so.
+    let (status, _) = post(
+        &app,
+        &locum,
+        "/en/owners/locum/premises/locum-solna-lab-4/end",
+        &[],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, catalogue) = app.get("/en/premises").await;
+    assert!(!catalogue.contains("locum-solna-lab-4"));
+    let (_, page) = app.get("/en/premises/locum-solna-lab-4").await;
+    assert!(page.contains("This listing has ended"));
+    let search = app.json("/api/v1/search?q=fume%20cupboards").await;
+    assert!(
+        !search.to_string().contains("locum-solna-lab-4"),
+        "{search}"
+    );
+    let log = unescape(&app.page(&locum, "/en/account").await);
+    let _ = log;
+    let store = app.store().await;
+    let entries = store
+        .audit_entries(
+            &store::AuditFilter {
+                object_type: Some("premises".into()),
+                ..Default::default()
+            },
+            domain::PageRequest::new(1, 20).expect("page"),
+        )
+        .await
+        .expect("audit");
+    let actions: Vec<String> = entries.items.iter().map(|e| e.action.clone()).collect();
+    for a in ["create", "add_photo", "end"] {
+        assert!(actions.iter().any(|x| x == a), "{a} in {actions:?}");
+    }
+    app.stop().await;
+}

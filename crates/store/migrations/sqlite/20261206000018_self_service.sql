@@ -45,3 +45,24 @@ ALTER TABLE services ADD COLUMN documents_sv TEXT;
 ALTER TABLE services ADD COLUMN documents_en TEXT;
 ALTER TABLE services ADD COLUMN reviewed_at INTEGER;
 UPDATE services SET reviewed_at = updated_at;
+
+-- Owners publish premises: a lab's biosafety level (1-4), the rent per square metre and year, the day a
+-- listing was ended (it then leaves the catalogue and search), and photos — re-encoded JPEG, each with its
+-- alternative text in both languages.
+ALTER TABLE premises ADD COLUMN safety_level INTEGER;
+ALTER TABLE premises ADD COLUMN rent_per_m2 INTEGER;
+ALTER TABLE premises ADD COLUMN ended_at INTEGER;
+
+CREATE TABLE premises_photos (
+    id          INTEGER PRIMARY KEY,
+    premises_id INTEGER NOT NULL REFERENCES premises (id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    alt_sv      TEXT NOT NULL,
+    alt_en      TEXT NOT NULL,
+    width       INTEGER NOT NULL,
+    height      INTEGER NOT NULL,
+    content     BLOB NOT NULL,
+    created_by  INTEGER REFERENCES users (id) ON DELETE SET NULL,
+    created_at  INTEGER NOT NULL
+);
+CREATE INDEX premises_photos_premises_idx ON premises_photos (premises_id, position);

@@ -168,7 +168,15 @@ pub(crate) async fn campus(
         ..ActorFilter::default()
     };
     let snapshot = state.graph().await?;
+    let premises = store.premises_list(Some(&slug), None, lang).await?;
     let mut page = CampusPage::build(lang, campus, actors);
+    page.premises = premises
+        .iter()
+        .map(|p| Link {
+            href: format!("/{}/premises/{}", lang.code(), p.premises.slug),
+            text: p.premises.name.get(lang).to_owned(),
+        })
+        .collect();
     page.embed = Some(super::graph::GraphEmbed::new(
         i18n::Tr::new(lang),
         &snapshot,

@@ -476,6 +476,8 @@ pub struct CampusPage {
     pub embed: Option<super::graph::GraphEmbed>,
     /// The atlas filtered to this campus.
     pub atlas_href: String,
+    /// Premises offered on the campus (set by the handler).
+    pub premises: Vec<Link>,
 }
 
 impl CampusPage {
@@ -523,6 +525,7 @@ impl CampusPage {
             ),
             embed: None,
             atlas_href: format!("/{}/atlas?campus={}", lang.code(), campus.slug),
+            premises: Vec::new(),
             name,
         }
     }

@@ -18,6 +18,8 @@ pub enum Rule {
     ActorEditor,
     /// The infrastructure's managers (path `{slug}`) and admins.
     Manager,
+    /// The real-estate owner's people (path `{slug}`) and admins.
+    PremisesOwner,
     /// The reporters of the measure's responsible actor (path `{measure}`) and admins.
     MeasureReporter,
     /// Editors of any actor, and admins (writing news and events; the actor is checked by the handler).
@@ -58,6 +60,10 @@ impl Rule {
             Rule::ActorEditor => with(&|s| decide(principal, &Action::EditActor(s)), object.actor),
             Rule::Manager => with(
                 &|s| decide(principal, &Action::ManageServices(s)),
+                object.actor,
+            ),
+            Rule::PremisesOwner => with(
+                &|s| decide(principal, &Action::ManagePremises(s)),
                 object.actor,
             ),
             Rule::MeasureReporter => with(

@@ -467,6 +467,12 @@ pub struct PremisesCard {
     pub request_href: String,
     /// Anchor id.
     pub id: String,
+    /// Its own page.
+    pub href: String,
+    /// Its first photo: (src, alt).
+    pub photo: Option<(String, Text)>,
+    /// The owner's edit link.
+    pub edit_href: Option<String>,
 }
 
 /// `/{lang}/premises`.
@@ -485,6 +491,8 @@ pub struct PremisesPage {
     pub summary: String,
     /// Results.
     pub items: Vec<PremisesCard>,
+    /// Where the caller publishes new premises, for each owner they keep listings for: (href, owner name).
+    pub add: Vec<(String, String)>,
 }
 
 /// Premises for companies.
@@ -505,24 +513,7 @@ pub(crate) async fn premises(
         .into_iter()
         .map(|v| {
             let p = v.premises;
-            let mut facts = vec![Fact {
-                label: t.t("premises-use"),
-                value: Text::from(t.t(&format!("use-{}", p.usage))),
-            }];
-            facts.push(Fact {
-                label: t.t("premises-area"),
-                value: Text::from(
-                    p.area_m2
-                        .map_or_else(|| t.t("not-stated"), |a| format!("{a} m²")),
-                ),
-            });
-            facts.push(Fact {
-                label: t.t("premises-available"),
-                value: Text::from(
-                    p.available_from
-                        .map_or_else(|| t.t("not-stated"), |d| d.to_string()),
-                ),
-            });
+            let facts = super::listings::premises_facts(t, &p);
             PremisesCard {
                 id: format!("premises-{}", p.slug),
                 name: p.name.get(lang).to_owned(),
@@ -538,9 +529,46 @@ pub(crate) async fn premises(
                 facts,
                 contact: p.contact.as_ref().map(contact_link),
                 request_href: format!("/{}/requests/new?premises={}", lang.code(), p.slug),
+                href: format!("/{}/premises/{}", lang.code(), p.slug),
+                photo: v
+                    .photos
+                    .first()
+                    .map(|f| (format!("/premises/photos/{}", f.id), Text::of(&f.alt, lang))),
+                edit_href: caller
+                    .require(&Action::ManagePremises(&p.owner))
+                    .is_ok()
+                    .then(|| {
+                        format!(
+                            "/{}/owners/{}/premises/{}/edit",
+                            lang.code(),
+                            p.owner,
+                            p.slug
+                        )
+                    }),
             }
         })
         .collect();
+    let mut add = Vec::new();
+    if let Some(p) = caller.principal.as_ref() {
+        for g in p.grants() {
+            if let Some(owner) = &g.actor
+                && caller.require(&Action::ManagePremises(owner)).is_ok()
+                && !add
+                    .iter()
+                    .any(|(h, _): &(String, String)| h.contains(owner.as_str()))
+            {
+                let name = store
+                    .actor(owner)
+                    .await?
+                    .map(|a| a.name.get(lang).to_owned())
+                    .unwrap_or_default();
+                add.push((
+                    format!("/{}/owners/{owner}/premises/new", lang.code()),
+                    name,
+                ));
+            }
+        }
+    }
     let mut layout = Layout::new(
         lang,
         &t.t("premises-title"),
@@ -563,6 +591,7 @@ pub(crate) async fn premises(
         filtered: campus.is_some() || usage.is_some(),
         summary: t.n("premises-count", "count", items.len() as u64),
         items,
+        add,
     })
 }
 

@@ -4,6 +4,7 @@
 pub(crate) mod agreements;
 pub(crate) mod api;
 pub(crate) mod catalogue;
+pub(crate) mod listings;
 pub(crate) mod offer;
 pub(crate) mod office;
 pub(crate) mod requests;
@@ -80,6 +81,62 @@ pub(crate) fn routes() -> Routes {
             get(cat::service),
         ),
         (spec("GET", "/{lang}/premises", Public), get(cat::premises)),
+        (
+            spec("GET", "/{lang}/premises/{slug}", Public),
+            get(listings::one),
+        ),
+        (
+            spec("GET", "/premises/photos/{id}", Public),
+            get(listings::photo),
+        ),
+        (
+            spec("GET", "/{lang}/owners/{slug}/premises/new", PremisesOwner),
+            get(listings::new_page),
+        ),
+        (
+            spec("POST", "/{lang}/owners/{slug}/premises/new", PremisesOwner),
+            post(listings::create),
+        ),
+        (
+            spec(
+                "GET",
+                "/{lang}/owners/{slug}/premises/{premises}/edit",
+                PremisesOwner,
+            ),
+            get(listings::edit_page_handler),
+        ),
+        (
+            spec(
+                "POST",
+                "/{lang}/owners/{slug}/premises/{premises}/edit",
+                PremisesOwner,
+            ),
+            post(listings::update),
+        ),
+        (
+            spec(
+                "POST",
+                "/{lang}/owners/{slug}/premises/{premises}/end",
+                PremisesOwner,
+            ),
+            post(listings::end),
+        ),
+        (
+            spec(
+                "POST",
+                "/{lang}/owners/{slug}/premises/{premises}/photos",
+                PremisesOwner,
+            ),
+            post(listings::add_photo).layer(DefaultBodyLimit::max(listings::MAX_PHOTO_BODY)),
+        ),
+        (
+            spec(
+                "POST",
+                "/{lang}/owners/{slug}/premises/{premises}/photos/{n}/delete",
+                PremisesOwner,
+            ),
+            post(listings::remove_photo),
+        ),
         (
             spec("GET", "/{lang}/checklists/documents/{slug}", Public),
             get(agreements::document),
