@@ -165,6 +165,10 @@ for (const lang of ['sv', 'en']) {
     ['editor', `${event}/edit`],
     ['editor', `/${lang}/news/new`],
     ['editor', `/${lang}/news`],
+    // A news item's page, and its edit page with the image form (A Working Lab is among the actors it is about).
+    [null, `/${lang}/news/flemingsberg-science-i-almedalen-2024`],
+    ['editor', `/${lang}/news/stockholm-life-tech-avslutat`],
+    ['editor', `/${lang}/news/stockholm-life-tech-avslutat/edit`],
     [null, `/${lang}/actors/a-working-lab`],
   ]) {
     test(`axe: ${path} (${who ?? 'signed out'})`, (t) =>

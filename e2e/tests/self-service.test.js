@@ -25,6 +25,7 @@ const USERS = {
   manager: { email: 'gmp@vecura.example.se', role: 'manager', actor: 'vecura', name: 'Maria Vecura' },
   admin: { email: 'office@selfservice.example.se', role: 'admin', name: 'Programme Office' },
   company: { email: 'lab@biolamina.example.se', role: 'company', actor: 'biolamina', name: 'Lena BioLamina' },
+  owner: { email: 'lokaler@locum.example.se', role: 'owner', actor: 'locum', name: 'Olle Locum' },
 };
 /** The founder who signs up with a company that is not in the atlas. */
 const FOUNDER = {
@@ -576,4 +577,76 @@ describe('self-service: reflow at 320 px', () => {
       }
     });
   }
+});
+
+// ----- an owner publishes a lab with photos -----
+
+/** An 8 x 6 PNG. */
+const PNG = Buffer.from([
+  137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 8, 0, 0, 0, 6, 8, 2, 0, 0, 0, 113, 103,
+  72, 172, 0, 0, 0, 98, 73, 68, 65, 84, 120, 156, 13, 201, 33, 14, 0, 49, 8, 69, 193, 111, 72, 19, 68, 49, 32, 72,
+  112, 117, 117, 189, 225, 59, 250, 238, 216, 145, 196, 18, 91, 148, 24, 113, 196, 21, 79, 72, 198, 50, 182, 81,
+  198, 24, 199, 184, 198, 179, 63, 156, 229, 108, 167, 156, 113, 142, 115, 157, 231, 127, 4, 43, 216, 65, 5, 19, 156,
+  224, 6, 47, 254, 72, 86, 178, 147, 74, 38, 57, 201, 77, 94, 254, 209, 172, 102, 55, 213, 76, 115, 154, 219, 188,
+  230, 3, 164, 238, 30, 241, 168, 64, 251, 14, 0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130,
+]);
+
+describe('self-service: an owner publishes a lab with photos', () => {
+  let page;
+  afterEach((t) => screenshotIfFailed(t, page));
+  after(() => page?.context().close());
+
+  test('Locum publishes a lab in Swedish, adds a photo with its descriptions, and it is in the catalogue', async () => {
+    const from = s.server.logs.length;
+    page = await signedIn('owner', { lang: 'sv', bypassCSP: true });
+    assert.equal(where(page), '/sv/premises', 'an owner lands on the premises');
+    await submit(page, page.getByRole('link', { name: /Publicera lokaler för Locum/ }));
+    assert.equal(where(page), '/sv/owners/locum/premises/new');
+    await page.locator('#f-slug').fill('locum-solna-labb-4');
+    await page.locator('#f-use').selectOption('lab');
+    await page.locator('#f-safety_level').selectOption('2');
+    await page.locator('#f-campus').selectOption('solna');
+    await page.locator('#f-area_m2').fill('450');
+    await page.locator('#f-rent_per_m2').fill('2400');
+    await page.locator('#f-available_from').fill('2027-02-01');
+    await page.locator('#f-name_sv').fill('Labb 4 i gamla sjukhusområdet');
+    await page.locator('#f-description_sv').fill('Ett laboratorium med dragskåp och renrum.');
+    await page.locator('#f-name_en').fill('Lab 4 in the old hospital area');
+    await page.locator('#f-description_en').fill('A laboratory with fume cupboards and a clean room.');
+    let response = await submit(page, page.getByRole('button', { name: 'Spara annonsen', exact: true }));
+    assert.equal(response.status(), 200);
+    assert.match(norm(await page.locator('main').innerText()), /Annonsen är sparad och publicerad/);
+
+    // A photo without its English description is refused, with the reason.
+    await page.setInputFiles('#f-photo', { name: 'labb.png', mimeType: 'image/png', buffer: PNG });
+    await page.locator('#f-alt-sv').fill('Labbänk med dragskåp');
+    await page.locator('#f-alt-en').evaluate((el) => el.removeAttribute('required'));
+    response = await submit(page, page.getByRole('button', { name: 'Lägg till bilden', exact: true }));
+    assert.equal(response.status(), 422);
+    assert.match(norm(await page.locator('main').innerText()), /Beskriv bilden på både svenska och engelska/);
+    await page.setInputFiles('#f-photo', { name: 'labb.png', mimeType: 'image/png', buffer: PNG });
+    await page.locator('#f-alt-sv').fill('Labbänk med dragskåp');
+    await page.locator('#f-alt-en').fill('Lab bench with fume cupboard');
+    response = await submit(page, page.getByRole('button', { name: 'Lägg till bilden', exact: true }));
+    assert.equal(response.status(), 200);
+    assert.equal(await page.locator('.photo-grid img[alt="Labbänk med dragskåp"]').count(), 1, 'the photo with its description');
+    let violations = await axeCheck(page);
+    assert.equal(violations.length, 0, `axe on the edit page:\n${formatViolations(violations)}`);
+
+    // Its page and the catalogue show it, with the photo and the facts.
+    response = await page.goto('/en/premises/locum-solna-labb-4');
+    assert.equal(response.status(), 200);
+    const text = norm(await page.locator('main').innerText());
+    for (const fact of ['Protection level 2', '450 m²', '2,400 SEK per m² and year', '2027-02-01']) {
+      assert.ok(text.includes(fact), `${fact} in: ${text}`);
+    }
+    const img = page.locator('.photo-grid img');
+    assert.equal(await img.getAttribute('alt'), 'Lab bench with fume cupboard');
+    assert.ok(await img.evaluate((el) => el.complete && el.naturalWidth > 0), 'the photo loads');
+    violations = await axeCheck(page);
+    assert.equal(violations.length, 0, `axe on the listing:\n${formatViolations(violations)}`);
+    await page.goto('/sv/premises?use=lab');
+    assert.equal(await page.locator('a[href="/sv/premises/locum-solna-labb-4"]').count(), 1, 'in the catalogue');
+    assert.deepEqual(serverErrors(from), [], 'the server logged no errors');
+  });
 });

@@ -296,6 +296,8 @@ test('script payloads in events, news and matchmaking never run, nor in their ca
     await editor.selectOption('#f-actor', 'a-working-lab');
     res = await submit(editor, editor.getByRole('button', { name: 'Save the news item' }));
     assert.equal(res.status(), 200, 'the news item is saved');
+    const newsPage = new URL(editor.url()).pathname;
+    assert.match(newsPage, /^\/en\/news\/[a-z0-9-]+$/, 'the saved item is shown on its own page');
     const newsEdit = await editor.locator('main a[href*="/news/"][href$="/edit"]').first().getAttribute('href');
     assert.ok(newsEdit, 'the news page links the item\'s form');
 
@@ -332,7 +334,7 @@ test('script payloads in events, news and matchmaking never run, nor in their ca
     pages.push(visitor);
     await nothingRan(visitor, ['/en/events', '/sv/events', '/en/events?organiser=a-working-lab', event, sv(event),
       '/en/news', '/sv/news', '/en/', '/sv/', '/en/actors/a-working-lab', '/sv/actors/a-working-lab', '/en/meeting-places',
-      '/en/search?q=x45', '/sv/search?q=x44', '/en/search?q=x53', `${event}/matchmaking`]);
+      '/en/search?q=x45', '/sv/search?q=x44', '/en/search?q=x53', `${event}/matchmaking`, newsPage, sv(newsPage)]);
     await nothingRan(editor, [event, `${event}/edit`, sv(`${event}/edit`), newsEdit, '/en/news', `${event}/matchmaking`]);
     for (const page of [one, two]) await nothingRan(page, [`${event}/matchmaking`, sv(`${event}/matchmaking`), '/en/account']);
     // The payloads are there, as text.

@@ -245,8 +245,8 @@ pub struct MeetingPlace {
 pub struct NewsItem {
     /// Slug.
     pub slug: Slug,
-    /// The day it is dated.
-    pub published: IsoDate,
+    /// The day it is dated; `None` when its source gives no date (such an item is listed after the dated ones).
+    pub published: Option<IsoDate>,
     /// Title.
     pub title: LangText,
     /// Summary.
@@ -336,7 +336,7 @@ struct NewsFile {
 #[serde(deny_unknown_fields)]
 struct RawNews {
     slug: String,
-    published: String,
+    published: Option<String>,
     title_sv: String,
     title_en: String,
     summary_sv: String,
@@ -513,9 +513,20 @@ impl EventsData {
                 let Some(slug) = p.slug(f, &rec, &r.slug) else {
                     continue;
                 };
-                let Ok(published) = IsoDate::parse(&r.published) else {
-                    p.add(f, &rec, "published must be YYYY-MM-DD");
-                    continue;
+                // Left out when the source gives no date: a date is never made up.
+                let published = match non_empty(r.published) {
+                    None => None,
+                    Some(d) => match IsoDate::parse(&d) {
+                        Ok(d) => Some(d),
+                        Err(_) => {
+                            p.add(
+                                f,
+                                &rec,
+                                "published must be YYYY-MM-DD (or left out when undated)",
+                            );
+                            continue;
+                        }
+                    },
                 };
                 out.news.push(NewsItem {
                     slug,

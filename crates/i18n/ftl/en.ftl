@@ -751,7 +751,7 @@ match-why = Why:
 match-reason-words = it mentions { $words }
 match-reason-campus = it is on { $campus }
 match-reason-space = it offers space
-match-none = Nothing matched this need. Try other words, or write to the programme office.
+match-none = Nothing fits this need well. Try other words, or let the programme office find the right door for you.
 service-add = Add a service
 
 ## Strategy
@@ -1795,3 +1795,77 @@ photo-error-large = The photo is larger than 10 MB: make it smaller and try agai
 photo-error-type = The file is not a JPEG or PNG image.
 photo-error-unreadable = The image could not be read: it may be damaged, or larger than 12,000 pixels on a side.
 campus-premises = Premises offered on the campus
+
+## Matching that knows when it does not know
+match-office-title-none = Help me find the right door
+match-office-title = Not the right door?
+match-office-text = Send your need to the programme office as a request: it reads it and forwards it to the infrastructure, service or partner that fits, and you follow it under your requests. Your need is filled in already.
+match-office-send = Send the need to the programme office
+match-weak = Less likely
+match-weak-intro = These share only a little of your need's wording: look at them before you ask.
+
+## The request page at a glance
+request-jump-conversation = Conversation
+checklist-stage-progress = { $done } of { $total } done
+request-company-label = Company
+requests-lead-company = Requests you have sent for your company. A request is visible only to the company, the infrastructure's managers and the programme office.
+requests-lead-manager = Requests to the infrastructures you manage, the newest change first. Filter on “Sent” for those waiting for your answer.
+requests-lead-office = Every sent request, to every infrastructure. The office's inbox and the requests waiting too long are on the figures page.
+requests-lead-none = You do not send or answer requests yet: requests are sent for a company and answered by an infrastructure's managers.
+news-undated = Date not known
+news-published-hint = Write the date as YYYY-MM-DD, for example 2026-12-03. Leave it empty when the date is not known: the item is then listed after the dated ones.
+news-edit = Edit the news item
+news-item-page = The news item
+news-image-title = Image
+news-image-none = The news item has no image.
+news-image-file = Image
+news-image-alt-hint = What the image shows, for people who cannot see it, for example "Two researchers at a lab bench".
+news-image-add = Add the image
+news-image-replace = Replace the image
+news-image-replace-intro = A new image replaces this one.
+news-image-remove = Remove the image
+news-image-added = The image is saved.
+news-image-removed = The image is removed.
+news-image-refused = The image could not be saved
+news-image-error-alt = Describe the image in both Swedish and English: the descriptions are read out to people who cannot see it.
+news-image-after-save = You can add an image once the news item is saved.
+
+## The office runs people
+people-title = People
+people-lead = Every account, with its roles. Give a role for an organisation or take it away, deactivate an account, or send a new invitation link.
+people-search = Name or e-mail address
+people-count = { $count ->
+    [one] 1 person
+   *[other] { $count } people
+}
+people-none = No account matches.
+people-roles = Roles
+people-status = Status
+people-status-active = Active
+people-status-deactivated = Deactivated
+people-status-unconfirmed = Address not confirmed
+people-created = Account created
+people-no-roles = No roles.
+people-revoke = Take the role away
+people-grant-title = Give a role
+people-grant = Give the role
+people-actor-hint = Every role but administrator is held for one organisation.
+people-account-title = The account
+people-invite = Send a new invitation link
+people-deactivate = Deactivate the account
+people-reactivate = Reactivate the account
+people-refused = The change could not be made
+people-done-granted = The role is given.
+people-done-revoked = The role is taken away.
+people-done-deactivated = The account is deactivated: it can no longer sign in, and its sessions and API tokens have ended.
+people-done-reactivated = The account is active again.
+people-done-invited = A new invitation link has been sent.
+people-error-role = Choose a role.
+people-error-own-admin = You cannot take away your own administrator role: ask another administrator.
+people-error-own-account = You cannot deactivate your own account.
+people-error-not-held = The person does not hold that role.
+people-error-invite-deactivated = The account is deactivated: reactivate it first.
+login-deactivated = This account has been deactivated by the programme office. Contact the office if you need it again.
+match-companies = Companies whose competences fit
+match-companies-intro = Possible partners rather than doors: their profiles name what your need is about.
+match-posts = Partner posts that may fit

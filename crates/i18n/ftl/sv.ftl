@@ -751,7 +751,7 @@ match-why = Varför:
 match-reason-words = den nämner { $words }
 match-reason-campus = den hör till { $campus }
 match-reason-space = den erbjuder lokaler
-match-none = Vi hittade inget som passar behovet. Prova andra ord, eller skriv till programkontoret.
+match-none = Inget passar behovet riktigt. Prova andra ord, eller låt programkontoret hitta rätt dörr åt dig.
 service-add = Lägg till en tjänst
 
 ## Strategi
@@ -1795,3 +1795,77 @@ photo-error-large = Bilden är större än 10 MB. Gör den mindre och försök i
 photo-error-type = Filen är inte en JPEG- eller PNG-bild.
 photo-error-unreadable = Bilden kunde inte läsas. Den kan vara skadad eller större än 12 000 bildpunkter på någon sida.
 campus-premises = Lokaler som erbjuds på campuset
+
+## Matchning som vet när den inte vet
+match-office-title-none = Hjälp mig att hitta rätt dörr
+match-office-title = Inte rätt dörr?
+match-office-text = Skicka ditt behov till programkontoret som en förfrågan. Kontoret läser den och skickar den vidare till den infrastruktur, tjänst eller partner som passar, och du följer den bland dina förfrågningar. Behovet är redan ifyllt.
+match-office-send = Skicka behovet till programkontoret
+match-weak = Mindre troliga
+match-weak-intro = De här delar bara en liten del av orden i ditt behov. Titta på dem innan du frågar.
+
+## Förfrågan i överblick
+request-jump-conversation = Samtal
+checklist-stage-progress = { $done } av { $total } klara
+request-company-label = Företag
+requests-lead-company = Förfrågningar som du har skickat för ditt företag. En förfrågan syns bara för företaget, infrastrukturens förvaltare och programkontoret.
+requests-lead-manager = Förfrågningar till de infrastrukturer som du förvaltar, den senast ändrade först. Filtrera på ”Skickad” för dem som väntar på ert svar.
+requests-lead-office = Alla skickade förfrågningar, till alla infrastrukturer. Programkontorets inkorg och förfrågningar som har väntat för länge finns på sidan med siffror.
+requests-lead-none = Du skickar eller besvarar inga förfrågningar ännu. Förfrågningar skickas för ett företag och besvaras av en infrastrukturs förvaltare.
+news-undated = Datum saknas
+news-published-hint = Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-12-03. Lämna fältet tomt om datumet inte är känt. Nyheten visas då efter de daterade nyheterna.
+news-edit = Redigera nyheten
+news-item-page = Nyheten
+news-image-title = Bild
+news-image-none = Nyheten har ingen bild.
+news-image-file = Bild
+news-image-alt-hint = Vad bilden visar, för den som inte kan se den, till exempel ”Två forskare vid en labbänk”.
+news-image-add = Lägg till bilden
+news-image-replace = Byt bild
+news-image-replace-intro = En ny bild ersätter den här.
+news-image-remove = Ta bort bilden
+news-image-added = Bilden är sparad.
+news-image-removed = Bilden är borttagen.
+news-image-refused = Bilden kunde inte sparas
+news-image-error-alt = Beskriv bilden på både svenska och engelska. Beskrivningarna läses upp för den som inte kan se bilden.
+news-image-after-save = Du kan lägga till en bild när nyheten är sparad.
+
+## Programkontoret hanterar personer
+people-title = Personer
+people-lead = Alla konton med deras roller. Ge en roll för en organisation eller ta bort den, inaktivera ett konto eller skicka en ny inbjudningslänk.
+people-search = Namn eller e-postadress
+people-count = { $count ->
+    [one] 1 person
+   *[other] { $count } personer
+}
+people-none = Inget konto matchar.
+people-roles = Roller
+people-status = Status
+people-status-active = Aktivt
+people-status-deactivated = Inaktiverat
+people-status-unconfirmed = Adressen inte bekräftad
+people-created = Kontot skapat
+people-no-roles = Inga roller.
+people-revoke = Ta bort rollen
+people-grant-title = Ge en roll
+people-grant = Ge rollen
+people-actor-hint = Alla roller utom administratör gäller för en organisation.
+people-account-title = Kontot
+people-invite = Skicka en ny inbjudningslänk
+people-deactivate = Inaktivera kontot
+people-reactivate = Aktivera kontot igen
+people-refused = Ändringen kunde inte göras
+people-done-granted = Rollen är tilldelad.
+people-done-revoked = Rollen är borttagen.
+people-done-deactivated = Kontot är inaktiverat. Det kan inte längre logga in, och dess sessioner och API-nycklar har upphört.
+people-done-reactivated = Kontot är aktivt igen.
+people-done-invited = En ny inbjudningslänk har skickats.
+people-error-role = Välj en roll.
+people-error-own-admin = Du kan inte ta bort din egen administratörsroll. Be en annan administratör.
+people-error-own-account = Du kan inte inaktivera ditt eget konto.
+people-error-not-held = Personen har inte den rollen.
+people-error-invite-deactivated = Kontot är inaktiverat. Aktivera det först.
+login-deactivated = Kontot har inaktiverats av programkontoret. Kontakta kontoret om du behöver det igen.
+match-companies = Företag vars kompetens passar
+match-companies-intro = Möjliga partner snarare än dörrar: deras profiler nämner det som ditt behov handlar om.
+match-posts = Partnerinlägg som kan passa

@@ -1268,7 +1268,7 @@ impl SearchIndex {
                 .chars()
                 .filter(|c| c.is_alphanumeric() || *c == '-')
                 .collect();
-            if clean.is_empty() {
+            if clean.is_empty() || is_filler(&terms::fold(&clean)) {
                 continue;
             }
             // Stop words of either language ("for", "i") are never a reason.
@@ -1391,6 +1391,207 @@ pub struct Match {
     pub space: bool,
 }
 
+/// Words that say how a need is asked, not what it is about (folded, both languages): "we want", "looking
+/// for", "real", "vi behöver", "hjälp att hitta". They are never a reason for a match and never rank one.
+pub const FILLER_WORDS: &[&str] = &[
+    // English
+    "want",
+    "wants",
+    "wanted",
+    "wanting",
+    "need",
+    "needs",
+    "needed",
+    "needing",
+    "looking",
+    "look",
+    "looks",
+    "find",
+    "finding",
+    "found",
+    "help",
+    "helps",
+    "helping",
+    "real",
+    "really",
+    "would",
+    "like",
+    "likes",
+    "get",
+    "getting",
+    "use",
+    "using",
+    "some",
+    "something",
+    "someone",
+    "our",
+    "ours",
+    "we",
+    "us",
+    "my",
+    "me",
+    "i",
+    "you",
+    "your",
+    "can",
+    "could",
+    "please",
+    "able",
+    "good",
+    "also",
+    "just",
+    "very",
+    "much",
+    "many",
+    "any",
+    "anything",
+    "who",
+    "what",
+    "where",
+    "which",
+    "how",
+    "do",
+    "does",
+    "did",
+    "have",
+    "has",
+    "had",
+    "make",
+    "making",
+    "try",
+    "trying",
+    "seek",
+    "seeking",
+    "search",
+    "searching",
+    "interested",
+    "possible",
+    "possibility",
+    "way",
+    "ways",
+    "thing",
+    "things",
+    "kind",
+    "sort",
+    "sorts",
+    "place",
+    "someplace",
+    "right",
+    // Swedish
+    "vill",
+    "ville",
+    "behover",
+    "behovde",
+    "behov",
+    "soker",
+    "sokte",
+    "letar",
+    "leta",
+    "hitta",
+    "hittar",
+    "hjalp",
+    "hjalpa",
+    "riktig",
+    "riktigt",
+    "riktiga",
+    "verklig",
+    "verkligt",
+    "verkliga",
+    "verkligen",
+    "var",
+    "vart",
+    "vara",
+    "vi",
+    "oss",
+    "min",
+    "mitt",
+    "mina",
+    "jag",
+    "mig",
+    "du",
+    "ni",
+    "er",
+    "ert",
+    "era",
+    "nagot",
+    "nagon",
+    "nagra",
+    "kunna",
+    "kan",
+    "kunde",
+    "skulle",
+    "garna",
+    "bra",
+    "ocksa",
+    "bara",
+    "mycket",
+    "manga",
+    "vem",
+    "vad",
+    "var",
+    "vilken",
+    "vilket",
+    "vilka",
+    "hur",
+    "gora",
+    "gor",
+    "har",
+    "hade",
+    "fa",
+    "far",
+    "forsoka",
+    "intresserad",
+    "intresserade",
+    "mojlighet",
+    "mojligheter",
+    "satt",
+    "slags",
+    "sorts",
+    "plats",
+    "ratt",
+];
+
+/// Whether a folded word only says how a need is asked.
+pub fn is_filler(word: &str) -> bool {
+    FILLER_WORDS.contains(&word)
+}
+
+/// The folded words of a need that say what it is about: no filler, no stop word of either language, no
+/// single letters.
+pub fn content_words(need: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in terms::words(need) {
+        let w: String = w
+            .chars()
+            .filter(|c| c.is_alphanumeric() || *c == '-')
+            .collect();
+        if w.chars().count() < 2 || is_filler(&w) || STOP_FOLDED.contains(&w.as_str()) {
+            continue;
+        }
+        if !out.contains(&w) {
+            out.push(w);
+        }
+    }
+    out
+}
+
+/// The stop words of both analyzers, folded, for telling content words without an analyzer at hand.
+const STOP_FOLDED: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it",
+    "no", "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these",
+    "they", "this", "to", "was", "will", "with", "och", "det", "att", "i", "en", "jag", "hon",
+    "som", "han", "pa", "den", "med", "av", "till", "ar", "inte", "om", "ett", "men", "de", "sa",
+    "nar", "fran", "eller", "hos", "for", "utan", "efter", "under", "mot", "vid", "dar", "sin",
+    "sina", "sitt",
+];
+
+/// Whether a match stands on enough of the need to be offered as a door: two of its words, or a third of
+/// them. A need that no match stands on is one the matching does not know how to answer.
+pub fn is_good_match(m: &Match, content: &[String]) -> bool {
+    let n = m.words.len();
+    n >= 2 || (n >= 1 && n * 3 >= content.len())
+}
+
 /// Words that mean a need is about space (folded).
 const SPACE_WORDS: &[&str] = &[
     "lokal",
@@ -1458,8 +1659,13 @@ impl SearchIndex {
                 .any(|e| e.contains("premises") || e.contains("space") || e.contains("office"));
         let service = words.iter().any(|w| SERVICE_WORDS.contains(&w.as_str()));
         let campus = words.iter().find_map(|w| campuses.get(w).cloned());
+        // What the need is about ranks the doors; how it is asked ("we want", "vi behöver") does not.
+        let about = content_words(need).join(" ");
+        if about.is_empty() {
+            return Ok(Vec::new());
+        }
         let results = self.search(&SearchQuery {
-            text: need.to_owned(),
+            text: about,
             lang: Some(lang),
             kinds: vec![
                 DocKind::Service,
@@ -1631,6 +1837,62 @@ mod tests {
         assert_eq!(r.total, 0);
         let r = i.search(&q("", Lang::Sv)).expect("search");
         assert_eq!(r.total, 0);
+    }
+
+    #[test]
+    fn a_need_is_matched_on_what_it_is_about_not_how_it_is_asked() {
+        let i = index();
+        let none = HashMap::new();
+        let m = i
+            .match_need("We really want a real GMP facility", Lang::En, &none, 5)
+            .expect("match");
+        let top = m.first().expect("a match");
+        assert_eq!(top.hit.slug.as_str(), "vecura");
+        assert_eq!(top.words, vec!["GMP".to_owned(), "facility".to_owned()]);
+        assert!(is_good_match(
+            top,
+            &content_words("We really want a real GMP facility")
+        ));
+        // A need of filler alone matches nothing, in either language.
+        for need in [
+            "we want something real",
+            "vi behöver verkligen hjälp att hitta något",
+        ] {
+            assert!(
+                i.match_need(need, Lang::Sv, &none, 5)
+                    .expect("match")
+                    .is_empty(),
+                "{need}"
+            );
+        }
+        // One word of five that fits is not a good match.
+        let need = "helicopter submarine volcano glacier twin";
+        let m = i.match_need(need, Lang::En, &none, 5).expect("match");
+        assert!(m.iter().all(|x| !is_good_match(x, &content_words(need))));
+    }
+
+    proptest::proptest! {
+        /// Whatever else a need says, filler and stop words are never given as the reason for a match.
+        #[test]
+        fn reasons_never_rest_on_filler_or_stop_words(
+            picks in proptest::collection::vec(0usize..FILLER_WORDS.len() + STOP_FOLDED.len(), 1..8),
+            content in proptest::sample::select(vec!["GMP", "cellterapi", "twin", "Karolinska", ""]),
+        ) {
+            let i = index();
+            let mut need: Vec<&str> = picks
+                .iter()
+                .map(|p| if *p < FILLER_WORDS.len() { FILLER_WORDS[*p] } else { STOP_FOLDED[*p - FILLER_WORDS.len()] })
+                .collect();
+            need.push(content);
+            let need = need.join(" ");
+            for m in i.match_need(&need, Lang::En, &HashMap::new(), 5).expect("match") {
+                for w in &m.words {
+                    let folded = terms::fold(w);
+                    proptest::prop_assert!(!is_filler(&folded), "{w} in {need}");
+                    proptest::prop_assert!(!STOP_FOLDED.contains(&folded.as_str()), "{w} in {need}");
+                }
+            }
+        }
     }
 
     #[test]

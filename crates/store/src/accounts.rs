@@ -29,6 +29,8 @@ pub struct User {
     pub locked_until: Option<i64>,
     /// When the account was erased at the person's request.
     pub erased_at: Option<i64>,
+    /// When the programme office deactivated the account (it cannot sign in then).
+    pub deactivated_at: Option<i64>,
     /// When the account was created.
     pub created_at: i64,
 }
@@ -150,7 +152,7 @@ pub struct OutgoingMail {
     pub created_at: i64,
 }
 
-fn user_from_row(row: &AnyRow) -> Result<User, StoreError> {
+pub(crate) fn user_from_row(row: &AnyRow) -> Result<User, StoreError> {
     Ok(User {
         id: get(row, "id")?,
         email: get(row, "email")?,
@@ -160,13 +162,14 @@ fn user_from_row(row: &AnyRow) -> Result<User, StoreError> {
         failed_logins: get(row, "failed_logins")?,
         locked_until: get(row, "locked_until")?,
         erased_at: get(row, "erased_at")?,
+        deactivated_at: get(row, "deactivated_at")?,
         created_at: get(row, "created_at")?,
     })
 }
 
 /// Records a change to a user account inside the transaction that makes it. The values are set aside as the
 /// person's data, so erasing the account removes them from the audit trail.
-async fn user_event(
+pub(crate) async fn user_event(
     conn: &mut AnyConnection,
     by: Option<i64>,
     user_id: i64,
@@ -341,7 +344,8 @@ impl Store {
     /// The session behind a cookie value, if it exists.
     pub async fn session(&self, token: &str) -> Result<Option<Session>, StoreError> {
         let row = sqlx::query(
-            "SELECT user_id, csrf_token, created_at, last_seen_at FROM sessions WHERE id_hash = $1",
+            "SELECT s.user_id, s.csrf_token, s.created_at, s.last_seen_at FROM sessions s \
+             LEFT JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1 AND u.deactivated_at IS NULL",
         )
         .bind(token_hash(token))
         .fetch_optional(self.pool())
@@ -495,7 +499,8 @@ impl Store {
         let now = now_millis();
         let row = sqlx::query(
             "UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2 AND revoked_at IS NULL \
-             AND (expires_at IS NULL OR expires_at > $1) RETURNING user_id, scope",
+             AND (expires_at IS NULL OR expires_at > $1) \
+             AND user_id NOT IN (SELECT id FROM users WHERE deactivated_at IS NOT NULL) RETURNING user_id, scope",
         )
         .bind(now)
         .bind(token_hash(token))

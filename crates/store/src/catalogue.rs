@@ -821,7 +821,7 @@ impl Store {
             let emails: Vec<String> = sqlx::query_scalar(
                 "SELECT DISTINCT u.email FROM user_roles ur JOIN users u ON u.id = ur.user_id \
                  WHERE ur.role = 'manager' AND ur.actor_id = $1 AND u.erased_at IS NULL \
-                 AND u.email_verified_at IS NOT NULL ORDER BY u.email",
+                 AND u.email_verified_at IS NOT NULL AND u.deactivated_at IS NULL ORDER BY u.email",
             )
             .bind(infra)
             .fetch_all(self.pool())

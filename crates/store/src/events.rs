@@ -1,5 +1,6 @@
 //! Meeting places, events and news: seeding the built-in files into a database that has none, and reading them
-//! with the names the pages show.
+//! with the names the pages show; a news item's optional image, set and removed by its editors (audited as the
+//! item's saves are).
 
 use crate::audit::{AuditRecord, record, record_save};
 use crate::rows::{Arg, Sql, get, lang_text, opt_text, slug};
@@ -8,6 +9,7 @@ use crate::{Paged, Store, StoreError, now_millis};
 use domain::audit::Change;
 use domain::events::{Event, EventsData, MeetingPlace, NewsItem, Place, When, parse_when};
 use domain::{IsoDate, LangText, PageRequest, Slug, WebUrl};
+use serde_json::{Value, json};
 use sqlx::AnyConnection;
 use sqlx::any::AnyRow;
 use std::collections::HashMap;
@@ -43,8 +45,36 @@ pub struct NewsRow {
     pub item: NewsItem,
     /// Actors: (slug, name).
     pub actor_names: Vec<(Slug, LangText)>,
+    /// Its image, when it has one.
+    pub image: Option<NewsImage>,
     /// Last change (Unix ms).
     pub updated_at: i64,
+}
+
+/// A news item's image (its JPEG bytes are read on their own, by id).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewsImage {
+    /// Id: a new image gets a new one.
+    pub id: i64,
+    /// Alternative text in both languages.
+    pub alt: LangText,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+}
+
+impl NewsImage {
+    /// What the audit log keeps of it.
+    fn audited(&self) -> Value {
+        json!({"id": self.id, "alt": {"sv": self.alt.sv, "en": self.alt.en}, "width": self.width, "height": self.height})
+    }
+}
+
+/// How a news item's date is stored: `YYYY-MM-DD`, or `''` when it has none (the column is NOT NULL; `''` sorts
+/// before every date, so undated items come last in the newest-first lists).
+fn published_text(d: Option<IsoDate>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
 }
 
 /// Which events to list.
@@ -169,7 +199,7 @@ async fn write_news(
     };
     let id: i64 = sqlx::query_scalar(sql)
         .bind(n.slug.as_str())
-        .bind(n.published.to_string())
+        .bind(published_text(n.published))
         .bind(&n.title.sv)
         .bind(&n.title.en)
         .bind(&n.summary.sv)
@@ -334,6 +364,92 @@ impl Store {
         .await?;
         tx.commit().await?;
         Ok(n.slug)
+    }
+
+    /// Sets the image of the news item `slug` (already checked and re-encoded), replacing the one it had, with its
+    /// alternative text; audited with the item's saves. Returns the image's id.
+    pub async fn set_news_image(
+        &self,
+        slug: &Slug,
+        jpeg: &[u8],
+        size: (u32, u32),
+        alt: &LangText,
+        by: i64,
+    ) -> Result<i64, StoreError> {
+        let mut tx = self.write_tx().await?;
+        let news = id_of(&mut tx, "news", slug).await?;
+        // The "before" of the audit entry is read inside the write's transaction.
+        let before = image_of(&mut tx, news).await?;
+        sqlx::query("DELETE FROM news_images WHERE news_id = $1")
+            .bind(news)
+            .execute(&mut *tx)
+            .await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO news_images (news_id, alt_sv, alt_en, width, height, content, created_by, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        )
+        .bind(news)
+        .bind(&alt.sv)
+        .bind(&alt.en)
+        .bind(i64::from(size.0))
+        .bind(i64::from(size.1))
+        .bind(jpeg)
+        .bind(by)
+        .bind(now_millis())
+        .fetch_one(&mut *tx)
+        .await?;
+        let after = NewsImage {
+            id,
+            alt: alt.clone(),
+            width: size.0,
+            height: size.1,
+        };
+        record_save(
+            &mut tx,
+            Some(by),
+            "news",
+            slug.as_str(),
+            "set_image",
+            Some(&json!({"image": before.as_ref().map(NewsImage::audited)})),
+            &json!({"image": after.audited()}),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Removes the image of the news item `slug`; audited. `NotFound` when it has none.
+    pub async fn remove_news_image(&self, slug: &Slug, by: i64) -> Result<(), StoreError> {
+        let mut tx = self.write_tx().await?;
+        let news = id_of(&mut tx, "news", slug).await?;
+        let before = image_of(&mut tx, news)
+            .await?
+            .ok_or(StoreError::NotFound("image"))?;
+        sqlx::query("DELETE FROM news_images WHERE news_id = $1")
+            .bind(news)
+            .execute(&mut *tx)
+            .await?;
+        record_save(
+            &mut tx,
+            Some(by),
+            "news",
+            slug.as_str(),
+            "remove_image",
+            Some(&json!({"image": before.audited()})),
+            &json!({"image": null}),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A news image's JPEG bytes.
+    pub async fn news_image(&self, id: i64) -> Result<Option<Vec<u8>>, StoreError> {
+        let row = sqlx::query("SELECT content FROM news_images WHERE id = $1")
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?;
+        row.map(|r| get::<Vec<u8>>(&r, "content")).transpose()
     }
 
     /// Loads the built-in meeting places, events and news into a database that has none of each, in one
@@ -603,6 +719,28 @@ async fn news_in(conn: &mut AnyConnection, slug: &Slug) -> Result<Option<NewsRow
     Ok(news_rows(conn, &rows).await?.into_iter().next())
 }
 
+/// The image of the news item with id `news`, without its bytes.
+async fn image_of(conn: &mut AnyConnection, news: i64) -> Result<Option<NewsImage>, StoreError> {
+    let row =
+        sqlx::query("SELECT id, alt_sv, alt_en, width, height FROM news_images WHERE news_id = $1")
+            .bind(news)
+            .fetch_optional(&mut *conn)
+            .await?;
+    row.map(|r| image_row(&r)).transpose()
+}
+
+fn image_row(r: &AnyRow) -> Result<NewsImage, StoreError> {
+    let size = |c: &str| -> Result<u32, StoreError> {
+        u32::try_from(get::<i64>(r, c)?).map_err(|_| StoreError::Corrupt(format!("news image {c}")))
+    };
+    Ok(NewsImage {
+        id: get(r, "id")?,
+        alt: lang_text(r, "alt")?,
+        width: size("width")?,
+        height: size("height")?,
+    })
+}
+
 /// Event rows with their organisers, tags, areas and place, in the order given; only those on `campus` when it
 /// is set (a place's campus is known only through the meeting places).
 async fn event_rows(
@@ -729,6 +867,14 @@ async fn news_rows(conn: &mut AnyConnection, rows: &[AnyRow]) -> Result<Vec<News
         "a.sort_sv",
     )
     .await?;
+    let mut q = Sql::new(
+        "SELECT news_id, id, alt_sv, alt_en, width, height FROM news_images WHERE news_id IN (",
+    );
+    q.bind_ints(&ids).push(")");
+    let mut images: HashMap<i64, NewsImage> = HashMap::new();
+    for r in q.query().fetch_all(&mut *conn).await? {
+        images.insert(get(&r, "news_id")?, image_row(&r)?);
+    }
     rows.iter()
         .map(|r: &AnyRow| {
             let id: i64 = get(r, "id")?;
@@ -737,8 +883,12 @@ async fn news_rows(conn: &mut AnyConnection, rows: &[AnyRow]) -> Result<Vec<News
             Ok(NewsRow {
                 item: NewsItem {
                     slug: slug(r, "slug")?,
-                    published: IsoDate::parse(&published)
-                        .map_err(|_| StoreError::Corrupt(format!("news date {published:?}")))?,
+                    published: match published.as_str() {
+                        "" => None,
+                        d => Some(IsoDate::parse(d).map_err(|_| {
+                            StoreError::Corrupt(format!("news date {published:?}"))
+                        })?),
+                    },
                     title: lang_text(r, "title")?,
                     summary: lang_text(r, "summary")?,
                     body: lang_text(r, "body")?,
@@ -746,6 +896,7 @@ async fn news_rows(conn: &mut AnyConnection, rows: &[AnyRow]) -> Result<Vec<News
                     source: opt_text(r, "source")?,
                 },
                 actor_names: actors,
+                image: images.remove(&id),
                 updated_at: get(r, "updated_at")?,
             })
         })

@@ -18,6 +18,7 @@ mod graph;
 mod import;
 mod matchmaking;
 mod migrations;
+mod people;
 mod plans;
 mod posts;
 mod premises;
@@ -45,7 +46,7 @@ pub use catalogue::{
     StoredTemplate,
 };
 pub use edit::ActorUpdate;
-pub use events::{EventFilter, EventRow, MeetingPlaceRow, NewsRow};
+pub use events::{EventFilter, EventRow, MeetingPlaceRow, NewsImage, NewsRow};
 pub use feedback::AccessibilityReport;
 pub use followup::{
     CycleRow, FollowUpFail, Reminder, ReportEvent, ReportRow, Revision, RevisionRow,
@@ -53,6 +54,7 @@ pub use followup::{
 pub use graph::{GraphData, GraphEdge, GraphNode};
 pub use import::ImportReport;
 pub use matchmaking::{AnswerNotice, MatchFail, Matchmaking, MeetingRequest, Participant, SlotRow};
+pub use people::Person;
 pub use plans::{Assessment, PlanVersionRow};
 pub use posts::{InterestRow, PostFail, PostMessage, PostRow};
 pub use premises::{MAX_PHOTOS, PremisesError, PremisesRule};

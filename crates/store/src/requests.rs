@@ -368,7 +368,7 @@ async fn members(
     Ok(sqlx::query_scalar(&format!(
         "SELECT DISTINCT u.email FROM user_roles ur JOIN users u ON u.id = ur.user_id \
          WHERE ur.role = $1 AND ur.actor_id = (SELECT {column} FROM access_requests WHERE id = $2) \
-         AND u.erased_at IS NULL AND u.email_verified_at IS NOT NULL ORDER BY u.email"
+         AND u.erased_at IS NULL AND u.email_verified_at IS NOT NULL AND u.deactivated_at IS NULL ORDER BY u.email"
     ))
     .bind(role)
     .bind(request)
@@ -380,7 +380,7 @@ async fn members(
 pub(crate) async fn office_emails(conn: &mut AnyConnection) -> Result<Vec<String>, StoreError> {
     Ok(sqlx::query_scalar(
         "SELECT DISTINCT u.email FROM user_roles ur JOIN users u ON u.id = ur.user_id \
-         WHERE ur.role = 'admin' AND u.erased_at IS NULL AND u.email_verified_at IS NOT NULL \
+         WHERE ur.role = 'admin' AND u.erased_at IS NULL AND u.email_verified_at IS NOT NULL AND u.deactivated_at IS NULL \
          ORDER BY u.email",
     )
     .fetch_all(&mut *conn)

@@ -315,7 +315,8 @@ async fn the_match_page_opens_the_right_doors_with_reasons() {
     );
     assert_eq!(
         gmp[0]["request_url"],
-        "/en/requests/new?service=vecura-gmp-cell-therapy"
+        "/en/requests/new?service=vecura-gmp-cell-therapy&need=GMP+manufacturing+for+a+cell+therapy+phase+1+trial",
+        "the need goes along to the request form"
     );
 
     let trial = matched(

@@ -1138,3 +1138,288 @@ async fn an_owner_publishes_a_lab_with_photos_and_ends_it() {
     }
     app.stop().await;
 }
+
+#[tokio::test]
+async fn matching_says_when_nothing_fits_and_sends_the_need_to_the_office() {
+    let app = TestApp::spawn().await;
+    app.user("office@region.example", "admin", None).await;
+    app.user("member@biolamina.example", "company", Some("biolamina"))
+        .await;
+    let member = app.signed_in("member@biolamina.example", PASSWORD).await;
+
+    // A need that fits: reasons are the words it is about, never how it is asked.
+    let (_, page) = app
+        .get("/en/match?need=We+really+want+a+real+GMP+facility+for+cell+therapy")
+        .await;
+    let page = unescape(&page);
+    assert!(page.contains("Where to go"), "{page}");
+    let reasons: Vec<&str> = page
+        .split("<strong>Why:</strong>")
+        .skip(1)
+        .filter_map(|r| r.split("</p>").next())
+        .collect();
+    assert!(!reasons.is_empty(), "{page}");
+    for r in &reasons {
+        for filler in ["want", "real", "really", "We"] {
+            assert!(
+                !r.split(|c: char| !c.is_alphanumeric()).any(|w| w == filler),
+                "{filler} is no reason: {r}"
+            );
+        }
+    }
+    assert!(
+        page.contains("need=We+really+want"),
+        "the need goes along to the request form"
+    );
+
+    // Companies whose competences fit are proposed as partners, and open partner posts to signed-in people.
+    let store = app.store().await;
+    let author = store
+        .user_by_email("office@region.example")
+        .await
+        .expect("q")
+        .expect("u")
+        .id;
+    let today = store::today();
+    store
+        .create_post(
+            author,
+            domain::posts::PostKind::Request,
+            "Partner sought for laminin-based cell expansion",
+            "We look for a partner with experience of laminin matrices for expanding stem cells.",
+            &[],
+            domain::calendar::add_days(today, 30),
+            today,
+        )
+        .await
+        .expect("store")
+        .expect("post");
+    let need = "/en/match?need=laminin+matrices+for+stem+cell+expansion";
+    let signed_in = unescape(&app.page(&member, need).await);
+    assert!(
+        signed_in.contains("Companies whose competences fit"),
+        "{signed_in}"
+    );
+    let companies = signed_in
+        .split("Companies whose competences fit")
+        .nth(1)
+        .expect("companies");
+    assert!(companies.contains("/en/actors/biolamina"), "{companies}");
+    assert!(signed_in.contains("Partner sought for laminin-based cell expansion"));
+    let (_, public) = app.get(need).await;
+    assert!(
+        !public.contains("Partner sought for laminin-based cell expansion"),
+        "posts are for signed-in people"
+    );
+
+    // A need nothing fits: it says so and offers the programme office, with the need carried along.
+    let (_, page) = app
+        .get("/en/match?need=helicopter+maintenance+in+the+arctic")
+        .await;
+    let page = unescape(&page);
+    assert!(page.contains("Help me find the right door"), "{page}");
+    let href = page
+        .split("href=\"/en/requests/new?provider=programkontoret-life-science&")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("the office's door");
+    let form = unescape(
+        &app.page(
+            &member,
+            &format!("/en/requests/new?provider=programkontoret-life-science&{href}"),
+        )
+        .await,
+    );
+    assert!(
+        form.contains("helicopter maintenance in the arctic</textarea>"),
+        "{form}"
+    );
+    let (status, location) = post(
+        &app,
+        &member,
+        "/en/requests",
+        &[
+            ("provider", "programkontoret-life-science"),
+            ("company", "biolamina"),
+            ("title", "Which door?"),
+            ("need", "helicopter maintenance in the arctic"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{location}");
+    let admin = app.signed_in("office@region.example", PASSWORD).await;
+    let figures = unescape(&app.page(&admin, "/en/admin/requests").await);
+    let inbox = figures.split("id=\"overdue\"").next().expect("inbox");
+    assert!(
+        inbox.contains("Which door?"),
+        "the need is in the office's inbox"
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_office_runs_people_from_the_browser_and_each_role_lands_where_its_work_is() {
+    let app = TestApp::spawn().await;
+    app.user("office@region.example", "admin", None).await;
+    let eva = app
+        .user("eva@vecura.example", "manager", Some("vecura"))
+        .await;
+    let admin = app.signed_in("office@region.example", PASSWORD).await;
+
+    // Each role lands where its work is.
+    for (email, role, actor, landing) in [
+        (
+            "office2@region.example",
+            "admin",
+            None,
+            "/en/admin/requests",
+        ),
+        (
+            "m@vecura.example",
+            "manager",
+            Some("vecura"),
+            "/en/requests?status=submitted",
+        ),
+        (
+            "c@biolamina.example",
+            "company",
+            Some("biolamina"),
+            "/en/requests",
+        ),
+        ("o@locum.example", "owner", Some("locum"), "/en/premises"),
+    ] {
+        app.user(email, role, actor).await;
+        let c = app.browser();
+        let res = app.login(&c, email, PASSWORD).await;
+        assert_eq!(res.headers()["location"], landing, "{role}");
+    }
+
+    // Find a person, give a role, take it away; every change audited.
+    let list = unescape(&app.page(&admin, "/en/admin/people?q=VECURA").await);
+    let list = list.split("<tbody>").nth(1).expect("a table").to_owned();
+    assert!(
+        list.contains("eva@vecura.example") && !list.contains("office@region.example"),
+        "{list}"
+    );
+    let person = format!("/en/admin/people/{eva}");
+    let (status, _) = post(
+        &app,
+        &admin,
+        &format!("{person}/grant"),
+        &[("role", "editor"), ("actor", "vecura")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let page = unescape(&app.page(&admin, &person).await);
+    assert!(
+        page.contains("Editor (Vecura)") || page.contains("(Vecura)"),
+        "{page}"
+    );
+    let (status, page) = post(
+        &app,
+        &admin,
+        &format!("{person}/grant"),
+        &[("role", "manager"), ("actor", "")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("Choose the organisation the role applies to"));
+    let (status, _) = post(
+        &app,
+        &admin,
+        &format!("{person}/revoke"),
+        &[("role", "editor"), ("actor", "vecura")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let store = app.store().await;
+    assert!(
+        !store
+            .grants(eva)
+            .await
+            .expect("grants")
+            .iter()
+            .any(|g| g.role == domain::Role::Editor)
+    );
+
+    // Deactivated: the person is signed out, cannot sign in, and gets no request mail; reactivated, they can.
+    let eva_browser = app.signed_in("eva@vecura.example", PASSWORD).await;
+    let (status, _) = post(&app, &admin, &format!("{person}/deactivate"), &[]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let res = eva_browser
+        .get(format!("{}/en/requests", app.base))
+        .send()
+        .await
+        .expect("get");
+    assert_ne!(res.status(), StatusCode::OK, "the session ended");
+    let res = app
+        .login(&app.browser(), "eva@vecura.example", PASSWORD)
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert!(
+        res.text()
+            .await
+            .expect("text")
+            .contains("deactivated by the programme office")
+    );
+    let (status, _) = post(&app, &admin, &format!("{person}/reactivate"), &[]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let res = app
+        .login(&app.browser(), "eva@vecura.example", PASSWORD)
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+
+    // A new invitation link goes out by e-mail.
+    let (status, _) = post(&app, &admin, &format!("{person}/invite"), &[]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(
+        app.mail("eva@vecura.example")
+            .await
+            .iter()
+            .any(|m| m.body.contains("/en/invitation?token="))
+    );
+
+    // The office cannot lock itself out; nobody else runs people.
+    let me = store
+        .user_by_email("office@region.example")
+        .await
+        .expect("q")
+        .expect("me")
+        .id;
+    let (status, page) = post(
+        &app,
+        &admin,
+        &format!("/en/admin/people/{me}/deactivate"),
+        &[],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("cannot deactivate your own account"));
+    let (status, _) = post(
+        &app,
+        &admin,
+        &format!("/en/admin/people/{me}/revoke"),
+        &[("role", "admin")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let manager = app.signed_in("m@vecura.example", PASSWORD).await;
+    let (status, _) = post(&app, &manager, &format!("{person}/deactivate"), &[]).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let log = store
+        .audit_entries(
+            &store::AuditFilter {
+                object_type: Some("user".into()),
+                object_key: Some(eva.to_string()),
+                ..Default::default()
+            },
+            domain::PageRequest::new(1, 50).expect("page"),
+        )
+        .await
+        .expect("audit");
+    let actions: Vec<&str> = log.items.iter().map(|e| e.action.as_str()).collect();
+    for a in ["grant_role", "revoke_role", "deactivate", "reactivate"] {
+        assert!(actions.contains(&a), "{a} in {actions:?}");
+    }
+    app.stop().await;
+}

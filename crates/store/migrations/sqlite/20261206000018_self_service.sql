@@ -48,13 +48,13 @@ UPDATE services SET reviewed_at = updated_at;
 
 -- Owners publish premises: a lab's biosafety level (1-4), the rent per square metre and year, the day a
 -- listing was ended (it then leaves the catalogue and search), and photos — re-encoded JPEG, each with its
--- alternative text in both languages.
+-- alternative text in both languages. Ids are never reused (a photo's address is cached).
 ALTER TABLE premises ADD COLUMN safety_level INTEGER;
 ALTER TABLE premises ADD COLUMN rent_per_m2 INTEGER;
 ALTER TABLE premises ADD COLUMN ended_at INTEGER;
 
 CREATE TABLE premises_photos (
-    id          INTEGER PRIMARY KEY,
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
     premises_id INTEGER NOT NULL REFERENCES premises (id) ON DELETE CASCADE,
     position    INTEGER NOT NULL,
     alt_sv      TEXT NOT NULL,
@@ -66,3 +66,7 @@ CREATE TABLE premises_photos (
     created_at  INTEGER NOT NULL
 );
 CREATE INDEX premises_photos_premises_idx ON premises_photos (premises_id, position);
+
+-- The office runs people from the browser: an account it deactivates can no longer sign in, and its sessions and
+-- tokens end with it; it stays (with its history) and can be reactivated.
+ALTER TABLE users ADD COLUMN deactivated_at INTEGER;

@@ -22,7 +22,7 @@ use store::{AccountOrigin, StoreError, TokenPurpose, now_millis};
 
 const VERIFY_TTL_MS: i64 = 24 * 60 * 60 * 1000;
 const RESET_TTL_MS: i64 = 60 * 60 * 1000;
-const INVITE_TTL_MS: i64 = 7 * 24 * 60 * 60 * 1000;
+pub(crate) const INVITE_TTL_MS: i64 = 7 * 24 * 60 * 60 * 1000;
 
 fn password_message(t: Tr, e: PasswordError) -> String {
     match e {
@@ -62,12 +62,36 @@ async fn hash_off_runtime(password: String) -> Result<String, WebError> {
         .map_err(WebError::Internal)
 }
 
+/// Where a person lands after signing in when no page asked for them: where their work is. The office on its
+/// inbox of requests, a manager on the requests waiting for an answer, a company on its requests, a property
+/// owner on the premises, a reporter on the follow-up, an editor on their actor's page; anyone else on the
+/// account page.
+pub(crate) fn landing(grants: &[domain::Grant], lang: Lang) -> String {
+    let c = lang.code();
+    let of = |r: Role| grants.iter().find(|g| g.role == r);
+    if of(Role::Admin).is_some() {
+        format!("/{c}/admin/requests")
+    } else if of(Role::Manager).is_some() {
+        format!("/{c}/requests?status=submitted")
+    } else if of(Role::Company).is_some() {
+        format!("/{c}/requests")
+    } else if of(Role::Owner).is_some() {
+        format!("/{c}/premises")
+    } else if of(Role::Reporter).is_some() {
+        format!("/{c}/follow-up")
+    } else if let Some(slug) = of(Role::Editor).and_then(|g| g.actor.as_ref()) {
+        format!("/{c}/actors/{slug}")
+    } else {
+        format!("/{c}/account")
+    }
+}
+
 /// A `next` target that stays on this site, or the account page when it would leave it.
 pub(crate) fn safe_next(next: &str, lang: Lang) -> String {
     crate::kit::local_path(next).unwrap_or_else(|| format!("/{}/account", lang.code()))
 }
 
-fn link(state: &AppState, path: &str) -> String {
+pub(crate) fn link(state: &AppState, path: &str) -> String {
     format!("{}{path}", state.auth().base_url.trim_end_matches('/'))
 }
 
@@ -227,6 +251,9 @@ pub(crate) async fn login(
         };
         return fail(message, StatusCode::UNAUTHORIZED);
     };
+    if user.deactivated_at.is_some() {
+        return fail(t.t("login-deactivated"), StatusCode::FORBIDDEN);
+    }
     if user.email_verified_at.is_none() {
         send_verification(&state, lang, user.id, &user.email, &user.display_name).await?;
         return fail(t.t("login-unverified"), StatusCode::FORBIDDEN);
@@ -236,7 +263,12 @@ pub(crate) async fn login(
         store.delete_session(old).await?;
     }
     let (token, _) = store.create_session(Some(user.id)).await?;
-    let mut res = Redirect::to(&safe_next(&next, lang)).into_response();
+    let target = if next.trim().is_empty() {
+        landing(&store.grants(user.id).await?, lang)
+    } else {
+        safe_next(&next, lang)
+    };
+    let mut res = Redirect::to(&target).into_response();
     if let Ok(v) = HeaderValue::from_str(&session_cookie(settings, &token)) {
         res.headers_mut().append(header::SET_COOKIE, v);
     }
@@ -1001,6 +1033,18 @@ async fn account_page_for(
                 Link {
                     href: format!("/{}/admin/invite", lang.code()),
                     text: t.t("invite-title"),
+                },
+                Link {
+                    href: format!("/{}/admin/people", lang.code()),
+                    text: t.t("people-title"),
+                },
+                Link {
+                    href: format!("/{}/admin/companies", lang.code()),
+                    text: t.t("company-review-title"),
+                },
+                Link {
+                    href: format!("/{}/admin/requests", lang.code()),
+                    text: t.t("figures-title"),
                 },
             ]
         } else {

@@ -6,6 +6,7 @@ pub(crate) mod api;
 pub(crate) mod audit;
 pub(crate) mod company;
 pub mod oidc;
+pub(crate) mod people;
 
 use crate::kit::routes::{Routes, Rule::*, spec};
 use axum::routing::{get, post};
@@ -36,6 +37,18 @@ pub(crate) fn routes() -> Routes {
         (
             spec("POST", "/{lang}/companies/register", SignedIn),
             post(company::register),
+        ),
+        (
+            spec("GET", "/{lang}/admin/people", Admin),
+            get(people::list),
+        ),
+        (
+            spec("GET", "/{lang}/admin/people/{id}", Admin),
+            get(people::show),
+        ),
+        (
+            spec("POST", "/{lang}/admin/people/{id}/{action}", Admin),
+            post(people::change),
         ),
         (
             spec("GET", "/{lang}/admin/companies", Admin),

@@ -361,7 +361,7 @@ async fn sign_in(
     let Some(user) = store
         .user_by_email(email)
         .await?
-        .filter(|u| u.erased_at.is_none())
+        .filter(|u| u.erased_at.is_none() && u.deactivated_at.is_none())
     else {
         return Ok(failure_page(
             lang,

@@ -87,8 +87,11 @@ pub(crate) async fn actor(
         .items
         .iter()
         .map(|n| Link {
-            href: format!("/{c}/news#{}", n.item.slug),
-            text: format!("{} ({})", n.item.title.get(lang), n.item.published),
+            href: format!("/{c}/news/{}", n.item.slug),
+            text: match n.item.published {
+                Some(d) => format!("{} ({d})", n.item.title.get(lang)),
+                None => n.item.title.get(lang).to_owned(),
+            },
         })
         .collect();
     page.places = store

@@ -1,7 +1,9 @@
 //! Writing events and news. Events are created and changed by the editors of their organiser (and admins):
 //! `/{lang}/events/new`, `/{lang}/events/{slug}/edit`. News items by admins and editors: `/{lang}/news/new`,
 //! `/{lang}/news/{slug}/edit`; an editor's item concerns one of their own actors, and editors change the items
-//! that concern their actors. Every save is audited; bad input is named field by field and saves nothing.
+//! that concern their actors — and set or remove the item's image on its edit page (a separate multipart form:
+//! the file checked, scaled and written anew by `app::photos`, published only with an alternative text in both
+//! languages). Every save is audited; bad input is named field by field and saves nothing.
 
 use crate::AppState;
 use crate::kit::caller::Caller;
@@ -9,7 +11,10 @@ use crate::kit::error::WebError;
 use crate::kit::forms::{Choice, Field, FieldKind, FormData, FormView, Section};
 use crate::kit::page::{FormPage, ensure_session, respond};
 use crate::kit::page::{Layout, Link, Nav, lang, render};
-use axum::extract::{Path, State};
+use crate::kit::params::Params;
+use crate::kit::text::Text;
+use askama::Template;
+use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::events::{Event, NewsItem, Place, When, parse_when};
@@ -20,6 +25,10 @@ use store::{EventRow, NewsRow};
 const MAX_TITLE: usize = 200;
 const MAX_TEXT: usize = 5_000;
 const MAX_LOCATION: usize = 300;
+/// The longest alternative text of a news image, in characters.
+const MAX_ALT: usize = 300;
+/// The largest image upload body (one image and its texts).
+pub(crate) const MAX_IMAGE_BODY: usize = app::photos::MAX_BYTES + 64 * 1024;
 
 /// The actors the caller may act for: every actor for admins, else those they edit. (slug, name) by name.
 async fn own_actors(
@@ -619,7 +628,10 @@ async fn news_form(
                 ("summary_en".into(), n.summary.en.clone()),
                 ("body_sv".into(), n.body.sv.clone()),
                 ("body_en".into(), n.body.en.clone()),
-                ("published".into(), n.published.to_string()),
+                (
+                    "published".into(),
+                    n.published.map(|d| d.to_string()).unwrap_or_default(),
+                ),
                 (
                     "actor".into(),
                     n.actors
@@ -674,8 +686,7 @@ async fn news_form(
             fields: vec![
                 Field::new(FieldKind::Text, "published", t.t("news-field-published"))
                     .value(value("published"))
-                    .required()
-                    .hint(t.t("event-day-hint")),
+                    .hint(t.t("news-published-hint")),
                 Field::new(FieldKind::Select, "actor", t.t("news-field-actor"))
                     .choices(with_empty(t, "news-no-actor", &actors, &value("actor"))),
             ],
@@ -691,7 +702,10 @@ async fn news_form(
         sections,
         submit: t.t("news-save"),
         links: vec![Link {
-            href: format!("/{}/news", lang.code()),
+            href: match existing {
+                Some(r) => format!("/{}/news/{}", lang.code(), r.item.slug),
+                None => format!("/{}/news", lang.code()),
+            },
             text: t.t("form-cancel"),
         }],
         form_error: None,
@@ -710,7 +724,11 @@ fn read_news(
     let title = read_text(t, f, "title", MAX_TITLE, true, &mut errs);
     let summary = read_text(t, f, "summary", 500, true, &mut errs);
     let body = read_text(t, f, "body", MAX_TEXT, false, &mut errs);
-    let published = IsoDate::parse(&f.value("published"));
+    // Left empty when the date is not known: an undated item is listed after the dated ones.
+    let published = match f.value("published").as_str() {
+        "" => Ok(None),
+        d => IsoDate::parse(d).map(Some),
+    };
     if published.is_err() {
         errs.push(("published".into(), t.t("event-error-day")));
     }
@@ -745,8 +763,37 @@ fn read_news(
     }
 }
 
-fn news_page(lang: Lang, caller: &Caller, existing: Option<&NewsRow>, form: FormView) -> FormPage {
+/// The news form's page; on an item's edit page also its image, the form that sets it and the one that removes it.
+#[derive(Template)]
+#[template(path = "meeting_places/news-edit.html")]
+pub struct NewsEditPage {
+    /// Frame.
+    pub layout: Layout,
+    /// The item's form.
+    pub form: FormView,
+    /// The item's page (none for a new item).
+    pub public_href: Option<String>,
+    /// Its image: (src, alt, width, height).
+    pub image: Option<(String, Text, u32, u32)>,
+    /// Where an image is set (none for a new item: it is added once the item is saved).
+    pub image_action: Option<String>,
+    /// Where the image is removed, when there is one.
+    pub remove_action: Option<String>,
+    /// A message about the image: (ok, text).
+    pub image_flash: Option<(bool, String)>,
+    /// CSRF token.
+    pub csrf: String,
+}
+
+fn news_page(
+    lang: Lang,
+    caller: &Caller,
+    existing: Option<&NewsRow>,
+    form: FormView,
+    image_flash: Option<(bool, String)>,
+) -> NewsEditPage {
     let t = Tr::new(lang);
+    let c = lang.code();
     let (title, path) = match existing {
         Some(r) => (
             t.t1("news-edit-title", "item", r.item.title.get(lang).to_owned()),
@@ -756,7 +803,27 @@ fn news_page(lang: Lang, caller: &Caller, existing: Option<&NewsRow>, form: Form
     };
     let mut layout = Layout::new(lang, &title, &path, Nav::Events, None);
     layout.set_caller(caller);
-    FormPage { layout, form }
+    let base = existing.map(|r| format!("/{c}/news/{}", r.item.slug));
+    NewsEditPage {
+        layout,
+        public_href: base.clone(),
+        image: existing.and_then(|r| r.image.as_ref()).map(|i| {
+            (
+                super::events::image_src(i.id),
+                Text::of(&i.alt, lang),
+                i.width,
+                i.height,
+            )
+        }),
+        image_action: base.as_ref().map(|b| format!("{b}/image")),
+        remove_action: existing
+            .filter(|r| r.image.is_some())
+            .and(base.as_ref())
+            .map(|b| format!("{b}/image/delete")),
+        image_flash,
+        csrf: form.csrf.clone(),
+        form,
+    }
 }
 
 /// True when the caller may change a news item: admins, and editors of an actor it concerns.
@@ -791,24 +858,31 @@ pub(crate) async fn new_news_page(
     let form = news_form(&state, &caller, lang, csrf, None, None).await?;
     Ok(respond(
         StatusCode::OK,
-        render(&news_page(lang, &caller, None, form))?,
+        render(&news_page(lang, &caller, None, form, None))?,
         cookie,
     ))
 }
 
-/// The edit form of a news item.
+/// The edit form of a news item, with its image.
 pub(crate) async fn edit_news_page(
     State(state): State<AppState>,
     Path((code, slug)): Path<(String, String)>,
     caller: Caller,
+    params: Params,
 ) -> Result<Response, WebError> {
     let lang = lang(&code)?;
+    let t = Tr::new(lang);
     let row = editable_news(&state, &caller, &slug).await?;
     let (csrf, cookie) = ensure_session(&state, &caller).await?;
     let form = news_form(&state, &caller, lang, csrf, Some(&row), None).await?;
+    let flash = match params.get("done").unwrap_or_default() {
+        "image" => Some((true, t.t("news-image-added"))),
+        "image-removed" => Some((true, t.t("news-image-removed"))),
+        _ => None,
+    };
     Ok(respond(
         StatusCode::OK,
-        render(&news_page(lang, &caller, Some(&row), form))?,
+        render(&news_page(lang, &caller, Some(&row), form, flash))?,
         cookie,
     ))
 }
@@ -837,7 +911,7 @@ async fn save_news_form(
                 .store()
                 .save_news(existing.map(|r| &r.item.slug), item, user)
                 .await?;
-            Ok(Redirect::to(&format!("/{}/news?saved={slug}#{slug}", lang.code())).into_response())
+            Ok(Redirect::to(&format!("/{}/news/{slug}?saved=1", lang.code())).into_response())
         }
         Err(errs) => {
             let csrf = caller.csrf().unwrap_or_default().to_owned();
@@ -847,7 +921,7 @@ async fn save_news_form(
             }
             Ok(respond(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                render(&news_page(lang, caller, existing, view))?,
+                render(&news_page(lang, caller, existing, view, None))?,
                 None,
             ))
         }
@@ -876,4 +950,126 @@ pub(crate) async fn update_news(
     let lang = lang(&code)?;
     let row = editable_news(&state, &caller, &slug).await?;
     save_news_form(&state, &caller, lang, Some(&row), &f).await
+}
+
+/// Sets the image of a news item (`file`, with `alt_sv` and `alt_en`, both required), replacing the one it had.
+pub(crate) async fn add_news_image(
+    State(state): State<AppState>,
+    Path((code, slug)): Path<(String, String)>,
+    caller: Caller,
+    request: axum::extract::Request,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    // Who may upload is decided, and the item found, before the body is read.
+    let row = editable_news(&state, &caller, &slug).await?;
+    let mut multipart = {
+        use axum::extract::FromRequest;
+        Multipart::from_request(request, &())
+            .await
+            .map_err(|e| WebError::BadBody(e.body_text()))?
+    };
+    let (mut csrf, mut file, mut alt_sv, mut alt_en) = (None, None, String::new(), String::new());
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|e| WebError::BadBody(e.to_string()))?
+    {
+        let name = field.name().unwrap_or_default().to_owned();
+        match name.as_str() {
+            "file" => {
+                let bytes = field.bytes().await.map_err(|e| {
+                    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                        WebError::TooLarge
+                    } else {
+                        WebError::BadBody(e.to_string())
+                    }
+                })?;
+                file = Some(bytes);
+            }
+            "csrf" | "alt_sv" | "alt_en" => {
+                let text = field
+                    .text()
+                    .await
+                    .map_err(|e| WebError::BadBody(e.to_string()))?;
+                match name.as_str() {
+                    "csrf" => csrf = Some(text),
+                    "alt_sv" => alt_sv = domain::text::clean_text(&text),
+                    _ => alt_en = domain::text::clean_text(&text),
+                }
+            }
+            _ => {}
+        }
+    }
+    caller.check_csrf(csrf.as_deref())?;
+    let t = Tr::new(lang);
+    let user = caller.user_id().ok_or(WebError::Unauthorized)?;
+    let refuse = async |message: String| -> Result<Response, WebError> {
+        let csrf = caller.csrf().unwrap_or_default().to_owned();
+        let form = news_form(&state, &caller, lang, csrf, Some(&row), None).await?;
+        Ok(respond(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            render(&news_page(
+                lang,
+                &caller,
+                Some(&row),
+                form,
+                Some((false, message)),
+            ))?,
+            None,
+        ))
+    };
+    let (alt_sv, alt_en) = (alt_sv.trim().to_owned(), alt_en.trim().to_owned());
+    if alt_sv.is_empty() || alt_en.is_empty() {
+        return refuse(t.t("news-image-error-alt")).await;
+    }
+    if alt_sv.chars().count() > MAX_ALT || alt_en.chars().count() > MAX_ALT {
+        return refuse(t.t1("field-too-long", "max", MAX_ALT)).await;
+    }
+    let bytes = file.unwrap_or_default();
+    let image = match tokio::task::spawn_blocking(move || app::photos::prepare(&bytes))
+        .await
+        .map_err(|e| WebError::Internal(format!("news image: {e}")))?
+    {
+        Ok(p) => p,
+        Err(e) => return refuse(t.t(e.key())).await,
+    };
+    state
+        .store()
+        .set_news_image(
+            &row.item.slug,
+            &image.jpeg,
+            (image.width, image.height),
+            &LangText::new(alt_sv, alt_en),
+            user,
+        )
+        .await?;
+    Ok(Redirect::to(&format!(
+        "/{}/news/{}/edit?done=image#image",
+        lang.code(),
+        row.item.slug
+    ))
+    .into_response())
+}
+
+/// Removes the image of a news item.
+pub(crate) async fn remove_news_image(
+    State(state): State<AppState>,
+    Path((code, slug)): Path<(String, String)>,
+    caller: Caller,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    let row = editable_news(&state, &caller, &slug).await?;
+    caller.check_csrf(Some(&form.value("csrf")))?;
+    let user = caller.user_id().ok_or(WebError::Unauthorized)?;
+    state
+        .store()
+        .remove_news_image(&row.item.slug, user)
+        .await?;
+    Ok(Redirect::to(&format!(
+        "/{}/news/{}/edit?done=image-removed#image",
+        lang.code(),
+        row.item.slug
+    ))
+    .into_response())
 }

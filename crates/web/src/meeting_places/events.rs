@@ -1,6 +1,7 @@
 //! Meeting places in pages: `/{lang}/events` (upcoming and past, filtered by campus, tag, focus area and organiser),
-//! `/{lang}/events/{slug}` (+ `.ics`), `/{lang}/meeting-places`, `/{lang}/news` and the Atom feed
-//! `/{lang}/news.atom`; the iCalendar feed `/api/v1/events.ics` and `/api/v1/events`.
+//! `/{lang}/events/{slug}` (+ `.ics`), `/{lang}/meeting-places`, `/{lang}/news`, each news item's page
+//! `/{lang}/news/{slug}` with its image (`/news/images/{id}`) and the Atom feed `/{lang}/news.atom`; the iCalendar
+//! feed `/api/v1/events.ics` and `/api/v1/events`.
 
 use crate::AppState;
 use crate::kit::caller::Caller;
@@ -19,18 +20,21 @@ use i18n::Tr;
 use serde::Serialize;
 use store::{EventFilter, EventRow, NewsRow};
 
+/// A day in words: "26 June 2021", "26 juni 2021".
+pub fn long_date(t: Tr, d: domain::IsoDate) -> String {
+    t.t2(
+        "date-long",
+        ("day", &d.day().to_string()),
+        (
+            "month",
+            &format!("{} {}", t.t(&format!("month-{}", d.month())), d.year()),
+        ),
+    )
+}
+
 /// How an event's time reads on a page: "2 July 2024, 10:00–11:30" or "25–28 June 2024".
 pub fn when_text(t: Tr, w: &When) -> String {
-    let day = |d: domain::IsoDate| {
-        t.t2(
-            "date-long",
-            ("day", &d.day().to_string()),
-            (
-                "month",
-                &format!("{} {}", t.t(&format!("month-{}", d.month())), d.year()),
-            ),
-        )
-    };
+    let day = |d: domain::IsoDate| long_date(t, d);
     match w {
         When::AllDay { first, last } if first == last => day(*first),
         When::AllDay { first, last } => format!("{} – {}", day(*first), day(*last)),
@@ -565,13 +569,17 @@ pub(crate) async fn places(
     render(&PlacesPage { layout, places })
 }
 
-/// A news item on the page.
+/// A news item in the list or on its page.
 pub struct NewsView {
-    /// Anchor id.
+    /// Anchor id in the list.
     pub id: String,
+    /// Its page.
+    pub href: String,
     /// Title.
     pub title: Text,
-    /// Date.
+    /// The day for `<time datetime>`; none when the item is undated.
+    pub datetime: Option<String>,
+    /// The day in words, or that it is not known.
     pub date: String,
     /// Summary.
     pub summary: Text,
@@ -579,15 +587,30 @@ pub struct NewsView {
     pub body: Vec<Text>,
     /// Actors: (link, name).
     pub actors: Vec<(String, String)>,
+    /// Its image: (src, alt, width, height).
+    pub image: Option<(String, Text, u32, u32)>,
+    /// Where the facts come from.
+    pub source: Option<Text>,
     /// The edit form, for those who may change it.
     pub edit_href: Option<String>,
 }
 
+/// The address of a news image.
+pub(crate) fn image_src(id: i64) -> String {
+    format!("/news/images/{id}.jpg")
+}
+
 pub(crate) fn news_view(lang: Lang, n: &NewsRow) -> NewsView {
+    let t = Tr::new(lang);
     NewsView {
         id: n.item.slug.to_string(),
+        href: format!("/{}/news/{}", lang.code(), n.item.slug),
         title: Text::of(&n.item.title, lang),
-        date: n.item.published.to_string(),
+        datetime: n.item.published.map(|d| d.to_string()),
+        date: match n.item.published {
+            Some(d) => long_date(t, d),
+            None => t.t("news-undated"),
+        },
         summary: Text::of(&n.item.summary, lang),
         body: Text::of(&n.item.body, lang).paragraphs(),
         actors: n
@@ -600,6 +623,11 @@ pub(crate) fn news_view(lang: Lang, n: &NewsRow) -> NewsView {
                 )
             })
             .collect(),
+        image: n
+            .image
+            .as_ref()
+            .map(|i| (image_src(i.id), Text::of(&i.alt, lang), i.width, i.height)),
+        source: n.item.source.as_deref().map(|s| Text::identified(s, lang)),
         edit_href: None,
     }
 }
@@ -616,8 +644,6 @@ pub struct NewsPage {
     pub feed_href: String,
     /// The caller may write news.
     pub may_create: bool,
-    /// The item just saved.
-    pub saved: Option<String>,
     /// The actor the list is about, when filtered: (name, link to all news).
     pub about: Option<(String, String)>,
     /// Paging.
@@ -672,7 +698,6 @@ pub(crate) async fn news(
             v
         })
         .collect();
-    let saved = params.slug("saved")?.map(|s| s.to_string());
     let mut layout = Layout::new(
         lang,
         &t.t("news-title"),
@@ -686,11 +711,83 @@ pub(crate) async fn news(
         items,
         feed_href: format!("/{}/news.atom", lang.code()),
         may_create: caller.require(&domain::Action::PublishNews).is_ok(),
-        saved,
         about,
         pagination,
     })?
     .into_response())
+}
+
+/// `/{lang}/news/{slug}`.
+#[derive(Template)]
+#[template(path = "meeting_places/news-item.html")]
+pub struct NewsItemPage {
+    /// Frame.
+    pub layout: Layout,
+    /// The item.
+    pub n: NewsView,
+    /// Just saved.
+    pub saved: bool,
+}
+
+/// One news item.
+pub(crate) async fn news_item(
+    State(state): State<AppState>,
+    Path((code, raw)): Path<(String, String)>,
+    caller: Caller,
+    params: Params,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    let slug = Slug::parse(&raw).map_err(|_| WebError::NotFound)?;
+    let row = state
+        .store()
+        .news_item(&slug)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let mut n = news_view(lang, &row);
+    if super::editing::may_edit_news(&caller, &row) {
+        n.edit_href = Some(format!("/{}/news/{}/edit", lang.code(), row.item.slug));
+    }
+    let mut layout = Layout::new(
+        lang,
+        n.title.plain(),
+        &format!("news/{}", row.item.slug),
+        Nav::Events,
+        Some(n.summary.plain().to_owned()),
+    );
+    layout.set_title_lang(&n.title);
+    layout.set_caller(&caller);
+    Ok(render(&NewsItemPage {
+        layout,
+        n,
+        saved: params.get("saved") == Some("1"),
+    })?
+    .into_response())
+}
+
+/// A news item's image, as the JPEG it was made into (`/news/images/{id}`, `.jpg` optional).
+pub(crate) async fn news_image(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    let id = crate::kit::params::path_id(id.trim_end_matches(".jpg"))?;
+    let bytes = state
+        .store()
+        .news_image(id)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let mut res = bytes.into_response();
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/jpeg"));
+    // A new image gets a new id, so this address always names the same bytes.
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=86400"),
+    );
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'none'; sandbox"),
+    );
+    Ok(res)
 }
 
 fn xml(s: &str) -> String {
@@ -734,8 +831,7 @@ pub(crate) async fn atom(
         xml(&base)
     ));
     for n in &items {
-        let link = format!("{}/{c}/news#{}", base, n.item.slug);
-        let published = format!("{}T00:00:00Z", n.item.published);
+        let link = format!("{}/{c}/news/{}", base, n.item.slug);
         out.push_str("  <entry>\n");
         out.push_str(&format!(
             "    <id>{}/news/{}</id>\n",
@@ -750,13 +846,17 @@ pub(crate) async fn atom(
             "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
             xml(&link)
         ));
-        out.push_str(&format!("    <published>{published}</published>\n"));
+        // An undated item has no <published> (it is optional in RFC 4287); <updated> is when it was written here.
+        if let Some(d) = n.item.published {
+            out.push_str(&format!("    <published>{d}T00:00:00Z</published>\n"));
+        }
+        let dated = n
+            .item
+            .published
+            .map_or(0, |d| d.days_since_epoch() * 86_400_000);
         out.push_str(&format!(
             "    <updated>{}</updated>\n",
-            rfc3339(
-                n.updated_at
-                    .max(n.item.published.days_since_epoch() * 86_400_000)
-            )
+            rfc3339(n.updated_at.max(dated))
         ));
         out.push_str(&format!(
             "    <summary>{}</summary>\n",

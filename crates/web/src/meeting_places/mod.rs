@@ -1,5 +1,6 @@
-//! Meeting places: events with their calendar feeds, meeting places, news with its feed, the editors' event and
-//! news forms, partner posts with their private conversations, and matchmaking at an event.
+//! Meeting places: events with their calendar feeds, meeting places, news with its feed and a page for each item
+//! (with an optional image), the editors' event and news forms, partner posts with their private conversations,
+//! and matchmaking at an event.
 
 pub(crate) mod editing;
 pub(crate) mod events;
@@ -7,6 +8,7 @@ pub(crate) mod matchmaking;
 pub(crate) mod posts;
 
 use crate::kit::routes::{Routes, Rule::*, spec};
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 
 /// The meeting places' part of the API document.
@@ -74,12 +76,28 @@ pub(crate) fn routes() -> Routes {
             post(editing::create_news),
         ),
         (
+            spec("GET", "/{lang}/news/{slug}", Public),
+            get(events::news_item),
+        ),
+        (
             spec("GET", "/{lang}/news/{slug}/edit", AnyEditor),
             get(editing::edit_news_page),
         ),
         (
             spec("POST", "/{lang}/news/{slug}/edit", AnyEditor),
             post(editing::update_news),
+        ),
+        (
+            spec("POST", "/{lang}/news/{slug}/image", AnyEditor),
+            post(editing::add_news_image).layer(DefaultBodyLimit::max(editing::MAX_IMAGE_BODY)),
+        ),
+        (
+            spec("POST", "/{lang}/news/{slug}/image/delete", AnyEditor),
+            post(editing::remove_news_image),
+        ),
+        (
+            spec("GET", "/news/images/{id}", Public),
+            get(events::news_image),
         ),
         (
             spec("GET", "/{lang}/events/{slug}/matchmaking", Public),

@@ -117,7 +117,7 @@ pub(crate) fn hit_href(lang: Lang, kind: DocKind, slug: &Slug) -> String {
         ),
         DocKind::Event => format!("/{l}/events/{slug}"),
         DocKind::MeetingPlace => format!("/{l}/meeting-places#{slug}"),
-        DocKind::News => format!("/{l}/news#{slug}"),
+        DocKind::News => format!("/{l}/news/{slug}"),
     }
 }
 
@@ -342,10 +342,18 @@ pub struct MatchPage {
     pub need: String,
     /// A message instead of results.
     pub note: Option<String>,
-    /// Results.
+    /// Results that stand on the need.
     pub items: Vec<MatchView>,
+    /// Results that stand on too little of it to be offered as doors, shown apart.
+    pub weak: Vec<MatchView>,
+    /// Companies whose competences fit: partners rather than doors.
+    pub companies: Vec<MatchView>,
+    /// Open partner posts that fit (for signed-in people, who may read posts): (link, title, reasons).
+    pub posts: Vec<(String, Text, String)>,
     /// Whether a need was given.
     pub asked: bool,
+    /// "Help me find the right door": the request form to the programme office with the need filled in.
+    pub office_href: Option<String>,
 }
 
 /// The longest accepted need.
@@ -384,12 +392,21 @@ fn reasons(t: Tr, m: &search::Match, campus_name: &dyn Fn(&Slug) -> String) -> V
     out
 }
 
-fn request_href(lang: Lang, kind: DocKind, slug: &Slug) -> Option<String> {
+/// The programme office's actor: a need that fits no door well goes to it as a request, which lands in its inbox.
+pub const OFFICE_ACTOR: &str = "programkontoret-life-science";
+
+/// The query string that carries the need into the request form.
+fn need_query(need: &str) -> String {
+    serde_urlencoded::to_string([("need", need)]).unwrap_or_default()
+}
+
+fn request_href(lang: Lang, kind: DocKind, slug: &Slug, need: &str) -> Option<String> {
     let l = lang.code();
+    let n = need_query(need);
     match kind {
-        DocKind::Service => Some(format!("/{l}/requests/new?service={slug}")),
-        DocKind::Premises => Some(format!("/{l}/requests/new?premises={slug}")),
-        DocKind::Infrastructure => Some(format!("/{l}/requests/new?provider={slug}")),
+        DocKind::Service => Some(format!("/{l}/requests/new?service={slug}&{n}")),
+        DocKind::Premises => Some(format!("/{l}/requests/new?premises={slug}&{n}")),
+        DocKind::Infrastructure => Some(format!("/{l}/requests/new?provider={slug}&{n}")),
         DocKind::Actor
         | DocKind::FocusArea
         | DocKind::Measure
@@ -420,6 +437,10 @@ pub(crate) async fn match_page(
     let asked = !need.is_empty();
     let note = if asked { note(t, &need) } else { None };
     let mut items = Vec::new();
+    let mut weak = Vec::new();
+    let mut companies = Vec::new();
+    let mut posts = Vec::new();
+    let content = search::content_words(&need);
     if asked && note.is_none() {
         let campuses = state.store().campuses(lang).await?;
         let campus_name = |s: &Slug| {
@@ -429,24 +450,92 @@ pub(crate) async fn match_page(
                 .map_or_else(|| s.to_string(), |c| c.campus.name.get(lang).to_owned())
         };
         for m in matches(&state, &need, lang).await? {
-            items.push(MatchView {
+            let company = if m.hit.kind == DocKind::Actor {
+                state.store().actor(&m.hit.slug).await?.is_some_and(|a| {
+                    matches!(
+                        a.kind,
+                        domain::ActorKind::CompanySme | domain::ActorKind::CompanyLarge
+                    )
+                })
+            } else {
+                false
+            };
+            let view = MatchView {
                 title: Text::written(m.hit.title.as_str(), m.hit.title_lang, lang),
                 href: hit_href(lang, m.hit.kind, &m.hit.slug),
                 kind: t.t(&format!("doc-kind-{}", m.hit.kind)),
                 reasons: reasons(t, &m, &campus_name),
-                request_href: request_href(lang, m.hit.kind, &m.hit.slug),
+                request_href: request_href(lang, m.hit.kind, &m.hit.slug, &need),
                 snippet_html: m.hit.snippet_html.clone(),
                 snippet_lang: LangAttr::of(m.hit.snippet_lang, lang),
-            });
+            };
+            if company {
+                if search::is_good_match(&m, &content) {
+                    companies.push(view);
+                }
+            } else if search::is_good_match(&m, &content) {
+                items.push(view);
+            } else {
+                weak.push(view);
+            }
+        }
+        // Partner posts are for signed-in people; those open today whose text stands on the need.
+        if caller.principal.is_some() && !content.is_empty() {
+            let open = state.store().posts(Some(store::today())).await?;
+            let index = state.search_state().index().clone();
+            let texts: Vec<(i64, String, String)> = open
+                .iter()
+                .map(|p| (p.id, p.title.clone(), format!("{}\n{}", p.title, p.body)))
+                .collect();
+            let need_for_posts = need.clone();
+            let scored = app::search::blocking(move || {
+                Ok(texts
+                    .into_iter()
+                    .map(|(id, title, text)| {
+                        (id, title, index.matched_words(&need_for_posts, &text))
+                    })
+                    .collect::<Vec<_>>())
+            })
+            .await?;
+            let mut scored: Vec<_> = scored
+                .into_iter()
+                .filter(|(_, _, words)| {
+                    words.len() >= 2 || (!words.is_empty() && words.len() * 3 >= content.len())
+                })
+                .collect();
+            scored.sort_by(|a, b| b.2.len().cmp(&a.2.len()).then(b.0.cmp(&a.0)));
+            posts = scored
+                .into_iter()
+                .take(5)
+                .map(|(id, title, words)| {
+                    (
+                        format!("/{}/posts/{id}", lang.code()),
+                        Text::identified(title, lang),
+                        t.t1("match-reason-words", "words", words.join(", ")),
+                    )
+                })
+                .collect();
         }
     }
+    // Knowing when it does not know: no door stands on the need, so it says so and offers the office.
     let none = asked && note.is_none() && items.is_empty();
+    let office_href = (asked && note.is_none()).then(|| {
+        format!(
+            "/{}/requests/new?provider={OFFICE_ACTOR}&{}",
+            lang.code(),
+            need_query(&need)
+        )
+    });
     render(&MatchPage {
         layout,
         need,
         note: if none { Some(t.t("match-none")) } else { note },
         items,
+        weak,
+        companies,
+        posts,
         asked,
+        office_href,
     })
 }
 
@@ -734,7 +823,7 @@ pub(crate) async fn api_match(
                 slug: m.hit.slug.to_string(),
                 title: m.hit.title.clone(),
                 url: hit_href(lang, m.hit.kind, &m.hit.slug),
-                request_url: request_href(lang, m.hit.kind, &m.hit.slug),
+                request_url: request_href(lang, m.hit.kind, &m.hit.slug, &need),
                 matched_words: m.words.clone(),
                 campus: m.campus.as_ref().map(ToString::to_string),
                 space: m.space,

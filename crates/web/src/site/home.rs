@@ -37,9 +37,9 @@ pub(crate) async fn home(
         .iter()
         .map(|n| {
             (
-                format!("/{}/news#{}", lang.code(), n.item.slug),
+                format!("/{}/news/{}", lang.code(), n.item.slug),
                 n.item.title.get(lang).to_owned(),
-                n.item.published.to_string(),
+                n.item.published.map(|d| d.to_string()).unwrap_or_default(),
             )
         })
         .collect();
@@ -68,7 +68,7 @@ pub struct HomePage {
     pub kinds: Vec<CountLink>,
     /// "42 actors, 45 relations, 4 campuses".
     pub stats: Vec<String>,
-    /// The latest news: (link, title, date).
+    /// The latest news: (link, title, date; empty when undated).
     pub news: Vec<(String, String, String)>,
 }
 

@@ -117,6 +117,8 @@ pub struct RequestsPage {
     pub can_request: bool,
     /// Link to the office's figures, for admins.
     pub figures: bool,
+    /// What the list holds, said for the caller's roles (a manager never reads "your company").
+    pub lead: String,
 }
 
 /// The requests the caller may see.
@@ -153,8 +155,23 @@ pub(crate) async fn list(
         None,
     );
     layout.set_caller(&caller);
+    let scope = domain::request_scope(p);
+    let lead = t.t(
+        match (
+            scope.all,
+            !scope.companies.is_empty(),
+            !scope.providers.is_empty(),
+        ) {
+            (true, _, _) => "requests-lead-office",
+            (false, true, true) => "requests-lead",
+            (false, true, false) => "requests-lead-company",
+            (false, false, true) => "requests-lead-manager",
+            (false, false, false) => "requests-lead-none",
+        },
+    );
     render(&RequestsPage {
         layout,
+        lead,
         rows,
         statuses: RequestStatus::ALL
             .iter()
@@ -389,7 +406,17 @@ pub(crate) async fn new_page_handler(
     let target = target(&state, &|n| params.get(n).unwrap_or_default().to_owned()).await?;
     let t = Tr::new(lang);
     let (csrf, cookie) = ensure_session(&state, &caller).await?;
-    let form = request_form(t, lang, csrf, &target, &companies, None);
+    let mut form = request_form(t, lang, csrf, &target, &companies, None);
+    // The need typed on the match page comes along, so it is not typed twice.
+    if let Some(need) = params.text("need", app::requests::MAX_NEED)? {
+        for s in &mut form.sections {
+            for f in &mut s.fields {
+                if f.name == "need" {
+                    f.value = need.clone();
+                }
+            }
+        }
+    }
     Ok(respond(
         StatusCode::OK,
         render(&new_page(lang, &caller, form))?,
@@ -498,6 +525,10 @@ pub struct StageView {
     pub id: String,
     /// Items.
     pub items: Vec<ItemView>,
+    /// "2 of 5 done".
+    pub progress: String,
+    /// Shown open: the request's current stage, or a stage with open items the caller can act on.
+    pub open: bool,
 }
 
 /// A step of the progress indicator.
@@ -617,7 +648,7 @@ pub(crate) fn request_page(
         .collect();
     let mut facts = vec![
         Fact {
-            label: t.t("request-company"),
+            label: t.t("request-company-label"),
             value: Text::of(&d.summary.company.1, lang),
         },
         Fact {
@@ -707,8 +738,20 @@ pub(crate) fn request_page(
                     }
                 })
                 .collect(),
+            progress: String::new(),
+            open: status.stage() == Some(*st),
         })
         .filter(|s| !s.items.is_empty())
+        .map(|mut s: StageView| {
+            let done = s.items.iter().filter(|i| i.resolved).count();
+            s.progress = t.n2(
+                "checklist-stage-progress",
+                ("done", done as u64),
+                ("total", s.items.len() as u64),
+            );
+            s.open = s.open || s.items.iter().any(|i| i.can_check || i.can_waive);
+            s
+        })
         .collect();
     let infra_side = side != Side::Company;
     let messages = d
