@@ -420,6 +420,23 @@ describe('self-service: sign-up with a company, offer filters, a request through
     const line = lines.find((l) => l.startsWith(`${id},`));
     assert.ok(line, `the CSV has a row for request ${id}:\n${csv}`);
     assert.match(line, new RegExp(`^${id},${COMPANY.slug},${COMPANY.name},vecura,Vecura,submitted,`));
+
+    // Still unanswered three weeks later: flagged as overdue on the office's page, in working days, and so in the
+    // CSV. (The request's sending time is moved back in the database; nothing else can make three weeks pass.)
+    const backdate = spawnSync('python3', ['-c', [
+      'import sqlite3, sys, time',
+      'c = sqlite3.connect(sys.argv[1])',
+      'c.execute("UPDATE access_requests SET submitted_at = ? WHERE id = ?", (int((time.time() - 21 * 86400) * 1000), int(sys.argv[2])))',
+      'c.commit()',
+    ].join('\n'), s.server.db.replace(/^sqlite:\/\//, '').replace(/\?.*$/, ''), String(id)], { encoding: 'utf8' });
+    assert.equal(backdate.status, 0, `moving the request back: ${backdate.stderr}`);
+    await page.goto('/sv/admin/requests');
+    const waiting = page.locator('#overdue ~ div table tbody tr', { hasText: REQUEST_TITLE });
+    assert.equal(await waiting.count(), 1, 'the request is among those waiting for a first answer');
+    const rowText = norm(await waiting.innerText());
+    assert.match(rowText, /Försenad/, `flagged as overdue: ${rowText}`);
+    assert.match(rowText, /1[3-6] arbetsdagar/, `counted in working days: ${rowText}`);
+    assert.match(norm(await page.locator('main').innerText()), /En förfrågan är försenad\./);
   });
 
   step('6. the founder downloads the non-disclosure agreement filled in for the request', async () => {

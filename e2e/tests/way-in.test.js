@@ -186,7 +186,8 @@ test('the way in: a company finds a service, sends a request, and both sides tak
     assert.match(norm(await top.locator('.reasons').innerText()), /^Why: it mentions .*GMP/, 'the reasons are shown');
     assert.equal(
       await top.getByRole('link', { name: /^Request access\s*:/ }).getAttribute('href'),
-      `/en/requests/new?service=${SERVICE}`,
+      `/en/requests/new?service=${SERVICE}&need=GMP+manufacturing+for+a+cell+therapy+phase+1+trial`,
+      'the request form gets the need typed here',
     );
     await Promise.all([
       company.waitForURL(`**/en/services/${SERVICE}`),
