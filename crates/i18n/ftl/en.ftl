@@ -1869,3 +1869,5 @@ login-deactivated = This account has been deactivated by the programme office. C
 match-companies = Companies whose competences fit
 match-companies-intro = Possible partners rather than doors: their profiles name what your need is about.
 match-posts = Partner posts that may fit
+offer-price-filter = Price from at most (SEK)
+offer-price-filter-hint = Services whose indicative price in Swedish kronor starts at or below this amount (per hour for an hourly rate).

@@ -1869,3 +1869,5 @@ login-deactivated = Kontot har inaktiverats av programkontoret. Kontakta kontore
 match-companies = Företag vars kompetens passar
 match-companies-intro = Möjliga partner snarare än dörrar: deras profiler nämner det som ditt behov handlar om.
 match-posts = Partnerinlägg som kan passa
+offer-price-filter = Pris från högst (kr)
+offer-price-filter-hint = Tjänster vars ungefärliga pris i kronor börjar på högst det här beloppet (per timme vid timpris).

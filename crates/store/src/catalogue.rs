@@ -75,6 +75,8 @@ pub struct CatalogueFilter {
     pub max_lead_weeks: Option<u16>,
     /// Only services that serve this technology readiness level.
     pub trl: Option<u8>,
+    /// Only services whose indicative price in Swedish kronor starts at or below this.
+    pub max_price_sek: Option<u64>,
 }
 
 impl CatalogueFilter {
@@ -86,6 +88,7 @@ impl CatalogueFilter {
             || self.pricing.is_some()
             || self.max_lead_weeks.is_some()
             || self.trl.is_some()
+            || self.max_price_sek.is_some()
     }
 }
 
@@ -622,6 +625,10 @@ impl Store {
         if let Some(w) = filter.max_lead_weeks {
             sql.push(" AND s.lead_time_weeks <= ")
                 .bind(Arg::Int(i64::from(w)));
+        }
+        if let Some(max) = filter.max_price_sek {
+            sql.push(" AND s.price_currency = 'SEK' AND s.price_low <= ")
+                .bind(Arg::Int(i64::try_from(max).unwrap_or(i64::MAX)));
         }
         if let Some(level) = filter.trl {
             sql.push(" AND s.trl_low <= ")

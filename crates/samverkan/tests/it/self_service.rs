@@ -725,7 +725,12 @@ async fn a_company_finds_a_service_by_price_model_lead_time_and_readiness_and_st
         "{hit}"
     );
     assert!(unescape(&hit).contains("Hourly rate · 1,200–1,800 SEK per hour · 4 weeks · TRL 4–7"));
-    for miss in ["pricing=free", "lead=2", "trl=8", "trl=3"] {
+    let (_, hit) = app.get("/en/infrastructures?price=1500").await;
+    assert!(
+        hit.contains("/en/services/vecura-gmp-cell-therapy"),
+        "a price from 1,200 SEK is at most 1,500"
+    );
+    for miss in ["pricing=free", "lead=2", "trl=8", "trl=3", "price=1000"] {
         let (_, page) = app.get(&format!("/en/infrastructures?{miss}")).await;
         assert!(
             !page.contains("/en/services/vecura-gmp-cell-therapy"),
@@ -738,7 +743,9 @@ async fn a_company_finds_a_service_by_price_model_lead_time_and_readiness_and_st
         StatusCode::BAD_REQUEST,
         "a level outside 1-9 is a clear refusal"
     );
-    let api = app.json("/api/v1/services?pricing=hourly&trl=5").await;
+    let api = app
+        .json("/api/v1/services?pricing=hourly&trl=5&price=1200")
+        .await;
     let items = api["items"].as_array().expect("items");
     assert_eq!(items.len(), 1, "{api}");
     assert_eq!(items[0]["price"]["low"], 1200);

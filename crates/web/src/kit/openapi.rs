@@ -85,6 +85,11 @@ pub fn lead_weeks() -> Object {
     integer(1, i64::from(domain::catalogue::MAX_LEAD_TIME_WEEKS))
 }
 
+/// A price in whole Swedish kronor that the catalogue filters on.
+pub fn price_sek() -> Object {
+    integer(1, 1_000_000_000)
+}
+
 /// A technology readiness level, 1 to 9.
 pub fn trl_level() -> Object {
     integer(1, 9)

@@ -47,6 +47,9 @@ struct CatalogueQuery {
     /// Only services that serve this technology readiness level (1–9).
     #[param(schema_with = crate::kit::openapi::trl_level)]
     trl: Option<u8>,
+    /// Only services whose indicative price in SEK starts at or below this amount.
+    #[param(schema_with = crate::kit::openapi::price_sek)]
+    price: Option<u64>,
 }
 
 /// An indicative price range.

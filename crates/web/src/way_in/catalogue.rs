@@ -85,6 +85,8 @@ pub struct CataloguePage {
     pub leads: Vec<Opt>,
     /// Readiness level filter options.
     pub trls: Vec<Opt>,
+    /// The highest starting price typed (SEK), as typed back.
+    pub price: String,
     /// Whether any filter is set.
     pub filtered: bool,
     /// Result summary.
@@ -115,6 +117,7 @@ pub(crate) fn catalogue_filter(params: &Params) -> Result<CatalogueFilter, WebEr
         trl: params
             .number("trl", 1, 9)?
             .and_then(|l| u8::try_from(l).ok()),
+        max_price_sek: params.number("price", 1, 1_000_000_000)?.map(u64::from),
     })
 }
 
@@ -226,6 +229,10 @@ pub(crate) async fn infrastructures(
                 selected: filter.max_lead_weeks == Some(*w),
             })
             .collect(),
+        price: filter
+            .max_price_sek
+            .map(|p| p.to_string())
+            .unwrap_or_default(),
         trls: (1..=9u8)
             .map(|l| Opt {
                 value: l.to_string(),
