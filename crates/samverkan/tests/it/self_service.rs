@@ -864,6 +864,17 @@ async fn a_request_s_agreements_come_filled_in_as_word_and_pdf_for_its_parties_o
         page.contains("Agreements filled in for this request"),
         "{page}"
     );
+    // The next action is on top, and every button holds only its label (no heading or text of the page).
+    let moves = page.find("id=\"moves-h\"").expect("the next action");
+    let need = page.find("<h2>Your need</h2>").expect("the need");
+    assert!(moves < need, "the next action comes before the need");
+    for button in page.split("<button").skip(1) {
+        let inner = button.split("</button>").next().unwrap_or_default();
+        assert!(
+            !inner.contains("<h2") && !inner.contains("<p"),
+            "a button holds page text: {inner}"
+        );
+    }
     let docx_path = format!("/en/requests/{id}/documents/nda.docx");
     assert!(page.contains(&docx_path));
 

@@ -527,7 +527,7 @@ pub struct StageView {
     pub items: Vec<ItemView>,
     /// "2 of 5 done".
     pub progress: String,
-    /// Shown open: the request's current stage, or a stage with open items the caller can act on.
+    /// Shown open: the request's current stage (the first one before the request is taken up).
     pub open: bool,
 }
 
@@ -739,7 +739,9 @@ pub(crate) fn request_page(
                 })
                 .collect(),
             progress: String::new(),
-            open: status.stage() == Some(*st),
+            // The stage the request is in is open; before the first, the first is (what comes next).
+            open: status.stage() == Some(*st)
+                || (status.stage().is_none() && !status.is_closed() && *st == Stage::Preparation),
         })
         .filter(|s| !s.items.is_empty())
         .map(|mut s: StageView| {
@@ -749,7 +751,6 @@ pub(crate) fn request_page(
                 ("done", done as u64),
                 ("total", s.items.len() as u64),
             );
-            s.open = s.open || s.items.iter().any(|i| i.can_check || i.can_waive);
             s
         })
         .collect();
