@@ -12,6 +12,7 @@ pub mod labels;
 pub mod openapi;
 pub mod page;
 pub mod params;
+pub mod photos;
 pub mod routes;
 mod script_json;
 pub mod text;

@@ -14,7 +14,7 @@ use crate::kit::page::{Layout, Link, Nav, lang, render};
 use crate::kit::params::Params;
 use crate::kit::text::Text;
 use askama::Template;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::events::{Event, NewsItem, Place, When, parse_when};
@@ -25,10 +25,9 @@ use store::{EventRow, NewsRow};
 const MAX_TITLE: usize = 200;
 const MAX_TEXT: usize = 5_000;
 const MAX_LOCATION: usize = 300;
-/// The longest alternative text of a news image, in characters.
-const MAX_ALT: usize = 300;
 /// The largest image upload body (one image and its texts).
-pub(crate) const MAX_IMAGE_BODY: usize = app::photos::MAX_BYTES + 64 * 1024;
+pub(crate) use crate::kit::photos::MAX_BODY as MAX_IMAGE_BODY;
+use crate::kit::photos::{AltProblem, MAX_ALT};
 
 /// The actors the caller may act for: every actor for admins, else those they edit. (slug, name) by name.
 async fn own_actors(
@@ -962,45 +961,8 @@ pub(crate) async fn add_news_image(
     let lang = lang(&code)?;
     // Who may upload is decided, and the item found, before the body is read.
     let row = editable_news(&state, &caller, &slug).await?;
-    let mut multipart = {
-        use axum::extract::FromRequest;
-        Multipart::from_request(request, &())
-            .await
-            .map_err(|e| WebError::BadBody(e.body_text()))?
-    };
-    let (mut csrf, mut file, mut alt_sv, mut alt_en) = (None, None, String::new(), String::new());
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|e| WebError::BadBody(e.to_string()))?
-    {
-        let name = field.name().unwrap_or_default().to_owned();
-        match name.as_str() {
-            "file" => {
-                let bytes = field.bytes().await.map_err(|e| {
-                    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                        WebError::TooLarge
-                    } else {
-                        WebError::BadBody(e.to_string())
-                    }
-                })?;
-                file = Some(bytes);
-            }
-            "csrf" | "alt_sv" | "alt_en" => {
-                let text = field
-                    .text()
-                    .await
-                    .map_err(|e| WebError::BadBody(e.to_string()))?;
-                match name.as_str() {
-                    "csrf" => csrf = Some(text),
-                    "alt_sv" => alt_sv = domain::text::clean_text(&text),
-                    _ => alt_en = domain::text::clean_text(&text),
-                }
-            }
-            _ => {}
-        }
-    }
-    caller.check_csrf(csrf.as_deref())?;
+    let upload = crate::kit::photos::PhotoUpload::read(request).await?;
+    caller.check_csrf(upload.csrf.as_deref())?;
     let t = Tr::new(lang);
     let user = caller.user_id().ok_or(WebError::Unauthorized)?;
     let refuse = async |message: String| -> Result<Response, WebError> {
@@ -1018,14 +980,12 @@ pub(crate) async fn add_news_image(
             None,
         ))
     };
-    let (alt_sv, alt_en) = (alt_sv.trim().to_owned(), alt_en.trim().to_owned());
-    if alt_sv.is_empty() || alt_en.is_empty() {
-        return refuse(t.t("news-image-error-alt")).await;
-    }
-    if alt_sv.chars().count() > MAX_ALT || alt_en.chars().count() > MAX_ALT {
-        return refuse(t.t1("field-too-long", "max", MAX_ALT)).await;
-    }
-    let bytes = file.unwrap_or_default();
+    let alt = match upload.alt() {
+        Ok(alt) => alt,
+        Err(AltProblem::Missing) => return refuse(t.t("news-image-error-alt")).await,
+        Err(AltProblem::TooLong) => return refuse(t.t1("field-too-long", "max", MAX_ALT)).await,
+    };
+    let bytes = upload.file;
     let image = match tokio::task::spawn_blocking(move || app::photos::prepare(&bytes))
         .await
         .map_err(|e| WebError::Internal(format!("news image: {e}")))?
@@ -1039,7 +999,7 @@ pub(crate) async fn add_news_image(
             &row.item.slug,
             &image.jpeg,
             (image.width, image.height),
-            &LangText::new(alt_sv, alt_en),
+            &alt,
             user,
         )
         .await?;

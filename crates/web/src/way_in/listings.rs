@@ -11,18 +11,16 @@ use crate::kit::forms::{Choice, Field, FieldKind, FormData, FormView, Section};
 use crate::kit::page::{Layout, Nav, ensure_session, lang, render, respond};
 use crate::kit::text::Text;
 use askama::Template;
-use axum::extract::{Multipart, Path, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::catalogue::{ContactRoute, MAX_SAFETY_LEVEL, Premises, PremisesUse};
 use domain::{Action, IsoDate, Lang, LangText, Slug};
 use i18n::Tr;
 use store::{PremisesError, PremisesRow, PremisesRule, StoreError};
 
-/// The largest photo upload body (one photo and its texts).
-pub const MAX_PHOTO_BODY: usize = app::photos::MAX_BYTES + 64 * 1024;
-/// The longest alternative text, in characters.
-const MAX_ALT: usize = 300;
+pub use crate::kit::photos::MAX_BODY as MAX_PHOTO_BODY;
+use crate::kit::photos::{AltProblem, MAX_ALT};
 
 /// The owner named in the path, once the caller may manage its premises; and the listing, when one is named
 /// (it must be the owner's).
@@ -585,45 +583,8 @@ pub(crate) async fn add_photo(
     // Who may upload is decided before the body is read.
     let (owner, row) = owned(&state, &caller, &owner, Some(&premises)).await?;
     let row = row.ok_or(WebError::NotFound)?;
-    let mut multipart = {
-        use axum::extract::FromRequest;
-        Multipart::from_request(request, &())
-            .await
-            .map_err(|e| WebError::BadBody(e.body_text()))?
-    };
-    let (mut csrf, mut file, mut alt_sv, mut alt_en) = (None, None, String::new(), String::new());
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|e| WebError::BadBody(e.to_string()))?
-    {
-        let name = field.name().unwrap_or_default().to_owned();
-        match name.as_str() {
-            "file" => {
-                let bytes = field.bytes().await.map_err(|e| {
-                    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                        WebError::TooLarge
-                    } else {
-                        WebError::BadBody(e.to_string())
-                    }
-                })?;
-                file = Some(bytes);
-            }
-            "csrf" | "alt_sv" | "alt_en" => {
-                let text = field
-                    .text()
-                    .await
-                    .map_err(|e| WebError::BadBody(e.to_string()))?;
-                match name.as_str() {
-                    "csrf" => csrf = Some(text),
-                    "alt_sv" => alt_sv = domain::text::clean_text(&text),
-                    _ => alt_en = domain::text::clean_text(&text),
-                }
-            }
-            _ => {}
-        }
-    }
-    caller.check_csrf(csrf.as_deref())?;
+    let upload = crate::kit::photos::PhotoUpload::read(request).await?;
+    caller.check_csrf(upload.csrf.as_deref())?;
     let t = Tr::new(lang);
     let campuses = campus_choices(&state, lang).await?;
     let refuse = |message: String| -> Result<Response, WebError> {
@@ -652,14 +613,12 @@ pub(crate) async fn add_photo(
             None,
         ))
     };
-    let (alt_sv, alt_en) = (alt_sv.trim().to_owned(), alt_en.trim().to_owned());
-    if alt_sv.is_empty() || alt_en.is_empty() {
-        return refuse(t.t("photo-error-alt"));
-    }
-    if alt_sv.chars().count() > MAX_ALT || alt_en.chars().count() > MAX_ALT {
-        return refuse(t.t1("field-too-long", "max", MAX_ALT));
-    }
-    let bytes = file.unwrap_or_default();
+    let alt = match upload.alt() {
+        Ok(alt) => alt,
+        Err(AltProblem::Missing) => return refuse(t.t("photo-error-alt")),
+        Err(AltProblem::TooLong) => return refuse(t.t1("field-too-long", "max", MAX_ALT)),
+    };
+    let bytes = upload.file;
     let photo = match tokio::task::spawn_blocking(move || app::photos::prepare(&bytes))
         .await
         .map_err(|e| WebError::Internal(format!("photo: {e}")))?
@@ -674,7 +633,7 @@ pub(crate) async fn add_photo(
             &row.premises.slug,
             &photo.jpeg,
             (photo.width, photo.height),
-            &LangText::new(alt_sv, alt_en),
+            &alt,
         )
         .await
     {
@@ -730,18 +689,7 @@ pub(crate) async fn photo(
         .premises_photo(id)
         .await?
         .ok_or(WebError::NotFound)?;
-    let mut res = bytes.into_response();
-    let h = res.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/jpeg"));
-    h.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("public, max-age=86400"),
-    );
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static("default-src 'none'; sandbox"),
-    );
-    Ok(res)
+    Ok(crate::kit::photos::jpeg(bytes))
 }
 
 /// `/{lang}/premises/{slug}`.
