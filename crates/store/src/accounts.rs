@@ -167,6 +167,24 @@ pub(crate) fn user_from_row(row: &AnyRow) -> Result<User, StoreError> {
     })
 }
 
+/// The addresses that mail about an actor's work reaches: people holding `role` for `actor` (for any actor, or
+/// none, when `actor` is `None`) whose address is confirmed and whose account is neither erased nor deactivated.
+pub(crate) async fn reachable(
+    conn: &mut AnyConnection,
+    role: &str,
+    actor: Option<i64>,
+) -> Result<Vec<String>, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT DISTINCT u.email FROM user_roles ur JOIN users u ON u.id = ur.user_id \
+         WHERE ur.role = $1 AND ($2 IS NULL OR ur.actor_id = $2) AND u.erased_at IS NULL \
+         AND u.email_verified_at IS NOT NULL AND u.deactivated_at IS NULL ORDER BY u.email",
+    )
+    .bind(role)
+    .bind(actor)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
 /// Records a change to a user account inside the transaction that makes it. The values are set aside as the
 /// person's data, so erasing the account removes them from the audit trail.
 pub(crate) async fn user_event(

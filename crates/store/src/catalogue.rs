@@ -823,16 +823,10 @@ impl Store {
         .fetch_all(self.pool())
         .await?;
         let mut out = Vec::new();
+        let mut conn = self.pool().acquire().await?;
         for r in &rows {
             let infra: i64 = get(r, "infrastructure_id")?;
-            let emails: Vec<String> = sqlx::query_scalar(
-                "SELECT DISTINCT u.email FROM user_roles ur JOIN users u ON u.id = ur.user_id \
-                 WHERE ur.role = 'manager' AND ur.actor_id = $1 AND u.erased_at IS NULL \
-                 AND u.email_verified_at IS NOT NULL AND u.deactivated_at IS NULL ORDER BY u.email",
-            )
-            .bind(infra)
-            .fetch_all(self.pool())
-            .await?;
+            let emails = crate::accounts::reachable(&mut conn, "manager", Some(infra)).await?;
             out.push((slug(r, "slug")?, lang_text(r, "name")?, emails));
         }
         Ok(out)
@@ -897,12 +891,23 @@ impl Store {
         )
         .fetch_all(self.pool())
         .await?;
-        let photo_rows = sqlx::query(
-            "SELECT f.id, f.premises_id, f.alt_sv, f.alt_en, f.width, f.height FROM premises_photos f \
-             ORDER BY f.premises_id, f.position, f.id",
-        )
-        .fetch_all(self.pool())
-        .await?;
+        // The photos of the listings found, not of every listing.
+        let ids: Vec<i64> = rows
+            .iter()
+            .map(|r| get::<i64>(r, "id"))
+            .collect::<Result<_, _>>()?;
+        let photo_rows = if ids.is_empty() {
+            Vec::new()
+        } else {
+            let mut photos = Sql::new(
+                "SELECT f.id, f.premises_id, f.alt_sv, f.alt_en, f.width, f.height FROM premises_photos f \
+                 WHERE f.premises_id IN (",
+            );
+            photos
+                .bind_ints(&ids)
+                .push(") ORDER BY f.premises_id, f.position, f.id");
+            photos.query().fetch_all(self.pool()).await?
+        };
         let mut out = Vec::new();
         for row in &rows {
             let usage: String = get(row, "usage")?;

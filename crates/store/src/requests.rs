@@ -284,7 +284,7 @@ fn status_of(row: &AnyRow, column: &str) -> Result<RequestStatus, StoreError> {
     RequestStatus::parse(&s).ok_or_else(|| corrupt("status", &s))
 }
 
-pub(crate) const SUMMARY_SELECT: &str = "SELECT r.*, c.slug AS company_slug, c.name_sv AS company_name_sv, \
+pub(crate) const SUMMARY_SELECT: &str = "SELECT r.*, c.slug AS company_slug, c.kind AS company_kind, c.name_sv AS company_name_sv, \
     c.name_en AS company_name_en, p.slug AS provider_slug, p.name_sv AS provider_name_sv, \
     p.name_en AS provider_name_en FROM access_requests r JOIN actors c ON c.id = r.company_id \
     JOIN actors p ON p.id = r.provider_id";
@@ -365,26 +365,18 @@ async fn members(
     role: &str,
     column: &str,
 ) -> Result<Vec<String>, StoreError> {
-    Ok(sqlx::query_scalar(&format!(
-        "SELECT DISTINCT u.email FROM user_roles ur JOIN users u ON u.id = ur.user_id \
-         WHERE ur.role = $1 AND ur.actor_id = (SELECT {column} FROM access_requests WHERE id = $2) \
-         AND u.erased_at IS NULL AND u.email_verified_at IS NOT NULL AND u.deactivated_at IS NULL ORDER BY u.email"
+    let actor: i64 = sqlx::query_scalar(&format!(
+        "SELECT {column} FROM access_requests WHERE id = $1"
     ))
-    .bind(role)
     .bind(request)
-    .fetch_all(&mut *conn)
-    .await?)
+    .fetch_one(&mut *conn)
+    .await?;
+    crate::accounts::reachable(conn, role, Some(actor)).await
 }
 
 /// The programme office's addresses: everyone holding the admin role.
 pub(crate) async fn office_emails(conn: &mut AnyConnection) -> Result<Vec<String>, StoreError> {
-    Ok(sqlx::query_scalar(
-        "SELECT DISTINCT u.email FROM user_roles ur JOIN users u ON u.id = ur.user_id \
-         WHERE ur.role = 'admin' AND u.erased_at IS NULL AND u.email_verified_at IS NOT NULL AND u.deactivated_at IS NULL \
-         ORDER BY u.email",
-    )
-    .fetch_all(&mut *conn)
-    .await?)
+    crate::accounts::reachable(conn, "admin", None).await
 }
 
 /// Queues `notice` to its audience. A notice for an infrastructure that has no active manager goes to the
@@ -1107,18 +1099,12 @@ impl Store {
                 (s, median(&mut d).unwrap_or(0.0), n)
             })
             .collect();
-        let years = sqlx::query(
-            "SELECT r.id, r.submitted_at, a.kind FROM access_requests r JOIN actors a ON a.id = r.company_id \
-             WHERE r.submitted_at IS NOT NULL",
-        )
-        .fetch_all(self.pool())
-        .await?;
-        for y in &years {
-            if !in_period.contains(&get::<i64>(y, "id")?) {
+        // Per year, from the same rows: those sent in the period.
+        for row in &rows {
+            let Some(at) = get::<Option<i64>>(row, "submitted_at")? else {
                 continue;
-            }
-            let at: i64 = get(y, "submitted_at")?;
-            let kind: String = get(y, "kind")?;
+            };
+            let kind: String = get(row, "company_kind")?;
             let year = IsoDate::from_unix_millis(at).year();
             let sme = i64::from(kind == "company_sme");
             match stats.per_year.iter_mut().find(|p| p.0 == year) {

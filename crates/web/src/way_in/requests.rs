@@ -1023,22 +1023,37 @@ pub(crate) async fn transition(
         },
     )
     .await;
+    answer_move(&state, lang, &caller, id, side, result.map(|_| ()), "moved").await
+}
+
+/// The page after a move or a forward: the request with `done` said, the form's problems (422), or the rule
+/// that refused it (409).
+#[allow(clippy::too_many_arguments)]
+async fn answer_move(
+    state: &AppState,
+    lang: Lang,
+    caller: &Caller,
+    id: i64,
+    side: Side,
+    result: Result<(), RequestFail>,
+    done: &str,
+) -> Result<Response, WebError> {
     match result {
-        Ok(_) => after_write(&state, lang, &caller, id, side, Ok(()), "moved", "main").await,
+        Ok(()) => after_write(state, lang, caller, id, side, Ok(()), done, "main").await,
         Err(RequestFail::Refused(Refusal::Fields(list))) => {
             let message = list
                 .into_iter()
                 .map(|(_, m)| m)
                 .collect::<Vec<_>>()
                 .join(" ");
-            invalid(&state, lang, &caller, id, side, message).await
+            invalid(state, lang, caller, id, side, message).await
         }
         Err(fail) => {
             let message = refusal_message(fail)?;
             show(
-                &state,
+                state,
                 lang,
-                &caller,
+                caller,
                 id,
                 side,
                 StatusCode::CONFLICT,
@@ -1077,35 +1092,16 @@ pub(crate) async fn forward(
         &form.value("to"),
     )
     .await;
-    match result {
-        Ok(_) => Ok(Redirect::to(&format!(
-            "/{}/requests/{id}?done=forwarded#main",
-            lang.code()
-        ))
-        .into_response()),
-        Err(RequestFail::Refused(Refusal::Fields(list))) => {
-            let message = list
-                .into_iter()
-                .map(|(_, m)| m)
-                .collect::<Vec<_>>()
-                .join(" ");
-            invalid(&state, lang, &caller, id, side, message).await
-        }
-        Err(RequestFail::Refused(Refusal::Forbidden)) => Err(WebError::Forbidden),
-        Err(fail) => {
-            let message = refusal_message(fail)?;
-            show(
-                &state,
-                lang,
-                &caller,
-                id,
-                side,
-                StatusCode::CONFLICT,
-                Some((false, message)),
-            )
-            .await
-        }
-    }
+    answer_move(
+        &state,
+        lang,
+        &caller,
+        id,
+        side,
+        result.map(|_| ()),
+        "forwarded",
+    )
+    .await
 }
 
 /// Checks, unchecks (`action` = check / uncheck) or waives (`action` = waive, with `reason`) an item.
