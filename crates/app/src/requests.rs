@@ -393,21 +393,29 @@ pub async fn unanswered(
     now: i64,
     answer_days: u32,
 ) -> Result<Vec<Waiting>, StoreError> {
-    let today = stockholm_date(now);
     Ok(store
         .unanswered_requests()
         .await?
         .into_iter()
         .map(|request| {
-            let sent = stockholm_date(request.submitted_at.unwrap_or(now));
-            let working_days = domain::calendar::working_days_between(sent, today);
+            let (working_days, overdue) = waited(&request, now, answer_days);
             Waiting {
                 request,
                 working_days,
-                overdue: working_days > answer_days,
+                overdue,
             }
         })
         .collect())
+}
+
+/// The Swedish working days a request waited for its first answer (until now while it has none), and whether it
+/// is overdue: open, unanswered and past `answer_days`.
+pub fn waited(request: &store::RequestSummary, now: i64, answer_days: u32) -> (u32, bool) {
+    let sent = stockholm_date(request.submitted_at.unwrap_or(now));
+    let until = stockholm_date(request.first_response_at.unwrap_or(now));
+    let days = domain::calendar::working_days_between(sent, until);
+    let overdue = request.first_response_at.is_none() && request.is_open() && days > answer_days;
+    (days, overdue)
 }
 
 /// Queues the daily e-mail to the programme office listing the overdue requests, once per Stockholm day (and

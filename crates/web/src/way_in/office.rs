@@ -270,11 +270,7 @@ pub(crate) async fn figures_csv(
     for r in &rows {
         let sent = r.submitted_at.unwrap_or(now);
         let answered = r.first_response_at;
-        let days = domain::calendar::working_days_between(
-            app::requests::stockholm_date(sent),
-            app::requests::stockholm_date(answered.unwrap_or(now)),
-        );
-        let overdue = answered.is_none() && r.is_open() && days > answer_days;
+        let (days, overdue) = app::requests::waited(r, now, answer_days);
         let closed = if r.status.is_closed() {
             date(r.updated_at)
         } else {
