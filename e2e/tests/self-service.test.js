@@ -337,6 +337,36 @@ describe('self-service: sign-up with a company, offer filters, a request through
     assert.equal(await page.locator('.actor-list').getByRole('link', { name: SERVICE.sv, exact: true }).count(), 0, 'not listed at TRL 8');
   });
 
+  step('3b. the founder describes the need with terms on the match page: read from the words, or set in the form', async () => {
+    const page = await pageOf('founder');
+    let response = await page.goto('/sv/match');
+    assert.equal(response.status(), 200);
+    const form = page.locator('main form');
+    await form.getByLabel('Ditt behov', { exact: true }).fill('GMP-tillverkning av cellterapi inom 2 veckor');
+    response = await submit(page, form.getByRole('button', { name: 'Hitta vart du kan vända dig', exact: true }));
+    assert.equal(response.status(), 200);
+    assert.equal(norm(await page.locator('.terms-read').innerText()), 'Läst ur ditt behov: Högst 2 veckor. Ett fält som du har fyllt i ovan gäller före.');
+    const doors = page.locator('ol[aria-labelledby=match-results]');
+    const weak = page.locator('ol[aria-labelledby=match-weak]');
+    assert.equal(await doors.getByRole('link', { name: SERVICE.sv, exact: true }).count(), 0, 'a lead time of 4 weeks is not within 2');
+    const item = weak.locator('li').filter({ has: page.getByRole('link', { name: SERVICE.sv, exact: true }) });
+    assert.match(norm(await item.locator('.reasons').innerText()), /den uppfyller inte dina villkor för ledtid/);
+
+    // The same terms as the catalogue's, in a section closed until used.
+    await form.getByLabel('Ditt behov', { exact: true }).fill('GMP-tillverkning av cellterapi');
+    await page.locator('details.match-terms summary').click();
+    await form.getByLabel('Prissättning', { exact: true }).selectOption({ label: 'Timpris' });
+    await form.getByLabel('Ledtid', { exact: true }).selectOption({ label: 'Högst 4 veckor' });
+    response = await submit(page, form.getByRole('button', { name: 'Hitta vart du kan vända dig', exact: true }));
+    assert.equal(response.status(), 200);
+    const query = new URL(page.url()).searchParams;
+    assert.deepEqual([query.get('pricing'), query.get('lead')], ['hourly', '4']);
+    assert.ok(await page.locator('details.match-terms').evaluate((d) => d.open), 'the terms stay open once set');
+    const door = doors.locator('li').filter({ has: page.getByRole('link', { name: SERVICE.sv, exact: true }) });
+    assert.equal(await door.count(), 1, 'Vecura\'s GMP service is offered as a door');
+    assert.match(norm(await door.locator('.reasons').innerText()), /den uppfyller dina villkor/);
+  });
+
   step('4. the founder sends a request to Karolinska Trial Alliance, which has no manager, and is told the office got it', async () => {
     const page = await pageOf('founder');
     let response = await page.goto(`/sv/services/${KTA.slug}`);

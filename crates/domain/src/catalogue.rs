@@ -126,6 +126,88 @@ pub struct Offer {
     pub documents: Option<LangText>,
 }
 
+vocabulary! {
+    /// One of the terms a company can set on a service.
+    Term {
+        /// The price model.
+        Pricing = "pricing",
+        /// The longest lead time.
+        Lead = "lead",
+        /// A technology readiness level the service must serve.
+        Trl = "trl",
+        /// The highest starting price in Swedish kronor.
+        Price = "price",
+    }
+}
+
+/// The terms a company sets on a service: the catalogue's filters and what the need matching reads from a need.
+/// A service whose offer does not state a fact does not meet a term on it (the company cannot count on it).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Terms {
+    /// Only this price model.
+    pub pricing: Option<PricingModel>,
+    /// A lead time of at most this many weeks.
+    pub max_lead_weeks: Option<u16>,
+    /// This technology readiness level served.
+    pub trl: Option<u8>,
+    /// An indicative price in Swedish kronor starting at or below this.
+    pub max_price_sek: Option<u64>,
+}
+
+impl Terms {
+    /// Whether no term is set.
+    pub fn is_empty(&self) -> bool {
+        *self == Terms::default()
+    }
+
+    /// These terms, each filled from `fallback` where it is not set here.
+    pub fn or(self, fallback: Terms) -> Terms {
+        Terms {
+            pricing: self.pricing.or(fallback.pricing),
+            max_lead_weeks: self.max_lead_weeks.or(fallback.max_lead_weeks),
+            trl: self.trl.or(fallback.trl),
+            max_price_sek: self.max_price_sek.or(fallback.max_price_sek),
+        }
+    }
+
+    /// These terms without those `set` holds (what a need said that a form's field does not override).
+    pub fn not_in(self, set: Terms) -> Terms {
+        Terms {
+            pricing: self.pricing.filter(|_| set.pricing.is_none()),
+            max_lead_weeks: self.max_lead_weeks.filter(|_| set.max_lead_weeks.is_none()),
+            trl: self.trl.filter(|_| set.trl.is_none()),
+            max_price_sek: self.max_price_sek.filter(|_| set.max_price_sek.is_none()),
+        }
+    }
+
+    /// The terms a service with this price model and offer does not meet, in the order of [`Term::ALL`]. The
+    /// store's catalogue query applies the same rule in SQL (a test keeps the two equal).
+    pub fn unmet(&self, pricing: Option<PricingModel>, offer: &Offer) -> Vec<Term> {
+        let mut out = Vec::new();
+        if self.pricing.is_some_and(|p| pricing != Some(p)) {
+            out.push(Term::Pricing);
+        }
+        if let Some(w) = self.max_lead_weeks
+            && offer.lead_time_weeks.is_none_or(|l| l > w)
+        {
+            out.push(Term::Lead);
+        }
+        if let Some(level) = self.trl
+            && offer.trl.is_none_or(|r| !r.contains(level))
+        {
+            out.push(Term::Trl);
+        }
+        if let Some(max) = self.max_price_sek
+            && offer
+                .price
+                .is_none_or(|p| p.currency != crate::strategy::Currency::SEK || p.low > max)
+        {
+            out.push(Term::Price);
+        }
+        out
+    }
+}
+
 /// The longest lead time a manager can state, in weeks (two years).
 pub const MAX_LEAD_TIME_WEEKS: u16 = 104;
 
@@ -765,5 +847,74 @@ mod tests {
         ));
         assert!(ContactRoute::parse("javascript://alert(1)").is_err());
         assert!(ContactRoute::parse("call us").is_err());
+    }
+
+    #[test]
+    fn a_service_meets_terms_only_on_facts_it_states() {
+        let offer = Offer {
+            price: PriceRange::new(1200, 1800, crate::strategy::Currency::SEK),
+            lead_time_weeks: Some(4),
+            trl: TrlRange::new(4, 7),
+            ..Offer::default()
+        };
+        let hourly = Some(PricingModel::Hourly);
+        let all = Terms {
+            pricing: hourly,
+            max_lead_weeks: Some(4),
+            trl: Some(7),
+            max_price_sek: Some(1200),
+        };
+        assert!(all.unmet(hourly, &offer).is_empty());
+        assert!(Terms::default().unmet(None, &Offer::default()).is_empty());
+        assert_eq!(
+            all.unmet(None, &Offer::default()),
+            Term::ALL.to_vec(),
+            "nothing stated"
+        );
+        let strict = Terms {
+            pricing: Some(PricingModel::Free),
+            max_lead_weeks: Some(3),
+            trl: Some(8),
+            max_price_sek: Some(1199),
+        };
+        assert_eq!(strict.unmet(hourly, &offer), Term::ALL.to_vec());
+        let euros = Offer {
+            price: PriceRange::new(
+                100,
+                200,
+                crate::strategy::Currency::parse("EUR").expect("EUR"),
+            ),
+            ..offer.clone()
+        };
+        assert_eq!(
+            all.unmet(hourly, &euros),
+            vec![Term::Price],
+            "a price in SEK only"
+        );
+        // A field set in a form takes precedence over what a need says.
+        let read = Terms {
+            trl: Some(3),
+            max_lead_weeks: Some(2),
+            ..Terms::default()
+        };
+        let set = Terms {
+            trl: Some(5),
+            ..Terms::default()
+        };
+        assert_eq!(
+            set.or(read),
+            Terms {
+                trl: Some(5),
+                max_lead_weeks: Some(2),
+                ..Terms::default()
+            }
+        );
+        assert_eq!(
+            read.not_in(set),
+            Terms {
+                max_lead_weeks: Some(2),
+                ..Terms::default()
+            }
+        );
     }
 }

@@ -1802,7 +1802,7 @@ match-office-title = Not the right door?
 match-office-text = Send your need to the programme office as a request: it reads it and forwards it to the infrastructure, service or partner that fits, and you follow it under your requests. Your need is filled in already.
 match-office-send = Send the need to the programme office
 match-weak = Less likely
-match-weak-intro = These share only a little of your need's wording: look at them before you ask.
+match-weak-intro = These share only a little of your need’s wording, or do not meet your terms: look at them before you ask.
 
 ## The request page at a glance
 request-jump-conversation = Conversation
@@ -1871,3 +1871,14 @@ match-companies-intro = Possible partners rather than doors: their profiles name
 match-posts = Partner posts that may fit
 offer-price-filter = Price from at most (SEK)
 offer-price-filter-hint = Services whose indicative price in Swedish kronor starts at or below this amount (per hour for an hourly rate).
+match-terms = Your terms (optional)
+match-terms-hint = Only services that meet these are offered as doors; the others are listed as less likely. You can also write them in the need: “TRL 4”, “free of charge”, “within 4 weeks”, “under 50 000 kr”.
+match-terms-read = Read from your need: { $terms }. A field you set above takes precedence.
+match-terms-only = Your need names only terms (price, lead time, readiness level). Say what the work is about as well, or browse the catalogue with these terms.
+match-term-price = price from at most { $price } SEK
+match-reason-terms = it meets your terms
+match-reason-unmet = it does not meet your terms on { $terms }
+term-pricing = price model
+term-lead = lead time
+term-trl = readiness level
+term-price = price

@@ -1802,7 +1802,7 @@ match-office-title = Inte rätt dörr?
 match-office-text = Skicka ditt behov till programkontoret som en förfrågan. Kontoret läser den och skickar den vidare till den infrastruktur, tjänst eller partner som passar, och du följer den bland dina förfrågningar. Behovet är redan ifyllt.
 match-office-send = Skicka behovet till programkontoret
 match-weak = Mindre troliga
-match-weak-intro = De här delar bara en liten del av orden i ditt behov. Titta på dem innan du frågar.
+match-weak-intro = De här delar bara en liten del av orden i ditt behov eller uppfyller inte dina villkor. Titta på dem innan du frågar.
 
 ## Förfrågan i överblick
 request-jump-conversation = Samtal
@@ -1871,3 +1871,14 @@ match-companies-intro = Möjliga partner snarare än dörrar: deras profiler nä
 match-posts = Partnerinlägg som kan passa
 offer-price-filter = Pris från högst (kr)
 offer-price-filter-hint = Tjänster vars ungefärliga pris i kronor börjar på högst det här beloppet (per timme vid timpris).
+match-terms = Dina villkor (frivilligt)
+match-terms-hint = Bara tjänster som uppfyller dem föreslås; de andra visas som mindre troliga. Du kan också skriva villkoren i behovet: ”TRL 4”, ”kostnadsfritt”, ”inom 4 veckor”, ”högst 50 000 kr”.
+match-terms-read = Läst ur ditt behov: { $terms }. Ett fält som du har fyllt i ovan gäller före.
+match-terms-only = Ditt behov anger bara villkor (pris, ledtid, mognadsnivå). Beskriv också vad arbetet gäller, eller bläddra i katalogen med de här villkoren.
+match-term-price = pris från högst { $price } kr
+match-reason-terms = den uppfyller dina villkor
+match-reason-unmet = den uppfyller inte dina villkor för { $terms }
+term-pricing = prismodell
+term-lead = ledtid
+term-trl = mognadsnivå (TRL)
+term-price = pris

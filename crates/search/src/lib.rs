@@ -9,6 +9,7 @@
 //! id applied) in its commit payload, so its owner can bring it up to date.
 
 mod facets;
+pub mod need_terms;
 pub mod terms;
 mod union;
 

@@ -7,7 +7,7 @@ use crate::{Store, StoreError, now_millis};
 use domain::access::{ChecklistTemplate, OwnerClass, Party, Stage};
 use domain::catalogue::{
     Catalogue, ContactRoute, Offer, Premises, PremisesUse, PriceRange, PricingModel, Service,
-    ServiceCategory, ServiceKind, TemplateDocument, TrlRange,
+    ServiceCategory, ServiceKind, TemplateDocument, Terms, TrlRange,
 };
 use domain::collate::sort_key;
 use domain::strategy::Currency;
@@ -69,26 +69,15 @@ pub struct CatalogueFilter {
     pub ownership: Option<OwnershipForm>,
     /// Only services that welcome small companies.
     pub sme_only: bool,
-    /// Only services with this price model.
-    pub pricing: Option<PricingModel>,
-    /// Only services that state a lead time of at most this many weeks.
-    pub max_lead_weeks: Option<u16>,
-    /// Only services that serve this technology readiness level.
-    pub trl: Option<u8>,
-    /// Only services whose indicative price in Swedish kronor starts at or below this.
-    pub max_price_sek: Option<u64>,
+    /// The terms a company sets: price model, lead time, readiness level, price.
+    pub terms: Terms,
 }
 
 impl CatalogueFilter {
     /// Whether a filter on the services themselves is set (an infrastructure without a matching service then
     /// drops out of the list).
     pub fn on_services(&self) -> bool {
-        self.category.is_some()
-            || self.sme_only
-            || self.pricing.is_some()
-            || self.max_lead_weeks.is_some()
-            || self.trl.is_some()
-            || self.max_price_sek.is_some()
+        self.category.is_some() || self.sme_only || !self.terms.is_empty()
     }
 }
 
@@ -618,19 +607,20 @@ impl Store {
         if filter.sme_only {
             sql.push(" AND s.sme_welcome = 1");
         }
-        if let Some(p) = filter.pricing {
+        if let Some(p) = filter.terms.pricing {
             sql.push(" AND s.pricing = ")
                 .bind(Arg::Text(p.as_str().into()));
         }
-        if let Some(w) = filter.max_lead_weeks {
+        if let Some(w) = filter.terms.max_lead_weeks {
             sql.push(" AND s.lead_time_weeks <= ")
                 .bind(Arg::Int(i64::from(w)));
         }
-        if let Some(max) = filter.max_price_sek {
+        if let Some(max) = filter.terms.max_price_sek {
             sql.push(" AND s.price_currency = 'SEK' AND s.price_low <= ")
                 .bind(Arg::Int(i64::try_from(max).unwrap_or(i64::MAX)));
         }
-        if let Some(level) = filter.trl {
+        // The same rule as `Terms::unmet`.
+        if let Some(level) = filter.terms.trl {
             sql.push(" AND s.trl_low <= ")
                 .bind(Arg::Int(i64::from(level)))
                 .push(" AND s.trl_high >= ")

@@ -174,7 +174,7 @@ impl Store {
             "service" => {
                 let mut sql = Sql::new(
                     "SELECT s.id, s.slug, s.name_sv, s.name_en, s.description_sv, s.description_en, s.access_sv, \
-                     s.access_en, s.lead_time_sv, s.lead_time_en, s.equipment_sv, s.equipment_en, \
+                     s.access_en, s.lead_time_sv, s.lead_time_en, s.equipment_sv, s.equipment_en, s.documents_sv, s.documents_en, \
                      a.id AS infra_id, a.slug AS infra, \
                      a.name_sv AS infra_sv, a.name_en AS infra_en, a.ownership FROM services s \
                      JOIN actors a ON a.id = s.infrastructure_id",
@@ -200,6 +200,9 @@ impl Store {
                     // Equipment and methods are what a need most often names ("flow cytometry", "GMP").
                     let kit_sv = opt_text(r, "equipment_sv")?.unwrap_or_default();
                     let kit_en = opt_text(r, "equipment_en")?.unwrap_or_default();
+                    // The documents to prepare name what the work needs ("material transfer agreement", "protocol").
+                    let docs_sv = opt_text(r, "documents_sv")?.unwrap_or_default();
+                    let docs_en = opt_text(r, "documents_en")?.unwrap_or_default();
                     let tag_list = tags.get(&id).cloned().unwrap_or_default();
                     out.push(SearchDoc {
                         kind: DocKind::Service,
@@ -208,11 +211,11 @@ impl Store {
                         title: lang_text(r, "name")?,
                         body: LangText::new(
                             format!(
-                                "{} {}\n{}\n{lead_sv}\n{kit_sv}",
+                                "{} {}\n{}\n{lead_sv}\n{kit_sv}\n{docs_sv}",
                                 infra.sv, desc.sv, access.sv
                             ),
                             format!(
-                                "{} {}\n{}\n{lead_en}\n{kit_en}",
+                                "{} {}\n{}\n{lead_en}\n{kit_en}\n{docs_en}",
                                 infra.en, desc.en, access.en
                             ),
                         ),

@@ -3,6 +3,7 @@
 //! reviews new companies (approve, merge, reject) and sees the requests that wait too long, in working days.
 
 use crate::helpers::{PASSWORD, TestApp, csrf_in, link_in, unescape};
+use domain::catalogue::{PricingModel, Terms};
 use reqwest::{Client, StatusCode};
 use sqlx::Connection;
 
@@ -692,8 +693,14 @@ async fn a_company_finds_a_service_by_price_model_lead_time_and_readiness_and_st
         ("lead_time_weeks", "4"),
         ("equipment_sv", "- Flödescytometri\n- Renrum klass B"),
         ("equipment_en", "- Flow cytometry\n- Clean room grade B"),
-        ("documents_sv", "Produktspecifikation"),
-        ("documents_en", "Product specification"),
+        (
+            "documents_sv",
+            "Produktspecifikation\nProduktdokumentation för prövningsläkemedel (IMPD)",
+        ),
+        (
+            "documents_en",
+            "Product specification\nInvestigational medicinal product dossier (IMPD)",
+        ),
     ]))
     .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
@@ -752,6 +759,128 @@ async fn a_company_finds_a_service_by_price_model_lead_time_and_readiness_and_st
     assert_eq!(items[0]["price"]["currency"], "SEK");
     assert_eq!(items[0]["lead_time_weeks"], 4);
     assert_eq!(items[0]["trl"]["high"], 7);
+
+    // The catalogue's query and the matching's rule (`Terms::unmet`) agree on every service, term by term.
+    let store = app.store().await;
+    let all = store
+        .services(&store::CatalogueFilter::default(), domain::Lang::En)
+        .await
+        .expect("services");
+    let mut cases = Vec::new();
+    for pricing in [None, Some(PricingModel::Hourly), Some(PricingModel::Free)] {
+        for lead in [None, Some(2), Some(4)] {
+            for trl in [None, Some(3), Some(5)] {
+                for price in [None, Some(1000), Some(1500)] {
+                    cases.push(Terms {
+                        pricing,
+                        max_lead_weeks: lead,
+                        trl,
+                        max_price_sek: price,
+                    });
+                }
+            }
+        }
+    }
+    for terms in cases {
+        let filter = store::CatalogueFilter {
+            terms,
+            ..Default::default()
+        };
+        let queried: Vec<String> = store
+            .services(&filter, domain::Lang::En)
+            .await
+            .expect("services")
+            .iter()
+            .map(|r| r.service.slug.to_string())
+            .collect();
+        let ruled: Vec<String> = all
+            .iter()
+            .filter(|r| terms.unmet(r.service.pricing, &r.service.offer).is_empty())
+            .map(|r| r.service.slug.to_string())
+            .collect();
+        assert_eq!(queried, ruled, "{terms:?}");
+    }
+
+    // The need matching applies the same terms, from the form or read from the need, and says why.
+    let service = "/en/services/vecura-gmp-cell-therapy";
+    let need = "/en/match?need=GMP+manufacturing+of+a+cell+therapy";
+    let (_, page) = app.get(need).await;
+    let (doors, _) = split_weak(&page);
+    assert!(doors.contains(service), "the baseline finds it: {page}");
+    for (term, why) in [
+        ("pricing=free", "price model"),
+        ("lead=2", "lead time"),
+        ("trl=8", "readiness level"),
+        ("price=1000", "price"),
+    ] {
+        let (_, page) = app.get(&format!("{need}&{term}")).await;
+        let (doors, weak) = split_weak(&page);
+        assert!(!doors.contains(service), "{term}: not offered as a door");
+        assert!(weak.contains(service), "{term}: listed as less likely");
+        assert!(
+            weak.contains(&format!("it does not meet your terms on {why}")),
+            "{term}: {weak}"
+        );
+    }
+    for term in ["pricing=hourly", "lead=4", "trl=5", "price=1500"] {
+        let (_, page) = app.get(&format!("{need}&{term}")).await;
+        let (doors, _) = split_weak(&page);
+        assert!(doors.contains(service), "{term}: met");
+        assert!(doors.contains("it meets your terms"), "{term}");
+    }
+    // Read from the need itself, in both languages; a field set in the form takes precedence.
+    for (ask, met) in [
+        ("GMP manufacturing of a cell therapy at TRL 8", false),
+        ("GMP manufacturing of a cell therapy within 2 weeks", false),
+        ("GMP manufacturing of a cell therapy free of charge", false),
+        (
+            "GMP manufacturing of a cell therapy, TRL 5, within 4 weeks, hourly rate",
+            true,
+        ),
+    ] {
+        let (_, page) = app
+            .get(&format!(
+                "/en/match?need={}",
+                url::form_urlencoded::byte_serialize(ask.as_bytes()).collect::<String>()
+            ))
+            .await;
+        let (doors, weak) = split_weak(&page);
+        assert!(unescape(&page).contains("Read from your need:"), "{ask}");
+        assert_eq!(doors.contains(service), met, "{ask}: {page}");
+        assert_eq!(weak.contains(service), !met, "{ask}");
+    }
+    let (_, page) = app
+        .get("/en/match?need=GMP+manufacturing+of+a+cell+therapy+at+TRL+8&trl=5")
+        .await;
+    assert!(
+        split_weak(&page).0.contains(service),
+        "the form's TRL 5 wins"
+    );
+    assert!(
+        !page.contains("Read from your need"),
+        "nothing left to read"
+    );
+    let (_, page) = app
+        .get("/sv/match?need=GMP-tillverkning+av+cellterapi+inom+2+veckor")
+        .await;
+    let page = unescape(&page);
+    assert!(
+        page.contains("Läst ur ditt behov: Högst 2 veckor"),
+        "{page}"
+    );
+    let (_, weak) = split_weak(&page);
+    assert!(weak.contains("/sv/services/vecura-gmp-cell-therapy"));
+    assert!(weak.contains("den uppfyller inte dina villkor för ledtid"));
+    let (_, page) = app.get("/en/match?need=TRL+4+within+4+weeks").await;
+    assert!(
+        unescape(&page).contains("Your need names only terms"),
+        "terms alone are not a need"
+    );
+    let (status, _) = app.get(&format!("{need}&trl=0")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    // The documents to prepare are in the index.
+    let (_, found) = app.get("/en/search?q=IMPD").await;
+    assert!(found.contains(service), "{found}");
 
     // A service not reviewed for a year is flagged to its manager, by page and by one mail a month.
     let mut conn = sqlx::AnyConnection::connect(&app.db_url())
@@ -813,6 +942,11 @@ async fn a_company_finds_a_service_by_price_model_lead_time_and_readiness_and_st
             && page.contains("You last saw this service was current")
     );
     app.stop().await;
+}
+
+/// The match page split at its "less likely" list: (the doors offered, the less likely ones).
+fn split_weak(page: &str) -> (&str, &str) {
+    page.split_once("id=\"match-weak\"").unwrap_or((page, ""))
 }
 
 fn part_of(bytes: &[u8], name: &str) -> String {

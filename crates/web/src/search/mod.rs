@@ -14,6 +14,7 @@ use axum::extract::{Path, Request, State};
 use axum::http::{HeaderMap, Method};
 use axum::middleware::Next;
 use axum::response::{Html, Response};
+use domain::catalogue::{Term, Terms};
 use domain::search::DocKind;
 use domain::{Lang, OwnershipForm, Slug};
 use i18n::Tr;
@@ -340,6 +341,12 @@ pub struct MatchPage {
     pub layout: Layout,
     /// The need.
     pub need: String,
+    /// The terms' fields, as set in the form.
+    pub terms: crate::way_in::catalogue::TermChoices,
+    /// Whether a term is set in the form (the terms' section is then open).
+    pub terms_set: bool,
+    /// The terms read from the need itself, in words.
+    pub read: Option<String>,
     /// A message instead of results.
     pub note: Option<String>,
     /// Results that stand on the need.
@@ -376,6 +383,42 @@ async fn matches(state: &AppState, need: &str, lang: Lang) -> Result<Vec<search:
     let index = state.search_state().index().clone();
     let need = need.to_owned();
     Ok(app::search::blocking(move || index.match_need(&need, lang, &names, 10)).await?)
+}
+
+/// The services and infrastructures that do not meet `terms`, with the terms each misses: a service by its own
+/// offer, an infrastructure when none of its services meets them (by the terms its closest service misses).
+async fn unmet_terms(
+    state: &AppState,
+    terms: &Terms,
+    lang: Lang,
+) -> Result<HashMap<(DocKind, Slug), Vec<Term>>, WebError> {
+    let mut out = HashMap::new();
+    if terms.is_empty() {
+        return Ok(out);
+    }
+    let services = state
+        .store()
+        .services(&store::CatalogueFilter::default(), lang)
+        .await?;
+    let mut best: HashMap<Slug, Vec<Term>> = HashMap::new();
+    for r in &services {
+        let missed = terms.unmet(r.service.pricing, &r.service.offer);
+        let infra = best
+            .entry(r.service.infrastructure.clone())
+            .or_insert_with(|| Term::ALL.to_vec());
+        if missed.len() < infra.len() {
+            infra.clone_from(&missed);
+        }
+        if !missed.is_empty() {
+            out.insert((DocKind::Service, r.service.slug.clone()), missed);
+        }
+    }
+    for (infra, missed) in best {
+        if !missed.is_empty() {
+            out.insert((DocKind::Infrastructure, infra), missed);
+        }
+    }
+    Ok(out)
 }
 
 fn reasons(t: Tr, m: &search::Match, campus_name: &dyn Fn(&Slug) -> String) -> Vec<String> {
@@ -435,13 +478,27 @@ pub(crate) async fn match_page(
     );
     layout.set_caller(&caller);
     let asked = !need.is_empty();
-    let note = if asked { note(t, &need) } else { None };
+    // The terms: the form's fields, and what the need itself says ("TRL 4", "within 4 weeks") where a field is
+    // empty. The words that named a term are not matched (they say nothing about what the work is).
+    let set = crate::way_in::catalogue::terms(&params)?;
+    let read = search::need_terms::read_terms(&need);
+    let terms = set.or(read.terms);
+    let read_terms = read.terms.not_in(set);
+    let about = read.rest;
+    let note = if !asked {
+        None
+    } else if !terms.is_empty() && search::terms::words(&about).is_empty() {
+        Some(t.t("match-terms-only"))
+    } else {
+        note(t, &about)
+    };
     let mut items = Vec::new();
     let mut weak = Vec::new();
     let mut companies = Vec::new();
     let mut posts = Vec::new();
-    let content = search::content_words(&need);
+    let content = search::content_words(&about);
     if asked && note.is_none() {
+        let unmet = unmet_terms(&state, &terms, lang).await?;
         let campuses = state.store().campuses(lang).await?;
         let campus_name = |s: &Slug| {
             campuses
@@ -449,7 +506,7 @@ pub(crate) async fn match_page(
                 .find(|c| &c.campus.slug == s)
                 .map_or_else(|| s.to_string(), |c| c.campus.name.get(lang).to_owned())
         };
-        for m in matches(&state, &need, lang).await? {
+        for m in matches(&state, &about, lang).await? {
             let company = if m.hit.kind == DocKind::Actor {
                 state.store().actor(&m.hit.slug).await?.is_some_and(|a| {
                     matches!(
@@ -460,11 +517,33 @@ pub(crate) async fn match_page(
             } else {
                 false
             };
+            let mut reasons = reasons(t, &m, &campus_name);
+            // A service, or an infrastructure none of whose services meets the terms, is less likely.
+            let misses = unmet.get(&(m.hit.kind, m.hit.slug.clone()));
+            match misses {
+                Some(missed) => reasons.push(
+                    t.t1(
+                        "match-reason-unmet",
+                        "terms",
+                        missed
+                            .iter()
+                            .map(|x| t.t(&format!("term-{x}")))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ),
+                ),
+                None if !terms.is_empty()
+                    && matches!(m.hit.kind, DocKind::Service | DocKind::Infrastructure) =>
+                {
+                    reasons.push(t.t("match-reason-terms"));
+                }
+                None => {}
+            }
             let view = MatchView {
                 title: Text::written(m.hit.title.as_str(), m.hit.title_lang, lang),
                 href: hit_href(lang, m.hit.kind, &m.hit.slug),
                 kind: t.t(&format!("doc-kind-{}", m.hit.kind)),
-                reasons: reasons(t, &m, &campus_name),
+                reasons,
                 request_href: request_href(lang, m.hit.kind, &m.hit.slug, &need),
                 snippet_html: m.hit.snippet_html.clone(),
                 snippet_lang: LangAttr::of(m.hit.snippet_lang, lang),
@@ -473,7 +552,7 @@ pub(crate) async fn match_page(
                 if search::is_good_match(&m, &content) {
                     companies.push(view);
                 }
-            } else if search::is_good_match(&m, &content) {
+            } else if misses.is_none() && search::is_good_match(&m, &content) {
                 items.push(view);
             } else {
                 weak.push(view);
@@ -487,7 +566,7 @@ pub(crate) async fn match_page(
                 .iter()
                 .map(|p| (p.id, p.title.clone(), format!("{}\n{}", p.title, p.body)))
                 .collect();
-            let need_for_posts = need.clone();
+            let need_for_posts = about.clone();
             let scored = app::search::blocking(move || {
                 Ok(texts
                     .into_iter()
@@ -529,6 +608,10 @@ pub(crate) async fn match_page(
     render(&MatchPage {
         layout,
         need,
+        terms: crate::way_in::catalogue::term_choices(t, &set),
+        read: (!read_terms.is_empty())
+            .then(|| crate::way_in::catalogue::terms_text(t, &read_terms)),
+        terms_set: !set.is_empty(),
         note: if none { Some(t.t("match-none")) } else { note },
         items,
         weak,

@@ -15,7 +15,7 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::access::{Stage, checklist_for};
 use domain::catalogue::{
-    ContactRoute, PremisesUse, PricingModel, Service, ServiceCategory, ServiceKind,
+    ContactRoute, PremisesUse, PricingModel, Service, ServiceCategory, ServiceKind, Terms,
 };
 use domain::{Action, Lang, LangText, OwnershipForm, Slug};
 use i18n::Tr;
@@ -79,14 +79,8 @@ pub struct CataloguePage {
     pub ownerships: Vec<Opt>,
     /// Only services for small companies.
     pub sme: bool,
-    /// Price model filter options.
-    pub pricings: Vec<Opt>,
-    /// Lead time filter options (weeks).
-    pub leads: Vec<Opt>,
-    /// Readiness level filter options.
-    pub trls: Vec<Opt>,
-    /// The highest starting price typed (SEK), as typed back.
-    pub price: String,
+    /// The terms' fields.
+    pub terms: TermChoices,
     /// Whether any filter is set.
     pub filtered: bool,
     /// Result summary.
@@ -110,6 +104,13 @@ pub(crate) fn catalogue_filter(params: &Params) -> Result<CatalogueFilter, WebEr
         campus: params.slug("campus")?,
         ownership: params.vocabulary("ownership", OwnershipForm::ALL, OwnershipForm::as_str)?,
         sme_only: params.get("sme").is_some_and(|v| v == "1" || v == "on"),
+        terms: terms(params)?,
+    })
+}
+
+/// The terms a company sets, from the catalogue's and the match page's form (`pricing`, `lead`, `trl`, `price`).
+pub(crate) fn terms(params: &Params) -> Result<Terms, WebError> {
+    Ok(Terms {
         pricing: params.vocabulary("pricing", PricingModel::ALL, PricingModel::as_str)?,
         max_lead_weeks: params
             .number("lead", 1, u32::from(domain::catalogue::MAX_LEAD_TIME_WEEKS))?
@@ -119,6 +120,68 @@ pub(crate) fn catalogue_filter(params: &Params) -> Result<CatalogueFilter, WebEr
             .and_then(|l| u8::try_from(l).ok()),
         max_price_sek: params.number("price", 1, 1_000_000_000)?.map(u64::from),
     })
+}
+
+/// The choices of the terms' fields (price model, lead time, readiness level, price), as the catalogue and the
+/// match page show them (`way_in/terms-fields.html`).
+pub struct TermChoices {
+    /// Price model options.
+    pub pricings: Vec<Opt>,
+    /// Lead time options (weeks).
+    pub leads: Vec<Opt>,
+    /// Readiness level options.
+    pub trls: Vec<Opt>,
+    /// The highest starting price typed (SEK), as typed back.
+    pub price: String,
+}
+
+pub(crate) fn term_choices(t: Tr, terms: &Terms) -> TermChoices {
+    TermChoices {
+        pricings: opts(
+            PricingModel::ALL,
+            PricingModel::as_str,
+            "pricing",
+            t,
+            terms.pricing,
+        ),
+        leads: super::offer::LEAD_TIME_CHOICES
+            .iter()
+            .map(|w| Opt {
+                value: w.to_string(),
+                label: t.n("offer-lead-at-most", "weeks", u64::from(*w)),
+                selected: terms.max_lead_weeks == Some(*w),
+            })
+            .collect(),
+        trls: (1..=9u8)
+            .map(|l| Opt {
+                value: l.to_string(),
+                label: t.t1("trl-level", "level", l),
+                selected: terms.trl == Some(l),
+            })
+            .collect(),
+        price: terms
+            .max_price_sek
+            .map(|p| p.to_string())
+            .unwrap_or_default(),
+    }
+}
+
+/// The terms in words ("Free of charge, at most 4 weeks, TRL 4, price from at most 50,000 SEK").
+pub(crate) fn terms_text(t: Tr, terms: &Terms) -> String {
+    let mut parts = Vec::new();
+    if let Some(p) = terms.pricing {
+        parts.push(t.t(&format!("pricing-{p}")));
+    }
+    if let Some(w) = terms.max_lead_weeks {
+        parts.push(t.n("offer-lead-at-most", "weeks", u64::from(w)));
+    }
+    if let Some(l) = terms.trl {
+        parts.push(t.t1("trl-level", "level", l));
+    }
+    if let Some(p) = terms.max_price_sek {
+        parts.push(t.t1("match-term-price", "price", t.number(p as f64)));
+    }
+    parts.join(", ")
 }
 
 fn campus_names(all: &[store::CampusSummary], slugs: &[Slug], lang: Lang) -> Vec<String> {
@@ -214,32 +277,7 @@ pub(crate) async fn infrastructures(
             filter.ownership,
         ),
         sme: filter.sme_only,
-        pricings: opts(
-            PricingModel::ALL,
-            PricingModel::as_str,
-            "pricing",
-            t,
-            filter.pricing,
-        ),
-        leads: super::offer::LEAD_TIME_CHOICES
-            .iter()
-            .map(|w| Opt {
-                value: w.to_string(),
-                label: t.n("offer-lead-at-most", "weeks", u64::from(*w)),
-                selected: filter.max_lead_weeks == Some(*w),
-            })
-            .collect(),
-        price: filter
-            .max_price_sek
-            .map(|p| p.to_string())
-            .unwrap_or_default(),
-        trls: (1..=9u8)
-            .map(|l| Opt {
-                value: l.to_string(),
-                label: t.t1("trl-level", "level", l),
-                selected: filter.trl == Some(l),
-            })
-            .collect(),
+        terms: term_choices(t, &filter.terms),
         filtered: filter.on_services() || filter.campus.is_some() || filter.ownership.is_some(),
         summary: t.n("infra-count", "count", items.len() as u64),
         items,
