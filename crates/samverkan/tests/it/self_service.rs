@@ -878,6 +878,65 @@ async fn a_company_finds_a_service_by_price_model_lead_time_and_readiness_and_st
     );
     let (status, _) = app.get(&format!("{need}&trl=0")).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
+    // The API applies the same terms, set or read, and names what each door misses.
+    let api_match = |body: serde_json::Value| {
+        let app = &app;
+        async move {
+            let res = app
+                .client
+                .post(format!("{}/api/v1/match", app.base))
+                .json(&body)
+                .send()
+                .await
+                .expect("post");
+            let status = res.status();
+            (status, res.json::<serde_json::Value>().await.expect("json"))
+        }
+    };
+    let unmet_of = |v: &serde_json::Value| -> Option<Vec<String>> {
+        v["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .find(|i| i["slug"] == "vecura-gmp-cell-therapy")
+            .map(|i| {
+                i["unmet_terms"]
+                    .as_array()
+                    .expect("unmet")
+                    .iter()
+                    .map(|x| x.as_str().expect("term").to_owned())
+                    .collect()
+            })
+    };
+    let (status, v) = api_match(serde_json::json!({
+        "need": "GMP manufacturing of a cell therapy within 2 weeks", "lang": "en", "trl": 8
+    }))
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(v["terms"]["lead"], 2, "read from the need: {v}");
+    assert_eq!(v["terms"]["trl"], 8);
+    assert_eq!(
+        unmet_of(&v),
+        Some(vec!["lead".to_owned(), "trl".to_owned()])
+    );
+    let (_, v) = api_match(serde_json::json!({
+        "need": "GMP manufacturing of a cell therapy", "pricing": "hourly", "price": 1500
+    }))
+    .await;
+    assert_eq!(unmet_of(&v), Some(vec![]), "{v}");
+    let (status, v) = api_match(serde_json::json!({
+        "need": "GMP manufacturing", "pricing": "gratis", "trl": 12, "lead": -1
+    }))
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fields: Vec<&str> = v["error"]["fields"]
+        .as_array()
+        .expect("fields")
+        .iter()
+        .filter_map(|e| e["field"].as_str())
+        .collect();
+    assert_eq!(fields, ["lead", "trl", "pricing"], "{v}");
+
     // The documents to prepare are in the index.
     let (_, found) = app.get("/en/search?q=IMPD").await;
     assert!(found.contains(service), "{found}");

@@ -15,6 +15,7 @@ pub mod params;
 pub mod photos;
 pub mod routes;
 mod script_json;
+pub mod terms;
 pub mod text;
 mod translations;
 mod urls;

@@ -342,7 +342,7 @@ pub struct MatchPage {
     /// The need.
     pub need: String,
     /// The terms' fields, as set in the form.
-    pub terms: crate::way_in::catalogue::TermChoices,
+    pub terms: crate::kit::terms::TermChoices,
     /// Whether a term is set in the form (the terms' section is then open).
     pub terms_set: bool,
     /// The terms read from the need itself, in words.
@@ -480,7 +480,7 @@ pub(crate) async fn match_page(
     let asked = !need.is_empty();
     // The terms: the form's fields, and what the need itself says ("TRL 4", "within 4 weeks") where a field is
     // empty. The words that named a term are not matched (they say nothing about what the work is).
-    let set = crate::way_in::catalogue::terms(&params)?;
+    let set = crate::kit::terms::terms(&params)?;
     let read = search::need_terms::read_terms(&need);
     let terms = set.or(read.terms);
     let read_terms = read.terms.not_in(set);
@@ -608,9 +608,8 @@ pub(crate) async fn match_page(
     render(&MatchPage {
         layout,
         need,
-        terms: crate::way_in::catalogue::term_choices(t, &set),
-        read: (!read_terms.is_empty())
-            .then(|| crate::way_in::catalogue::terms_text(t, &read_terms)),
+        terms: crate::kit::terms::term_choices(t, &set),
+        read: (!read_terms.is_empty()).then(|| crate::kit::terms::terms_text(t, &read_terms)),
         terms_set: !set.is_empty(),
         note: if none { Some(t.t("match-none")) } else { note },
         items,
@@ -830,13 +829,31 @@ pub struct MatchItem {
     pub space: bool,
     /// Ranking score (higher is better).
     pub score: f32,
+    /// The terms it does not meet (`pricing`, `lead`, `trl`, `price`): a service by its own offer, an
+    /// infrastructure when none of its services meets them. Empty when it meets them or no term is set.
+    pub unmet_terms: Vec<String>,
+}
+
+/// The terms applied: those in the request, and those read from the need where the request sets none.
+#[derive(Serialize, ToSchema)]
+pub struct MatchTerms {
+    /// Price model.
+    pub pricing: Option<String>,
+    /// The longest lead time, in weeks.
+    pub lead: Option<u16>,
+    /// The readiness level to serve.
+    pub trl: Option<u8>,
+    /// The highest starting price in SEK.
+    pub price: Option<u64>,
 }
 
 /// A need matched against the catalogue.
 #[derive(Serialize, ToSchema)]
 pub struct MatchResponse {
-    /// Best first.
+    /// Best first: those that meet the terms, then those that do not.
     pub items: Vec<MatchItem>,
+    /// The terms applied.
+    pub terms: MatchTerms,
 }
 
 /// A need to match.
@@ -849,6 +866,55 @@ pub struct MatchRequest {
     /// sv or en: the language of the answer (default: `Accept-Language`).
     #[schema(schema_with = crate::kit::openapi::lang)]
     pub lang: Option<String>,
+    /// Only services with this price model (also read from the need: "free of charge", "hourly rate").
+    #[schema(schema_with = crate::kit::openapi::pricing)]
+    pub pricing: Option<String>,
+    /// A lead time of at most this many weeks (also read from the need: "within 4 weeks").
+    #[schema(schema_with = crate::kit::openapi::lead_weeks)]
+    pub lead: Option<u16>,
+    /// This technology readiness level served, 1–9 (also read from the need: "TRL 4").
+    #[schema(schema_with = crate::kit::openapi::trl_level)]
+    pub trl: Option<u8>,
+    /// An indicative price in SEK starting at or below this (also read from the need: "under 50 000 kr").
+    #[schema(schema_with = crate::kit::openapi::price_sek)]
+    pub price: Option<u64>,
+}
+
+/// The terms in a match request's JSON, each refused with its field named when it is not a valid value.
+fn json_terms(json: &serde_json::Value, t: Tr) -> Result<Terms, Vec<(String, String)>> {
+    let mut errors = Vec::new();
+    let mut number = |name: &str, max: u64| -> Option<u64> {
+        let v = json.get(name).filter(|v| !v.is_null())?;
+        match v.as_u64().filter(|n| (1..=max).contains(n)) {
+            Some(n) => Some(n),
+            None => {
+                errors.push((name.to_owned(), t.t1("premises-error-number", "max", max)));
+                None
+            }
+        }
+    };
+    let lead = number("lead", u64::from(domain::catalogue::MAX_LEAD_TIME_WEEKS));
+    let trl = number("trl", 9);
+    let price = number("price", 1_000_000_000);
+    let pricing = match json.get("pricing").filter(|v| !v.is_null()) {
+        None => None,
+        Some(v) => {
+            let parsed = v.as_str().and_then(domain::catalogue::PricingModel::parse);
+            if parsed.is_none() {
+                errors.push(("pricing".into(), t.t("field-choose")));
+            }
+            parsed
+        }
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Terms {
+        pricing,
+        max_lead_weeks: lead.and_then(|w| u16::try_from(w).ok()),
+        trl: trl.and_then(|l| u8::try_from(l).ok()),
+        max_price_sek: price,
+    })
 }
 
 /// Match a plain-language need — `{"need": "...", "lang": "en"}` — against infrastructures, services, premises
@@ -893,26 +959,46 @@ pub(crate) async fn api_match(
             t.t1("field-too-long", "max", MAX_NEED),
         )]));
     }
-    let found = if note(t, &need).is_some() {
+    let set = match json_terms(&json, t) {
+        Ok(set) => set,
+        Err(errors) => return Ok(crate::kit::api::refused(errors)),
+    };
+    let read = search::need_terms::read_terms(&need);
+    let terms = set.or(read.terms);
+    let found = if note(t, &read.rest).is_some() {
         vec![]
     } else {
-        matches(&state, &need, lang).await?
+        matches(&state, &read.rest, lang).await?
     };
+    let unmet = unmet_terms(&state, &terms, lang).await?;
+    let mut items: Vec<MatchItem> = found
+        .iter()
+        .map(|m| MatchItem {
+            kind: m.hit.kind.as_str().into(),
+            slug: m.hit.slug.to_string(),
+            title: m.hit.title.clone(),
+            url: hit_href(lang, m.hit.kind, &m.hit.slug),
+            request_url: request_href(lang, m.hit.kind, &m.hit.slug, &need),
+            matched_words: m.words.clone(),
+            campus: m.campus.as_ref().map(ToString::to_string),
+            space: m.space,
+            score: m.hit.score,
+            unmet_terms: unmet
+                .get(&(m.hit.kind, m.hit.slug.clone()))
+                .map(|x| x.iter().map(|t| t.as_str().to_owned()).collect())
+                .unwrap_or_default(),
+        })
+        .collect();
+    // Those that meet the terms first, each group in the ranking's order.
+    items.sort_by_key(|i| !i.unmet_terms.is_empty());
     Ok(Json(MatchResponse {
-        items: found
-            .iter()
-            .map(|m| MatchItem {
-                kind: m.hit.kind.as_str().into(),
-                slug: m.hit.slug.to_string(),
-                title: m.hit.title.clone(),
-                url: hit_href(lang, m.hit.kind, &m.hit.slug),
-                request_url: request_href(lang, m.hit.kind, &m.hit.slug, &need),
-                matched_words: m.words.clone(),
-                campus: m.campus.as_ref().map(ToString::to_string),
-                space: m.space,
-                score: m.hit.score,
-            })
-            .collect(),
+        items,
+        terms: MatchTerms {
+            pricing: terms.pricing.map(|p| p.as_str().to_owned()),
+            lead: terms.max_lead_weeks,
+            trl: terms.trl,
+            price: terms.max_price_sek,
+        },
     })
     .into_response())
 }

@@ -15,9 +15,6 @@ const MAX_LIST: usize = 3_000;
 /// The highest price a manager can state (a thousand million).
 const MAX_PRICE: u64 = 1_000_000_000;
 
-/// The lead times the catalogue filters on, in weeks.
-pub const LEAD_TIME_CHOICES: [u16; 6] = [1, 2, 4, 8, 12, 26];
-
 /// The form's section on the offer, filled from `s` or from what was typed.
 pub(crate) fn offer_section(t: Tr, s: Option<&Service>, form: Option<&FormData>) -> Section {
     let o = s.map(|s| s.offer.clone()).unwrap_or_default();
