@@ -157,6 +157,67 @@ pub fn trend_svg(c: &TrendChart<'_>) -> String {
     svg
 }
 
+/// One bar: its label and value, or `None` for a value that is not shown (drawn as an outline with `hidden`).
+pub struct Bar<'a> {
+    /// The label.
+    pub label: &'a str,
+    /// The value, when shown.
+    pub value: Option<u64>,
+}
+
+/// Draws horizontal bars with their labels and values: for a breakdown whose numbers the page also gives as a
+/// table. A bar whose value is not shown is an outline with `hidden` written in place of the number.
+pub fn bars_svg(id: &str, title: &str, bars: &[Bar<'_>], hidden: &str, lang: Lang) -> String {
+    let (label_w, bar_w, value_w, row_h) = (150.0_f64, 300.0_f64, 110.0_f64, 24.0_f64);
+    let width = label_w + bar_w + value_w;
+    let height = row_h * bars.len().max(1) as f64 + 8.0;
+    let max = bars
+        .iter()
+        .filter_map(|b| b.value)
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64;
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart bars\" viewBox=\"0 0 {width} {height}\" role=\"img\" \
+         aria-labelledby=\"{id}-title\"><title id=\"{id}-title\">{}</title>",
+        esc(title)
+    );
+    for (i, b) in bars.iter().enumerate() {
+        let y = 4.0 + row_h * i as f64;
+        out.push_str(&format!(
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" class=\"bar-label\">{}</text>",
+            label_w - 8.0,
+            y + 16.0,
+            esc(b.label)
+        ));
+        match b.value {
+            Some(v) => {
+                let w = (v as f64 / max * bar_w).max(1.0);
+                out.push_str(&format!(
+                    "<rect x=\"{label_w}\" y=\"{}\" width=\"{w:.1}\" height=\"{}\" class=\"bar\"/>\
+                     <text x=\"{}\" y=\"{}\" class=\"bar-value\">{}</text>",
+                    y + 3.0,
+                    row_h - 8.0,
+                    label_w + w + 6.0,
+                    y + 16.0,
+                    esc(&number(v as f64, lang))
+                ));
+            }
+            None => out.push_str(&format!(
+                "<rect x=\"{label_w}\" y=\"{}\" width=\"24\" height=\"{}\" class=\"bar bar-hidden\"/>\
+                 <text x=\"{}\" y=\"{}\" class=\"bar-value\">{}</text>",
+                y + 3.0,
+                row_h - 8.0,
+                label_w + 30.0,
+                y + 16.0,
+                esc(hidden)
+            )),
+        }
+    }
+    out.push_str("</svg>");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,6 +11,7 @@ pub mod agreements;
 pub mod catalogue;
 pub mod chart;
 pub mod graph;
+pub mod health;
 pub mod photos;
 pub mod plan_import;
 pub mod plans;

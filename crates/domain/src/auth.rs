@@ -17,6 +17,9 @@ vocabulary! {
         Reporter = "reporter",
         /// A real-estate owner (Locum, Akademiska Hus): publishes and keeps its premises listings.
         Owner = "owner",
+        /// A researcher at a university or the region: asks the health data cohort questions within a privacy
+        /// budget that an admin gives.
+        Researcher = "researcher",
         /// The programme office: may do everything.
         Admin = "admin",
     }
@@ -198,6 +201,10 @@ pub enum Action<'a> {
     RegisterCompany,
     /// Review the companies that registered themselves: approve, merge or reject them (the programme office).
     ReviewCompanies,
+    /// Ask the health data cohort questions, within one's privacy budget (researchers).
+    AskHealthData,
+    /// Give researchers their privacy budgets (the programme office).
+    ManageHealthBudgets,
     /// Create and change an event organised by these actors (the editors of one of them), and run its
     /// matchmaking. An event with no organiser left is the office's.
     ManageEvent(&'a [Slug]),
@@ -240,6 +247,7 @@ pub fn decide(principal: Option<&Principal>, action: &Action<'_>) -> Decision {
             }
             Action::ManageServices(infrastructure) => p.holds(Role::Manager, infrastructure),
             Action::ManagePremises(owner) => p.holds(Role::Owner, owner),
+            Action::AskHealthData => p.holds_any(Role::Researcher),
             Action::RequestAccess(company) => p.holds(Role::Company, company),
             Action::ReportMeasure(responsible) => p.holds(Role::Reporter, responsible),
             Action::WritePlan(area) => p.leads.contains(area),
@@ -256,6 +264,7 @@ pub fn decide(principal: Option<&Principal>, action: &Action<'_>) -> Decision {
             | Action::ManageChecklists
             | Action::ViewRequestFigures
             | Action::ReviewCompanies
+            | Action::ManageHealthBudgets
             | Action::RunFollowUp
             | Action::ManageStrategy => false,
         };

@@ -119,6 +119,12 @@ pub enum Command {
         #[arg(long)]
         all: bool,
     },
+    /// Health data: generate the synthetic population (OMOP CDM as Parquet).
+    Health {
+        /// What to do.
+        #[command(subcommand)]
+        action: HealthCommand,
+    },
     /// Manage user accounts.
     User {
         /// What to do with users.
@@ -193,6 +199,10 @@ pub struct ServeArgs {
         hide_env_values = true
     )]
     pub oidc_client_secret: Option<String>,
+    /// Health data: a folder of OMOP CDM Parquet files to answer cohort questions from (default: the synthetic
+    /// population under the data folder, `health/synthetic`, made with 20,000 persons at the first start).
+    #[arg(long, env = "SAMVERKAN_HEALTH_DATA", value_name = "DIR")]
+    pub health_data: Option<std::path::PathBuf>,
 }
 
 /// Everything `serve` needs beyond the shared settings.
@@ -204,6 +214,8 @@ pub struct ServeSettings {
     pub oidc: Option<web::accounts::oidc::OidcSettings>,
     /// SMTP URL and sender, when configured.
     pub smtp: Option<(String, String)>,
+    /// The health data folder, when not the default.
+    pub health_data: Option<std::path::PathBuf>,
 }
 
 impl ServeArgs {
@@ -228,6 +240,7 @@ impl ServeArgs {
             oidc_client_secret: self
                 .oidc_client_secret
                 .or_else(|| file.oidc_client_secret.clone()),
+            health_data: self.health_data,
         }
     }
 
@@ -298,7 +311,12 @@ impl ServeArgs {
                     .unwrap_or_else(|| "Samverkan <noreply@localhost>".to_owned()),
             )
         });
-        Ok(ServeSettings { auth, oidc, smtp })
+        Ok(ServeSettings {
+            auth,
+            oidc,
+            smtp,
+            health_data: self.health_data,
+        })
     }
 }
 
@@ -316,6 +334,28 @@ fn phone(input: &str) -> Result<String, &'static str> {
         return Err("a phone number has 6 to 15 digits");
     }
     Ok(p.to_owned())
+}
+
+/// `samverkan health ...`
+#[derive(Debug, Subcommand)]
+pub enum HealthCommand {
+    /// Write a synthetic Stockholm population as OMOP CDM Parquet files (deterministic for a seed; a progress bar
+    /// on standard error). Synthetic data: no real person is in it.
+    Generate {
+        /// How many persons (1 to 50,000,000).
+        #[arg(long, value_name = "N")]
+        persons: u64,
+        /// Seed of the generator (the same seed gives the same population).
+        #[arg(long, default_value_t = 1996)]
+        seed: u64,
+        /// The first year followed.
+        #[arg(long, default_value_t = 1996, value_name = "YEAR")]
+        since: i32,
+        /// The folder to write (default: `health/synthetic` under the data folder). It must not hold a
+        /// population already.
+        #[arg(long, value_name = "DIR")]
+        out: Option<std::path::PathBuf>,
+    },
 }
 
 /// `samverkan user ...`

@@ -3,6 +3,7 @@
 
 pub mod background;
 pub mod config;
+pub mod health;
 pub mod interchange;
 
 use anyhow::Context;
@@ -220,12 +221,24 @@ impl Running {
 
 /// Binds `addr` and serves the application on a background task.
 pub async fn start(store: Store, addr: &str) -> anyhow::Result<Running> {
+    start_with_health(store, addr, None).await
+}
+
+/// [`start`], with health data under `data_dir` (the synthetic population made at the first start).
+pub async fn start_with_health(
+    store: Store,
+    addr: &str,
+    data_dir: Option<&std::path::Path>,
+) -> anyhow::Result<Running> {
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("binding {addr}"))?;
     let addr = listener.local_addr()?;
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let state = web::AppState::new(store, web::AuthSettings::default());
+    if let Some(dir) = data_dir {
+        crate::health::attach(&state, dir, None).await?;
+    }
     // A database that cannot be read leaves the index unbuilt; `/readyz` says so until it can be.
     if let Err(e) = state.sync_search().await {
         tracing::warn!(error = %e, "the search index could not be built yet");

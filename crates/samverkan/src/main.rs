@@ -3,7 +3,7 @@
 use anyhow::Context;
 use clap::Parser;
 use samverkan::config::{
-    Cli, Command, FileConfig, LogFormat, Settings, TokenCommand, UserCommand, redact,
+    Cli, Command, FileConfig, HealthCommand, LogFormat, Settings, TokenCommand, UserCommand, redact,
 };
 use samverkan::{Prepared, prepare};
 use tracing_subscriber::EnvFilter;
@@ -120,6 +120,8 @@ async fn run() -> anyhow::Result<()> {
                 applied,
                 "search index ready"
             );
+            samverkan::health::attach(&state, &settings.data_dir, serve.health_data.as_deref())
+                .await?;
             let listener = tokio::net::TcpListener::bind(&settings.addr)
                 .await
                 .with_context(|| format!("cannot listen on {}", settings.addr))?;
@@ -172,6 +174,22 @@ async fn run() -> anyhow::Result<()> {
                 r.relations_unchanged + r.relations_updated
             );
         }
+        Command::Health { action } => match action {
+            HealthCommand::Generate {
+                persons,
+                seed,
+                since,
+                out,
+            } => {
+                let dir = out.unwrap_or_else(|| settings.data_dir.join("health").join("synthetic"));
+                let summary = samverkan::health::generate(&dir, persons, seed, since)?;
+                println!(
+                    "Wrote a synthetic population of {persons} persons with {} events to {}.",
+                    summary.events(),
+                    dir.display()
+                );
+            }
+        },
         Command::Outbox { to, all } => {
             let (store, _) = prepare(&settings.db).await?;
             let mail = store.outbox(to.as_deref(), all).await?;

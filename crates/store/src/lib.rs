@@ -15,6 +15,7 @@ mod events;
 mod feedback;
 mod followup;
 mod graph;
+mod health;
 mod import;
 mod matchmaking;
 mod migrations;
@@ -52,6 +53,7 @@ pub use followup::{
     CycleRow, FollowUpFail, Reminder, ReportEvent, ReportRow, Revision, RevisionRow,
 };
 pub use graph::{GraphData, GraphEdge, GraphNode};
+pub use health::{AskedQuestion, Recorded};
 pub use import::ImportReport;
 pub use matchmaking::{AnswerNotice, MatchFail, Matchmaking, MeetingRequest, Participant, SlotRow};
 pub use people::Person;

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod atlas;
 pub mod follow_up;
+pub mod health_data;
 pub mod kit;
 pub mod meeting_places;
 mod ops;
@@ -39,6 +40,7 @@ struct Inner {
     search: Arc<app::search::SearchState>,
     metrics: Metrics,
     started: Instant,
+    health: std::sync::OnceLock<app::health::HealthData>,
 }
 
 impl AppState {
@@ -75,12 +77,24 @@ impl AppState {
             search: Arc::new(search),
             metrics: Metrics::default(),
             started: Instant::now(),
+            health: std::sync::OnceLock::new(),
         }))
     }
 
     /// The search index and its sync state.
     pub fn search_state(&self) -> &Arc<app::search::SearchState> {
         &self.0.search
+    }
+
+    /// The health data the server answers cohort questions from; set once, when the server starts (the pages
+    /// say "unavailable" until then).
+    pub fn set_health(&self, data: app::health::HealthData) {
+        let _ = self.0.health.set(data);
+    }
+
+    /// The health data, when loaded.
+    pub fn health(&self) -> Option<&app::health::HealthData> {
+        self.0.health.get()
     }
 
     /// Session and login settings.
@@ -137,6 +151,7 @@ fn route_table() -> kit::routes::Routes {
         follow_up::routes(),
         meeting_places::routes(),
         search::routes(),
+        health_data::routes(),
         accounts::routes(),
         ops::routes(),
     ]
@@ -164,7 +179,8 @@ fn route_table() -> kit::routes::Routes {
         (name = "search", description = "Search and need matching in Swedish and English"),
         (name = "way-in", description = "Infrastructures, services, premises and access requests"),
         (name = "meeting-places", description = "Events, meeting places and news"),
-        (name = "account", description = "The caller's own account")
+        (name = "account", description = "The caller's own account"),
+        (name = "health-data", description = "Cohort questions on health data in the OMOP common data model; every figure passes disclosure control")
     )
 )]
 struct ApiDoc;
@@ -179,6 +195,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         follow_up::Api::openapi(),
         meeting_places::Api::openapi(),
         search::Api::openapi(),
+        health_data::Api::openapi(),
         accounts::Api::openapi(),
     ] {
         doc.merge(part);

@@ -103,6 +103,15 @@ pub struct TestApp {
 impl TestApp {
     /// Starts the server exactly as `samverkan serve` does: migrate, seed, serve on 127.0.0.1:0.
     pub async fn spawn() -> TestApp {
+        TestApp::spawn_with(None).await
+    }
+
+    /// A server with health data: the synthetic population made at its first start under `data_dir`.
+    pub async fn spawn_with_health(data_dir: &std::path::Path) -> TestApp {
+        TestApp::spawn_with(Some(data_dir)).await
+    }
+
+    async fn spawn_with(data_dir: Option<&std::path::Path>) -> TestApp {
         let db = TestDb::create().await;
         let (store, prepared) = samverkan::prepare(&db.url())
             .await
@@ -111,7 +120,7 @@ impl TestApp {
             matches!(prepared, samverkan::Prepared::Seeded(_)),
             "a fresh database is seeded"
         );
-        let running = samverkan::start(store, "127.0.0.1:0")
+        let running = samverkan::start_with_health(store, "127.0.0.1:0", data_dir)
             .await
             .expect("start server");
         let client = reqwest::Client::builder()

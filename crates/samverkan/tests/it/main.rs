@@ -13,6 +13,7 @@ mod events;
 mod followup;
 mod frame;
 mod hardening;
+mod health;
 mod helpers;
 mod mail;
 mod matchmaking;

@@ -43,7 +43,9 @@ fn fill(path: &str) -> String {
 
 #[tokio::test]
 async fn every_route_answers_every_role_as_its_rule_says() {
-    let app = TestApp::spawn().await;
+    // With health data, so that the researcher's routes answer as they would on a server.
+    let data = tempfile::tempdir().expect("tempdir");
+    let app = TestApp::spawn_with_health(data.path()).await;
     let store = app.store().await;
     let mut personas = vec![Persona {
         name: "public",
@@ -60,6 +62,7 @@ async fn every_route_answers_every_role_as_its_rule_says() {
         ("reporter", "reporter", Some("region-stockholm")),
         ("lead", "reporter", Some("centrum-for-halsodata")),
         ("admin", "admin", None),
+        ("researcher", "researcher", Some("karolinska-institutet")),
     ] {
         let id = app.user(&format!("{name}@example.se"), role, actor).await;
         if name == "lead" {

@@ -147,6 +147,8 @@ pub struct PersonPage {
     pub flash: Option<(bool, String)>,
     /// CSRF token.
     pub csrf: String,
+    /// The health data privacy budget in words, when one is given.
+    pub budget: Option<String>,
 }
 
 async fn person_page(
@@ -200,6 +202,17 @@ async fn person_page(
         actors: crate::kit::forms::actor_choices(state, lang).await?,
         flash,
         csrf,
+        budget: state.store().health_budget(id).await?.map(|b| {
+            format!(
+                "{} {}",
+                t.t1("people-budget-now", "granted", b.granted()),
+                t.t2(
+                    "people-budget-spent",
+                    ("spent", &b.spent().to_string()),
+                    ("left", &b.left().to_string())
+                )
+            )
+        }),
         layout,
     };
     Ok(respond(status_code, render(&page)?, cookie))
@@ -217,7 +230,7 @@ pub(crate) async fn show(
     let id = crate::kit::params::path_id(&id)?;
     let t = Tr::new(lang);
     let flash = match params.get("done").unwrap_or_default() {
-        d @ ("granted" | "revoked" | "deactivated" | "reactivated" | "invited") => {
+        d @ ("granted" | "revoked" | "deactivated" | "reactivated" | "invited" | "budget") => {
             Some((true, t.t(&format!("people-done-{d}"))))
         }
         _ => None,
@@ -286,6 +299,20 @@ pub(crate) async fn change(
                 }
                 "revoked"
             }
+        }
+        "budget" => {
+            caller.require(&Action::ManageHealthBudgets)?;
+            let Ok(granted) = form
+                .value("epsilon")
+                .replace(',', ".")
+                .parse::<health::disclosure::Epsilon>()
+            else {
+                return refuse(t.t("people-error-budget")).await;
+            };
+            store
+                .set_health_budget(by.ok_or(WebError::Unauthorized)?, id, granted)
+                .await?;
+            "budget"
         }
         "deactivate" | "reactivate" => {
             if by == Some(id) {

@@ -27,6 +27,8 @@ pub enum Rule {
     /// The lead of the area's working group and admins: the area of a `{slug}` path under `/strategy/`, or of
     /// the measure or indicator of an `{id}` path.
     PlanWriter,
+    /// Researchers with the health data role, and admins.
+    Researcher,
 }
 
 /// What a route's rule is asked about: the objects named in its path.
@@ -72,6 +74,7 @@ impl Rule {
             ),
             Rule::AnyEditor => decide(principal, &Action::PublishNews),
             Rule::PlanWriter => with(&|s| decide(principal, &Action::WritePlan(s)), object.area),
+            Rule::Researcher => decide(principal, &Action::AskHealthData),
         }
     }
 }

@@ -1,0 +1,199 @@
+//! Asking the health data a cohort question: the one path from a definition to released figures. The exact
+//! counts go from the engine straight into the disclosure module; what comes out (a total and four breakdowns,
+//! each count "about n" or "fewer than 10") is charged to the researcher's budget, kept in the ledger and
+//! returned. The same question asked again returns the ledger's figures at no cost.
+
+use health::cohort::CohortDefinition;
+use health::disclosure::{self, BudgetError, Epsilon, Policy, Released};
+use health::engine::{Breakdown, CohortEngine, EngineError};
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+use store::{Recorded, Store, StoreError};
+
+/// The health data a server answers from: its engine, the disclosure policy and the noise secret.
+#[derive(Clone)]
+pub struct HealthData {
+    /// The cohort engine.
+    pub engine: Arc<dyn CohortEngine>,
+    /// Threshold and epsilon per count.
+    pub policy: Policy,
+    /// The server secret the noise is drawn from.
+    pub secret: Arc<Vec<u8>>,
+    /// Whether the data is the synthetic population (every page and export that shows it says so).
+    pub synthetic: bool,
+}
+
+/// The released answer to a question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    /// Persons in the cohort.
+    pub total: Released,
+    /// Each breakdown (`year`, `age_band`, `sex`, `municipality`) with its released cells.
+    pub breakdowns: Vec<(String, Vec<(String, Released)>)>,
+}
+
+/// An answer with what it cost.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asked {
+    /// The figures.
+    pub answer: Answer,
+    /// What this ask cost (0 for a question asked before).
+    pub cost: Epsilon,
+    /// Whether the question was asked before (its first answer returned).
+    pub repeated: bool,
+    /// What is left of the budget.
+    pub left: Epsilon,
+}
+
+/// Why a question was not answered.
+#[derive(Debug, thiserror::Error)]
+pub enum AskError {
+    /// The budget does not cover the question (or none was given).
+    #[error("{0}")]
+    Budget(BudgetError),
+    /// The engine failed.
+    #[error(transparent)]
+    Engine(#[from] EngineError),
+    /// The ledger failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// What a question costs: one epsilon for the total and one per breakdown.
+pub fn cost(policy: &Policy) -> Epsilon {
+    disclosure::question_cost(policy, Breakdown::ALL.len())
+}
+
+/// Releases the population's size (the same figure for everyone, at no one's cost).
+pub fn population(data: &HealthData) -> Released {
+    disclosure::release(
+        &data.policy,
+        &data.secret,
+        b"population",
+        "total",
+        data.engine.persons(),
+    )
+}
+
+/// Asks `definition` (checked) for `user_id`.
+pub async fn ask(
+    store: &Store,
+    data: &HealthData,
+    user_id: i64,
+    definition: &CohortDefinition,
+) -> Result<Asked, AskError> {
+    let canonical = definition.canonical();
+    let key = canonical.key_hex();
+    if let Some(before) = store.asked_question(user_id, &key).await? {
+        return repeated(
+            store,
+            user_id,
+            &key,
+            &canonical,
+            before,
+            left(store, user_id).await?,
+        )
+        .await;
+    }
+    let cost = cost(&data.policy);
+    // Refuse before counting when the budget cannot cover it; the ledger checks again when it charges.
+    let budget = store.health_budget(user_id).await?;
+    if let Err(e) = budget.map_or(Err(BudgetError::Spent { cost }), |b| b.charge(cost)) {
+        record_refusal(store, user_id, &key, &canonical, cost).await?;
+        return Err(AskError::Budget(e));
+    }
+    let counted = data.engine.count(&canonical).await?;
+    let question = canonical.key();
+    let total = disclosure::release(
+        &data.policy,
+        &data.secret,
+        &question,
+        "total",
+        counted.total,
+    );
+    let breakdowns = counted
+        .breakdowns
+        .iter()
+        .map(|(b, cells)| {
+            let released = disclosure::release_breakdown(
+                &data.policy,
+                &data.secret,
+                &question,
+                b.as_str(),
+                counted.total,
+                cells,
+            );
+            (b.as_str().to_owned(), released.cells)
+        })
+        .collect();
+    let answer = Answer { total, breakdowns };
+    let figures = serde_json::to_value(&answer).unwrap_or_default();
+    let definition_json = serde_json::to_value(&canonical).unwrap_or_default();
+    match store
+        .record_health_question(user_id, &key, &definition_json, cost, &figures)
+        .await?
+    {
+        Recorded::Charged { left } => Ok(Asked {
+            answer,
+            cost,
+            repeated: false,
+            left,
+        }),
+        Recorded::Repeated(before) => Ok(Asked {
+            answer: serde_json::from_value(before.released)
+                .map_err(|e| StoreError::Corrupt(e.to_string()))?,
+            cost: Epsilon::ZERO,
+            repeated: true,
+            left: left(store, user_id).await?,
+        }),
+        Recorded::Refused(e) => Err(AskError::Budget(e)),
+    }
+}
+
+async fn left(store: &Store, user_id: i64) -> Result<Epsilon, StoreError> {
+    Ok(store
+        .health_budget(user_id)
+        .await?
+        .map_or(Epsilon::ZERO, |b| b.left()))
+}
+
+async fn repeated(
+    store: &Store,
+    user_id: i64,
+    key: &str,
+    canonical: &CohortDefinition,
+    before: store::AskedQuestion,
+    left: Epsilon,
+) -> Result<Asked, AskError> {
+    // Recorded as asked again (audited, no cost): the ledger returns the first answer.
+    let definition_json = serde_json::to_value(canonical).unwrap_or_default();
+    store
+        .record_health_question(
+            user_id,
+            key,
+            &definition_json,
+            Epsilon::ZERO,
+            &before.released,
+        )
+        .await?;
+    Ok(Asked {
+        answer: serde_json::from_value(before.released)
+            .map_err(|e| StoreError::Corrupt(e.to_string()))?,
+        cost: Epsilon::ZERO,
+        repeated: true,
+        left,
+    })
+}
+
+async fn record_refusal(
+    store: &Store,
+    user_id: i64,
+    key: &str,
+    canonical: &CohortDefinition,
+    cost: Epsilon,
+) -> Result<(), StoreError> {
+    let definition_json = serde_json::to_value(canonical).unwrap_or_default();
+    store
+        .refuse_health_question(user_id, key, &definition_json, cost)
+        .await
+}

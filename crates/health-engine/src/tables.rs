@@ -1,0 +1,430 @@
+//! The OMOP CDM 5.4 tables Samverkan keeps, with the standard column names and Arrow types, and a builder that
+//! fills a table's columns row by row (a column not set in a row is null) and hands them on as record batches.
+
+use datafusion::arrow::array::{
+    ArrayRef, Date32Builder, Float64Builder, Int64Builder, StringBuilder,
+    TimestampMicrosecondBuilder,
+};
+use datafusion::arrow::datatypes::{DataType, Field, Schema, SchemaRef, TimeUnit};
+use datafusion::arrow::error::ArrowError;
+use datafusion::arrow::record_batch::RecordBatch;
+use std::sync::Arc;
+
+/// An OMOP column's kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// An integer (ids, concept ids, counts).
+    Int,
+    /// A date.
+    Date,
+    /// A date and time.
+    Timestamp,
+    /// Text.
+    Text,
+    /// A number.
+    Float,
+}
+
+impl Kind {
+    fn data_type(self) -> DataType {
+        match self {
+            Kind::Int => DataType::Int64,
+            Kind::Date => DataType::Date32,
+            Kind::Timestamp => DataType::Timestamp(TimeUnit::Microsecond, None),
+            Kind::Text => DataType::Utf8,
+            Kind::Float => DataType::Float64,
+        }
+    }
+}
+
+use Kind::{Date, Float, Int, Text, Timestamp};
+
+/// A table: its name and columns; `required` columns may not be null.
+pub struct Table {
+    /// The table's name (and its file's: `person.parquet`).
+    pub name: &'static str,
+    /// Columns in the standard order: (name, kind, required).
+    pub columns: &'static [(&'static str, Kind, bool)],
+}
+
+/// `person`.
+pub const PERSON: Table = Table {
+    name: "person",
+    columns: &[
+        ("person_id", Int, true),
+        ("gender_concept_id", Int, true),
+        ("year_of_birth", Int, true),
+        ("month_of_birth", Int, false),
+        ("day_of_birth", Int, false),
+        ("birth_datetime", Timestamp, false),
+        ("race_concept_id", Int, true),
+        ("ethnicity_concept_id", Int, true),
+        ("location_id", Int, false),
+        ("provider_id", Int, false),
+        ("care_site_id", Int, false),
+        ("person_source_value", Text, false),
+        ("gender_source_value", Text, false),
+        ("gender_source_concept_id", Int, false),
+        ("race_source_value", Text, false),
+        ("race_source_concept_id", Int, false),
+        ("ethnicity_source_value", Text, false),
+        ("ethnicity_source_concept_id", Int, false),
+    ],
+};
+
+/// `observation_period`.
+pub const OBSERVATION_PERIOD: Table = Table {
+    name: "observation_period",
+    columns: &[
+        ("observation_period_id", Int, true),
+        ("person_id", Int, true),
+        ("observation_period_start_date", Date, true),
+        ("observation_period_end_date", Date, true),
+        ("period_type_concept_id", Int, true),
+    ],
+};
+
+/// `visit_occurrence`.
+pub const VISIT_OCCURRENCE: Table = Table {
+    name: "visit_occurrence",
+    columns: &[
+        ("visit_occurrence_id", Int, true),
+        ("person_id", Int, true),
+        ("visit_concept_id", Int, true),
+        ("visit_start_date", Date, true),
+        ("visit_start_datetime", Timestamp, false),
+        ("visit_end_date", Date, true),
+        ("visit_end_datetime", Timestamp, false),
+        ("visit_type_concept_id", Int, true),
+        ("provider_id", Int, false),
+        ("care_site_id", Int, false),
+        ("visit_source_value", Text, false),
+        ("visit_source_concept_id", Int, false),
+        ("admitted_from_concept_id", Int, false),
+        ("admitted_from_source_value", Text, false),
+        ("discharged_to_concept_id", Int, false),
+        ("discharged_to_source_value", Text, false),
+        ("preceding_visit_occurrence_id", Int, false),
+    ],
+};
+
+/// `condition_occurrence`.
+pub const CONDITION_OCCURRENCE: Table = Table {
+    name: "condition_occurrence",
+    columns: &[
+        ("condition_occurrence_id", Int, true),
+        ("person_id", Int, true),
+        ("condition_concept_id", Int, true),
+        ("condition_start_date", Date, true),
+        ("condition_start_datetime", Timestamp, false),
+        ("condition_end_date", Date, false),
+        ("condition_end_datetime", Timestamp, false),
+        ("condition_type_concept_id", Int, true),
+        ("condition_status_concept_id", Int, false),
+        ("stop_reason", Text, false),
+        ("provider_id", Int, false),
+        ("visit_occurrence_id", Int, false),
+        ("visit_detail_id", Int, false),
+        ("condition_source_value", Text, false),
+        ("condition_source_concept_id", Int, false),
+        ("condition_status_source_value", Text, false),
+    ],
+};
+
+/// `drug_exposure`.
+pub const DRUG_EXPOSURE: Table = Table {
+    name: "drug_exposure",
+    columns: &[
+        ("drug_exposure_id", Int, true),
+        ("person_id", Int, true),
+        ("drug_concept_id", Int, true),
+        ("drug_exposure_start_date", Date, true),
+        ("drug_exposure_start_datetime", Timestamp, false),
+        ("drug_exposure_end_date", Date, true),
+        ("drug_exposure_end_datetime", Timestamp, false),
+        ("verbatim_end_date", Date, false),
+        ("drug_type_concept_id", Int, true),
+        ("stop_reason", Text, false),
+        ("refills", Int, false),
+        ("quantity", Float, false),
+        ("days_supply", Int, false),
+        ("sig", Text, false),
+        ("route_concept_id", Int, false),
+        ("lot_number", Text, false),
+        ("provider_id", Int, false),
+        ("visit_occurrence_id", Int, false),
+        ("visit_detail_id", Int, false),
+        ("drug_source_value", Text, false),
+        ("drug_source_concept_id", Int, false),
+        ("route_source_value", Text, false),
+        ("dose_unit_source_value", Text, false),
+    ],
+};
+
+/// `procedure_occurrence`.
+pub const PROCEDURE_OCCURRENCE: Table = Table {
+    name: "procedure_occurrence",
+    columns: &[
+        ("procedure_occurrence_id", Int, true),
+        ("person_id", Int, true),
+        ("procedure_concept_id", Int, true),
+        ("procedure_date", Date, true),
+        ("procedure_datetime", Timestamp, false),
+        ("procedure_end_date", Date, false),
+        ("procedure_end_datetime", Timestamp, false),
+        ("procedure_type_concept_id", Int, true),
+        ("modifier_concept_id", Int, false),
+        ("quantity", Int, false),
+        ("provider_id", Int, false),
+        ("visit_occurrence_id", Int, false),
+        ("visit_detail_id", Int, false),
+        ("procedure_source_value", Text, false),
+        ("procedure_source_concept_id", Int, false),
+        ("modifier_source_value", Text, false),
+    ],
+};
+
+/// `measurement`.
+pub const MEASUREMENT: Table = Table {
+    name: "measurement",
+    columns: &[
+        ("measurement_id", Int, true),
+        ("person_id", Int, true),
+        ("measurement_concept_id", Int, true),
+        ("measurement_date", Date, true),
+        ("measurement_datetime", Timestamp, false),
+        ("measurement_time", Text, false),
+        ("measurement_type_concept_id", Int, true),
+        ("operator_concept_id", Int, false),
+        ("value_as_number", Float, false),
+        ("value_as_concept_id", Int, false),
+        ("unit_concept_id", Int, false),
+        ("range_low", Float, false),
+        ("range_high", Float, false),
+        ("provider_id", Int, false),
+        ("visit_occurrence_id", Int, false),
+        ("visit_detail_id", Int, false),
+        ("measurement_source_value", Text, false),
+        ("measurement_source_concept_id", Int, false),
+        ("unit_source_value", Text, false),
+        ("unit_source_concept_id", Int, false),
+        ("value_source_value", Text, false),
+        ("measurement_event_id", Int, false),
+        ("meas_event_field_concept_id", Int, false),
+    ],
+};
+
+/// `death`.
+pub const DEATH: Table = Table {
+    name: "death",
+    columns: &[
+        ("person_id", Int, true),
+        ("death_date", Date, true),
+        ("death_datetime", Timestamp, false),
+        ("death_type_concept_id", Int, false),
+        ("cause_concept_id", Int, false),
+        ("cause_source_value", Text, false),
+        ("cause_source_concept_id", Int, false),
+    ],
+};
+
+/// `location`.
+pub const LOCATION: Table = Table {
+    name: "location",
+    columns: &[
+        ("location_id", Int, true),
+        ("address_1", Text, false),
+        ("address_2", Text, false),
+        ("city", Text, false),
+        ("state", Text, false),
+        ("zip", Text, false),
+        ("county", Text, false),
+        ("location_source_value", Text, false),
+        ("country_concept_id", Int, false),
+        ("country_source_value", Text, false),
+        ("latitude", Float, false),
+        ("longitude", Float, false),
+    ],
+};
+
+/// `concept`.
+pub const CONCEPT: Table = Table {
+    name: "concept",
+    columns: &[
+        ("concept_id", Int, true),
+        ("concept_name", Text, true),
+        ("domain_id", Text, true),
+        ("vocabulary_id", Text, true),
+        ("concept_class_id", Text, true),
+        ("standard_concept", Text, false),
+        ("concept_code", Text, true),
+        ("valid_start_date", Date, true),
+        ("valid_end_date", Date, true),
+        ("invalid_reason", Text, false),
+    ],
+};
+
+/// `concept_ancestor`.
+pub const CONCEPT_ANCESTOR: Table = Table {
+    name: "concept_ancestor",
+    columns: &[
+        ("ancestor_concept_id", Int, true),
+        ("descendant_concept_id", Int, true),
+        ("min_levels_of_separation", Int, true),
+        ("max_levels_of_separation", Int, true),
+    ],
+};
+
+/// Every table Samverkan keeps, in the order they are written.
+pub const ALL: [&Table; 11] = [
+    &PERSON,
+    &OBSERVATION_PERIOD,
+    &VISIT_OCCURRENCE,
+    &CONDITION_OCCURRENCE,
+    &DRUG_EXPOSURE,
+    &PROCEDURE_OCCURRENCE,
+    &MEASUREMENT,
+    &DEATH,
+    &LOCATION,
+    &CONCEPT,
+    &CONCEPT_ANCESTOR,
+];
+
+impl Table {
+    /// The Arrow schema: standard names, required columns not nullable.
+    pub fn schema(&self) -> SchemaRef {
+        Arc::new(Schema::new(
+            self.columns
+                .iter()
+                .map(|(name, kind, required)| Field::new(*name, kind.data_type(), !required))
+                .collect::<Vec<_>>(),
+        ))
+    }
+
+    /// A column's index.
+    ///
+    /// # Panics
+    /// On a name the table does not have: the generator names columns in code, so that is a defect.
+    pub fn col(&self, name: &str) -> usize {
+        self.columns
+            .iter()
+            .position(|(n, _, _)| *n == name)
+            .unwrap_or_else(|| panic!("{} has no column {name}", self.name))
+    }
+}
+
+/// A value for one cell.
+#[derive(Debug, Clone, Copy)]
+pub enum Cell<'a> {
+    /// An integer.
+    I(i64),
+    /// A date as days since 1970-01-01.
+    D(i32),
+    /// Text.
+    S(&'a str),
+    /// A number.
+    F(f64),
+}
+
+enum Builder {
+    Int(Int64Builder),
+    Date(Date32Builder),
+    Ts(TimestampMicrosecondBuilder),
+    Text(StringBuilder),
+    Float(Float64Builder),
+}
+
+/// Rows of one table being filled.
+pub struct Rows {
+    table: &'static Table,
+    schema: SchemaRef,
+    builders: Vec<Builder>,
+    set: Vec<bool>,
+    len: usize,
+}
+
+impl Rows {
+    /// Empty rows of `table`.
+    pub fn new(table: &'static Table) -> Rows {
+        let builders = table
+            .columns
+            .iter()
+            .map(|(_, kind, _)| match kind {
+                Int => Builder::Int(Int64Builder::new()),
+                Date => Builder::Date(Date32Builder::new()),
+                Timestamp => Builder::Ts(TimestampMicrosecondBuilder::new()),
+                Text => Builder::Text(StringBuilder::new()),
+                Float => Builder::Float(Float64Builder::new()),
+            })
+            .collect();
+        Rows {
+            table,
+            schema: table.schema(),
+            builders,
+            set: vec![false; table.columns.len()],
+            len: 0,
+        }
+    }
+
+    /// The number of rows filled.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether no row is filled.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Adds a row: the given (column index, value) pairs, every other column null.
+    ///
+    /// # Panics
+    /// When a value's kind does not fit its column, which is a defect of the generator.
+    pub fn push(&mut self, cells: &[(usize, Cell<'_>)]) {
+        self.set.iter_mut().for_each(|s| *s = false);
+        for (i, cell) in cells {
+            self.set[*i] = true;
+            match (&mut self.builders[*i], cell) {
+                (Builder::Int(b), Cell::I(v)) => b.append_value(*v),
+                (Builder::Date(b), Cell::D(v)) => b.append_value(*v),
+                (Builder::Text(b), Cell::S(v)) => b.append_value(v),
+                (Builder::Float(b), Cell::F(v)) => b.append_value(*v),
+                _ => panic!(
+                    "{}.{}: wrong kind of value",
+                    self.table.name, self.table.columns[*i].0
+                ),
+            }
+        }
+        for (i, set) in self.set.iter().enumerate() {
+            if !set {
+                match &mut self.builders[i] {
+                    Builder::Int(b) => b.append_null(),
+                    Builder::Date(b) => b.append_null(),
+                    Builder::Ts(b) => b.append_null(),
+                    Builder::Text(b) => b.append_null(),
+                    Builder::Float(b) => b.append_null(),
+                }
+            }
+        }
+        self.len += 1;
+    }
+
+    /// The rows so far as a record batch; the builder is empty afterwards.
+    pub fn finish(&mut self) -> Result<RecordBatch, ArrowError> {
+        let arrays: Vec<ArrayRef> = self
+            .builders
+            .iter_mut()
+            .map(|b| -> ArrayRef {
+                match b {
+                    Builder::Int(b) => Arc::new(b.finish()),
+                    Builder::Date(b) => Arc::new(b.finish()),
+                    Builder::Ts(b) => Arc::new(b.finish()),
+                    Builder::Text(b) => Arc::new(b.finish()),
+                    Builder::Float(b) => Arc::new(b.finish()),
+                }
+            })
+            .collect();
+        self.len = 0;
+        RecordBatch::try_new(self.schema.clone(), arrays)
+    }
+}

@@ -1,0 +1,89 @@
+//! `samverkan health ...`: the synthetic population, with a progress bar on standard error.
+
+use anyhow::Context;
+use health_engine::generate::{self, Options, Summary};
+use std::path::Path;
+
+/// Writes a synthetic population of `persons` into `dir`, refusing a folder that already holds one.
+pub fn generate(dir: &Path, persons: u64, seed: u64, since: i32) -> anyhow::Result<Summary> {
+    if dir.join("person.parquet").exists() {
+        anyhow::bail!(
+            "{} already holds a population; remove it or choose another folder with --out",
+            dir.display()
+        );
+    }
+    let bar = crate::interchange::bar(persons, "persons");
+    let summary = generate::generate(
+        dir,
+        Options {
+            persons,
+            seed,
+            since,
+        },
+        &|done| {
+            bar.set_position(done);
+        },
+    )
+    .with_context(|| format!("cannot write the population to {}", dir.display()))?;
+    bar.finish_and_clear();
+    Ok(summary)
+}
+
+/// The persons of the synthetic population made at the first start.
+pub const FIRST_START_PERSONS: u64 = 20_000;
+
+/// Opens the health data for `state`: `dir` when given, else the synthetic population under the data folder,
+/// made (20,000 persons, seed 1996) when it is not there yet. The noise secret is `health/noise.key` under the
+/// data folder, made at the first start.
+pub async fn attach(
+    state: &web::AppState,
+    data_dir: &Path,
+    dir: Option<&Path>,
+) -> anyhow::Result<()> {
+    let health_dir = data_dir.join("health");
+    std::fs::create_dir_all(&health_dir)
+        .with_context(|| format!("creating {}", health_dir.display()))?;
+    let (folder, synthetic) = match dir {
+        Some(d) => (d.to_owned(), false),
+        None => (health_dir.join("synthetic"), true),
+    };
+    if synthetic && !folder.join("person.parquet").exists() {
+        let to = folder.clone();
+        tokio::task::spawn_blocking(move || {
+            generate::generate(
+                &to,
+                Options {
+                    persons: FIRST_START_PERSONS,
+                    seed: 1996,
+                    since: 1996,
+                },
+                &|_| {},
+            )
+        })
+        .await
+        .context("generating the synthetic population")?
+        .context("generating the synthetic population")?;
+        tracing::info!(persons = FIRST_START_PERSONS, dir = %folder.display(), "made a synthetic population");
+    }
+    let engine = health_engine::ParquetEngine::open(&folder)
+        .await
+        .with_context(|| format!("opening the health data in {}", folder.display()))?;
+    let key_file = health_dir.join("noise.key");
+    let secret = match std::fs::read(&key_file) {
+        Ok(k) if k.len() >= 32 => k,
+        _ => {
+            let key = store::secrets::random_token("").into_bytes();
+            std::fs::write(&key_file, &key)
+                .with_context(|| format!("writing {}", key_file.display()))?;
+            key
+        }
+    };
+    state.set_health(app::health::HealthData {
+        engine: std::sync::Arc::new(engine),
+        policy: health::disclosure::Policy::default(),
+        secret: std::sync::Arc::new(secret),
+        synthetic,
+    });
+    tracing::info!(dir = %folder.display(), synthetic, "health data ready");
+    Ok(())
+}

@@ -1,0 +1,257 @@
+//! Health data as a researcher uses it: the overview for everyone, cohort questions for researchers with a
+//! budget the office gives, answers that pass disclosure control, the same question free the second time, a
+//! clear refusal when the budget is spent, bad input refused without cost, and every question audited.
+
+use crate::helpers::{PASSWORD, TestApp, csrf_in, unescape};
+use reqwest::StatusCode;
+use sqlx::Connection;
+
+async fn post_form(
+    app: &TestApp,
+    who: &reqwest::Client,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> (StatusCode, String) {
+    let page = who
+        .get(format!("{}{path}", app.base))
+        .send()
+        .await
+        .expect("get")
+        .text()
+        .await
+        .expect("text");
+    let csrf = csrf_in(&page).unwrap_or_default();
+    let mut form: Vec<(&str, &str)> = vec![("csrf", csrf.as_str())];
+    form.extend_from_slice(fields);
+    let res = who
+        .post(format!("{}{path}", app.base))
+        .form(&form)
+        .send()
+        .await
+        .expect("post");
+    let status = res.status();
+    (status, unescape(&res.text().await.expect("text")))
+}
+
+fn total_of(page: &str) -> String {
+    page.split("Persons in the cohort: ")
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn a_researcher_asks_within_a_budget_and_never_sees_an_exact_count() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let app = TestApp::spawn_with_health(data.path()).await;
+    assert!(
+        data.path().join("health/synthetic/person.parquet").exists(),
+        "the first start makes a synthetic population"
+    );
+
+    // Everyone reads the overview, which says the data is synthetic and gives the population as released.
+    let (status, page) = app.get("/en/health-data").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Synthetic data."), "{page}");
+    assert!(page.contains("persons followed from 1996"));
+    let (_, sv) = app.get("/sv/health-data").await;
+    assert!(sv.contains("Syntetiska data."));
+    let (status, _) = app.get("/en/health-data/cohorts").await;
+    assert!(
+        status == StatusCode::SEE_OTHER || status == StatusCode::UNAUTHORIZED,
+        "{status}"
+    );
+
+    let researcher_id = app
+        .user(
+            "forskare@ki.example",
+            "researcher",
+            Some("karolinska-institutet"),
+        )
+        .await;
+    app.user("office@example.se", "admin", None).await;
+    app.user("company@example.se", "company", Some("biolamina"))
+        .await;
+    let researcher = app.signed_in("forskare@ki.example", PASSWORD).await;
+    let office = app.signed_in("office@example.se", PASSWORD).await;
+    let company = app.signed_in("company@example.se", PASSWORD).await;
+    let res = company
+        .get(format!("{}/en/health-data/cohorts", app.base))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(
+        res.status(),
+        StatusCode::FORBIDDEN,
+        "a company is no researcher"
+    );
+
+    // Without a budget, a question is refused and costs nothing.
+    let cohort = "/en/health-data/cohorts";
+    let diabetes = [
+        ("codes", "E11"),
+        ("descendants", "1"),
+        ("first", "1"),
+        ("age_min", "40"),
+    ];
+    let (status, page) = post_form(&app, &researcher, cohort, &diabetes).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{page}");
+    assert!(page.contains("Your privacy budget is spent"), "{page}");
+
+    // The office gives a budget of 1.2: two questions at 0.5 each.
+    let page = office
+        .get(format!("{}/en/admin/people/{researcher_id}", app.base))
+        .send()
+        .await
+        .expect("get")
+        .text()
+        .await
+        .expect("t");
+    let csrf = csrf_in(&page).unwrap_or_default();
+    let res = office
+        .post(format!(
+            "{}/en/admin/people/{researcher_id}/budget",
+            app.base
+        ))
+        .form(&[("csrf", csrf.as_str()), ("epsilon", "1,2")])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let shown = office
+        .get(format!("{}/en/admin/people/{researcher_id}", app.base))
+        .send()
+        .await
+        .expect("get")
+        .text()
+        .await
+        .expect("t");
+    assert!(
+        unescape(&shown).contains("Granted: 1.2. Spent: 0; left: 1.2."),
+        "{shown}"
+    );
+
+    // A question: its size and four breakdowns, each count "about n" or "fewer than 10", and what it cost.
+    let (status, page) = post_form(&app, &researcher, cohort, &diabetes).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    let total = total_of(&page);
+    assert!(
+        total.starts_with("about ") || total == "fewer than 10",
+        "{total}"
+    );
+    for heading in [
+        "Year of the index event",
+        "Age band at the index event",
+        "Sex",
+        "Municipality",
+    ] {
+        assert!(page.contains(heading), "{heading}");
+    }
+    assert!(page.contains("The question cost 0.5 of your privacy budget."));
+    assert!(page.contains("Privacy budget left: 0.7."));
+    assert!(page.contains("<svg"), "the breakdowns are drawn");
+    assert!(
+        !page.contains("40-64</th><td>0<"),
+        "no cell shows an exact zero"
+    );
+
+    // The same question again, reworded (a code twice), gives the same answer at no cost.
+    let reworded = [
+        ("codes", "E11, E11"),
+        ("descendants", "1"),
+        ("first", "1"),
+        ("age_min", "40"),
+    ];
+    let (_, again) = post_form(&app, &researcher, cohort, &reworded).await;
+    assert!(again.contains("You asked this question before"), "{again}");
+    assert_eq!(total_of(&again), total);
+    assert!(again.contains("Privacy budget left: 0.7."));
+
+    // Bad input is refused field by field and costs nothing.
+    let (status, page) = post_form(
+        &app,
+        &researcher,
+        cohort,
+        &[
+            ("codes", "X99"),
+            ("age_min", "abc"),
+            ("r1_codes", "A10BA02"),
+            ("r1_start", "10"),
+            ("r1_end", "-10"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.contains("X99 is not a code in the vocabulary."),
+        "{page}"
+    );
+    assert!(page.contains("Write a whole number from 0 to 130."));
+    assert!(page.contains("The window must end no earlier than it starts."));
+    assert!(page.contains("Privacy budget left: 0.7."));
+    let (status, page) = post_form(&app, &researcher, cohort, &[("codes", "E11, A10BA02")]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("Give codes of one kind only"));
+
+    // A second question with a rule: metformin users with a diagnosis before. Then the budget is spent.
+    let rule = [
+        ("codes", "A10BA02"),
+        ("r1_codes", "E11"),
+        ("r1_has", "has"),
+        ("r1_times", "1"),
+        ("r1_start", "-3650"),
+        ("r1_end", "0"),
+    ];
+    let (status, page) = post_form(&app, &researcher, cohort, &rule).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert!(page.contains("Privacy budget left: 0.2."));
+    let (status, page) = post_form(&app, &researcher, cohort, &[("codes", "I48")]).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(
+        page.contains("The question costs 0.5 but 0.2 of your privacy budget is left."),
+        "{page}"
+    );
+
+    // An ATLAS definition is asked the same way; an unsupported element is refused with its place.
+    let circe = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../health/tests/circe/01-type-2-diabetes.json"
+    ))
+    .expect("circe");
+    let bad = circe.replacen("\"ConceptSets\"", "\"Unknown\": 1, \"ConceptSets\"", 1);
+    let (status, page) = post_form(&app, &researcher, cohort, &[("circe", bad.as_str())]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.contains("Unknown"),
+        "the refusal names the element: {page}"
+    );
+
+    // Every question is in the audit log: the asks, the repeat and the refusals, never an exact count.
+    let store = app.store().await;
+    let mut conn = sqlx::AnyConnection::connect(&app.db_url())
+        .await
+        .expect("connect");
+    let actions: Vec<String> = sqlx::query_scalar(
+        "SELECT action FROM audit_log WHERE object_type = 'health_question' ORDER BY id",
+    )
+    .fetch_all(&mut conn)
+    .await
+    .expect("audit");
+    assert_eq!(actions, ["refuse", "ask", "ask-again", "ask", "refuse"]);
+    drop(store);
+
+    // The API: concepts for anyone; counts for researchers only.
+    let concepts = app
+        .json("/api/v1/health-data/concepts?q=metformin&lang=sv")
+        .await;
+    assert_eq!(concepts["items"][0]["code"], "A10BA02");
+    let res = company
+        .post(format!("{}/api/v1/health-data/cohorts/count", app.base))
+        .json(&serde_json::json!({ "circe": serde_json::from_str::<serde_json::Value>(&circe).expect("json") }))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    app.stop().await;
+}
