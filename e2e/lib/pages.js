@@ -36,6 +36,7 @@ export const PAGES = [
   { name: 'search empty', path: '/search', status: 200 },
   { name: 'match', path: '/match?need=lab+space+in+Flemingsberg', status: 200 },
   { name: 'strategy', path: '/strategy', status: 200 },
+  { name: 'health data', path: '/health-data', status: 200 },
   { name: 'focus area', path: '/strategy/life-science-foretag', status: 200 },
   { name: 'who does what', path: '/strategy/actors', status: 200 },
   { name: 'plan versions', path: '/strategy/halsodata/versions', status: 200 },
