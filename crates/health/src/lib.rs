@@ -6,4 +6,5 @@ pub mod circe;
 pub mod cohort;
 pub mod disclosure;
 pub mod engine;
+pub mod places;
 pub mod vocabulary;

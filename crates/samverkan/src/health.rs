@@ -73,7 +73,7 @@ pub async fn attach(
         Ok(k) if k.len() >= 32 => k,
         _ => {
             let key = store::secrets::random_token("").into_bytes();
-            std::fs::write(&key_file, &key)
+            write_private(&key_file, &key)
                 .with_context(|| format!("writing {}", key_file.display()))?;
             key
         }
@@ -86,4 +86,17 @@ pub async fn attach(
     });
     tracing::info!(dir = %folder.display(), synthetic, "health data ready");
     Ok(())
+}
+
+/// Writes a file only its owner can read (the noise secret).
+fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)?.write_all(bytes)
 }

@@ -643,46 +643,9 @@ fn cell_label(t: Tr, breakdown: &str, label: &str) -> String {
     match (breakdown, label) {
         ("sex", "female" | "male" | "unknown") => t.t(&format!("health-sex-{label}")),
         ("municipality", code) => {
-            health_engine_names::municipality(code).map_or_else(|| code.to_owned(), str::to_owned)
+            health::places::municipality(code).map_or_else(|| code.to_owned(), str::to_owned)
         }
         _ => label.to_owned(),
-    }
-}
-
-/// Municipality names by code, for labels (the engine gives codes).
-mod health_engine_names {
-    /// The 26 municipalities of Stockholm County.
-    const NAMES: [(&str, &str); 26] = [
-        ("0114", "Upplands Väsby"),
-        ("0115", "Vallentuna"),
-        ("0117", "Österåker"),
-        ("0120", "Värmdö"),
-        ("0123", "Järfälla"),
-        ("0125", "Ekerö"),
-        ("0126", "Huddinge"),
-        ("0127", "Botkyrka"),
-        ("0128", "Salem"),
-        ("0136", "Haninge"),
-        ("0138", "Tyresö"),
-        ("0139", "Upplands-Bro"),
-        ("0140", "Nykvarn"),
-        ("0160", "Täby"),
-        ("0162", "Danderyd"),
-        ("0163", "Sollentuna"),
-        ("0180", "Stockholm"),
-        ("0181", "Södertälje"),
-        ("0182", "Nacka"),
-        ("0183", "Sundbyberg"),
-        ("0184", "Solna"),
-        ("0186", "Lidingö"),
-        ("0187", "Vaxholm"),
-        ("0188", "Norrtälje"),
-        ("0191", "Sigtuna"),
-        ("0192", "Nynäshamn"),
-    ];
-
-    pub(super) fn municipality(code: &str) -> Option<&'static str> {
-        NAMES.iter().find(|(c, _)| *c == code).map(|(_, n)| *n)
     }
 }
 
