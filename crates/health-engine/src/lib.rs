@@ -4,6 +4,7 @@
 
 pub mod engine;
 pub mod generate;
+pub mod load;
 pub mod tables;
 
 pub use engine::ParquetEngine;

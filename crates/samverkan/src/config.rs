@@ -356,6 +356,17 @@ pub enum HealthCommand {
         #[arg(long, value_name = "DIR")]
         out: Option<std::path::PathBuf>,
     },
+    /// Load a region's OMOP CDM tables from DIR, each as `<table>.parquet` or `<table>.csv` with the standard column
+    /// names; every problem is reported with its file, row and column, and nothing is half-loaded. Answer from it
+    /// with `serve --health-data` and the folder written.
+    Load {
+        /// The folder with the tables.
+        dir: std::path::PathBuf,
+        /// The folder to write (default: `health/loaded` under the data folder); a previous load there is
+        /// replaced only when this one succeeds.
+        #[arg(long, value_name = "DIR")]
+        out: Option<std::path::PathBuf>,
+    },
 }
 
 /// `samverkan user ...`

@@ -29,6 +29,23 @@ pub fn generate(dir: &Path, persons: u64, seed: u64, since: i32) -> anyhow::Resu
     Ok(summary)
 }
 
+/// Loads a region's OMOP tables from `dir` into `out`; the input's problems are the error's message, one a line.
+pub fn load(dir: &Path, out: &Path) -> anyhow::Result<health_engine::load::Loaded> {
+    match health_engine::load::load(dir, out) {
+        Ok(l) => Ok(l),
+        Err(health_engine::load::LoadError::Problems(problems)) => {
+            let list: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
+            anyhow::bail!(
+                "{} problem(s) in {}; nothing was loaded:\n{}",
+                problems.len(),
+                dir.display(),
+                list.join("\n")
+            )
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// The persons of the synthetic population made at the first start.
 pub const FIRST_START_PERSONS: u64 = 20_000;
 

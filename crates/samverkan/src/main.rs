@@ -189,6 +189,19 @@ async fn run() -> anyhow::Result<()> {
                     dir.display()
                 );
             }
+            HealthCommand::Load { dir, out } => {
+                let to = out.unwrap_or_else(|| settings.data_dir.join("health").join("loaded"));
+                let loaded = samverkan::health::load(&dir, &to)?;
+                let rows: Vec<String> = loaded
+                    .rows
+                    .iter()
+                    .map(|(t, n)| format!("{t} {n}"))
+                    .collect();
+                println!("Loaded into {}: {}.", to.display(), rows.join(", "));
+                for (file, column) in &loaded.ignored {
+                    println!("Left out {file}: {column} (not an OMOP column).");
+                }
+            }
         },
         Command::Outbox { to, all } => {
             let (store, _) = prepare(&settings.db).await?;

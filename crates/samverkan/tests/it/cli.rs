@@ -367,3 +367,80 @@ async fn a_user_error_is_a_message_and_exit_code_1_never_a_stack_trace() {
             .is_none()
     );
 }
+
+#[test]
+fn health_generate_then_load_and_a_bad_load_names_its_problems() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let population = dir.path().join("population");
+    let out = samverkan()
+        .args([
+            "health",
+            "generate",
+            "--persons",
+            "500",
+            "--seed",
+            "5",
+            "--out",
+        ])
+        .arg(&population)
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("Wrote a synthetic population of 500 persons")
+    );
+    let again = samverkan()
+        .args(["health", "generate", "--persons", "500", "--out"])
+        .arg(&population)
+        .output()
+        .expect("run");
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already holds a population"));
+
+    let out = samverkan()
+        .args(["--data-dir"])
+        .arg(dir.path())
+        .args(["health", "load"])
+        .arg(&population)
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("person 500"));
+    assert!(dir.path().join("health/loaded/person.parquet").exists());
+
+    let bad = dir.path().join("bad");
+    std::fs::create_dir_all(&bad).expect("dir");
+    std::fs::write(
+        bad.join("person.csv"),
+        "person_id,gender_concept_id,year_of_birth,race_concept_id,ethnicity_concept_id\n1,8532,x,0,0\n",
+    )
+    .expect("write");
+    let out = samverkan()
+        .env("RUST_BACKTRACE", "1")
+        .args(["health", "load"])
+        .arg(&bad)
+        .args(["--out"])
+        .arg(dir.path().join("nowhere"))
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("person.csv row 2, year_of_birth: \"x\" is not a whole number"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("stack backtrace") && !err.contains("panicked"),
+        "a message, not a trace: {err}"
+    );
+    assert!(!dir.path().join("nowhere/person.parquet").exists());
+}
