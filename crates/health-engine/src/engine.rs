@@ -16,20 +16,55 @@ use health::engine::{Answer, Breakdown, CohortCount, CohortEngine, EngineError, 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-/// A person as the engine keeps them.
-#[derive(Debug, Clone)]
+/// A person as the engine keeps them: a few bytes, so that millions fit in memory.
+#[derive(Debug, Clone, Copy)]
 struct Person {
     year_of_birth: i32,
     gender: i64,
-    location: Option<i64>,
-    /// Observation periods (start, end), sorted.
-    periods: Vec<(i32, i32)>,
+    /// `location_id`, or -1.
+    location: i64,
+    /// The first observation period (start, end); `i32::MIN` as start when there is none.
+    period: (i32, i32),
+    /// Where the person's further periods are in `more_periods`, when there are any (start index, count).
+    more: (u32, u32),
+}
+
+impl Person {
+    fn periods<'a>(&'a self, more: &'a [(i32, i32)]) -> impl Iterator<Item = (i32, i32)> + 'a {
+        let (at, n) = (self.more.0 as usize, self.more.1 as usize);
+        std::iter::once(self.period)
+            .filter(|p| p.0 != i32::MIN)
+            .chain(more[at..at + n].iter().copied())
+    }
+}
+
+/// Where a person id's row is: a table indexed by id when the ids are dense (as a generated or mapped
+/// population's are), a map otherwise.
+enum Slots {
+    Dense { min: i64, slots: Vec<u32> },
+    Sparse(HashMap<i64, u32>),
+}
+
+impl Slots {
+    fn get(&self, id: i64) -> Option<usize> {
+        match self {
+            Slots::Dense { min, slots } => usize::try_from(id - min)
+                .ok()
+                .and_then(|i| slots.get(i))
+                .filter(|s| **s != u32::MAX)
+                .map(|s| *s as usize),
+            Slots::Sparse(map) => map.get(&id).map(|s| *s as usize),
+        }
+    }
 }
 
 /// The engine over one folder of OMOP Parquet files.
 pub struct ParquetEngine {
     ctx: SessionContext,
-    persons: HashMap<i64, Person>,
+    persons: Vec<Person>,
+    slots: Slots,
+    /// Observation periods beyond each person's first, sorted per person.
+    more_periods: Vec<(i32, i32)>,
     /// location_id → the municipality's code (`location_source_value`), or its city when it has no code.
     places: HashMap<i64, String>,
 }
@@ -38,8 +73,8 @@ fn read_err(e: impl std::fmt::Display) -> EngineError {
     EngineError::Read(e.to_string())
 }
 
-/// One matching record: person, start date, record id.
-type Event = (i64, i32, i64);
+/// One matching record: the person's row, start date, record id.
+type Event = (u32, i32, i64);
 
 fn table_and_columns(domain: Domain) -> (&'static str, &'static str, &'static str, &'static str) {
     match domain {
@@ -113,7 +148,8 @@ impl ParquetEngine {
                 .map_err(read_err)?;
             }
         }
-        let mut persons = HashMap::new();
+        let mut ids: Vec<i64> = Vec::new();
+        let mut persons: Vec<Person> = Vec::new();
         let batches = ctx
             .table("person")
             .await
@@ -136,17 +172,36 @@ impl ParquetEngine {
                 int_column(b, "location_id")?,
             );
             for i in 0..b.num_rows() {
-                persons.insert(
-                    id.value(i),
-                    Person {
-                        year_of_birth: i32::try_from(yob.value(i)).unwrap_or(0),
-                        gender: gender.value(i),
-                        location: (!loc.is_null(i)).then(|| loc.value(i)),
-                        periods: Vec::new(),
-                    },
-                );
+                ids.push(id.value(i));
+                persons.push(Person {
+                    year_of_birth: i32::try_from(yob.value(i)).unwrap_or(0),
+                    gender: gender.value(i),
+                    location: if loc.is_null(i) { -1 } else { loc.value(i) },
+                    period: (i32::MIN, i32::MIN),
+                    more: (0, 0),
+                });
             }
         }
+        let (min, max) = (
+            ids.iter().copied().min().unwrap_or(0),
+            ids.iter().copied().max().unwrap_or(0),
+        );
+        let span = usize::try_from(max - min + 1).unwrap_or(usize::MAX);
+        let slots = if !ids.is_empty() && span <= ids.len().saturating_mul(2) {
+            let mut slots = vec![u32::MAX; span];
+            for (row, id) in ids.iter().enumerate() {
+                slots[(id - min) as usize] = row as u32;
+            }
+            Slots::Dense { min, slots }
+        } else {
+            Slots::Sparse(
+                ids.iter()
+                    .enumerate()
+                    .map(|(row, id)| (*id, row as u32))
+                    .collect(),
+            )
+        };
+        drop(ids);
         let batches = ctx
             .table("observation_period")
             .await
@@ -160,6 +215,8 @@ impl ParquetEngine {
             .collect()
             .await
             .map_err(read_err)?;
+        // Each person's periods, sorted: the first kept in the person, the others in one shared list.
+        let mut extra: Vec<(u32, (i32, i32))> = Vec::new();
         for b in &batches {
             let (id, start, end) = (
                 int_column(b, "person_id")?,
@@ -167,13 +224,35 @@ impl ParquetEngine {
                 date_column(b, "observation_period_end_date")?,
             );
             for i in 0..b.num_rows() {
-                if let Some(p) = persons.get_mut(&id.value(i)) {
-                    p.periods.push((start.value(i), end.value(i)));
+                if let Some(row) = slots.get(id.value(i)) {
+                    let p = &mut persons[row];
+                    let period = (start.value(i), end.value(i));
+                    if p.period.0 == i32::MIN {
+                        p.period = period;
+                    } else {
+                        extra.push((row as u32, period));
+                    }
                 }
             }
         }
-        for p in persons.values_mut() {
-            p.periods.sort_unstable();
+        extra.sort_unstable();
+        let mut more_periods = Vec::with_capacity(extra.len() + 1);
+        let mut at = 0;
+        while at < extra.len() {
+            let row = extra[at].0;
+            let until = extra[at..]
+                .iter()
+                .position(|e| e.0 != row)
+                .map_or(extra.len(), |n| at + n);
+            let p = &mut persons[row as usize];
+            let mut all: Vec<(i32, i32)> = std::iter::once(p.period)
+                .chain(extra[at..until].iter().map(|e| e.1))
+                .collect();
+            all.sort_unstable();
+            p.period = all[0];
+            p.more = (more_periods.len() as u32, (all.len() - 1) as u32);
+            more_periods.extend_from_slice(&all[1..]);
+            at = until;
         }
         let mut places = HashMap::new();
         if let Ok(t) = ctx.table("location").await {
@@ -210,6 +289,8 @@ impl ParquetEngine {
         Ok(ParquetEngine {
             ctx,
             persons,
+            slots,
+            more_periods,
             places,
         })
     }
@@ -241,7 +322,8 @@ impl ParquetEngine {
         Ok(ids)
     }
 
-    /// Every record of a criterion: (person, start date, record id).
+    /// Every record of a criterion of a known person: (person's row, start date, record id), sorted, so that each
+    /// person's records are together, earliest first.
     async fn events(&self, criterion: &Criterion) -> Result<Vec<Event>, EngineError> {
         let concepts = self.expand(&criterion.concepts).await?;
         let (table, concept_col, date_col, id_col) = table_and_columns(criterion.domain);
@@ -265,56 +347,79 @@ impl ParquetEngine {
                 int_column(b, id_col)?,
             );
             for i in 0..b.num_rows() {
-                if !d.is_null(i) {
-                    out.push((p.value(i), d.value(i), id.value(i)));
+                if !d.is_null(i)
+                    && let Some(row) = self.slots.get(p.value(i))
+                {
+                    out.push((row as u32, d.value(i), id.value(i)));
                 }
             }
         }
-        out.sort_unstable();
-        Ok(out)
+        Ok(self.by_person(out))
+    }
+
+    /// Sorts records by person, then date and id: a counting sort by person's row when the records are many
+    /// (linear, where a comparison sort of millions of records would dominate a question), a plain sort otherwise.
+    fn by_person(&self, records: Vec<Event>) -> Vec<Event> {
+        let n = self.persons.len();
+        if records.len() < 4096 || records.len() * 8 < n {
+            let mut records = records;
+            records.sort_unstable();
+            return records;
+        }
+        let mut starts = vec![0u32; n + 1];
+        for e in &records {
+            starts[e.0 as usize + 1] += 1;
+        }
+        for i in 0..n {
+            starts[i + 1] += starts[i];
+        }
+        let mut next = starts.clone();
+        let mut out = vec![(0u32, 0i32, 0i64); records.len()];
+        for e in records {
+            let at = &mut next[e.0 as usize];
+            out[*at as usize] = e;
+            *at += 1;
+        }
+        for w in starts.windows(2) {
+            if w[1] - w[0] > 1 {
+                out[w[0] as usize..w[1] as usize].sort_unstable();
+            }
+        }
+        out
     }
 
     async fn count_now(&self, def: &CohortDefinition) -> Result<CohortCount, EngineError> {
         let index = self.events(&def.index).await?;
-        // Each rule's records, by person: sorted start dates.
+        // Each rule's records, sorted by person and date.
         let mut rules = Vec::with_capacity(def.rules.len());
         for r in &def.rules {
-            let mut by_person: HashMap<i64, Vec<i32>> = HashMap::new();
-            for (p, d, _) in self.events(&r.criterion).await? {
-                by_person.entry(p).or_default().push(d);
-            }
-            rules.push((r, by_person));
+            rules.push((r, self.events(&r.criterion).await?));
         }
         // Each person's earliest qualifying index date.
-        let mut qualified: BTreeMap<i64, i32> = BTreeMap::new();
+        let mut qualified: Vec<(u32, i32)> = Vec::new();
         let mut at = 0;
         while at < index.len() {
-            let person_id = index[at].0;
+            let row = index[at].0;
             let until = index[at..]
                 .iter()
-                .position(|e| e.0 != person_id)
+                .position(|e| e.0 != row)
                 .map_or(index.len(), |n| at + n);
             let events = &index[at..until];
             at = until;
-            let Some(person) = self.persons.get(&person_id) else {
-                continue;
-            };
+            let person = &self.persons[row as usize];
             // First in all history, by date then record id, before any other condition (Circe's `First`).
             let candidates = if def.first_only { &events[..1] } else { events };
-            for &(_, day, _) in candidates {
-                if !self.qualifies(def, person, day, &rules, person_id) {
-                    continue;
-                }
-                qualified.entry(person_id).or_insert(day);
-                break;
+            if let Some(&(_, day, _)) = candidates
+                .iter()
+                .find(|e| self.qualifies(def, person, row, e.1, &rules))
+            {
+                qualified.push((row, day));
             }
         }
         let total = Exact::new(qualified.len() as u64);
         let mut cells: HashMap<Breakdown, BTreeMap<String, u64>> = HashMap::new();
-        for (person_id, day) in &qualified {
-            let Some(person) = self.persons.get(person_id) else {
-                continue;
-            };
+        for (row, day) in &qualified {
+            let person = &self.persons[*row as usize];
             let year = crate::generate::year_of(*day);
             let age = i64::from(year) - i64::from(person.year_of_birth);
             let sex = match person.gender {
@@ -322,9 +427,10 @@ impl ParquetEngine {
                 health::vocabulary::MALE => "male",
                 _ => "unknown",
             };
-            let place = person
-                .location
-                .and_then(|l| self.places.get(&l).cloned())
+            let place = self
+                .places
+                .get(&person.location)
+                .cloned()
                 .unwrap_or_else(|| "unknown".to_owned());
             for (b, label) in [
                 (Breakdown::Year, year.to_string()),
@@ -357,11 +463,13 @@ impl ParquetEngine {
         &self,
         def: &CohortDefinition,
         person: &Person,
+        row: u32,
         day: i32,
-        rules: &[(&health::cohort::Rule, HashMap<i64, Vec<i32>>)],
-        person_id: i64,
+        rules: &[(&health::cohort::Rule, Vec<Event>)],
     ) -> bool {
-        let Some(&(op_start, op_end)) = person.periods.iter().find(|(s, e)| *s <= day && day <= *e)
+        let Some((op_start, op_end)) = person
+            .periods(&self.more_periods)
+            .find(|(s, e)| *s <= day && day <= *e)
         else {
             return false;
         };
@@ -380,16 +488,17 @@ impl ParquetEngine {
         if def.period_start.is_some_and(|s| day < s) || def.period_end.is_some_and(|e| day > e) {
             return false;
         }
-        rules.iter().all(|(rule, by_person)| {
+        rules.iter().all(|(rule, records)| {
             let from = (day + rule.window.start).max(op_start);
             let to = (day + rule.window.end).min(op_end);
-            let n = by_person.get(&person_id).map_or(0, |dates| {
-                if from > to {
-                    0
-                } else {
-                    dates.partition_point(|d| *d <= to) - dates.partition_point(|d| *d < from)
-                }
-            });
+            let n = if from > to {
+                0
+            } else {
+                // The person's records, then those starting within [from, to].
+                let lo = records.partition_point(|e| (e.0, e.1) < (row, from));
+                let hi = records.partition_point(|e| (e.0, e.1) <= (row, to));
+                hi - lo
+            };
             let times = rule.times as usize;
             if rule.has { n >= times } else { n < times }
         })

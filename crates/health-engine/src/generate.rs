@@ -691,8 +691,8 @@ impl World {
                     self.hba1c(person_id, &mut ids, visit_day, value, v, b);
                 }
             }
-            // Primary care for anything else: a visit in two years of five, and an HbA1c now and then from 40.
-            if visit.is_none() && chance(&mut rng, 40) {
+            // Primary care for anything else: a visit in three years of four, and an HbA1c now and then from 40.
+            if visit.is_none() && chance(&mut rng, 75) {
                 let v = self.visit(&mut rng, &mut ids, person_id, visit_day, false, b);
                 if age >= 40 && t2d.is_some_and(|i| onset[i].is_none()) && chance(&mut rng, 10) {
                     let value = normal(&mut rng, 36.0, 4.0).clamp(20.0, 47.0);
