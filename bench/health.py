@@ -9,6 +9,10 @@ counts when it lies in an observation period, age is the year of the event minus
 records must start within its window and the same observation period. Samverkan's times include disclosure control
 (noise for the total and every cell of four breakdowns); DuckDB's are bare counts. The fourth shape is Samverkan's
 answer with its four breakdowns against DuckDB's year x age band x sex cross table of the same persons.
+
+duckcdm (OHDSI's Circe on DuckDB) runs the same four shapes written as ATLAS cohort definitions
+(bench/health/*.json): the SQL ATLAS would run, generated, translated and executed statement by statement, so its
+time is what a user of OHDSI's tools waits for the same count (it also writes the cohort table).
 """
 import json
 import os
@@ -63,6 +67,44 @@ SHAPES = {
 }
 
 
+CIRCE = {
+    "one concept": "one-concept.json",
+    "concept, age and sex": "concept-age-sex.json",
+    "index and a rule in a window": "index-rule-window.json",
+    "first event, broken down": "first-event.json",
+}
+
+
+def duckcdm_time(folder: str, shape: str, runs: int):
+    """Median milliseconds and the count of duckcdm's Circe SQL for a shape, or None without duckcdm."""
+    try:
+        from duckcdm.circe import build_cohort_query
+        from duckcdm.omop import create_parquet_views
+        from duckcdm.sqlrender import render, split_sql, translate
+    except ImportError:
+        return None
+    with open(os.path.join(HERE, "health", CIRCE[shape])) as f:
+        expression = f.read()
+    con = duckdb.connect()
+    con.execute("SET threads = 2")
+    create_parquet_views(con, os.path.abspath(folder), "main", log=None)
+    con.execute("CREATE TABLE main.cohort (cohort_definition_id BIGINT, subject_id BIGINT, "
+                "cohort_start_date DATE, cohort_end_date DATE)")
+    times, n = [], 0
+    for run in range(runs):
+        t = time.perf_counter()
+        sql = build_cohort_query(expression, cdm_schema="main", vocabulary_schema="main", result_schema="main",
+                                 target_table="main.cohort", cohort_id=run + 1, generate_stats=False)
+        for statement in split_sql(translate(render(sql), "duckdb")):
+            if statement.strip():
+                con.execute(statement)
+        n = con.execute("SELECT count(DISTINCT subject_id) FROM main.cohort WHERE cohort_definition_id = ?",
+                        [run + 1]).fetchone()[0]
+        times.append((time.perf_counter() - t) * 1000)
+    con.close()
+    return statistics.median(times), int(n)
+
+
 def connect(folder: str):
     con = duckdb.connect()
     con.execute("SET threads = 2")
@@ -92,9 +134,14 @@ def main() -> int:
             agree = int(n or 0) == exact[shape["shape"]]
             if not agree:
                 print(f"{shape['shape']} at {size['persons']}: DuckDB and Samverkan count differently", file=sys.stderr)
+            circe = duckcdm_time(folder, shape["shape"], max(3, runs // 2))
+            if circe is not None and circe[1] != exact[shape["shape"]]:
+                agree = False
+                print(f"{shape['shape']} at {size['persons']}: duckcdm and Samverkan count differently", file=sys.stderr)
             rows.append({
                 "persons": size["persons"], "shape": shape["shape"], "samverkan_ms": shape["median_ms"],
-                "duckdb_ms": statistics.median(times), "counts_agree": agree,
+                "duckdb_ms": statistics.median(times), "duckcdm_ms": circe[0] if circe else None,
+                "counts_agree": agree,
             })
         con.close()
     report = {"runs": runs, "sizes": [{k: v for k, v in s.items() if k not in ("shapes", "dir")} for s in ours["sizes"]],
@@ -105,11 +152,12 @@ def main() -> int:
     for s in report["sizes"]:
         lines.append(f"| {s['persons']:,} | {s['events']:,} | {s['generate_s']:.1f} s | {s['size_mib']:.0f} MiB | "
                      f"{s['open_s']:.2f} s | {s['peak_rss_mib']:.0f} MiB |")
-    lines += ["", "| persons | shape | Samverkan (median) | DuckDB (median) | ratio | same count |",
-              "|---:|---|---:|---:|---:|---|"]
+    lines += ["", "| persons | shape | Samverkan (median) | DuckDB (median) | ratio | duckcdm, Circe SQL (median) | "
+              "same count |", "|---:|---|---:|---:|---:|---:|---|"]
     for r in rows:
+        circe = f"{r['duckcdm_ms']:.0f} ms" if r["duckcdm_ms"] is not None else "–"
         lines.append(f"| {r['persons']:,} | {r['shape']} | {r['samverkan_ms']:.0f} ms | {r['duckdb_ms']:.0f} ms | "
-                     f"{r['samverkan_ms'] / r['duckdb_ms']:.2f} | {'yes' if r['counts_agree'] else 'NO'} |")
+                     f"{r['samverkan_ms'] / r['duckdb_ms']:.2f} | {circe} | {'yes' if r['counts_agree'] else 'NO'} |")
     with open(os.path.join(HERE, "results", "health.md"), "w") as f:
         f.write("\n".join(lines) + "\n")
     print("\n".join(lines))

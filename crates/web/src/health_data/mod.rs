@@ -817,11 +817,23 @@ pub struct ConceptList {
     pub items: Vec<ConceptItem>,
 }
 
+/// Concept search parameters.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+struct ConceptQuery {
+    /// The start of a code, or words of the name (at most 100 characters).
+    #[param(schema_with = crate::kit::openapi::text_100)]
+    q: Option<String>,
+    /// sv or en: the language of the names (default: `Accept-Language`).
+    #[param(schema_with = crate::kit::openapi::lang)]
+    lang: Option<String>,
+}
+
 /// Find concepts of the shipped vocabulary by code or name, in Swedish or English (`q`, at most 100 characters).
 #[utoipa::path(
     get, path = "/api/v1/health-data/concepts", tag = "health-data",
-    params(("q" = Option<String>, Query, description = "Code or words of the name (at most 100 characters)"),
-           ("lang" = Option<String>, Query, description = "sv or en")),
+    params(ConceptQuery),
     responses((status = 200, description = "Concepts", body = ConceptList),
               (status = 400, description = "A parameter is not valid", body = crate::kit::api::ErrorBody))
 )]
@@ -892,6 +904,7 @@ pub struct CountResponse {
     post, path = "/api/v1/health-data/cohorts/count", tag = "health-data",
     request_body(content = Object, description = "The definition", content_type = "application/json"),
     responses((status = 200, description = "Released figures", body = CountResponse),
+              (status = 400, description = "The body is not JSON", body = crate::kit::api::ErrorBody),
               (status = 401, description = "Not signed in", body = crate::kit::api::ErrorBody),
               (status = 403, description = "Not a researcher", body = crate::kit::api::ErrorBody),
               (status = 409, description = "The privacy budget does not cover the question", body = crate::kit::api::ErrorBody),

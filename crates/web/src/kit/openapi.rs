@@ -44,6 +44,14 @@ pub fn text_200() -> Object {
         .build()
 }
 
+/// Query text of at most 100 characters.
+pub fn text_100() -> Object {
+    string()
+        .pattern(Some(QUERY_TEXT_PATTERN))
+        .max_length(Some(100))
+        .build()
+}
+
 /// Query text of at most 500 characters.
 pub fn text_500() -> Object {
     string()
