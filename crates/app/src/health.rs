@@ -84,22 +84,17 @@ pub async fn ask(
 ) -> Result<Asked, AskError> {
     let canonical = definition.canonical();
     let key = canonical.key_hex();
-    if let Some(before) = store.asked_question(user_id, &key).await? {
-        return repeated(
-            store,
-            user_id,
-            &key,
-            &canonical,
-            before,
-            left(store, user_id).await?,
-        )
-        .await;
+    let definition_json = serde_json::to_value(&canonical).unwrap_or_default();
+    if let Some(before) = store.ask_again(user_id, &key, &definition_json).await? {
+        return repeated(store, user_id, before).await;
     }
     let cost = cost(&data.policy);
     // Refuse before counting when the budget cannot cover it; the ledger checks again when it charges.
     let budget = store.health_budget(user_id).await?;
     if let Err(e) = budget.map_or(Err(BudgetError::Spent { cost }), |b| b.charge(cost)) {
-        record_refusal(store, user_id, &key, &canonical, cost).await?;
+        store
+            .refuse_health_question(user_id, &key, &definition_json, cost)
+            .await?;
         return Err(AskError::Budget(e));
     }
     let counted = data.engine.count(&canonical).await?;
@@ -128,7 +123,6 @@ pub async fn ask(
         .collect();
     let answer = Answer { total, breakdowns };
     let figures = serde_json::to_value(&answer).unwrap_or_default();
-    let definition_json = serde_json::to_value(&canonical).unwrap_or_default();
     match store
         .record_health_question(user_id, &key, &definition_json, cost, &figures)
         .await?
@@ -139,13 +133,7 @@ pub async fn ask(
             repeated: false,
             left,
         }),
-        Recorded::Repeated(before) => Ok(Asked {
-            answer: serde_json::from_value(before.released)
-                .map_err(|e| StoreError::Corrupt(e.to_string()))?,
-            cost: Epsilon::ZERO,
-            repeated: true,
-            left: left(store, user_id).await?,
-        }),
+        Recorded::Repeated(before) => repeated(store, user_id, before).await,
         Recorded::Refused(e) => Err(AskError::Budget(e)),
     }
 }
@@ -157,43 +145,17 @@ async fn left(store: &Store, user_id: i64) -> Result<Epsilon, StoreError> {
         .map_or(Epsilon::ZERO, |b| b.left()))
 }
 
+/// A question asked before: its first answer, at no cost.
 async fn repeated(
     store: &Store,
     user_id: i64,
-    key: &str,
-    canonical: &CohortDefinition,
     before: store::AskedQuestion,
-    left: Epsilon,
 ) -> Result<Asked, AskError> {
-    // Recorded as asked again (audited, no cost): the ledger returns the first answer.
-    let definition_json = serde_json::to_value(canonical).unwrap_or_default();
-    store
-        .record_health_question(
-            user_id,
-            key,
-            &definition_json,
-            Epsilon::ZERO,
-            &before.released,
-        )
-        .await?;
     Ok(Asked {
         answer: serde_json::from_value(before.released)
             .map_err(|e| StoreError::Corrupt(e.to_string()))?,
         cost: Epsilon::ZERO,
         repeated: true,
-        left,
+        left: left(store, user_id).await?,
     })
-}
-
-async fn record_refusal(
-    store: &Store,
-    user_id: i64,
-    key: &str,
-    canonical: &CohortDefinition,
-    cost: Epsilon,
-) -> Result<(), StoreError> {
-    let definition_json = serde_json::to_value(canonical).unwrap_or_default();
-    store
-        .refuse_health_question(user_id, key, &definition_json, cost)
-        .await
 }

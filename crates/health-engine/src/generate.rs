@@ -7,17 +7,13 @@
 //!
 //! What it does not model is listed in docs/health-data.md ("What the synthetic data does not model").
 
-use crate::tables::{self, Cell, Rows, Table};
+use crate::tables::{self, Cell, Rows, Staging, Table};
 use datafusion::arrow::record_batch::RecordBatch;
-use datafusion::parquet::arrow::ArrowWriter;
-use datafusion::parquet::basic::Compression;
-use datafusion::parquet::file::properties::WriterProperties;
 use health::vocabulary::{self, Vocabulary};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::collections::HashMap;
-use std::fs::File;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// What to generate.
 #[derive(Debug, Clone, Copy)]
@@ -74,13 +70,8 @@ pub enum GenerateError {
     #[error("could not build a batch of rows: {0}")]
     Batch(String),
     /// Writing failed.
-    #[error("could not write {path}: {message}")]
-    Write {
-        /// Where.
-        path: PathBuf,
-        /// Why.
-        message: String,
-    },
+    #[error(transparent)]
+    Write(#[from] tables::WriteError),
 }
 
 pub use health::places::MUNICIPALITIES;
@@ -107,14 +98,7 @@ pub fn days(y: i32, m: u32, d: u32) -> i32 {
 
 /// The civil year of a day since 1970-01-01.
 pub fn year_of(day: i32) -> i32 {
-    let z = day + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    yoe + era * 400 + i32::from(m <= 2)
+    civil(day).0
 }
 
 /// A condition the population gets: its code, yearly incidence per age band, how men's risk compares, whether it
@@ -895,20 +879,6 @@ pub fn civil(day: i32) -> (i32, u32, u32) {
 /// How many persons go into one batch.
 const BATCH: u64 = 5_000;
 
-fn writer(dir: &Path, table: &Table) -> Result<ArrowWriter<File>, GenerateError> {
-    let path = dir.join(format!("{}.parquet", table.name));
-    let fail = |e: &dyn std::fmt::Display| GenerateError::Write {
-        path: path.clone(),
-        message: e.to_string(),
-    };
-    let file = File::create(&path).map_err(|e| fail(&e))?;
-    let props = WriterProperties::builder()
-        .set_compression(Compression::SNAPPY)
-        .set_max_row_group_row_count(Some(1 << 20))
-        .build();
-    ArrowWriter::try_new(file, table.schema(), Some(props)).map_err(|e| fail(&e))
-}
-
 /// Generates the population into `dir` (created; it must not exist yet, or be empty), calling `progress` with
 /// the number of persons written so far. The files appear under their names only when all are complete: they
 /// are written into `dir/.partial` first and moved into place at the end.
@@ -927,15 +897,7 @@ pub fn generate(
             "the first year must be from 1900 to 2025".into(),
         ));
     }
-    let partial = dir.join(".partial");
-    let io = |path: &Path, e: std::io::Error| GenerateError::Write {
-        path: path.to_owned(),
-        message: e.to_string(),
-    };
-    if partial.exists() {
-        std::fs::remove_dir_all(&partial).map_err(|e| io(&partial, e))?;
-    }
-    std::fs::create_dir_all(&partial).map_err(|e| io(&partial, e))?;
+    let staging = Staging::new(dir)?;
     let vocab = Vocabulary::built_in();
     let world = World {
         codes: Codes::new(&vocab),
@@ -956,13 +918,11 @@ pub fn generate(
     ];
     let mut writers = event_tables
         .iter()
-        .map(|t| writer(&partial, t))
+        .map(|t| staging.writer(t))
         .collect::<Result<Vec<_>, _>>()?;
     let mut counts = vec![0u64; event_tables.len()];
-    let write_fail = |t: &Table, e: &dyn std::fmt::Display| GenerateError::Write {
-        path: partial.join(format!("{}.parquet", t.name)),
-        message: e.to_string(),
-    };
+    let write_fail =
+        |t: &Table, e: &dyn std::fmt::Display| GenerateError::from(staging.failed(t, e));
     // One thread makes batches while this one writes them.
     std::thread::scope(|scope| -> Result<(), GenerateError> {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Result<(u64, Vec<RecordBatch>), String>>(2);
@@ -1000,33 +960,15 @@ pub fn generate(
     }
     let mut rows: Vec<(&'static str, u64)> =
         event_tables.iter().map(|t| t.name).zip(counts).collect();
-    rows.push(("location", write_locations(&partial)?));
-    let (concepts, ancestry) = write_vocabulary(&partial, &vocab)?;
+    rows.push(("location", write_locations(&staging)?));
+    let (concepts, ancestry) = write_vocabulary(&staging, &vocab)?;
     rows.push(("concept", concepts));
     rows.push(("concept_ancestor", ancestry));
-    for t in tables::ALL {
-        let name = format!("{}.parquet", t.name);
-        let to = dir.join(&name);
-        std::fs::rename(partial.join(&name), &to).map_err(|e| io(&to, e))?;
-    }
-    std::fs::remove_dir_all(&partial).map_err(|e| io(&partial, e))?;
+    staging.publish()?;
     Ok(Summary { rows })
 }
 
-fn write_one(dir: &Path, table: &'static Table, rows: &mut Rows) -> Result<u64, GenerateError> {
-    let n = rows.len() as u64;
-    let mut w = writer(dir, table)?;
-    let fail = |e: &dyn std::fmt::Display| GenerateError::Write {
-        path: dir.join(format!("{}.parquet", table.name)),
-        message: e.to_string(),
-    };
-    let batch = rows.finish().map_err(|e| fail(&e))?;
-    w.write(&batch).map_err(|e| fail(&e))?;
-    w.close().map_err(|e| fail(&e))?;
-    Ok(n)
-}
-
-fn write_locations(dir: &Path) -> Result<u64, GenerateError> {
+fn write_locations(staging: &Staging) -> Result<u64, tables::WriteError> {
     let t = &tables::LOCATION;
     let mut rows = Rows::new(t);
     let (id, city, county, source, country) = (
@@ -1045,11 +987,14 @@ fn write_locations(dir: &Path) -> Result<u64, GenerateError> {
             (country, Cell::S("SE")),
         ]);
     }
-    write_one(dir, t, &mut rows)
+    staging.write_rows(t, &mut rows)
 }
 
 /// Writes `concept` and `concept_ancestor` from a vocabulary.
-pub fn write_vocabulary(dir: &Path, vocab: &Vocabulary) -> Result<(u64, u64), GenerateError> {
+pub fn write_vocabulary(
+    staging: &Staging,
+    vocab: &Vocabulary,
+) -> Result<(u64, u64), tables::WriteError> {
     let t = &tables::CONCEPT;
     let mut rows = Rows::new(t);
     let names = [
@@ -1078,7 +1023,7 @@ pub fn write_vocabulary(dir: &Path, vocab: &Vocabulary) -> Result<(u64, u64), Ge
             (names[8], Cell::D(to)),
         ]);
     }
-    let concepts = write_one(dir, t, &mut rows)?;
+    let concepts = staging.write_rows(t, &mut rows)?;
     let t = &tables::CONCEPT_ANCESTOR;
     let mut rows = Rows::new(t);
     let names = [
@@ -1096,7 +1041,7 @@ pub fn write_vocabulary(dir: &Path, vocab: &Vocabulary) -> Result<(u64, u64), Ge
             (names[3], Cell::I(i64::from(a.levels))),
         ]);
     }
-    Ok((concepts, write_one(dir, t, &mut rows)?))
+    Ok((concepts, staging.write_rows(t, &mut rows)?))
 }
 
 #[cfg(test)]

@@ -9,17 +9,13 @@
 //! listed); a standard column that is not there is null in every row, unless it is required.
 
 use crate::generate::{days, write_vocabulary};
-use crate::tables::{self, Cell, Kind, Rows, Table};
+use crate::tables::{self, Cell, Kind, Rows, Staging, Table};
 use datafusion::arrow::array::Array;
 use datafusion::arrow::compute::cast;
 use datafusion::arrow::datatypes::{DataType, TimeUnit};
-use datafusion::parquet::arrow::ArrowWriter;
 use datafusion::parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
-use datafusion::parquet::basic::Compression;
-use datafusion::parquet::file::properties::WriterProperties;
 use health::vocabulary::Vocabulary;
-use std::fs::File;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// One problem in the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,13 +59,8 @@ pub enum LoadError {
     #[error("{} problem(s) in the input; nothing was loaded", .0.len())]
     Problems(Vec<Problem>),
     /// Writing failed.
-    #[error("could not write {path}: {message}")]
-    Write {
-        /// Where.
-        path: PathBuf,
-        /// Why.
-        message: String,
-    },
+    #[error(transparent)]
+    Write(#[from] tables::WriteError),
 }
 
 /// The most problems reported.
@@ -105,30 +96,6 @@ fn parse_date(s: &str) -> Option<i32> {
     let n = days(y, m, day);
     // Refuse 2023-02-30 and the like: the day must come back as written.
     (crate::generate::civil(n) == (y, m, day)).then_some(n)
-}
-
-fn write_table(
-    dir: &Path,
-    table: &Table,
-    batches: Vec<datafusion::arrow::record_batch::RecordBatch>,
-) -> Result<u64, LoadError> {
-    let path = dir.join(format!("{}.parquet", table.name));
-    let fail = |e: &dyn std::fmt::Display| LoadError::Write {
-        path: path.clone(),
-        message: e.to_string(),
-    };
-    let file = File::create(&path).map_err(|e| fail(&e))?;
-    let props = WriterProperties::builder()
-        .set_compression(Compression::SNAPPY)
-        .build();
-    let mut w = ArrowWriter::try_new(file, table.schema(), Some(props)).map_err(|e| fail(&e))?;
-    let mut n = 0;
-    for b in &batches {
-        n += b.num_rows() as u64;
-        w.write(b).map_err(|e| fail(&e))?;
-    }
-    w.close().map_err(|e| fail(&e))?;
-    Ok(n)
 }
 
 /// Reads a CSV table into batches, collecting problems.
@@ -313,7 +280,7 @@ fn read_parquet(
         column: column.map(str::to_owned),
         message,
     };
-    let reader = File::open(path)
+    let reader = std::fs::File::open(path)
         .map_err(|e| e.to_string())
         .and_then(|f| ParquetRecordBatchReaderBuilder::try_new(f).map_err(|e| e.to_string()))
         .and_then(|b| b.with_batch_size(65_536).build().map_err(|e| e.to_string()));
@@ -478,33 +445,16 @@ pub fn load(input: &Path, out: &Path) -> Result<Loaded, LoadError> {
         problems.truncate(MAX_PROBLEMS);
         return Err(LoadError::Problems(problems));
     }
-    let partial = out.join(".partial");
-    let io = |path: &Path, e: std::io::Error| LoadError::Write {
-        path: path.to_owned(),
-        message: e.to_string(),
-    };
-    if partial.exists() {
-        std::fs::remove_dir_all(&partial).map_err(|e| io(&partial, e))?;
-    }
-    std::fs::create_dir_all(&partial).map_err(|e| io(&partial, e))?;
+    let staging = Staging::new(out)?;
     for (table, batches) in read {
-        let n = write_table(&partial, table, batches)?;
+        let n = staging.write(table, &batches)?;
         loaded.rows.push((table.name, n));
     }
     if !have_vocabulary {
-        let (c, a) =
-            write_vocabulary(&partial, &Vocabulary::built_in()).map_err(|e| LoadError::Write {
-                path: partial.clone(),
-                message: e.to_string(),
-            })?;
+        let (c, a) = write_vocabulary(&staging, &Vocabulary::built_in())?;
         loaded.rows.push(("concept", c));
         loaded.rows.push(("concept_ancestor", a));
     }
-    for t in tables::ALL {
-        let name = format!("{}.parquet", t.name);
-        let to = out.join(&name);
-        std::fs::rename(partial.join(&name), &to).map_err(|e| io(&to, e))?;
-    }
-    std::fs::remove_dir_all(&partial).map_err(|e| io(&partial, e))?;
+    staging.publish()?;
     Ok(loaded)
 }

@@ -428,3 +428,100 @@ impl Rows {
         RecordBatch::try_new(self.schema.clone(), arrays)
     }
 }
+
+/// Why a table could not be written.
+#[derive(Debug, thiserror::Error)]
+#[error("could not write {path}: {message}")]
+pub struct WriteError {
+    /// Where.
+    pub path: std::path::PathBuf,
+    /// Why.
+    pub message: String,
+}
+
+/// A folder's tables written aside, into `DIR/.partial`, and moved into place together by [`Staging::publish`]:
+/// a reader of `DIR` never sees a half-written population, and a previous one stays until a new one is complete.
+pub struct Staging {
+    dir: std::path::PathBuf,
+    partial: std::path::PathBuf,
+}
+
+impl Staging {
+    /// Makes `DIR/.partial` anew (a stale one from an interrupted run is removed).
+    pub fn new(dir: &std::path::Path) -> Result<Staging, WriteError> {
+        let partial = dir.join(".partial");
+        let fail = |e: std::io::Error| WriteError {
+            path: partial.clone(),
+            message: e.to_string(),
+        };
+        if partial.exists() {
+            std::fs::remove_dir_all(&partial).map_err(fail)?;
+        }
+        std::fs::create_dir_all(&partial).map_err(fail)?;
+        Ok(Staging {
+            dir: dir.to_owned(),
+            partial,
+        })
+    }
+
+    fn path_of(&self, table: &Table) -> std::path::PathBuf {
+        self.partial.join(format!("{}.parquet", table.name))
+    }
+
+    /// The error of writing `table`.
+    pub fn failed(&self, table: &Table, e: &dyn std::fmt::Display) -> WriteError {
+        WriteError {
+            path: self.path_of(table),
+            message: e.to_string(),
+        }
+    }
+
+    /// A Parquet writer for `table` (Snappy, row groups of a million rows).
+    pub fn writer(
+        &self,
+        table: &Table,
+    ) -> Result<datafusion::parquet::arrow::ArrowWriter<std::fs::File>, WriteError> {
+        use datafusion::parquet::basic::Compression;
+        use datafusion::parquet::file::properties::WriterProperties;
+        let file =
+            std::fs::File::create(self.path_of(table)).map_err(|e| self.failed(table, &e))?;
+        let props = WriterProperties::builder()
+            .set_compression(Compression::SNAPPY)
+            .set_max_row_group_row_count(Some(1 << 20))
+            .build();
+        datafusion::parquet::arrow::ArrowWriter::try_new(file, table.schema(), Some(props))
+            .map_err(|e| self.failed(table, &e))
+    }
+
+    /// Writes `table` whole from `batches`; the number of rows.
+    pub fn write(&self, table: &Table, batches: &[RecordBatch]) -> Result<u64, WriteError> {
+        let mut w = self.writer(table)?;
+        let mut n = 0;
+        for b in batches {
+            n += b.num_rows() as u64;
+            w.write(b).map_err(|e| self.failed(table, &e))?;
+        }
+        w.close().map_err(|e| self.failed(table, &e))?;
+        Ok(n)
+    }
+
+    /// Writes `table` from filled rows.
+    pub fn write_rows(&self, table: &Table, rows: &mut Rows) -> Result<u64, WriteError> {
+        let batch = rows.finish().map_err(|e| self.failed(table, &e))?;
+        self.write(table, &[batch])
+    }
+
+    /// Moves every table into `DIR` and removes `.partial`.
+    pub fn publish(self) -> Result<(), WriteError> {
+        let fail = |path: &std::path::Path, e: std::io::Error| WriteError {
+            path: path.to_owned(),
+            message: e.to_string(),
+        };
+        for t in ALL {
+            let name = format!("{}.parquet", t.name);
+            let to = self.dir.join(&name);
+            std::fs::rename(self.partial.join(&name), &to).map_err(|e| fail(&to, e))?;
+        }
+        std::fs::remove_dir_all(&self.partial).map_err(|e| fail(&self.partial, e))
+    }
+}

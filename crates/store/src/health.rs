@@ -90,14 +90,22 @@ impl Store {
         Ok(())
     }
 
-    /// The question `key` as `user_id` asked it before, if they did.
-    pub async fn asked_question(
+    /// The question `key` as `user_id` asked it before, if they did; asking again is audited (at no cost) in the
+    /// same transaction as the read.
+    pub async fn ask_again(
         &self,
         user_id: i64,
         key: &str,
+        definition: &Value,
     ) -> Result<Option<AskedQuestion>, StoreError> {
-        let mut conn = self.pool().acquire().await?;
-        asked(&mut conn, user_id, key).await
+        let mut tx = self.write_tx().await?;
+        let before = asked(&mut tx, user_id, key).await?;
+        if let Some(b) = &before {
+            let changes = entry(definition, "repeated", "0", &b.released);
+            audit(&mut tx, user_id, key, "ask-again", &changes).await?;
+        }
+        tx.commit().await?;
+        Ok(before)
     }
 
     /// Records (in the audit log) that `user_id`'s question was refused before it was counted: the budget could
@@ -110,11 +118,7 @@ impl Store {
         cost: Epsilon,
     ) -> Result<(), StoreError> {
         let mut tx = self.write_tx().await?;
-        let changes = vec![Change {
-            path: String::new(),
-            before: Value::Null,
-            after: json!({ "action": "refused", "definition": definition, "cost": cost.to_string(), "released": Value::Null }),
-        }];
+        let changes = entry(definition, "refused", &cost.to_string(), &Value::Null);
         audit(&mut tx, user_id, key, "refuse", &changes).await?;
         tx.commit().await?;
         Ok(())
@@ -132,13 +136,8 @@ impl Store {
         released: &Value,
     ) -> Result<Recorded, StoreError> {
         let mut tx = self.write_tx().await?;
-        let entry = |action: &'static str, cost: &str, figures: &Value| {
-            vec![Change {
-                path: String::new(),
-                before: Value::Null,
-                after: json!({ "action": action, "definition": definition, "cost": cost, "released": figures }),
-            }]
-        };
+        let entry =
+            |action: &str, cost: &str, figures: &Value| entry(definition, action, cost, figures);
         let outcome = if let Some(before) = asked(&mut tx, user_id, key).await? {
             let changes = entry("repeated", "0", &before.released);
             audit(&mut tx, user_id, key, "ask-again", &changes).await?;
@@ -176,6 +175,15 @@ impl Store {
         tx.commit().await?;
         Ok(outcome)
     }
+}
+
+/// The audit entry of a question: what was done with it, the definition, the cost and the released figures.
+fn entry(definition: &Value, action: &str, cost: &str, figures: &Value) -> Vec<Change> {
+    vec![Change {
+        path: String::new(),
+        before: Value::Null,
+        after: json!({ "action": action, "definition": definition, "cost": cost, "released": figures }),
+    }]
 }
 
 async fn audit(

@@ -7,7 +7,7 @@ use crate::kit::error::{WebError, api_lang};
 use crate::kit::forms::FormData;
 use crate::kit::page::{Layout, Nav, ensure_session, lang, render, respond};
 use crate::kit::params::Params;
-use app::health::{Answer, AskError, Asked, HealthData};
+use app::health::{AskError, Asked, HealthData};
 use askama::Template;
 use axum::Json;
 use axum::extract::{Path, State};
@@ -649,7 +649,7 @@ fn cell_label(t: Tr, breakdown: &str, label: &str) -> String {
     }
 }
 
-fn answer_view(t: Tr, lang: Lang, asked: &Asked) -> AnswerView {
+fn answer_view(t: Tr, lang: Lang, threshold: u64, asked: &Asked) -> AnswerView {
     let breakdowns = asked
         .answer
         .breakdowns
@@ -665,7 +665,7 @@ fn answer_view(t: Tr, lang: Lang, asked: &Asked) -> AnswerView {
                     value: r.shown(),
                 })
                 .collect();
-            let hidden = t.t1("health-fewer-than", "count", asked.answer.total_threshold());
+            let hidden = t.t1("health-fewer-than", "count", threshold);
             BreakdownView {
                 id: format!("b-{name}"),
                 chart_svg: app::chart::bars_svg(
@@ -690,26 +690,6 @@ fn answer_view(t: Tr, lang: Lang, asked: &Asked) -> AnswerView {
         repeated: asked.repeated,
         left: asked.left.to_string(),
         breakdowns,
-    }
-}
-
-trait Threshold {
-    fn total_threshold(&self) -> u64;
-}
-
-impl Threshold for Answer {
-    /// The threshold the answer was released under (10 unless set otherwise).
-    fn total_threshold(&self) -> u64 {
-        let mut all = std::iter::once(self.total).chain(
-            self.breakdowns
-                .iter()
-                .flat_map(|(_, c)| c.iter().map(|x| x.1)),
-        );
-        all.find_map(|r| match r {
-            Released::FewerThan(k) => Some(k),
-            Released::About(_) => None,
-        })
-        .unwrap_or(10)
     }
 }
 
@@ -745,7 +725,7 @@ pub(crate) async fn ask(
     };
     match app::health::ask(state.store(), &d, user, &definition).await {
         Ok(asked) => {
-            let view = answer_view(t, lang, &asked);
+            let view = answer_view(t, lang, d.policy.threshold(), &asked);
             cohorts_page(
                 &state,
                 lang,
