@@ -52,11 +52,6 @@ impl Domain {
         }
     }
 
-    /// Parses a code.
-    pub fn parse(s: &str) -> Option<Domain> {
-        Domain::ALL.into_iter().find(|d| d.as_str() == s)
-    }
-
     /// OMOP's `domain_id` of the concepts it holds.
     pub fn omop_domain(self) -> &'static str {
         match self {

@@ -4,7 +4,7 @@
 //! It becomes OMOP's `concept` and `concept_ancestor` tables.
 
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 /// The built-in vocabulary file.
 pub const BUILT_IN: &str = include_str!("../../../data/health/vocabulary.toml");
@@ -219,25 +219,6 @@ impl Vocabulary {
         out.sort();
         out
     }
-
-    /// The concept and all below it.
-    pub fn descendants(&self, id: i64) -> Vec<i64> {
-        let mut children: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
-        for c in &self.concepts {
-            if let Some(p) = c.parent {
-                children.entry(p).or_default().push(c.id);
-            }
-        }
-        let mut out = vec![id];
-        let mut i = 0;
-        while i < out.len() {
-            if let Some(kids) = children.get(&out[i]) {
-                out.extend(kids);
-            }
-            i += 1;
-        }
-        out
-    }
 }
 
 #[cfg(test)]
@@ -256,7 +237,11 @@ mod tests {
         }));
         let metformin = v.by_code("ATC", "A10BA02").expect("metformin");
         let a = v.by_code("ATC", "A").expect("A");
-        assert!(v.descendants(a.id).contains(&metformin.id));
+        assert!(v.ancestry().contains(&Ancestry {
+            ancestor: a.id,
+            descendant: metformin.id,
+            levels: 4
+        }));
         assert_eq!(metformin.domain, "Drug");
         assert_eq!(metformin.class, "ATC 5th");
         assert!(v.concept(MALE).is_some() && v.concept(HBA1C).is_some());
