@@ -150,7 +150,9 @@ def main() -> int:
         json.dump(report, f, indent=2)
     lines = ["| persons | events | generate | on disk | open | peak memory |", "|---:|---:|---:|---:|---:|---:|"]
     for s in report["sizes"]:
-        lines.append(f"| {s['persons']:,} | {s['events']:,} | {s['generate_s']:.1f} s | {s['size_mib']:.0f} MiB | "
+        events = f"{s['events']:,}" if s["events"] is not None else "–"
+        generated = f"{s['generate_s']:.1f} s" if s["generate_s"] is not None else "– (reused)"
+        lines.append(f"| {s['persons']:,} | {events} | {generated} | {s['size_mib']:.0f} MiB | "
                      f"{s['open_s']:.2f} s | {s['peak_rss_mib']:.0f} MiB |")
     lines += ["", "| persons | shape | Samverkan (median) | DuckDB (median) | ratio | duckcdm, Circe SQL (median) | "
               "same count |", "|---:|---|---:|---:|---:|---:|---|"]

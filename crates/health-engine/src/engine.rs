@@ -1,10 +1,12 @@
 //! Counting cohorts over OMOP CDM Parquet files with Apache DataFusion.
 //!
-//! DataFusion scans the event tables, with the concept filter pushed down into the Parquet reader (row groups
-//! whose statistics rule the concepts out are skipped), and hands back the matching records' person, date and id.
-//! The persons, their observation periods and where they live are read once when the engine opens and kept in
-//! memory (a few tens of bytes a person), so that the per-person rules — first event, observation window, age,
-//! sex, calendar period, the inclusion rules' windows — run as tight loops over sorted vectors.
+//! DataFusion scans the event tables, with the concept filter pushed down into the Parquet reader (the tables are
+//! clustered by concept — `tables::TableWriter` — so the row-group statistics and page index skip the pages of
+//! other concepts), and hands back the matching records' person and date. The persons, their observation periods
+//! and where they live are read once when the engine opens and kept in memory (a few tens of bytes a person), so
+//! that the per-person rules — first event, observation window, age, sex, calendar period, the inclusion rules'
+//! windows — run as tight loops: one pass over the index records keeps each person's index date in an array
+//! indexed by person, and an inclusion rule's records are grouped by person with a counting sort.
 
 use datafusion::arrow::array::{Array, AsArray, RecordBatch};
 use datafusion::arrow::datatypes::{Date32Type, Int64Type};
@@ -73,35 +75,27 @@ fn read_err(e: impl std::fmt::Display) -> EngineError {
     EngineError::Read(e.to_string())
 }
 
-/// One matching record: the person's row, start date, record id.
-type Event = (u32, i32, i64);
+/// A record of a criterion: the person's row and the record's start date.
+type Record = (u32, i32);
 
-fn table_and_columns(domain: Domain) -> (&'static str, &'static str, &'static str, &'static str) {
+fn table_and_columns(domain: Domain) -> (&'static str, &'static str, &'static str) {
     match domain {
         Domain::Condition => (
             "condition_occurrence",
             "condition_concept_id",
             "condition_start_date",
-            "condition_occurrence_id",
         ),
         Domain::Drug => (
             "drug_exposure",
             "drug_concept_id",
             "drug_exposure_start_date",
-            "drug_exposure_id",
         ),
         Domain::Procedure => (
             "procedure_occurrence",
             "procedure_concept_id",
             "procedure_date",
-            "procedure_occurrence_id",
         ),
-        Domain::Measurement => (
-            "measurement",
-            "measurement_concept_id",
-            "measurement_date",
-            "measurement_id",
-        ),
+        Domain::Measurement => ("measurement", "measurement_concept_id", "measurement_date"),
     }
 }
 
@@ -132,6 +126,8 @@ impl ParquetEngine {
         if !dir.join("person.parquet").exists() {
             return Err(EngineError::NoData);
         }
+        // Filter pushdown into the decoder (late materialisation) measured slower here: the concept's pages are
+        // found by the page index, and the few columns read are all needed.
         let config = SessionConfig::new()
             .with_target_partitions(2)
             .with_parquet_pruning(true);
@@ -322,151 +318,152 @@ impl ParquetEngine {
         Ok(ids)
     }
 
-    /// Every record of a criterion of a known person: (person's row, start date, record id), sorted, so that each
-    /// person's records are together, earliest first.
-    async fn events(&self, criterion: &Criterion) -> Result<Vec<Event>, EngineError> {
+    /// Every record of a criterion of a known person, as (person's row, start date), in the files' order.
+    async fn records(&self, criterion: &Criterion) -> Result<Vec<Record>, EngineError> {
         let concepts = self.expand(&criterion.concepts).await?;
-        let (table, concept_col, date_col, id_col) = table_and_columns(criterion.domain);
+        let (table, concept_col, date_col) = table_and_columns(criterion.domain);
         let Ok(frame) = self.ctx.table(table).await else {
             return Ok(Vec::new());
         };
+        let (Some(&lo), Some(&hi)) = (concepts.first(), concepts.last()) else {
+            return Ok(Vec::new());
+        };
         let list: Vec<Expr> = concepts.iter().map(|c| lit(*c)).collect();
+        // The range as well as the list: the event tables are clustered by concept, and a range is what the
+        // page index prunes on whatever the list's length.
         let batches = frame
-            .filter(col(concept_col).in_list(list, false))
+            .filter(
+                col(concept_col)
+                    .between(lit(lo), lit(hi))
+                    .and(col(concept_col).in_list(list, false)),
+            )
             .map_err(read_err)?
-            .select_columns(&["person_id", date_col, id_col])
+            .select_columns(&["person_id", date_col])
             .map_err(read_err)?
             .collect()
             .await
             .map_err(read_err)?;
         let mut out = Vec::with_capacity(batches.iter().map(RecordBatch::num_rows).sum());
         for b in &batches {
-            let (p, d, id) = (
-                int_column(b, "person_id")?,
-                date_column(b, date_col)?,
-                int_column(b, id_col)?,
-            );
+            let (p, d) = (int_column(b, "person_id")?, date_column(b, date_col)?);
             for i in 0..b.num_rows() {
                 if !d.is_null(i)
+                    && !p.is_null(i)
                     && let Some(row) = self.slots.get(p.value(i))
                 {
-                    out.push((row as u32, d.value(i), id.value(i)));
+                    out.push((row as u32, d.value(i)));
                 }
             }
         }
-        Ok(self.by_person(out))
-    }
-
-    /// Sorts records by person, then date and id: a counting sort by person's row when the records are many
-    /// (linear, where a comparison sort of millions of records would dominate a question), a plain sort otherwise.
-    fn by_person(&self, records: Vec<Event>) -> Vec<Event> {
-        let n = self.persons.len();
-        if records.len() < 4096 || records.len() * 8 < n {
-            let mut records = records;
-            records.sort_unstable();
-            return records;
-        }
-        let mut starts = vec![0u32; n + 1];
-        for e in &records {
-            starts[e.0 as usize + 1] += 1;
-        }
-        for i in 0..n {
-            starts[i + 1] += starts[i];
-        }
-        let mut next = starts.clone();
-        let mut out = vec![(0u32, 0i32, 0i64); records.len()];
-        for e in records {
-            let at = &mut next[e.0 as usize];
-            out[*at as usize] = e;
-            *at += 1;
-        }
-        for w in starts.windows(2) {
-            if w[1] - w[0] > 1 {
-                out[w[0] as usize..w[1] as usize].sort_unstable();
-            }
-        }
-        out
+        Ok(out)
     }
 
     async fn count_now(&self, def: &CohortDefinition) -> Result<CohortCount, EngineError> {
-        let index = self.events(&def.index).await?;
-        // Each rule's records, sorted by person and date.
+        let index = self.records(&def.index).await?;
         let mut rules = Vec::with_capacity(def.rules.len());
         for r in &def.rules {
-            rules.push((r, self.events(&r.criterion).await?));
+            rules.push((
+                r,
+                ByPerson::new(self.persons.len(), self.records(&r.criterion).await?),
+            ));
         }
-        // Each person's earliest qualifying index date.
-        let mut qualified: Vec<(u32, i32)> = Vec::new();
-        let mut at = 0;
-        while at < index.len() {
-            let row = index[at].0;
-            let until = index[at..]
-                .iter()
-                .position(|e| e.0 != row)
-                .map_or(index.len(), |n| at + n);
-            let events = &index[at..until];
-            at = until;
-            let person = &self.persons[row as usize];
-            // First in all history, by date then record id, before any other condition (Circe's `First`).
-            let candidates = if def.first_only { &events[..1] } else { events };
-            if let Some(&(_, day, _)) = candidates
-                .iter()
-                .find(|e| self.qualifies(def, person, row, e.1, &rules))
-            {
-                qualified.push((row, day));
+        // Each person's index date: the earliest qualifying record's, or (first event only) the first record's
+        // when it qualifies. `NONE` for a person outside the cohort.
+        let mut index_day = vec![NONE; self.persons.len()];
+        if def.first_only {
+            for &(row, day) in &index {
+                let d = &mut index_day[row as usize];
+                *d = (*d).min(day);
+            }
+            for (row, d) in index_day.iter_mut().enumerate() {
+                if *d != NONE && !self.qualifies(def, row as u32, *d, &rules) {
+                    *d = NONE;
+                }
+            }
+        } else {
+            for &(row, day) in &index {
+                if day < index_day[row as usize] && self.qualifies(def, row, day, &rules) {
+                    index_day[row as usize] = day;
+                }
             }
         }
-        let total = Exact::new(qualified.len() as u64);
-        let mut cells: HashMap<Breakdown, BTreeMap<String, u64>> = HashMap::new();
-        for (row, day) in &qualified {
-            let person = &self.persons[*row as usize];
-            let year = crate::generate::year_of(*day);
+        Ok(self.tally(&index_day))
+    }
+
+    /// The cohort's size and breakdowns from each person's index date.
+    fn tally(&self, index_day: &[i32]) -> CohortCount {
+        let mut total = 0u64;
+        let mut years: BTreeMap<i32, u64> = BTreeMap::new();
+        let mut bands = [0u64; health::engine::AGE_BANDS.len()];
+        let mut sexes = [0u64; 3];
+        let mut locations: HashMap<i64, u64> = HashMap::new();
+        for (person, &day) in self.persons.iter().zip(index_day) {
+            if day == NONE {
+                continue;
+            }
+            total += 1;
+            let year = crate::generate::year_of(day);
+            *years.entry(year).or_default() += 1;
             let age = i64::from(year) - i64::from(person.year_of_birth);
-            let sex = match person.gender {
-                health::vocabulary::FEMALE => "female",
-                health::vocabulary::MALE => "male",
-                _ => "unknown",
-            };
-            let place = self
-                .places
-                .get(&person.location)
-                .cloned()
-                .unwrap_or_else(|| "unknown".to_owned());
-            for (b, label) in [
-                (Breakdown::Year, year.to_string()),
-                (Breakdown::AgeBand, age_band(age).to_owned()),
-                (Breakdown::Sex, sex.to_owned()),
-                (Breakdown::Municipality, place),
-            ] {
-                *cells.entry(b).or_default().entry(label).or_default() += 1;
-            }
+            let band = health::engine::AGE_BANDS
+                .iter()
+                .position(|b| b.0 == age_band(age))
+                .unwrap_or(0);
+            bands[band] += 1;
+            sexes[match person.gender {
+                health::vocabulary::FEMALE => 0,
+                health::vocabulary::MALE => 1,
+                _ => 2,
+            }] += 1;
+            *locations.entry(person.location).or_default() += 1;
         }
+        let mut places: BTreeMap<String, u64> = BTreeMap::new();
+        for (location, n) in locations {
+            let place = self.places.get(&location).map_or("unknown", String::as_str);
+            *places.entry(place.to_owned()).or_default() += n;
+        }
+        let cells = |list: Vec<(String, u64)>| -> Vec<(String, Exact)> {
+            list.into_iter()
+                .filter(|(_, n)| *n > 0)
+                .map(|(l, n)| (l, Exact::new(n)))
+                .collect()
+        };
         let breakdowns = Breakdown::ALL
             .into_iter()
             .map(|b| {
-                let mut list: Vec<(String, u64)> =
-                    cells.remove(&b).unwrap_or_default().into_iter().collect();
-                if b == Breakdown::AgeBand {
-                    let order = |l: &str| health::engine::AGE_BANDS.iter().position(|x| x.0 == l);
-                    list.sort_by_key(|(l, _)| order(l));
-                }
-                (
-                    b,
-                    list.into_iter().map(|(l, n)| (l, Exact::new(n))).collect(),
-                )
+                let list = match b {
+                    Breakdown::Year => years.iter().map(|(y, n)| (y.to_string(), *n)).collect(),
+                    Breakdown::AgeBand => health::engine::AGE_BANDS
+                        .iter()
+                        .zip(bands)
+                        .map(|(band, n)| (band.0.to_owned(), n))
+                        .collect(),
+                    Breakdown::Sex => ["female", "male", "unknown"]
+                        .into_iter()
+                        .zip(sexes)
+                        .map(|(s, n)| (s.to_owned(), n))
+                        .collect(),
+                    Breakdown::Municipality => places.clone().into_iter().collect(),
+                };
+                (b, cells(list))
             })
             .collect();
-        Ok(CohortCount { total, breakdowns })
+        CohortCount {
+            total: Exact::new(total),
+            breakdowns,
+        }
     }
 
+    /// Whether a record of the person in `row` on `day` is an index event: within an observation period with
+    /// the prior observation asked, age, sex and calendar period met, every inclusion rule met.
     fn qualifies(
         &self,
         def: &CohortDefinition,
-        person: &Person,
         row: u32,
         day: i32,
-        rules: &[(&health::cohort::Rule, Vec<Event>)],
+        rules: &[(&health::cohort::Rule, ByPerson)],
     ) -> bool {
+        let person = &self.persons[row as usize];
         let Some((op_start, op_end)) = person
             .periods(&self.more_periods)
             .find(|(s, e)| *s <= day && day <= *e)
@@ -494,14 +491,54 @@ impl ParquetEngine {
             let n = if from > to {
                 0
             } else {
-                // The person's records, then those starting within [from, to].
-                let lo = records.partition_point(|e| (e.0, e.1) < (row, from));
-                let hi = records.partition_point(|e| (e.0, e.1) <= (row, to));
-                hi - lo
+                // The person's records starting within [from, to].
+                let days = records.of(row);
+                days.partition_point(|d| *d <= to) - days.partition_point(|d| *d < from)
             };
             let times = rule.times as usize;
             if rule.has { n >= times } else { n < times }
         })
+    }
+}
+
+/// No index date: the person is not in the cohort.
+const NONE: i32 = i32::MAX;
+
+/// A criterion's records grouped by person, each person's dates ascending: `days[starts[row]..starts[row + 1]]`.
+/// Built by a counting sort on the person's row (linear, where a comparison sort of millions of records would
+/// dominate a question).
+struct ByPerson {
+    starts: Vec<u32>,
+    days: Vec<i32>,
+}
+
+impl ByPerson {
+    fn new(persons: usize, records: Vec<Record>) -> ByPerson {
+        let mut starts = vec![0u32; persons + 1];
+        for r in &records {
+            starts[r.0 as usize + 1] += 1;
+        }
+        for i in 0..persons {
+            starts[i + 1] += starts[i];
+        }
+        let mut next = starts.clone();
+        let mut days = vec![0i32; records.len()];
+        for (row, day) in records {
+            let at = &mut next[row as usize];
+            days[*at as usize] = day;
+            *at += 1;
+        }
+        for w in starts.windows(2) {
+            if w[1] - w[0] > 1 {
+                days[w[0] as usize..w[1] as usize].sort_unstable();
+            }
+        }
+        ByPerson { starts, days }
+    }
+
+    fn of(&self, row: u32) -> &[i32] {
+        let row = row as usize;
+        &self.days[self.starts[row] as usize..self.starts[row + 1] as usize]
     }
 }
 
