@@ -20,7 +20,7 @@ pub struct SearchState {
 }
 
 /// Every kind of row the index is built from.
-pub fn search_sources() -> [&'static str; 8] {
+pub fn search_sources() -> [&'static str; 9] {
     store::SEARCH_SOURCES
 }
 

@@ -26,6 +26,7 @@ pub mod password;
 pub mod plan;
 pub mod posts;
 pub mod search;
+pub mod sources;
 pub mod strategy;
 pub mod text;
 pub mod values;

@@ -24,6 +24,8 @@ vocabulary! {
         MeetingPlace = "meeting_place",
         /// A news item.
         News = "news",
+        /// A health-data source of the catalogue.
+        HealthSource = "health_source",
     }
 }
 
@@ -40,6 +42,7 @@ impl DocKind {
             DocKind::Event => "event",
             DocKind::MeetingPlace => "meeting_place",
             DocKind::News => "news",
+            DocKind::HealthSource => "health_source",
         }
     }
 }

@@ -237,6 +237,11 @@ impl Tr {
         number(v, self.lang)
     }
 
+    /// `v` written as this language writes large figures (thousands grouped: "20 000", "20,000").
+    pub fn amount(&self, v: f64) -> String {
+        amount(v, self.lang)
+    }
+
     /// The message `key` with two arguments.
     pub fn t2(&self, key: &str, a: (&str, &str), b: (&str, &str)) -> String {
         translate(

@@ -102,6 +102,29 @@ pub async fn seed_events(store: &Store) -> anyhow::Result<(usize, usize, usize)>
         .context("loading the built-in events, meeting places and news")
 }
 
+/// The built-in catalogue of health-data sources (from the seeds).
+pub const HEALTH_SOURCES: &str = include_str!("../../../data/health/sources.toml");
+
+/// Parses and validates the built-in catalogue of health-data sources against the data set.
+pub fn health_sources() -> Result<Vec<domain::sources::HealthSource>, Vec<DatasetProblem>> {
+    domain::sources::parse(HEALTH_SOURCES, &stockholm_dataset()?)
+}
+
+/// Loads the built-in catalogue of health-data sources into a database that has none; how many were written.
+pub async fn seed_health_sources(store: &Store) -> anyhow::Result<usize> {
+    let list = health_sources().map_err(|problems| {
+        let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        anyhow::anyhow!(
+            "the built-in health-data sources are invalid:\n  {}",
+            list.join("\n  ")
+        )
+    })?;
+    store
+        .seed_health_sources(&list)
+        .await
+        .context("loading the built-in health-data sources")
+}
+
 /// Parses and validates the built-in data set.
 pub fn stockholm_dataset() -> Result<Dataset, Vec<DatasetProblem>> {
     Dataset::parse(STOCKHOLM)
@@ -130,6 +153,7 @@ pub async fn prepare(db_url: &str) -> anyhow::Result<(Store, Prepared)> {
     seed_catalogue(&store).await?;
     seed_strategy(&store).await?;
     seed_events(&store).await?;
+    seed_health_sources(&store).await?;
     Ok((store, prepared))
 }
 

@@ -1692,7 +1692,8 @@ impl SearchIndex {
                     | DocKind::Measure
                     | DocKind::Event
                     | DocKind::MeetingPlace
-                    | DocKind::News => 0.0,
+                    | DocKind::News
+                    | DocKind::HealthSource => 0.0,
                 };
                 let on_campus = campus
                     .as_ref()

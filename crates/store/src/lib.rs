@@ -30,6 +30,7 @@ mod rows;
 mod search;
 pub mod secrets;
 mod seed;
+mod sources;
 mod strategy;
 mod upkeep;
 mod working_group;
@@ -69,6 +70,7 @@ pub use requests::{
 };
 pub use search::{SEARCH_SOURCES, SearchChange};
 pub use seed::SeedReport;
+pub use sources::SourceRow;
 pub use strategy::{IndicatorRow, MeasureRow, MeasureUpdate, ValueNote, ValueOrigin};
 pub use upkeep::{
     MAX_MAIL_ATTEMPTS, OIDC_LOGIN_TTL_MS, PendingOidcLogin, PurgeReport, SEARCH_CHANGES_KEPT,

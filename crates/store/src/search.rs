@@ -8,7 +8,7 @@ use domain::{LangText, Slug};
 use std::collections::HashMap;
 
 /// Every kind of row the search index is built from, as the change log names them.
-pub const SEARCH_SOURCES: [&str; 8] = [
+pub const SEARCH_SOURCES: [&str; 9] = [
     "actor",
     "service",
     "premises",
@@ -17,6 +17,7 @@ pub const SEARCH_SOURCES: [&str; 8] = [
     "event",
     "meeting_place",
     "news",
+    "health_source",
 ];
 
 /// One entry of the change log.
@@ -395,6 +396,35 @@ impl Store {
                         campuses: Vec::new(),
                         ownership: None,
                         parent: None,
+                    });
+                }
+            }
+            "health_source" => {
+                let mut sql = Sql::new(
+                    "SELECT s.*, a.slug AS holder_slug FROM health_sources s JOIN actors a ON a.id = s.holder_id",
+                );
+                filter(&mut sql, "s.id");
+                let rows = sql.query().fetch_all(self.pool()).await?;
+                for r in &rows {
+                    let (desc, content, population) = (
+                        lang_text(r, "description")?,
+                        lang_text(r, "content")?,
+                        lang_text(r, "population")?,
+                    );
+                    out.push(SearchDoc {
+                        kind: DocKind::HealthSource,
+                        row_id: get(r, "id")?,
+                        slug: slug(r, "slug")?,
+                        title: lang_text(r, "title")?,
+                        body: LangText::new(
+                            format!("{}\n{}\n{}", desc.sv, content.sv, population.sv),
+                            format!("{}\n{}\n{}", desc.en, content.en, population.en),
+                        ),
+                        tag_labels: LangText::default(),
+                        tags: Vec::new(),
+                        campuses: Vec::new(),
+                        ownership: None,
+                        parent: Some(slug(r, "holder_slug")?),
                     });
                 }
             }

@@ -255,3 +255,157 @@ async fn a_researcher_asks_within_a_budget_and_never_sees_an_exact_count() {
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     app.stop().await;
 }
+
+/// The catalogue of health-data sources as a visitor and a client read it: every built-in source listed in both
+/// languages with its holder, facts the seeds do not give said to be "not stated", the synthetic population marked
+/// and its persons released (the figure the overview shows, never below the threshold), the JSON list and the
+/// DCAT-AP export holding the same sources, and each source found by the one search.
+#[tokio::test]
+async fn the_catalogue_of_sources_is_read_in_both_languages_and_as_dcat() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let app = TestApp::spawn_with_health(data.path()).await;
+    let built_in = samverkan::health_sources().expect("the built-in catalogue is valid");
+    assert!(built_in.len() >= 5);
+
+    for (lang, synthetic, not_stated) in [
+        ("en", "Synthetic data.", "not stated"),
+        ("sv", "Syntetiska data.", "uppgift saknas"),
+    ] {
+        let l = domain::Lang::parse(lang).expect("lang");
+        let (status, list) = app.get(&format!("/{lang}/health-data/sources")).await;
+        assert_eq!(status, StatusCode::OK);
+        for s in &built_in {
+            assert!(list.contains(s.title.get(l)), "{} listed in {lang}", s.slug);
+            assert!(list.contains(&format!("/{lang}/health-data/sources/{}", s.slug)));
+            assert!(list.contains(&format!("/{lang}/actors/{}", s.holder)));
+        }
+        // A source whose update frequency and legal basis the seeds do not give says so.
+        let (status, twins) = app
+            .get(&format!(
+                "/{lang}/health-data/sources/svenska-tvillingregistret"
+            ))
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(twins.contains(not_stated), "{twins}");
+        assert!(!twins.contains(synthetic));
+        let (_, synth) = app
+            .get(&format!("/{lang}/health-data/sources/syntetisk-befolkning"))
+            .await;
+        assert!(synth.contains(synthetic), "{synth}");
+        assert!(synth.contains("OMOP CDM 5.4"));
+    }
+    let (status, _) = app.get("/en/health-data/sources/no-such-source").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // The synthetic population's persons: released, at least the threshold, and the overview's figure.
+    let list = app.json("/api/v1/health-data/sources").await;
+    let items = list["items"].as_array().expect("items");
+    assert_eq!(items.len(), built_in.len());
+    let synth = items
+        .iter()
+        .find(|s| s["slug"] == "syntetisk-befolkning")
+        .expect("the synthetic population is listed");
+    assert_eq!(synth["synthetic"], true);
+    let persons = synth["persons"]["count"]
+        .as_u64()
+        .expect("released persons");
+    assert!(persons >= 10);
+    let (_, overview) = app.get("/en/health-data").await;
+    // English groups thousands with commas.
+    let digits = persons.to_string();
+    let grouped: Vec<String> = digits
+        .as_bytes()
+        .rchunks(3)
+        .rev()
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect();
+    let shown = format!("about {}", grouped.join(","));
+    assert!(overview.contains(&shown), "{shown} in {overview}");
+    let (_, synth_page) = app
+        .get("/en/health-data/sources/syntetisk-befolkning")
+        .await;
+    assert!(synth_page.contains(&shown));
+    // A source the engine does not hold has no figure.
+    let twins = items
+        .iter()
+        .find(|s| s["slug"] == "svenska-tvillingregistret")
+        .expect("listed");
+    assert!(twins["persons"].is_null());
+    assert!(twins["frequency"].is_null());
+
+    // DCAT-AP 3: a catalogue with one dataset per source, titled in both languages, the synthetic one marked.
+    let res = app
+        .client
+        .get(format!("{}/api/v1/health-data/sources.jsonld", app.base))
+        .send()
+        .await
+        .expect("get");
+    assert!(
+        res.headers()["content-type"]
+            .to_str()
+            .expect("type")
+            .starts_with("application/ld+json")
+    );
+    let ld: serde_json::Value = res.json().await.expect("json-ld");
+    assert_eq!(ld["@type"], "dcat:Catalog");
+    let datasets = ld["dcat:dataset"].as_array().expect("datasets");
+    assert_eq!(datasets.len(), built_in.len());
+    let synth_ld = datasets
+        .iter()
+        .find(|d| d["dct:identifier"] == "syntetisk-befolkning")
+        .expect("the synthetic dataset");
+    assert_eq!(
+        synth_ld["healthdcatap:numberOfUniqueIndividuals"]["@value"],
+        persons.to_string()
+    );
+    assert!(
+        synth_ld["dcat:keyword"]
+            .as_array()
+            .expect("keywords")
+            .iter()
+            .any(|k| k["@value"] == "synthetic data")
+    );
+    for d in datasets {
+        let titles: Vec<&str> = d["dct:title"]
+            .as_array()
+            .expect("titles")
+            .iter()
+            .filter_map(|t| t["@language"].as_str())
+            .collect();
+        assert_eq!(titles, ["sv", "en"]);
+    }
+
+    // The one search finds a source by its words, in both languages, and links to its page.
+    let hits = app.json("/api/v1/search?q=tvillingregistret&lang=sv").await;
+    assert!(
+        hits["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .any(|h| h["type"] == "health_source"
+                && h["url"] == "/sv/health-data/sources/svenska-tvillingregistret"),
+        "{hits}"
+    );
+    let (_, page) = app.get("/en/search?q=biobank").await;
+    assert!(
+        page.contains("/en/health-data/sources/pku-biobanken"),
+        "{page}"
+    );
+    app.stop().await;
+}
+
+/// Without health data on the server the catalogue still lists every source, with no figure for any.
+#[tokio::test]
+async fn the_catalogue_without_health_data_gives_no_figures() {
+    let app = TestApp::spawn().await;
+    let list = app.json("/api/v1/health-data/sources").await;
+    let items = list["items"].as_array().expect("items");
+    assert!(!items.is_empty());
+    assert!(items.iter().all(|s| s["persons"].is_null()));
+    let (status, page) = app
+        .get("/en/health-data/sources/syntetisk-befolkning")
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!page.contains("Persons in the data"));
+    app.stop().await;
+}

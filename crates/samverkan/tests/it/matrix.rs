@@ -26,7 +26,11 @@ fn fill(path: &str) -> String {
         .replace("/measures/{id}", "/measures/3")
         .replace("/indicators/{id}", "/indicators/1")
         .replace("/strategy/{slug}", "/strategy/halsodata")
-        .replace("/assessments/{slug}", "/assessments/halsodata");
+        .replace("/assessments/{slug}", "/assessments/halsodata")
+        .replace(
+            "/health-data/sources/{slug}",
+            "/health-data/sources/pku-biobanken",
+        );
     path.replace("{lang}", "en")
         .replace("{slug}", "vecura")
         .replace("{id}", "999999")

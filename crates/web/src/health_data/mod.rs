@@ -22,6 +22,8 @@ use serde::Serialize;
 use std::sync::LazyLock;
 use utoipa::ToSchema;
 
+pub(crate) mod sources;
+
 static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(Vocabulary::built_in);
 
 /// How many inclusion rules the form offers.
@@ -36,7 +38,7 @@ fn data(state: &AppState) -> Result<&HealthData, WebError> {
 /// A released count in words: "about 1,234" or "fewer than 10".
 fn released_text(t: Tr, r: Released) -> String {
     match r {
-        Released::About(n) => t.t1("health-about", "count", t.number(n as f64)),
+        Released::About(n) => t.t1("health-about", "count", t.amount(n as f64)),
         Released::FewerThan(k) => t.t1("health-fewer-than", "count", k),
     }
 }
@@ -944,8 +946,15 @@ pub(crate) async fn api_count(
 /// Health data's part of the API document.
 #[derive(utoipa::OpenApi)]
 #[openapi(
-    paths(api_concepts, api_count),
-    components(schemas(ConceptItem, ConceptList, CountResponse, ReleasedSchema))
+    paths(api_concepts, api_count, sources::api_list, sources::api_jsonld),
+    components(schemas(
+        ConceptItem,
+        ConceptList,
+        CountResponse,
+        ReleasedSchema,
+        sources::SourceOut,
+        sources::SourceList
+    ))
 )]
 pub(crate) struct Api;
 
@@ -967,8 +976,24 @@ pub(crate) fn routes() -> crate::kit::routes::Routes {
             post(ask),
         ),
         (
+            spec("GET", "/{lang}/health-data/sources", Rule::Public),
+            get(sources::list),
+        ),
+        (
+            spec("GET", "/{lang}/health-data/sources/{slug}", Rule::Public),
+            get(sources::page),
+        ),
+        (
             spec("GET", "/api/v1/health-data/concepts", Rule::Public),
             get(api_concepts),
+        ),
+        (
+            spec("GET", "/api/v1/health-data/sources", Rule::Public),
+            get(sources::api_list),
+        ),
+        (
+            spec("GET", "/api/v1/health-data/sources.jsonld", Rule::Public),
+            get(sources::api_jsonld),
         ),
         (
             spec(

@@ -119,6 +119,7 @@ pub(crate) fn hit_href(lang: Lang, kind: DocKind, slug: &Slug) -> String {
         DocKind::Event => format!("/{l}/events/{slug}"),
         DocKind::MeetingPlace => format!("/{l}/meeting-places#{slug}"),
         DocKind::News => format!("/{l}/news/{slug}"),
+        DocKind::HealthSource => format!("/{l}/health-data/sources/{slug}"),
     }
 }
 
@@ -455,7 +456,8 @@ fn request_href(lang: Lang, kind: DocKind, slug: &Slug, need: &str) -> Option<St
         | DocKind::Measure
         | DocKind::Event
         | DocKind::MeetingPlace
-        | DocKind::News => None,
+        | DocKind::News
+        | DocKind::HealthSource => None,
     }
 }
 
