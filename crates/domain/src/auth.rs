@@ -20,6 +20,9 @@ vocabulary! {
         /// A researcher at a university or the region: asks the health data cohort questions within a privacy
         /// budget that an admin gives.
         Researcher = "researcher",
+        /// Staff of a body that decides on access to health data (Centrum för hälsodata), held for that body:
+        /// reviews the data-permit applications for the sources it holds and decides them.
+        DataAccess = "data_access",
         /// The programme office: may do everything.
         Admin = "admin",
     }
@@ -119,6 +122,28 @@ impl Principal {
     }
 }
 
+/// The data-permit applications a person may list: every one (admins), their own, and those asking for sources
+/// of the bodies they hold the data-access role for. Each one in it is one [`Action::ViewHealthApplication`]
+/// allows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ApplicationScope {
+    /// Every application.
+    pub all: bool,
+    /// The person's own (the applicant's user id).
+    pub applicant: i64,
+    /// Holders whose sources' applications the person reviews (submitted ones only).
+    pub holders: Vec<Slug>,
+}
+
+/// The scope of the applications `p` may list.
+pub fn application_scope(p: &Principal) -> ApplicationScope {
+    ApplicationScope {
+        all: p.is_admin(),
+        applicant: p.user_id,
+        holders: p.actors_as(Role::DataAccess),
+    }
+}
+
 /// The access requests a person may list: all submitted ones (the office), their companies' (drafts included)
 /// and their infrastructures' (submitted ones).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -205,6 +230,19 @@ pub enum Action<'a> {
     AskHealthData,
     /// Give researchers their privacy budgets (the programme office).
     ManageHealthBudgets,
+    /// Apply for a data permit (researchers).
+    ApplyForHealthData,
+    /// See a data-permit application: its applicant, and the data-access staff of a holder of a source it asks
+    /// for.
+    ViewHealthApplication {
+        /// The applicant's user id.
+        applicant: i64,
+        /// The holders of the sources asked for.
+        holders: &'a [Slug],
+    },
+    /// Review and decide a data-permit application asking for sources of these holders (their data-access
+    /// staff).
+    ReviewHealthApplication(&'a [Slug]),
     /// Create and change an event organised by these actors (the editors of one of them), and run its
     /// matchmaking. An event with no organiser left is the office's.
     ManageEvent(&'a [Slug]),
@@ -247,7 +285,13 @@ pub fn decide(principal: Option<&Principal>, action: &Action<'_>) -> Decision {
             }
             Action::ManageServices(infrastructure) => p.holds(Role::Manager, infrastructure),
             Action::ManagePremises(owner) => p.holds(Role::Owner, owner),
-            Action::AskHealthData => p.holds_any(Role::Researcher),
+            Action::AskHealthData | Action::ApplyForHealthData => p.holds_any(Role::Researcher),
+            Action::ViewHealthApplication { applicant, holders } => {
+                p.user_id == *applicant || holders.iter().any(|h| p.holds(Role::DataAccess, h))
+            }
+            Action::ReviewHealthApplication(holders) => {
+                holders.iter().any(|h| p.holds(Role::DataAccess, h))
+            }
             Action::RequestAccess(company) => p.holds(Role::Company, company),
             Action::ReportMeasure(responsible) => p.holds(Role::Reporter, responsible),
             Action::WritePlan(area) => p.leads.contains(area),

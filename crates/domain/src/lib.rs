@@ -23,6 +23,7 @@ pub mod lang;
 pub mod matchmaking;
 pub mod paging;
 pub mod password;
+pub mod permits;
 pub mod plan;
 pub mod posts;
 pub mod search;
@@ -35,7 +36,8 @@ pub use actor::{
     Actor, ActorKind, Campus, ContactPerson, OwnershipForm, Relation, RelationKind, SizeClass, Tag,
 };
 pub use auth::{
-    Action, Credential, Decision, Grant, Principal, RequestScope, Role, TokenScope, request_scope,
+    Action, ApplicationScope, Credential, Decision, Grant, Principal, RequestScope, Role,
+    TokenScope, application_scope, request_scope,
 };
 pub use lang::{Lang, LangText};
 pub use paging::PageRequest;

@@ -185,6 +185,10 @@ pub struct ServeArgs {
     /// request before it is flagged to the programme office (default 5).
     #[arg(long, env = "SAMVERKAN_ANSWER_DAYS", value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=60))]
     pub answer_days: Option<u32>,
+    /// Days the data-access body has to decide a data-permit application, counted from its submission without
+    /// the days a clarification is pending (default 90, the three months of the EHDS regulation, art. 68).
+    #[arg(long, env = "SAMVERKAN_PERMIT_DAYS", value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=365))]
+    pub permit_days: Option<u32>,
     /// Single sign-on: the OpenID Connect provider's issuer URL. Register {base_url}/auth/oidc/callback there.
     #[arg(long, env = "SAMVERKAN_OIDC_ISSUER", value_name = "URL")]
     pub oidc_issuer: Option<String>,
@@ -235,6 +239,7 @@ impl ServeArgs {
             office_email: self.office_email.or_else(|| file.office_email.clone()),
             office_phone: self.office_phone.or_else(|| file.office_phone.clone()),
             answer_days: self.answer_days.or(file.answer_days),
+            permit_days: self.permit_days.or(file.permit_days),
             oidc_issuer: self.oidc_issuer.or_else(|| file.oidc_issuer.clone()),
             oidc_client_id: self.oidc_client_id.or_else(|| file.oidc_client_id.clone()),
             oidc_client_secret: self
@@ -260,6 +265,7 @@ impl ServeArgs {
                 }),
             trusted_proxies: self.trusted_proxies.unwrap_or_default(),
             answer_days: self.answer_days.unwrap_or(defaults.answer_days),
+            permit_days: self.permit_days.unwrap_or(defaults.permit_days),
             office_email: self
                 .office_email
                 .map(|e| {
@@ -458,6 +464,8 @@ pub struct FileConfig {
     pub office_phone: Option<String>,
     /// Working days an infrastructure has to answer a request.
     pub answer_days: Option<u32>,
+    /// Days to decide a data-permit application.
+    pub permit_days: Option<u32>,
     /// OpenID Connect issuer.
     pub oidc_issuer: Option<String>,
     /// OpenID Connect client id.

@@ -284,7 +284,8 @@ pub async fn add_user(
     password: Option<&str>,
 ) -> anyhow::Result<String> {
     let email = domain::Email::parse(email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
-    let role = domain::Role::parse(role).ok_or_else(|| {
+    // `data-access` as the command line writes it is the role `data_access`.
+    let role = domain::Role::parse(&role.replace('-', "_")).ok_or_else(|| {
         let all: Vec<&str> = domain::Role::ALL.iter().map(|r| r.as_str()).collect();
         anyhow::anyhow!("--role must be one of: {}", all.join(", "))
     })?;

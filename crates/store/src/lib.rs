@@ -20,6 +20,7 @@ mod import;
 mod matchmaking;
 mod migrations;
 mod people;
+mod permits;
 mod plans;
 mod posts;
 mod premises;
@@ -58,6 +59,10 @@ pub use health::{AskedQuestion, Recorded};
 pub use import::ImportReport;
 pub use matchmaking::{AnswerNotice, MatchFail, Matchmaking, MeetingRequest, Participant, SlotRow};
 pub use people::Person;
+pub use permits::{
+    ApplicationEvent, ApplicationRow, AskedSource, PermitError, PermitNotice, PermitRule,
+    SectionReview,
+};
 pub use plans::{Assessment, PlanVersionRow};
 pub use posts::{InterestRow, PostFail, PostMessage, PostRow};
 pub use premises::{MAX_PHOTOS, PremisesError, PremisesRule};

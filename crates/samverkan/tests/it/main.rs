@@ -20,6 +20,7 @@ mod matchmaking;
 mod matrix;
 mod ops;
 mod pages;
+mod permits;
 mod planning;
 mod plans;
 mod posts;

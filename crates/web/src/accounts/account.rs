@@ -64,7 +64,7 @@ async fn hash_off_runtime(password: String) -> Result<String, WebError> {
 
 /// Where a person lands after signing in when no page asked for them: where their work is. The office on its
 /// inbox of requests, a manager on the requests waiting for an answer, a company on its requests, a property
-/// owner on the premises, a reporter on the follow-up, a researcher on the cohort questions, an editor on their actor's page; anyone else on the
+/// owner on the premises, a reporter on the follow-up, a researcher on the cohort questions, data-access staff on the applications, an editor on their actor's page; anyone else on the
 /// account page.
 pub(crate) fn landing(grants: &[domain::Grant], lang: Lang) -> String {
     let c = lang.code();
@@ -81,6 +81,8 @@ pub(crate) fn landing(grants: &[domain::Grant], lang: Lang) -> String {
         format!("/{c}/follow-up")
     } else if of(Role::Researcher).is_some() {
         format!("/{c}/health-data/cohorts")
+    } else if of(Role::DataAccess).is_some() {
+        format!("/{c}/health-data/applications")
     } else if let Some(slug) = of(Role::Editor).and_then(|g| g.actor.as_ref()) {
         format!("/{c}/actors/{slug}")
     } else {

@@ -22,6 +22,7 @@ use serde::Serialize;
 use std::sync::LazyLock;
 use utoipa::ToSchema;
 
+pub(crate) mod applications;
 pub(crate) mod sources;
 
 static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(Vocabulary::built_in);
@@ -982,6 +983,86 @@ pub(crate) fn routes() -> crate::kit::routes::Routes {
         (
             spec("GET", "/{lang}/health-data/sources/{slug}", Rule::Public),
             get(sources::page),
+        ),
+        (
+            spec("GET", "/{lang}/health-data/applications", Rule::SignedIn),
+            get(applications::list),
+        ),
+        (
+            spec(
+                "GET",
+                "/{lang}/health-data/applications/new",
+                Rule::Researcher,
+            ),
+            get(applications::new_page),
+        ),
+        (
+            spec(
+                "POST",
+                "/{lang}/health-data/applications/new",
+                Rule::Researcher,
+            ),
+            post(applications::create),
+        ),
+        (
+            spec(
+                "GET",
+                "/{lang}/health-data/applications/{id}",
+                Rule::SignedIn,
+            ),
+            get(applications::page),
+        ),
+        (
+            spec(
+                "GET",
+                "/{lang}/health-data/applications/{id}/edit",
+                Rule::SignedIn,
+            ),
+            get(applications::edit_page),
+        ),
+        (
+            spec(
+                "POST",
+                "/{lang}/health-data/applications/{id}/edit",
+                Rule::SignedIn,
+            ),
+            post(applications::edit),
+        ),
+        (
+            spec(
+                "POST",
+                "/{lang}/health-data/applications/{id}/move",
+                Rule::SignedIn,
+            ),
+            post(applications::move_form),
+        ),
+        (
+            spec(
+                "POST",
+                "/{lang}/health-data/applications/{id}/review",
+                Rule::SignedIn,
+            ),
+            post(applications::review),
+        ),
+        (
+            spec("GET", "/api/v1/health-data/applications", Rule::SignedIn),
+            get(applications::api_list),
+        ),
+        (
+            spec(
+                "GET",
+                "/api/v1/health-data/applications/{id}",
+                Rule::SignedIn,
+            ),
+            get(applications::api_get),
+        ),
+        (
+            spec(
+                "POST",
+                "/api/v1/health-data/applications/{id}/move",
+                Rule::SignedIn,
+            ),
+            post(applications::api_move),
         ),
         (
             spec("GET", "/api/v1/health-data/concepts", Rule::Public),

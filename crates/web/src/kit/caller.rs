@@ -42,6 +42,9 @@ pub struct AuthSettings {
     pub mail_limits: store::MailLimits,
     /// Working days an infrastructure has to answer an access request before the office sees it flagged.
     pub answer_days: u32,
+    /// Days the data-access body has to decide a data-permit application (its clock pauses during
+    /// clarifications).
+    pub permit_days: u32,
 }
 
 impl Default for AuthSettings {
@@ -58,6 +61,7 @@ impl Default for AuthSettings {
             trusted_proxies: Vec::new(),
             office_email: None,
             answer_days: 5,
+            permit_days: 90,
             office_phone: None,
             mail_limits: store::MailLimits::default(),
         }

@@ -1,0 +1,489 @@
+//! Data-permit applications for health data: what an application holds (the fields the European Health Data
+//! Space regulation, EU 2025/327, art. 67 names, and the Swedish parts — ethics approval, legal basis under GDPR
+//! arts. 6 and 9, the secrecy assessment), its sections as the data-access staff review them one by one, the
+//! state machine of its statuses, and the statutory clock that pauses while a clarification is asked for.
+
+use crate::IsoDate;
+use serde::Serialize;
+
+vocabulary! {
+    /// What the data is for: the purposes art. 53(1) of the regulation permits.
+    Purpose {
+        /// Public interest in public and occupational health (art. 53(1)(a)).
+        PublicHealth = "public_health",
+        /// Policy-making and regulation in the health and care sectors (b).
+        Policy = "policy",
+        /// Statistics (c).
+        Statistics = "statistics",
+        /// Education or teaching in the health or care sectors (d).
+        Education = "education",
+        /// Scientific research in the health or care sectors (e).
+        Research = "research",
+        /// Improving the delivery of care and treatment (f).
+        CareImprovement = "care_improvement",
+    }
+}
+
+vocabulary! {
+    /// The form of the data asked for.
+    DataForm {
+        /// Anonymised: no person can be identified.
+        Anonymised = "anonymised",
+        /// Pseudonymised: needs a justification of why anonymised data does not suffice.
+        Pseudonymised = "pseudonymised",
+    }
+}
+
+vocabulary! {
+    /// The legal basis for processing under GDPR art. 6(1).
+    Article6 {
+        /// (a) consent.
+        Consent = "a",
+        /// (c) a legal obligation.
+        LegalObligation = "c",
+        /// (e) a task in the public interest or the exercise of official authority.
+        PublicTask = "e",
+        /// (f) legitimate interests (not for public authorities in their tasks).
+        LegitimateInterest = "f",
+    }
+}
+
+vocabulary! {
+    /// The exception under GDPR art. 9(2) that allows processing health data.
+    Article9 {
+        /// (a) explicit consent.
+        ExplicitConsent = "a",
+        /// (g) substantial public interest.
+        PublicInterest = "g",
+        /// (h) health or social care.
+        Care = "h",
+        /// (i) public interest in public health.
+        PublicHealth = "i",
+        /// (j) scientific research or statistics.
+        Research = "j",
+    }
+}
+
+vocabulary! {
+    /// Where an application stands.
+    Status {
+        /// Being written by the applicant.
+        Draft = "draft",
+        /// Sent; waiting for the data-access staff.
+        Submitted = "submitted",
+        /// Being reviewed.
+        InReview = "in_review",
+        /// The staff asked the applicant to clarify; the clock is paused.
+        ClarificationRequested = "clarification_requested",
+        /// A permit was granted.
+        Approved = "approved",
+        /// A permit was granted with conditions.
+        ApprovedWithConditions = "approved_with_conditions",
+        /// Refused.
+        Refused = "refused",
+        /// Withdrawn by the applicant.
+        Withdrawn = "withdrawn",
+        /// A permit whose period has ended.
+        Expired = "expired",
+    }
+}
+
+impl Status {
+    /// Whether the application is closed: no move leaves it (an approval still expires).
+    pub fn is_closed(self) -> bool {
+        matches!(
+            self,
+            Status::Approved
+                | Status::ApprovedWithConditions
+                | Status::Refused
+                | Status::Withdrawn
+                | Status::Expired
+        )
+    }
+
+    /// Whether a permit was granted (and may have expired since).
+    pub fn granted(self) -> bool {
+        matches!(
+            self,
+            Status::Approved | Status::ApprovedWithConditions | Status::Expired
+        )
+    }
+}
+
+vocabulary! {
+    /// A section of an application, as it is reviewed.
+    Section {
+        /// Purpose and its description.
+        Purpose = "purpose",
+        /// The sources, data and variables.
+        Data = "data",
+        /// Anonymised or pseudonymised, and why.
+        Form = "form",
+        /// Safeguards against misuse and re-identification.
+        Safeguards = "safeguards",
+        /// The period of the permit.
+        Period = "period",
+        /// The processing environment and tools.
+        Environment = "environment",
+        /// The ethics approval.
+        Ethics = "ethics",
+        /// The legal basis under GDPR arts. 6 and 9.
+        LegalBasis = "legal_basis",
+        /// The secrecy assessment.
+        Secrecy = "secrecy",
+    }
+}
+
+vocabulary! {
+    /// A reviewer's verdict on a section.
+    Verdict {
+        /// The section is complete and acceptable.
+        Accepted = "accepted",
+        /// The applicant must clarify the section.
+        NeedsClarification = "needs_clarification",
+    }
+}
+
+vocabulary! {
+    /// A move of an application.
+    Move {
+        /// The applicant sends the draft.
+        Submit = "submit",
+        /// The staff start reviewing.
+        Take = "take",
+        /// The staff ask for a clarification (a note says what).
+        Clarify = "clarify",
+        /// The applicant answers the clarification; the review goes on.
+        Respond = "respond",
+        /// The staff grant the permit.
+        Approve = "approve",
+        /// The staff grant the permit with conditions.
+        ApproveWithConditions = "approve_with_conditions",
+        /// The staff refuse, with reasons.
+        Refuse = "refuse",
+        /// The applicant withdraws.
+        Withdraw = "withdraw",
+    }
+}
+
+/// Who makes a move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Side {
+    /// The researcher who applies.
+    Applicant,
+    /// The data-access staff.
+    Staff,
+}
+
+impl Move {
+    /// Who may make this move.
+    pub fn side(self) -> Side {
+        match self {
+            Move::Submit | Move::Respond | Move::Withdraw => Side::Applicant,
+            _ => Side::Staff,
+        }
+    }
+
+    /// The status this move leads to from `from`, if it may be made there.
+    pub fn target(self, from: Status) -> Option<Status> {
+        use Status as S;
+        match (self, from) {
+            (Move::Submit, S::Draft) => Some(S::Submitted),
+            (Move::Take, S::Submitted) => Some(S::InReview),
+            (Move::Clarify, S::InReview) => Some(S::ClarificationRequested),
+            (Move::Respond, S::ClarificationRequested) => Some(S::InReview),
+            (Move::Approve, S::InReview) => Some(S::Approved),
+            (Move::ApproveWithConditions, S::InReview) => Some(S::ApprovedWithConditions),
+            (Move::Refuse, S::InReview) => Some(S::Refused),
+            (Move::Withdraw, S::Draft | S::Submitted | S::InReview | S::ClarificationRequested) => {
+                Some(S::Withdrawn)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Why a move is refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MoveError {
+    /// The move cannot be made from this status.
+    #[error("{0} cannot be done to an application that is {1}")]
+    NotFrom(Move, Status),
+    /// The other side makes this move.
+    #[error("{0} is the {1:?}'s move")]
+    WrongSide(Move, Side),
+    /// A note, reason or conditions are needed.
+    #[error("{0} needs a text")]
+    TextRequired(Move),
+    /// Sections are not yet accepted.
+    #[error("{0} sections are not accepted")]
+    SectionsOpen(usize),
+    /// The application is incomplete: the named fields.
+    #[error("the application is incomplete: {0:?}")]
+    Incomplete(Vec<&'static str>),
+}
+
+/// Decides a move: the new status or why not. A clarification, conditions and a refusal need a text; a permit
+/// needs every section accepted; a submission needs a complete application.
+pub fn decide(
+    from: Status,
+    m: Move,
+    side: Side,
+    text: &str,
+    open_sections: usize,
+    missing: &[&'static str],
+) -> Result<Status, MoveError> {
+    let to = m.target(from).ok_or(MoveError::NotFrom(m, from))?;
+    if m.side() != side {
+        return Err(MoveError::WrongSide(m, m.side()));
+    }
+    if matches!(
+        m,
+        Move::Clarify | Move::Respond | Move::ApproveWithConditions | Move::Refuse
+    ) && text.trim().is_empty()
+    {
+        return Err(MoveError::TextRequired(m));
+    }
+    if matches!(m, Move::Approve | Move::ApproveWithConditions) && open_sections > 0 {
+        return Err(MoveError::SectionsOpen(open_sections));
+    }
+    if m == Move::Submit && !missing.is_empty() {
+        return Err(MoveError::Incomplete(missing.to_vec()));
+    }
+    Ok(to)
+}
+
+/// The moves `side` may try from `from` (for buttons).
+pub fn moves_for(from: Status, side: Side) -> Vec<Move> {
+    Move::ALL
+        .iter()
+        .copied()
+        .filter(|m| m.side() == side && m.target(from).is_some())
+        .collect()
+}
+
+/// The status as it stands on `today`: a granted permit whose period has ended is expired.
+pub fn effective(status: Status, permit_until: Option<IsoDate>, today: IsoDate) -> Status {
+    match (status, permit_until) {
+        (Status::Approved | Status::ApprovedWithConditions, Some(end)) if today > end => {
+            Status::Expired
+        }
+        _ => status,
+    }
+}
+
+/// What an application holds as the applicant wrote it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Application {
+    /// A short title.
+    pub title: String,
+    /// The sources asked for (slugs of the catalogue).
+    pub sources: Vec<crate::Slug>,
+    /// The purpose.
+    pub purpose: Option<Purpose>,
+    /// The purpose in the applicant's words.
+    pub purpose_text: String,
+    /// The data and variables.
+    pub data: String,
+    /// Anonymised or pseudonymised.
+    pub form: Option<DataForm>,
+    /// Why pseudonymised data is needed.
+    pub justification: String,
+    /// Safeguards.
+    pub safeguards: String,
+    /// The permit's first day.
+    pub period_from: Option<IsoDate>,
+    /// The permit's last day.
+    pub period_to: Option<IsoDate>,
+    /// The processing environment.
+    pub environment: String,
+    /// The tools.
+    pub tools: String,
+    /// Etikprövningsmyndigheten's reference (Dnr YYYY-NNNNN-NN).
+    pub ethics_ref: String,
+    /// GDPR art. 6(1).
+    pub article6: Option<Article6>,
+    /// GDPR art. 9(2).
+    pub article9: Option<Article9>,
+    /// The secrecy assessment.
+    pub secrecy: String,
+}
+
+/// The longest free text of a field.
+pub const MAX_TEXT: usize = 10_000;
+
+/// Whether `s` is an ethics approval reference as Etikprövningsmyndigheten writes it: `2024-01234-01`.
+pub fn is_ethics_ref(s: &str) -> bool {
+    let parts: Vec<&str> = s.trim().split('-').collect();
+    parts.len() == 3
+        && [4, 5, 2]
+            .iter()
+            .zip(&parts)
+            .all(|(n, p)| p.len() == *n && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+impl Application {
+    /// The fields a submission still lacks, by form field name.
+    pub fn missing(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        let empty = |s: &str| s.trim().is_empty();
+        if empty(&self.title) {
+            out.push("title");
+        }
+        if self.sources.is_empty() {
+            out.push("sources");
+        }
+        if self.purpose.is_none() {
+            out.push("purpose");
+        }
+        if empty(&self.purpose_text) {
+            out.push("purpose_text");
+        }
+        if empty(&self.data) {
+            out.push("data");
+        }
+        if self.form.is_none() {
+            out.push("form");
+        }
+        if self.form == Some(DataForm::Pseudonymised) && empty(&self.justification) {
+            out.push("justification");
+        }
+        if empty(&self.safeguards) {
+            out.push("safeguards");
+        }
+        if self.period_from.is_none() {
+            out.push("period_from");
+        }
+        if self.period_to.is_none() {
+            out.push("period_to");
+        }
+        if empty(&self.environment) {
+            out.push("environment");
+        }
+        if empty(&self.tools) {
+            out.push("tools");
+        }
+        if !is_ethics_ref(&self.ethics_ref) {
+            out.push("ethics_ref");
+        }
+        if self.article6.is_none() {
+            out.push("article6");
+        }
+        if self.article9.is_none() {
+            out.push("article9");
+        }
+        if empty(&self.secrecy) {
+            out.push("secrecy");
+        }
+        out
+    }
+}
+
+/// The statutory clock: days counted from submission to decision (or to `now`), without the days a
+/// clarification was pending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Clock {
+    /// Whole days counted so far.
+    pub days_used: i64,
+    /// Days the period allows.
+    pub days_allowed: i64,
+    /// Whether it is paused now.
+    pub paused: bool,
+}
+
+const MS_PER_DAY: i64 = 86_400_000;
+
+/// The clock of an application submitted at `submitted_ms`: `paused_ms` pauses already ended, `paused_since`
+/// a pause going on, `stopped_ms` the decision (or withdrawal) that stopped it.
+pub fn clock(
+    submitted_ms: i64,
+    paused_ms: i64,
+    paused_since: Option<i64>,
+    stopped_ms: Option<i64>,
+    now_ms: i64,
+    days_allowed: i64,
+) -> Clock {
+    let end = stopped_ms.unwrap_or(now_ms);
+    let pausing = paused_since.map_or(0, |p| (end - p).max(0));
+    let ran = (end - submitted_ms - paused_ms - pausing).max(0);
+    Clock {
+        days_used: ran / MS_PER_DAY,
+        days_allowed,
+        paused: paused_since.is_some() && stopped_ms.is_none(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn any_status() -> impl Strategy<Value = Status> {
+        prop::sample::select(Status::ALL.to_vec())
+    }
+    fn any_move() -> impl Strategy<Value = Move> {
+        prop::sample::select(Move::ALL.to_vec())
+    }
+
+    proptest! {
+        /// A move succeeds only from a status it leaves, by its own side, never out of a closed application,
+        /// and a permit only with every section accepted.
+        #[test]
+        fn moves_keep_the_rules(from in any_status(), m in any_move(), staff in any::<bool>(),
+                                text in "[a-z ]{0,5}", open in 0usize..3, incomplete in any::<bool>()) {
+            let side = if staff { Side::Staff } else { Side::Applicant };
+            let missing: Vec<&'static str> = if incomplete { vec!["title"] } else { vec![] };
+            match decide(from, m, side, &text, open, &missing) {
+                Ok(to) => {
+                    prop_assert!(!from.is_closed());
+                    prop_assert_eq!(Some(to), m.target(from));
+                    prop_assert_eq!(m.side(), side);
+                    if to.granted() { prop_assert_eq!(open, 0); }
+                    if m == Move::Submit { prop_assert!(!incomplete); }
+                    if matches!(m, Move::Refuse | Move::Clarify) { prop_assert!(!text.trim().is_empty()); }
+                }
+                Err(_) => prop_assert!(m.target(from).is_none() || m.side() != side || text.trim().is_empty()
+                    || open > 0 || incomplete),
+            }
+        }
+
+        /// The clock never counts a paused day and never runs backwards.
+        #[test]
+        fn the_clock_skips_pauses(submitted in 0i64..1_000_000_000, run in 0i64..1_000_000_000,
+                                  paused in 0i64..1_000_000_000, more in 0i64..1_000_000_000) {
+            let now = submitted + run + paused;
+            let c = clock(submitted, paused, None, None, now, 90);
+            prop_assert_eq!(c.days_used, run / MS_PER_DAY);
+            let later = clock(submitted, paused, Some(now), None, now + more, 90);
+            prop_assert_eq!(later.days_used, c.days_used);
+            prop_assert!(later.paused);
+        }
+    }
+
+    #[test]
+    fn ethics_references_and_missing_fields() {
+        assert!(is_ethics_ref("2024-01234-01"));
+        assert!(!is_ethics_ref("2024-1234-01"));
+        assert!(!is_ethics_ref("Dnr 2024-01234-01"));
+        let blank = Application::default();
+        assert!(blank.missing().contains(&"ethics_ref"));
+        let pseudo = Application {
+            form: Some(DataForm::Pseudonymised),
+            ..Application::default()
+        };
+        assert!(pseudo.missing().contains(&"justification"));
+        let expiry = IsoDate::new(2026, 6, 30).expect("date");
+        assert_eq!(
+            effective(
+                Status::Approved,
+                Some(expiry),
+                IsoDate::new(2026, 7, 1).expect("d")
+            ),
+            Status::Expired
+        );
+        assert_eq!(
+            effective(Status::Approved, Some(expiry), expiry),
+            Status::Approved
+        );
+    }
+}

@@ -1,0 +1,481 @@
+//! Data-permit applications as a researcher and the data-access staff live them: a draft saved and refused as
+//! incomplete, bad input refused with its field named and nothing saved, submission that reaches the holder's
+//! staff only, section review, a clarification that pauses the clock, a decision with conditions, moves refused
+//! to the wrong side and after the decision, and an audit trail without the application's text.
+
+use crate::helpers::{PASSWORD, TestApp, csrf_in, unescape};
+use reqwest::StatusCode;
+use sqlx::Connection;
+
+const BASE: &str = "/en/health-data/applications";
+
+async fn post(
+    app: &TestApp,
+    who: &reqwest::Client,
+    page: &str,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> (StatusCode, String, String) {
+    let csrf = csrf_in(&app.page(who, page).await).unwrap_or_default();
+    let mut form: Vec<(&str, &str)> = vec![("csrf", csrf.as_str())];
+    form.extend_from_slice(fields);
+    let res = app.post_form(who, path, &form).await;
+    let status = res.status();
+    let location = res
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    (status, location, unescape(&res.text().await.expect("text")))
+}
+
+const COMPLETE: &[(&str, &str)] = &[
+    ("title", "Metformin and HbA1c in Stockholm"),
+    ("sources", "region-stockholm-halsodata"),
+    ("purpose", "research"),
+    (
+        "purpose_text",
+        "Whether metformin started early lowers HbA1c after two years.",
+    ),
+    (
+        "data",
+        "Diagnoses E11, ATC A10BA02, HbA1c values, 2010-2024.",
+    ),
+    ("form", "pseudonymised"),
+    (
+        "justification",
+        "Linking dispensings to lab values needs a pseudonym per person.",
+    ),
+    (
+        "safeguards",
+        "Pseudonyms held by the data-access body; results reviewed before release.",
+    ),
+    ("period_from", "2027-01-01"),
+    ("period_to", "2028-12-31"),
+    ("environment", "The region's secure processing environment."),
+    ("tools", "R and Python"),
+    ("ethics_ref", "2026-01234-01"),
+    ("article6", "e"),
+    ("article9", "j"),
+    (
+        "secrecy",
+        "Released only as aggregates; no person can be identified.",
+    ),
+];
+
+async fn status_of(app: &TestApp, who: &reqwest::Client, id: &str) -> String {
+    let v: serde_json::Value = who
+        .get(format!("{}/api/v1/health-data/applications/{id}", app.base))
+        .send()
+        .await
+        .expect("get")
+        .json()
+        .await
+        .expect("json");
+    v["status"].as_str().unwrap_or_default().to_owned()
+}
+
+#[tokio::test]
+async fn a_researcher_applies_and_the_holders_staff_review_and_decide() {
+    let app = TestApp::spawn().await;
+    app.user(
+        "forskare@ki.example",
+        "researcher",
+        Some("karolinska-institutet"),
+    )
+    .await;
+    app.user(
+        "annan@ki.example",
+        "researcher",
+        Some("karolinska-institutet"),
+    )
+    .await;
+    app.user(
+        "handlaggare@cfh.example",
+        "data_access",
+        Some("centrum-for-halsodata"),
+    )
+    .await;
+    app.user("biobank@pku.example", "data_access", Some("pku-biobanken"))
+        .await;
+    app.user("company@example.se", "company", Some("biolamina"))
+        .await;
+    let researcher = app.signed_in("forskare@ki.example", PASSWORD).await;
+    let other = app.signed_in("annan@ki.example", PASSWORD).await;
+    let staff = app.signed_in("handlaggare@cfh.example", PASSWORD).await;
+    let pku = app.signed_in("biobank@pku.example", PASSWORD).await;
+    let company = app.signed_in("company@example.se", PASSWORD).await;
+
+    // Only researchers apply.
+    let res = company
+        .get(format!("{}{BASE}/new", app.base))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+
+    // Bad input: each field named, nothing saved.
+    let new = format!("{BASE}/new");
+    let (status, _, page) = post(
+        &app,
+        &researcher,
+        &new,
+        &new,
+        &[
+            ("title", "Metformin"),
+            ("sources", "no-such-source"),
+            ("period_from", "2027-13-01"),
+            ("period_to", "2026-01-01"),
+            ("ethics_ref", "Dnr 123"),
+            ("purpose", "curiosity"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{page}");
+    for message in [
+        "Choose sources from the catalogue.",
+        "Write a date as YYYY-MM-DD.",
+        "Write the reference as Etikprövningsmyndigheten does",
+        "Choose",
+    ] {
+        assert!(page.contains(message), "{message} in {page}");
+    }
+    let list = app.page(&researcher, BASE).await;
+    assert!(
+        list.contains("There are no applications to show."),
+        "{list}"
+    );
+
+    // A draft with a title and a source: saved, but refused as incomplete on submission.
+    let (status, location, _) = post(
+        &app,
+        &researcher,
+        &new,
+        &new,
+        &[
+            ("title", "Metformin and HbA1c"),
+            ("sources", "region-stockholm-halsodata"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let id = location
+        .split('/')
+        .next_back()
+        .and_then(|s| s.split('?').next())
+        .expect("id")
+        .to_owned();
+    let path = format!("{BASE}/{id}");
+    let draft = unescape(&app.page(&researcher, &path).await);
+    assert!(draft.contains("Draft"));
+    assert!(
+        draft.contains("Before it can be submitted, the application needs:"),
+        "{draft}"
+    );
+    let (status, _, page) = post(
+        &app,
+        &researcher,
+        &path,
+        &format!("{path}/move"),
+        &[("move", "submit"), ("status", "draft")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{page}");
+    assert!(page.contains("The application is incomplete"), "{page}");
+    // A draft is the applicant's alone.
+    for who in [&staff, &other] {
+        let res = who
+            .get(format!("{}{path}", app.base))
+            .send()
+            .await
+            .expect("get");
+        assert!(
+            [StatusCode::NOT_FOUND, StatusCode::FORBIDDEN].contains(&res.status()),
+            "{}",
+            res.status()
+        );
+    }
+
+    // Completed and submitted: the holder's staff hear of it; another body's staff do not, nor see it.
+    let edit = format!("{path}/edit");
+    let (status, _, page) = post(&app, &researcher, &edit, &edit, COMPLETE).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
+    let (status, _, _) = post(
+        &app,
+        &researcher,
+        &path,
+        &format!("{path}/move"),
+        &[("move", "submit"), ("status", "draft")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(status_of(&app, &researcher, &id).await, "submitted");
+    assert_eq!(app.mail("handlaggare@cfh.example").await.len(), 1);
+    assert!(app.mail("biobank@pku.example").await.is_empty());
+    let res = pku
+        .get(format!("{}{path}", app.base))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert!(!app.page(&pku, BASE).await.contains("Metformin"));
+    assert!(
+        app.page(&staff, BASE)
+            .await
+            .contains("Metformin and HbA1c in Stockholm")
+    );
+    // Submitted, it is no longer the applicant's to change.
+    let res = researcher
+        .get(format!("{}{edit}", app.base))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+
+    // The wrong side's moves are refused.
+    let (status, _, _) = post(
+        &app,
+        &researcher,
+        &path,
+        &format!("{path}/move"),
+        &[("move", "take")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _, _) = post(
+        &app,
+        &staff,
+        &path,
+        &format!("{path}/move"),
+        &[("move", "withdraw")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    // Review: taken, a section to clarify, approval refused while sections are open.
+    let (status, _, _) = post(
+        &app,
+        &staff,
+        &path,
+        &format!("{path}/move"),
+        &[("move", "take")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, _, page) = post(
+        &app,
+        &staff,
+        &path,
+        &format!("{path}/move"),
+        &[("move", "approve")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(page.contains("9 sections are not accepted yet"), "{page}");
+    let review = format!("{path}/review");
+    let (status, _, _) = post(
+        &app,
+        &staff,
+        &path,
+        &review,
+        &[
+            ("section", "safeguards"),
+            ("verdict", "needs_clarification"),
+            ("note", ""),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, _, _) = post(
+        &app,
+        &staff,
+        &path,
+        &review,
+        &[
+            ("section", "safeguards"),
+            ("verdict", "needs_clarification"),
+            ("note", "Who holds the pseudonym key?"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, _, _) = post(
+        &app,
+        &staff,
+        &path,
+        &format!("{path}/move"),
+        &[("move", "clarify"), ("text", "")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT, "a clarification says what");
+    let (status, _, _) = post(
+        &app,
+        &staff,
+        &path,
+        &format!("{path}/move"),
+        &[
+            ("move", "clarify"),
+            ("text", "Say who holds the pseudonym key."),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let v: serde_json::Value = researcher
+        .get(format!("{}/api/v1/health-data/applications/{id}", app.base))
+        .send()
+        .await
+        .expect("get")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(v["status"], "clarification_requested");
+    assert_eq!(v["clock_paused"], true);
+    assert_eq!(v["clock_allowed"], 90);
+    // The applicant heard of the review starting and of the clarification asked.
+    assert_eq!(app.mail("forskare@ki.example").await.len(), 2);
+    let page = unescape(&app.page(&researcher, &path).await);
+    assert!(page.contains("Who holds the pseudonym key?"), "{page}");
+    assert!(page.contains("paused while a clarification is pending"));
+
+    // The applicant clarifies (the application may be changed meanwhile) and the review goes on.
+    let mut clarified: Vec<(&str, &str)> = COMPLETE.to_vec();
+    clarified.retain(|(k, _)| *k != "safeguards");
+    clarified.push((
+        "safeguards",
+        "The data-access body holds the pseudonym key; we never see it.",
+    ));
+    let (status, _, _) = post(&app, &researcher, &edit, &edit, &clarified).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, _, _) = post(
+        &app,
+        &researcher,
+        &path,
+        &format!("{path}/move"),
+        &[
+            ("move", "respond"),
+            ("text", "The key stays with the body."),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(status_of(&app, &staff, &id).await, "in_review");
+
+    // Every section accepted; conditions need a text; approved with conditions.
+    for s in [
+        "purpose",
+        "data",
+        "form",
+        "safeguards",
+        "period",
+        "environment",
+        "ethics",
+        "legal_basis",
+        "secrecy",
+    ] {
+        let (status, _, _) = post(
+            &app,
+            &staff,
+            &path,
+            &review,
+            &[("section", s), ("verdict", "accepted")],
+        )
+        .await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{s}");
+    }
+    let (status, _, _) = post(
+        &app,
+        &staff,
+        &path,
+        &format!("{path}/move"),
+        &[("move", "approve_with_conditions"), ("text", " ")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let (status, _, _) = post(
+        &app,
+        &staff,
+        &path,
+        &format!("{path}/move"),
+        &[
+            ("move", "approve_with_conditions"),
+            ("text", "Results only as aggregates of at least 10."),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let page = unescape(&app.page(&researcher, &path).await);
+    assert!(page.contains("Approved with conditions"), "{page}");
+    assert!(page.contains("Results only as aggregates of at least 10."));
+    assert!(page.contains("stopped at the decision"));
+    assert_eq!(app.mail("forskare@ki.example").await.len(), 3);
+
+    // Decided: no move is left, through the form or the API.
+    let (status, _, _) = post(
+        &app,
+        &researcher,
+        &path,
+        &format!("{path}/move"),
+        &[("move", "withdraw")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let res = staff
+        .post(format!(
+            "{}/api/v1/health-data/applications/{id}/move",
+            app.base
+        ))
+        .header("x-csrf-token", "none")
+        .json(&serde_json::json!({ "move": "refuse", "text": "No." }))
+        .send()
+        .await
+        .expect("post");
+    assert!(res.status().is_client_error(), "{}", res.status());
+    assert_eq!(
+        status_of(&app, &researcher, &id).await,
+        "approved_with_conditions"
+    );
+
+    // The API lists it for the applicant and the staff, not for another researcher.
+    for (who, sees) in [(&researcher, true), (&staff, true), (&other, false)] {
+        let v: serde_json::Value = who
+            .get(format!("{}/api/v1/health-data/applications", app.base))
+            .send()
+            .await
+            .expect("get")
+            .json()
+            .await
+            .expect("json");
+        let has = v["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .any(|i| i[0].as_i64().map(|n| n.to_string()).as_deref() == Some(id.as_str()));
+        assert_eq!(has, sees, "{v}");
+    }
+
+    // Every move is audited, without the application's text.
+    let mut conn = sqlx::AnyConnection::connect(&app.db_url())
+        .await
+        .expect("connect");
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT action, diff FROM audit_log WHERE object_type = 'health_application' ORDER BY id",
+    )
+    .fetch_all(&mut conn)
+    .await
+    .expect("audit");
+    let actions: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+    for a in [
+        "save",
+        "submit",
+        "take",
+        "review",
+        "clarify",
+        "respond",
+        "approve_with_conditions",
+    ] {
+        assert!(actions.contains(&a), "{a} in {actions:?}");
+    }
+    assert!(rows.iter().all(|r| !r.1.contains("pseudonym")), "{rows:?}");
+    app.stop().await;
+}

@@ -1,0 +1,1106 @@
+//! Data-permit applications: a researcher writes one (a draft they may save as often as they like), submits it,
+//! answers clarifications and may withdraw it; the data-access staff of the holders of the sources it asks for
+//! review it section by section and decide it. Both sides see the statutory clock. Every decision on who may see
+//! or move an application goes through the policy (`Action::ViewHealthApplication`,
+//! `Action::ReviewHealthApplication`, `Action::ApplyForHealthData`); a reviewer never moves their own
+//! application.
+
+use crate::AppState;
+use crate::kit::caller::Caller;
+use crate::kit::error::{WebError, api_lang};
+use crate::kit::forms::{Choice, Field, FieldKind, FormData, FormView, Section as FormSection};
+use crate::kit::page::{FormPage, Layout, Link, Nav, ensure_session, lang, render, respond};
+use askama::Template;
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use domain::permits::{
+    Application, Article6, Article9, DataForm, MAX_TEXT, Move, MoveError, Purpose, Section, Side,
+    Status, Verdict, clock, effective, is_ethics_ref, moves_for,
+};
+use domain::{Action, IsoDate, Lang, Slug};
+use i18n::Tr;
+use serde::Serialize;
+use store::{ApplicationRow, PermitError, PermitNotice, PermitRule};
+use utoipa::ToSchema;
+
+// ----- Reading the form -----
+
+/// The form as typed, and the problems of its fields (field name, message).
+fn read(t: Tr, f: &FormData, known: &[Slug]) -> (Application, Vec<(String, String)>) {
+    let mut errs = Vec::new();
+    let text = |name: &str, errs: &mut Vec<(String, String)>| {
+        let v = f.raw(name).trim().to_owned();
+        if v.chars().count() > MAX_TEXT {
+            errs.push((name.to_owned(), t.t1("permit-error-long", "max", MAX_TEXT)));
+        }
+        v
+    };
+    let mut date = |name: &str| {
+        let v = f.value(name);
+        if v.is_empty() {
+            return None;
+        }
+        match IsoDate::parse(&v) {
+            Ok(d) => Some(d),
+            Err(_) => {
+                errs.push((name.to_owned(), t.t("permit-error-date")));
+                None
+            }
+        }
+    };
+    let period_from = date("period_from");
+    let period_to = date("period_to");
+    let mut sources = Vec::new();
+    for s in f.all("sources") {
+        match Slug::parse(&s).ok().filter(|s| known.contains(s)) {
+            Some(s) if !sources.contains(&s) => sources.push(s),
+            Some(_) => {}
+            None => errs.push(("sources".into(), t.t("permit-error-source"))),
+        }
+    }
+    let mut choice = |name: &str, ok: bool| {
+        if !ok && !f.value(name).is_empty() {
+            errs.push((name.to_owned(), t.t("field-choose")));
+        }
+    };
+    let purpose = Purpose::parse(&f.value("purpose"));
+    choice("purpose", purpose.is_some());
+    let form = DataForm::parse(&f.value("form"));
+    choice("form", form.is_some());
+    let article6 = Article6::parse(&f.value("article6"));
+    choice("article6", article6.is_some());
+    let article9 = Article9::parse(&f.value("article9"));
+    choice("article9", article9.is_some());
+    let a = Application {
+        title: text("title", &mut errs),
+        sources,
+        purpose,
+        purpose_text: text("purpose_text", &mut errs),
+        data: text("data", &mut errs),
+        form,
+        justification: text("justification", &mut errs),
+        safeguards: text("safeguards", &mut errs),
+        period_from,
+        period_to,
+        environment: text("environment", &mut errs),
+        tools: text("tools", &mut errs),
+        ethics_ref: text("ethics_ref", &mut errs),
+        article6,
+        article9,
+        secrecy: text("secrecy", &mut errs),
+    };
+    if a.title.is_empty() {
+        errs.push(("title".into(), t.t("permit-error-title")));
+    }
+    if a.title.chars().count() > 200 {
+        errs.push(("title".into(), t.t1("permit-error-long", "max", 200)));
+    }
+    if let (Some(from), Some(to)) = (a.period_from, a.period_to)
+        && from > to
+    {
+        errs.push(("period_to".into(), t.t("permit-error-period")));
+    }
+    if !a.ethics_ref.is_empty() && !is_ethics_ref(&a.ethics_ref) {
+        errs.push(("ethics_ref".into(), t.t("permit-error-ethics")));
+    }
+    (a, errs)
+}
+
+fn choices<T: Copy + PartialEq>(
+    t: Tr,
+    all: &[T],
+    chosen: Option<T>,
+    value: impl Fn(T) -> &'static str,
+    key: &str,
+) -> Vec<Choice> {
+    std::iter::once(Choice {
+        value: String::new(),
+        label: t.t("permit-choose"),
+        selected: chosen.is_none(),
+    })
+    .chain(all.iter().map(|x| Choice {
+        value: value(*x).to_owned(),
+        label: t.t(&format!("{key}-{}", value(*x))),
+        selected: chosen == Some(*x),
+    }))
+    .collect()
+}
+
+/// The application form, filled with `a`.
+fn form_view(
+    t: Tr,
+    action: String,
+    csrf: String,
+    a: &Application,
+    sources: &[(Slug, String)],
+    errors: &[(String, String)],
+) -> FormView {
+    let text = |kind: FieldKind, name: &str, value: &str| {
+        Field::new(kind, name, t.t(&format!("permit-field-{name}")))
+            .value(value)
+            .maxlength(MAX_TEXT)
+    };
+    let hinted = |f: Field, name: &str| f.hint(t.t(&format!("permit-hint-{name}")));
+    let date = |d: Option<IsoDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let mut form = FormView {
+        intro: vec![t.t("permit-form-intro")],
+        action,
+        csrf,
+        sections: vec![
+            FormSection {
+                legend: Some(t.t("permit-section-purpose")),
+                fields: vec![
+                    text(FieldKind::Text, "title", &a.title)
+                        .required()
+                        .maxlength(200),
+                    Field::new(
+                        FieldKind::Checkboxes,
+                        "sources",
+                        t.t("permit-field-sources"),
+                    )
+                    .choices(
+                        sources
+                            .iter()
+                            .map(|(s, title)| Choice {
+                                value: s.to_string(),
+                                label: title.clone(),
+                                selected: a.sources.contains(s),
+                            })
+                            .collect(),
+                    ),
+                    Field::new(FieldKind::Select, "purpose", t.t("permit-field-purpose")).choices(
+                        choices(
+                            t,
+                            Purpose::ALL,
+                            a.purpose,
+                            Purpose::as_str,
+                            "permit-purpose",
+                        ),
+                    ),
+                    hinted(
+                        text(FieldKind::Textarea, "purpose_text", &a.purpose_text),
+                        "purpose_text",
+                    ),
+                ],
+            },
+            FormSection {
+                legend: Some(t.t("permit-section-data")),
+                fields: vec![
+                    hinted(text(FieldKind::Textarea, "data", &a.data), "data"),
+                    Field::new(FieldKind::Select, "form", t.t("permit-field-form")).choices(
+                        choices(t, DataForm::ALL, a.form, DataForm::as_str, "permit-form"),
+                    ),
+                    hinted(
+                        text(FieldKind::Textarea, "justification", &a.justification),
+                        "justification",
+                    ),
+                    hinted(
+                        text(FieldKind::Textarea, "safeguards", &a.safeguards),
+                        "safeguards",
+                    ),
+                ],
+            },
+            FormSection {
+                legend: Some(t.t("permit-section-period")),
+                fields: vec![
+                    hinted(
+                        text(FieldKind::Text, "period_from", &date(a.period_from)),
+                        "date",
+                    ),
+                    hinted(
+                        text(FieldKind::Text, "period_to", &date(a.period_to)),
+                        "date",
+                    ),
+                    hinted(
+                        text(FieldKind::Textarea, "environment", &a.environment),
+                        "environment",
+                    ),
+                    text(FieldKind::Textarea, "tools", &a.tools),
+                ],
+            },
+            FormSection {
+                legend: Some(t.t("permit-section-law")),
+                fields: vec![
+                    hinted(
+                        text(FieldKind::Text, "ethics_ref", &a.ethics_ref),
+                        "ethics_ref",
+                    ),
+                    Field::new(FieldKind::Select, "article6", t.t("permit-field-article6"))
+                        .choices(choices(
+                            t,
+                            Article6::ALL,
+                            a.article6,
+                            Article6::as_str,
+                            "permit-article6",
+                        )),
+                    Field::new(FieldKind::Select, "article9", t.t("permit-field-article9"))
+                        .choices(choices(
+                            t,
+                            Article9::ALL,
+                            a.article9,
+                            Article9::as_str,
+                            "permit-article9",
+                        )),
+                    hinted(text(FieldKind::Textarea, "secrecy", &a.secrecy), "secrecy"),
+                ],
+            },
+        ],
+        submit: t.t("permit-save"),
+        links: Vec::new(),
+        form_error: None,
+        notice: None,
+    };
+    for (field, message) in errors {
+        form.set_error(field, message.clone());
+    }
+    form
+}
+
+async fn source_choices(state: &AppState, lang: Lang) -> Result<Vec<(Slug, String)>, WebError> {
+    Ok(state
+        .store()
+        .health_sources()
+        .await?
+        .into_iter()
+        .map(|r| (r.source.slug.clone(), r.source.title.get(lang).to_owned()))
+        .collect())
+}
+
+fn form_page(lang: Lang, caller: &Caller, title: &str, path: &str, form: FormView) -> FormPage {
+    let mut layout = Layout::new(lang, title, path, Nav::Strategy, None);
+    layout.set_caller(caller);
+    FormPage { layout, form }
+}
+
+fn refusal(t: Tr, e: &PermitError) -> Option<String> {
+    match e {
+        PermitError::Rule(PermitRule::Move(m)) => Some(match m {
+            MoveError::NotFrom(..) | MoveError::WrongSide(..) => t.t("permit-refused-move"),
+            MoveError::TextRequired(m) => t.t(&format!("permit-refused-text-{m}")),
+            MoveError::SectionsOpen(n) => t.n("permit-refused-sections", "count", *n as u64),
+            MoveError::Incomplete(fields) => {
+                let names: Vec<String> = fields
+                    .iter()
+                    .map(|f| t.t(&format!("permit-field-{f}")))
+                    .collect();
+                t.t1("permit-refused-incomplete", "fields", names.join(", "))
+            }
+        }),
+        PermitError::Rule(PermitRule::Locked) => Some(t.t("permit-refused-locked")),
+        PermitError::Rule(PermitRule::NotInReview) => Some(t.t("permit-refused-not-in-review")),
+        PermitError::Rule(PermitRule::Changed) => Some(t.t("permit-refused-changed")),
+        PermitError::Rule(PermitRule::UnknownSource(_)) => Some(t.t("permit-error-source")),
+        PermitError::Store(_) => None,
+    }
+}
+
+fn to_web(t: Tr, e: PermitError) -> WebError {
+    match refusal(t, &e) {
+        Some(message) => WebError::Rule(message),
+        None => match e {
+            PermitError::Store(s) => s.into(),
+            PermitError::Rule(r) => WebError::Rule(r.to_string()),
+        },
+    }
+}
+
+// ----- Who may see and move an application -----
+
+/// The application, if the caller may see it (404 when it does not exist, 403 when it is not theirs to see).
+async fn visible(state: &AppState, caller: &Caller, id: i64) -> Result<ApplicationRow, WebError> {
+    let row = state
+        .store()
+        .health_application(id)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let holders = row.holders();
+    caller.require(&Action::ViewHealthApplication {
+        applicant: row.applicant_id,
+        holders: &holders,
+    })?;
+    // Staff see an application once it is submitted; a draft is the applicant's alone.
+    if row.status == Status::Draft && caller.user_id() != Some(row.applicant_id) {
+        return Err(WebError::NotFound);
+    }
+    Ok(row)
+}
+
+/// Whether the caller reviews this application: staff of a holder, and not its applicant.
+fn reviews(caller: &Caller, row: &ApplicationRow) -> bool {
+    caller.user_id() != Some(row.applicant_id)
+        && caller
+            .require(&Action::ReviewHealthApplication(&row.holders()))
+            .is_ok()
+}
+
+fn side_of(caller: &Caller, row: &ApplicationRow, m: Move) -> Result<Side, WebError> {
+    match m.side() {
+        Side::Applicant if caller.user_id() == Some(row.applicant_id) => Ok(Side::Applicant),
+        Side::Staff if reviews(caller, row) => Ok(Side::Staff),
+        _ => Err(WebError::Forbidden),
+    }
+}
+
+// ----- The list -----
+
+/// One line of the list.
+pub struct ListItem {
+    /// Link.
+    pub href: String,
+    /// Title.
+    pub title: String,
+    /// Status in words.
+    pub status: String,
+    /// Applicant.
+    pub applicant: String,
+    /// Last change.
+    pub updated: String,
+}
+
+/// `/{lang}/health-data/applications`.
+#[derive(Template)]
+#[template(path = "health_data/applications.html")]
+pub struct ListPage {
+    /// Frame.
+    pub layout: Layout,
+    /// The applications.
+    pub items: Vec<ListItem>,
+    /// Whether the caller may apply.
+    pub may_apply: bool,
+}
+
+fn status_text(t: Tr, s: Status) -> String {
+    t.t(&format!("permit-status-{s}"))
+}
+
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    caller: Caller,
+) -> Result<Html<String>, WebError> {
+    let lang = lang(&code)?;
+    caller.require(&Action::UseOwnAccount)?;
+    let t = Tr::new(lang);
+    let principal = caller.principal.as_ref().ok_or(WebError::Unauthorized)?;
+    let scope = domain::application_scope(principal);
+    let today = store::today();
+    let items = state
+        .store()
+        .health_applications(&scope)
+        .await?
+        .into_iter()
+        .map(|(id, title, status, applicant, updated)| ListItem {
+            href: format!("/{}/health-data/applications/{id}", lang.code()),
+            title: if title.is_empty() {
+                t.t("permit-untitled")
+            } else {
+                title
+            },
+            status: status_text(t, effective(status, None, today)),
+            applicant,
+            updated: IsoDate::from_unix_millis(updated).to_string(),
+        })
+        .collect();
+    let mut layout = Layout::new(
+        lang,
+        &t.t("permit-list-title"),
+        "health-data/applications",
+        Nav::Strategy,
+        Some(t.t("permit-list-lead")),
+    );
+    layout.set_caller(&caller);
+    render(&ListPage {
+        layout,
+        items,
+        may_apply: caller.require(&Action::ApplyForHealthData).is_ok(),
+    })
+}
+
+// ----- New and edit -----
+
+pub(crate) async fn new_page(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    caller: Caller,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    caller.require(&Action::ApplyForHealthData)?;
+    let t = Tr::new(lang);
+    let (csrf, cookie) = ensure_session(&state, &caller).await?;
+    let sources = source_choices(&state, lang).await?;
+    let form = form_view(
+        t,
+        format!("/{}/health-data/applications/new", lang.code()),
+        csrf,
+        &Application::default(),
+        &sources,
+        &[],
+    );
+    let page = form_page(
+        lang,
+        &caller,
+        &t.t("permit-new-title"),
+        "health-data/applications/new",
+        form,
+    );
+    Ok(respond(StatusCode::OK, render(&page)?, cookie))
+}
+
+pub(crate) async fn create(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    caller: Caller,
+    f: FormData,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    caller.require(&Action::ApplyForHealthData)?;
+    caller.require(&Action::ChangeData)?;
+    caller.check_csrf(Some(&f.value("csrf")))?;
+    let user = caller.user_id().ok_or(WebError::Unauthorized)?;
+    save(&state, lang, &caller, None, user, &f).await
+}
+
+async fn save(
+    state: &AppState,
+    lang: Lang,
+    caller: &Caller,
+    id: Option<i64>,
+    user: i64,
+    f: &FormData,
+) -> Result<Response, WebError> {
+    let t = Tr::new(lang);
+    let sources = source_choices(state, lang).await?;
+    let known: Vec<Slug> = sources.iter().map(|s| s.0.clone()).collect();
+    let (a, errs) = read(t, f, &known);
+    let action = match id {
+        Some(id) => format!("/{}/health-data/applications/{id}/edit", lang.code()),
+        None => format!("/{}/health-data/applications/new", lang.code()),
+    };
+    let (title, path) = match id {
+        Some(_) => (t.t("permit-edit-title"), "health-data/applications"),
+        None => (t.t("permit-new-title"), "health-data/applications/new"),
+    };
+    if !errs.is_empty() {
+        let form = form_view(t, action, f.value("csrf"), &a, &sources, &errs);
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            render(&form_page(lang, caller, &title, path, form))?,
+        )
+            .into_response());
+    }
+    let id = state
+        .store()
+        .save_health_application(id, user, &a)
+        .await
+        .map_err(|e| to_web(t, e))?;
+    Ok(Redirect::to(&format!(
+        "/{}/health-data/applications/{id}?done=saved",
+        lang.code()
+    ))
+    .into_response())
+}
+
+fn id_of(raw: &str) -> Result<i64, WebError> {
+    raw.parse::<i64>()
+        .ok()
+        .filter(|i| *i > 0)
+        .ok_or(WebError::NotFound)
+}
+
+/// The applicant's own application, if it may still be changed.
+async fn editable(state: &AppState, caller: &Caller, id: i64) -> Result<ApplicationRow, WebError> {
+    let row = visible(state, caller, id).await?;
+    if caller.user_id() != Some(row.applicant_id) {
+        return Err(WebError::Forbidden);
+    }
+    if !matches!(row.status, Status::Draft | Status::ClarificationRequested) {
+        return Err(WebError::Rule(Tr::new(Lang::En).t("permit-refused-locked")));
+    }
+    Ok(row)
+}
+
+pub(crate) async fn edit_page(
+    State(state): State<AppState>,
+    Path((code, id)): Path<(String, String)>,
+    caller: Caller,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    caller.require(&Action::UseOwnAccount)?;
+    let t = Tr::new(lang);
+    let row = editable(&state, &caller, id_of(&id)?).await?;
+    let (csrf, cookie) = ensure_session(&state, &caller).await?;
+    let sources = source_choices(&state, lang).await?;
+    let mut form = form_view(
+        t,
+        format!("/{}/health-data/applications/{}/edit", lang.code(), row.id),
+        csrf,
+        &row.application,
+        &sources,
+        &[],
+    );
+    form.links = vec![Link {
+        href: format!("/{}/health-data/applications/{}", lang.code(), row.id),
+        text: t.t("permit-back"),
+    }];
+    let page = form_page(
+        lang,
+        &caller,
+        &t.t("permit-edit-title"),
+        "health-data/applications",
+        form,
+    );
+    Ok(respond(StatusCode::OK, render(&page)?, cookie))
+}
+
+pub(crate) async fn edit(
+    State(state): State<AppState>,
+    Path((code, id)): Path<(String, String)>,
+    caller: Caller,
+    f: FormData,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    caller.require(&Action::UseOwnAccount)?;
+    caller.require(&Action::ChangeData)?;
+    caller.check_csrf(Some(&f.value("csrf")))?;
+    let row = editable(&state, &caller, id_of(&id)?).await?;
+    save(&state, lang, &caller, Some(row.id), row.applicant_id, &f).await
+}
+
+// ----- One application -----
+
+/// A section as the page shows it.
+pub struct SectionView {
+    /// Its key.
+    pub key: &'static str,
+    /// Heading.
+    pub title: String,
+    /// The applicant's text: (label, value) pairs.
+    pub facts: Vec<(String, String)>,
+    /// The review: verdict in words, note, reviewer and date.
+    pub review: Option<(bool, String, String, String)>,
+}
+
+/// A move the caller may make, as a button (with a text box when it needs one).
+pub struct MoveView {
+    /// The move's value.
+    pub value: &'static str,
+    /// Button text.
+    pub label: String,
+    /// The text box's label, when the move takes a text.
+    pub text_label: Option<String>,
+}
+
+/// `/{lang}/health-data/applications/{id}`.
+#[derive(Template)]
+#[template(path = "health_data/application.html")]
+pub struct ApplicationPage {
+    /// Frame.
+    pub layout: Layout,
+    /// Id.
+    pub id: i64,
+    /// Status in words.
+    pub status: String,
+    /// The applicant.
+    pub applicant: String,
+    /// The clock in words, once submitted.
+    pub clock: Option<String>,
+    /// The decision's reasons or conditions.
+    pub decision: Option<String>,
+    /// The sections.
+    pub sections: Vec<SectionView>,
+    /// The history: (date, who, what, note).
+    pub events: Vec<(String, String, String, String)>,
+    /// Moves the caller may make.
+    pub moves: Vec<MoveView>,
+    /// Whether the caller reviews sections now.
+    pub reviewing: bool,
+    /// Whether the applicant may edit.
+    pub may_edit: bool,
+    /// A notice (saved, moved).
+    pub notice: Option<String>,
+    /// What the fields still lack before submission, in words.
+    pub missing: Option<String>,
+    /// CSRF token.
+    pub csrf: String,
+}
+
+fn sections(t: Tr, lang: Lang, row: &ApplicationRow) -> Vec<SectionView> {
+    let a = &row.application;
+    let or_empty = |s: &str| {
+        if s.trim().is_empty() {
+            t.t("permit-not-given")
+        } else {
+            s.to_owned()
+        }
+    };
+    let label = |k: &str| t.t(&format!("permit-field-{k}"));
+    let opt = |v: Option<&'static str>, key: &str| {
+        v.map_or_else(|| t.t("permit-not-given"), |v| t.t(&format!("{key}-{v}")))
+    };
+    let date = |d: Option<IsoDate>| d.map_or_else(|| t.t("permit-not-given"), |d| d.to_string());
+    let sources = if row.sources.is_empty() {
+        t.t("permit-not-given")
+    } else {
+        row.sources
+            .iter()
+            .map(|s| s.title.get(lang).to_owned())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    Section::ALL
+        .iter()
+        .map(|s| {
+            let facts = match s {
+                Section::Purpose => vec![
+                    (
+                        label("purpose"),
+                        opt(a.purpose.map(Purpose::as_str), "permit-purpose"),
+                    ),
+                    (label("purpose_text"), or_empty(&a.purpose_text)),
+                ],
+                Section::Data => vec![
+                    (label("sources"), sources.clone()),
+                    (label("data"), or_empty(&a.data)),
+                ],
+                Section::Form => vec![
+                    (
+                        label("form"),
+                        opt(a.form.map(DataForm::as_str), "permit-form"),
+                    ),
+                    (label("justification"), or_empty(&a.justification)),
+                ],
+                Section::Safeguards => vec![(label("safeguards"), or_empty(&a.safeguards))],
+                Section::Period => vec![
+                    (label("period_from"), date(a.period_from)),
+                    (label("period_to"), date(a.period_to)),
+                ],
+                Section::Environment => vec![
+                    (label("environment"), or_empty(&a.environment)),
+                    (label("tools"), or_empty(&a.tools)),
+                ],
+                Section::Ethics => vec![(label("ethics_ref"), or_empty(&a.ethics_ref))],
+                Section::LegalBasis => vec![
+                    (
+                        label("article6"),
+                        opt(a.article6.map(Article6::as_str), "permit-article6"),
+                    ),
+                    (
+                        label("article9"),
+                        opt(a.article9.map(Article9::as_str), "permit-article9"),
+                    ),
+                ],
+                Section::Secrecy => vec![(label("secrecy"), or_empty(&a.secrecy))],
+            };
+            let review = row.reviews.iter().find(|r| r.section == *s).map(|r| {
+                (
+                    r.verdict == Verdict::Accepted,
+                    r.note.clone(),
+                    r.reviewer.clone().unwrap_or_default(),
+                    IsoDate::from_unix_millis(r.at).to_string(),
+                )
+            });
+            SectionView {
+                key: s.as_str(),
+                title: t.t(&format!("permit-section-{s}")),
+                facts,
+                review,
+            }
+        })
+        .collect()
+}
+
+fn clock_text(t: Tr, state: &AppState, row: &ApplicationRow, now: i64) -> Option<String> {
+    let submitted = row.submitted_at?;
+    let c = clock(
+        submitted,
+        row.paused_ms,
+        row.paused_since,
+        row.decided_at,
+        now,
+        i64::from(state.auth().permit_days),
+    );
+    let days = t.n2(
+        "permit-clock",
+        ("used", c.days_used as u64),
+        ("allowed", c.days_allowed as u64),
+    );
+    Some(if c.paused {
+        format!("{days} {}", t.t("permit-clock-paused"))
+    } else if row.decided_at.is_some() {
+        format!("{days} {}", t.t("permit-clock-stopped"))
+    } else {
+        days
+    })
+}
+
+pub(crate) async fn page(
+    State(state): State<AppState>,
+    Path((code, id)): Path<(String, String)>,
+    caller: Caller,
+    params: crate::kit::params::Params,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    caller.require(&Action::UseOwnAccount)?;
+    let t = Tr::new(lang);
+    let row = visible(&state, &caller, id_of(&id)?).await?;
+    let (csrf, cookie) = ensure_session(&state, &caller).await?;
+    let now = store::now_millis();
+    let status = effective(row.status, row.application.period_to, store::today());
+    let side = if caller.user_id() == Some(row.applicant_id) {
+        Some(Side::Applicant)
+    } else if reviews(&caller, &row) {
+        Some(Side::Staff)
+    } else {
+        None
+    };
+    let moves = side
+        .map(|s| moves_for(status, s))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|m| MoveView {
+            value: m.as_str(),
+            label: t.t(&format!("permit-move-{m}")),
+            text_label: matches!(
+                m,
+                Move::Clarify | Move::Respond | Move::ApproveWithConditions | Move::Refuse
+            )
+            .then(|| t.t(&format!("permit-move-text-{m}"))),
+        })
+        .collect();
+    let notice = params
+        .get("done")
+        .filter(|d| ["saved", "moved", "reviewed"].contains(d))
+        .map(|d| t.t(&format!("permit-done-{d}")));
+    let missing = (side == Some(Side::Applicant) && status == Status::Draft)
+        .then(|| row.application.missing())
+        .filter(|m| !m.is_empty())
+        .map(|m| {
+            m.iter()
+                .map(|f| t.t(&format!("permit-field-{f}")))
+                .collect::<Vec<_>>()
+                .join(", ")
+        });
+    let events = row
+        .events
+        .iter()
+        .map(|e| {
+            (
+                IsoDate::from_unix_millis(e.at).to_string(),
+                e.who.clone().unwrap_or_default(),
+                t.t2(
+                    "permit-event",
+                    ("move", &t.t(&format!("permit-move-{}", e.mv))),
+                    ("status", &status_text(t, e.to)),
+                ),
+                e.note.clone(),
+            )
+        })
+        .collect();
+    let title = if row.application.title.is_empty() {
+        t.t("permit-untitled")
+    } else {
+        row.application.title.clone()
+    };
+    let mut layout = Layout::new(
+        lang,
+        &title,
+        "health-data/applications",
+        Nav::Strategy,
+        None,
+    );
+    layout.set_caller(&caller);
+    let page = ApplicationPage {
+        layout,
+        id: row.id,
+        status: status_text(t, status),
+        applicant: row.applicant_name.clone(),
+        clock: clock_text(t, &state, &row, now),
+        decision: (!row.decision.is_empty()).then(|| row.decision.clone()),
+        sections: sections(t, lang, &row),
+        events,
+        moves,
+        reviewing: side == Some(Side::Staff) && status == Status::InReview,
+        may_edit: side == Some(Side::Applicant)
+            && matches!(status, Status::Draft | Status::ClarificationRequested),
+        notice,
+        missing,
+        csrf,
+    };
+    Ok(respond(StatusCode::OK, render(&page)?, cookie))
+}
+
+fn notice(t: Tr, m: Move, title: &str, link: &str) -> PermitNotice {
+    PermitNotice {
+        subject: t.t1("permit-mail-subject", "title", title),
+        body: t.t2(
+            "permit-mail-body",
+            ("move", &t.t(&format!("permit-move-{m}"))),
+            ("link", link),
+        ),
+    }
+}
+
+async fn make_move(
+    state: &AppState,
+    caller: &Caller,
+    t: Tr,
+    id: i64,
+    m: Move,
+    text: &str,
+    seen: Option<Status>,
+) -> Result<Status, WebError> {
+    let row = visible(state, caller, id).await?;
+    let side = side_of(caller, &row, m)?;
+    let user = caller.user_id().ok_or(WebError::Unauthorized)?;
+    if text.chars().count() > MAX_TEXT {
+        return Err(WebError::Invalid {
+            field: "text".into(),
+            message: t.t1("permit-error-long", "max", MAX_TEXT),
+        });
+    }
+    let link = crate::accounts::account::link(state, &format!("/sv/health-data/applications/{id}"));
+    // Notices go out in Swedish with the English text after it: the reader's language is not known here.
+    let (sv, en) = (Tr::new(Lang::Sv), Tr::new(Lang::En));
+    let (a, b) = (
+        notice(sv, m, &row.application.title, &link),
+        notice(en, m, &row.application.title, &link.replace("/sv/", "/en/")),
+    );
+    let both = PermitNotice {
+        subject: a.subject,
+        body: format!("{}\n\n---\n\n{}", a.body, b.body),
+    };
+    state
+        .store()
+        .move_health_application(id, seen.unwrap_or(row.status), m, side, text, user, &both)
+        .await
+        .map_err(|e| to_web(t, e))
+}
+
+pub(crate) async fn move_form(
+    State(state): State<AppState>,
+    Path((code, id)): Path<(String, String)>,
+    caller: Caller,
+    f: FormData,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    caller.require(&Action::UseOwnAccount)?;
+    caller.require(&Action::ChangeData)?;
+    caller.check_csrf(Some(&f.value("csrf")))?;
+    let t = Tr::new(lang);
+    let id = id_of(&id)?;
+    let m = Move::parse(&f.value("move")).ok_or_else(|| WebError::Invalid {
+        field: "move".into(),
+        message: t.t("field-choose"),
+    })?;
+    let seen = Status::parse(&f.value("status"));
+    make_move(&state, &caller, t, id, m, &f.raw("text"), seen).await?;
+    Ok(Redirect::to(&format!(
+        "/{}/health-data/applications/{id}?done=moved",
+        lang.code()
+    ))
+    .into_response())
+}
+
+pub(crate) async fn review(
+    State(state): State<AppState>,
+    Path((code, id)): Path<(String, String)>,
+    caller: Caller,
+    f: FormData,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    caller.require(&Action::UseOwnAccount)?;
+    caller.require(&Action::ChangeData)?;
+    caller.check_csrf(Some(&f.value("csrf")))?;
+    let t = Tr::new(lang);
+    let row = visible(&state, &caller, id_of(&id)?).await?;
+    if !reviews(&caller, &row) {
+        return Err(WebError::Forbidden);
+    }
+    let section = Section::parse(&f.value("section")).ok_or_else(|| WebError::Invalid {
+        field: "section".into(),
+        message: t.t("field-choose"),
+    })?;
+    let verdict = Verdict::parse(&f.value("verdict")).ok_or_else(|| WebError::Invalid {
+        field: "verdict".into(),
+        message: t.t("field-choose"),
+    })?;
+    let note = f.raw("note");
+    if verdict == Verdict::NeedsClarification && note.trim().is_empty() {
+        return Err(WebError::Invalid {
+            field: "note".into(),
+            message: t.t("permit-error-note"),
+        });
+    }
+    if note.chars().count() > MAX_TEXT {
+        return Err(WebError::Invalid {
+            field: "note".into(),
+            message: t.t1("permit-error-long", "max", MAX_TEXT),
+        });
+    }
+    let user = caller.user_id().ok_or(WebError::Unauthorized)?;
+    state
+        .store()
+        .review_health_section(row.id, section, verdict, &note, user)
+        .await
+        .map_err(|e| to_web(t, e))?;
+    Ok(Redirect::to(&format!(
+        "/{}/health-data/applications/{}?done=reviewed#section-{section}",
+        lang.code(),
+        row.id
+    ))
+    .into_response())
+}
+
+// ----- The API -----
+
+/// An application as data.
+#[derive(Serialize, ToSchema)]
+pub struct ApplicationOut {
+    /// Id.
+    pub id: i64,
+    /// Status: draft, submitted, in_review, clarification_requested, approved, approved_with_conditions,
+    /// refused, withdrawn or expired.
+    pub status: String,
+    /// The application as written.
+    #[schema(value_type = Object)]
+    pub application: Application,
+    /// Days counted on the statutory clock (without pauses), once submitted.
+    pub clock_days: Option<i64>,
+    /// Days allowed.
+    pub clock_allowed: i64,
+    /// Whether the clock is paused (a clarification is pending).
+    pub clock_paused: bool,
+    /// Each section's review: section, verdict, note.
+    pub reviews: Vec<(String, String, String)>,
+    /// The decision's reasons or conditions.
+    pub decision: String,
+}
+
+/// The list of applications the caller may see.
+#[derive(Serialize, ToSchema)]
+pub struct ApplicationList {
+    /// (id, title, status).
+    pub items: Vec<(i64, String, String)>,
+}
+
+/// The data-permit applications the caller may see: their own, and (data-access staff) those asking for their
+/// body's sources.
+#[utoipa::path(
+    get, path = "/api/v1/health-data/applications", tag = "health-data",
+    responses((status = 200, description = "Applications", body = ApplicationList),
+              (status = 401, description = "Not signed in", body = crate::kit::api::ErrorBody)),
+    security(("bearer" = []))
+)]
+pub(crate) async fn api_list(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<Json<ApplicationList>, WebError> {
+    caller.require(&Action::UseOwnAccount)?;
+    let principal = caller.principal.as_ref().ok_or(WebError::Unauthorized)?;
+    let today = store::today();
+    let items = state
+        .store()
+        .health_applications(&domain::application_scope(principal))
+        .await?
+        .into_iter()
+        .map(|(id, title, status, _, _)| (id, title, effective(status, None, today).to_string()))
+        .collect();
+    Ok(Json(ApplicationList { items }))
+}
+
+/// One data-permit application.
+#[utoipa::path(
+    get, path = "/api/v1/health-data/applications/{id}", tag = "health-data",
+    params(("id" = i64, Path, description = "The application")),
+    responses((status = 200, description = "The application", body = ApplicationOut),
+              (status = 401, description = "Not signed in", body = crate::kit::api::ErrorBody),
+              (status = 403, description = "Not the applicant or the staff of a holder", body = crate::kit::api::ErrorBody),
+              (status = 404, description = "No such application", body = crate::kit::api::ErrorBody)),
+    security(("bearer" = []))
+)]
+pub(crate) async fn api_get(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    caller: Caller,
+) -> Result<Json<ApplicationOut>, WebError> {
+    caller.require(&Action::UseOwnAccount)?;
+    let row = visible(&state, &caller, id_of(&id)?).await?;
+    Ok(Json(out(&state, &row)))
+}
+
+fn out(state: &AppState, row: &ApplicationRow) -> ApplicationOut {
+    let allowed = i64::from(state.auth().permit_days);
+    let c = row.submitted_at.map(|s| {
+        clock(
+            s,
+            row.paused_ms,
+            row.paused_since,
+            row.decided_at,
+            store::now_millis(),
+            allowed,
+        )
+    });
+    ApplicationOut {
+        id: row.id,
+        status: effective(row.status, row.application.period_to, store::today()).to_string(),
+        application: row.application.clone(),
+        clock_days: c.map(|c| c.days_used),
+        clock_allowed: allowed,
+        clock_paused: c.is_some_and(|c| c.paused),
+        reviews: row
+            .reviews
+            .iter()
+            .map(|r| (r.section.to_string(), r.verdict.to_string(), r.note.clone()))
+            .collect(),
+        decision: row.decision.clone(),
+    }
+}
+
+/// A move.
+#[derive(serde::Deserialize, ToSchema)]
+pub struct MoveIn {
+    /// submit, take, clarify, respond, approve, approve_with_conditions, refuse or withdraw.
+    #[serde(rename = "move")]
+    pub mv: String,
+    /// The note, reasons or conditions (needed for clarify, respond, approve_with_conditions, refuse).
+    #[serde(default)]
+    pub text: String,
+}
+
+/// Moves an application: the applicant submits, responds and withdraws; the data-access staff of a holder take
+/// it in review, ask for clarification and decide.
+#[utoipa::path(
+    post, path = "/api/v1/health-data/applications/{id}/move", tag = "health-data",
+    params(("id" = i64, Path, description = "The application")),
+    request_body = MoveIn,
+    responses((status = 200, description = "The application after the move", body = ApplicationOut),
+              (status = 401, description = "Not signed in", body = crate::kit::api::ErrorBody),
+              (status = 403, description = "Not this side's move", body = crate::kit::api::ErrorBody),
+              (status = 404, description = "No such application", body = crate::kit::api::ErrorBody),
+              (status = 409, description = "The move is refused by the rules", body = crate::kit::api::ErrorBody),
+              (status = 422, description = "Not a move", body = crate::kit::api::ErrorBody)),
+    security(("bearer" = []))
+)]
+pub(crate) async fn api_move(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    caller: Caller,
+    body: axum::body::Bytes,
+) -> Result<Json<ApplicationOut>, WebError> {
+    caller.require(&Action::UseOwnAccount)?;
+    caller.require(&Action::ChangeData)?;
+    let t = Tr::new(api_lang(&headers));
+    let id = id_of(&id)?;
+    let input: MoveIn = serde_json::from_value(crate::kit::json::object_body(&body)?)
+        .map_err(|e| WebError::BadBody(e.to_string()))?;
+    let m = Move::parse(&input.mv).ok_or_else(|| WebError::Invalid {
+        field: "move".into(),
+        message: t.t("field-choose"),
+    })?;
+    make_move(&state, &caller, t, id, m, &input.text, None).await?;
+    let row = visible(&state, &caller, id).await?;
+    Ok(Json(out(&state, &row)))
+}
