@@ -273,6 +273,15 @@ pub fn decide(principal: Option<&Principal>, action: &Action<'_>) -> Decision {
         | (Credential::Token(TokenScope::Read), Action::ChangeData) => return Decision::Forbidden,
         _ => {}
     }
+    // Deciding data permits is the data-access body's own: the programme office does not review or decide them,
+    // whatever else it may do.
+    if let Action::ReviewHealthApplication(holders) = action {
+        return if holders.iter().any(|h| p.holds(Role::DataAccess, h)) {
+            Decision::Allow
+        } else {
+            Decision::Forbidden
+        };
+    }
     let allowed = p.is_admin()
         || match action {
             Action::ReadPublic
@@ -289,9 +298,7 @@ pub fn decide(principal: Option<&Principal>, action: &Action<'_>) -> Decision {
             Action::ViewHealthApplication { applicant, holders } => {
                 p.user_id == *applicant || holders.iter().any(|h| p.holds(Role::DataAccess, h))
             }
-            Action::ReviewHealthApplication(holders) => {
-                holders.iter().any(|h| p.holds(Role::DataAccess, h))
-            }
+            Action::ReviewHealthApplication(_) => false,
             Action::RequestAccess(company) => p.holds(Role::Company, company),
             Action::ReportMeasure(responsible) => p.holds(Role::Reporter, responsible),
             Action::WritePlan(area) => p.leads.contains(area),
@@ -492,5 +499,31 @@ mod tests {
             prop_assert_eq!(decide(Some(&p), &Action::ReadPublic), Decision::Allow);
             prop_assert_eq!(decide(None, &Action::ReadPublic), Decision::Allow);
         }
+    }
+
+    #[test]
+    fn data_permits_are_seen_by_their_applicant_and_decided_by_the_holders_staff_only() {
+        let holders = [slug("centrum-for-halsodata")];
+        let staff = person(&[(Role::DataAccess, Some("centrum-for-halsodata"))]);
+        let other_staff = person(&[(Role::DataAccess, Some("pku-biobanken"))]);
+        let admin = person(&[(Role::Admin, None)]);
+        let researcher = person(&[(Role::Researcher, Some("karolinska-institutet"))]);
+        let review = Action::ReviewHealthApplication(&holders);
+        assert_eq!(decide(Some(&staff), &review), Decision::Allow);
+        assert_eq!(decide(Some(&other_staff), &review), Decision::Forbidden);
+        assert_eq!(decide(Some(&admin), &review), Decision::Forbidden);
+        assert_eq!(decide(Some(&researcher), &review), Decision::Forbidden);
+        assert_eq!(decide(None, &review), Decision::SignInRequired);
+        let view = |applicant| Action::ViewHealthApplication {
+            applicant,
+            holders: &holders,
+        };
+        assert_eq!(decide(Some(&researcher), &view(1)), Decision::Allow);
+        assert_eq!(decide(Some(&researcher), &view(2)), Decision::Forbidden);
+        assert_eq!(decide(Some(&staff), &view(2)), Decision::Allow);
+        assert_eq!(decide(Some(&other_staff), &view(2)), Decision::Forbidden);
+        assert_eq!(decide(Some(&admin), &view(2)), Decision::Allow);
+        assert_eq!(decide(Some(&researcher), &Action::ApplyForHealthData), Decision::Allow);
+        assert_eq!(decide(Some(&staff), &Action::ApplyForHealthData), Decision::Forbidden);
     }
 }

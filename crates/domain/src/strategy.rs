@@ -93,6 +93,13 @@ vocabulary! {
         PostsAnswered = "posts_answered",
         /// Events held on a campus (or at a meeting place on one) per year.
         EventsOnCampuses = "events_on_campuses",
+        /// Data-permit applications submitted per year (health data).
+        HealthApplicationsReceived = "health_applications_received",
+        /// Data permits granted per year, with or without conditions.
+        HealthPermitsGranted = "health_permits_granted",
+        /// Median days from a data-permit application's submission to its decision, without the days a
+        /// clarification was pending, by the year of the decision.
+        HealthDecisionDays = "health_decision_days",
     }
 }
 

@@ -91,6 +91,21 @@ pub fn counted(code: AutoIndicator) -> Counted {
             Rule::Count,
             Param::Now,
         ),
+        A::HealthApplicationsReceived => (
+            include_str!("../queries/counted/health_applications_received.sql"),
+            Rule::Count,
+            Param::None,
+        ),
+        A::HealthPermitsGranted => (
+            include_str!("../queries/counted/health_permits_granted.sql"),
+            Rule::Count,
+            Param::None,
+        ),
+        A::HealthDecisionDays => (
+            include_str!("../queries/counted/health_decision_days.sql"),
+            Rule::Median,
+            Param::None,
+        ),
     };
     Counted {
         code,

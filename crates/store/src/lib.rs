@@ -60,8 +60,8 @@ pub use import::ImportReport;
 pub use matchmaking::{AnswerNotice, MatchFail, Matchmaking, MeetingRequest, Participant, SlotRow};
 pub use people::Person;
 pub use permits::{
-    ApplicationEvent, ApplicationRow, AskedSource, PermitError, PermitNotice, PermitRule,
-    SectionReview,
+    ApplicationEvent, ApplicationFigures, ApplicationRow, AskedSource, PermitError, PermitNotice,
+    PermitRule, SectionReview,
 };
 pub use plans::{Assessment, PlanVersionRow};
 pub use posts::{InterestRow, PostFail, PostMessage, PostRow};

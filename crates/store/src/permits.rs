@@ -639,4 +639,62 @@ impl Store {
         tx.commit().await?;
         Ok(to)
     }
+
+    /// The office's figures: applications submitted, decided, the median days to a decision on the statutory
+    /// clock (pauses left out), and the permits in force on `today`.
+    pub async fn health_application_figures(
+        &self,
+        today: IsoDate,
+    ) -> Result<ApplicationFigures, StoreError> {
+        let rows = sqlx::query(
+            "SELECT status, submitted_at, decided_at, paused_ms, period_from, period_to FROM health_applications \
+             WHERE submitted_at IS NOT NULL",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        let mut f = ApplicationFigures::default();
+        let mut days = Vec::new();
+        for r in &rows {
+            f.received += 1;
+            let status = status_of(r, "status")?;
+            let decided: Option<i64> = get(r, "decided_at")?;
+            let submitted: i64 = get::<Option<i64>>(r, "submitted_at")?.unwrap_or_default();
+            let paused: i64 = get(r, "paused_ms")?;
+            if let Some(d) = decided
+                && matches!(
+                    status,
+                    Status::Approved | Status::ApprovedWithConditions | Status::Refused
+                )
+            {
+                f.decided += 1;
+                days.push((d - submitted - paused) as f64 / 86_400_000.0);
+            }
+            let from = parse_opt(r, "period_from", |v| IsoDate::parse(v).ok())?;
+            let until = parse_opt(r, "period_to", |v| IsoDate::parse(v).ok())?;
+            let now = domain::permits::effective(status, until, today);
+            if now.granted() && now != Status::Expired && from.is_none_or(|f| f <= today) {
+                f.active += 1;
+            }
+        }
+        days.sort_by(f64::total_cmp);
+        f.median_days = match days.len() {
+            0 => None,
+            n if n % 2 == 1 => Some(days[n / 2]),
+            n => Some((days[n / 2 - 1] + days[n / 2]) / 2.0),
+        };
+        Ok(f)
+    }
+}
+
+/// The office's figures on data-permit applications.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ApplicationFigures {
+    /// Applications submitted.
+    pub received: u64,
+    /// Applications decided (approved, with conditions, or refused).
+    pub decided: u64,
+    /// Median days from submission to decision on the statutory clock.
+    pub median_days: Option<f64>,
+    /// Permits in force today.
+    pub active: u64,
 }

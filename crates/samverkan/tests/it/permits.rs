@@ -454,6 +454,18 @@ async fn a_researcher_applies_and_the_holders_staff_review_and_decide() {
         assert_eq!(has, sees, "{v}");
     }
 
+    // The office's figures: one submitted, one decided, none in force yet (the permit starts in 2027).
+    app.user("office@example.se", "admin", None).await;
+    let office = app.signed_in("office@example.se", PASSWORD).await;
+    let list = unescape(&app.page(&office, BASE).await);
+    for figure in [
+        "Applications submitted</dt><dd>1<",
+        "Applications decided</dt><dd>1<",
+        "Permits in force today</dt><dd>0<",
+    ] {
+        assert!(list.contains(figure), "{figure} in {list}");
+    }
+
     // Every move is audited, without the application's text.
     let mut conn = sqlx::AnyConnection::connect(&app.db_url())
         .await

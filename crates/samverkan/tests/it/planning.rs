@@ -1024,8 +1024,38 @@ async fn counted_indicators_give_what_their_documented_queries_give() {
         .expect("interest");
     }
 
+    // Data-permit applications: submitted in 2019; one granted in 2019 after 10 days of which 4 paused (6 days
+    // on the clock), one refused in 2019 after 2 days, one withdrawn, one still a draft.
+    const DAY_MS: i64 = 86_400_000;
+    for (status, submitted, decided, paused) in [
+        (
+            "approved_with_conditions",
+            Some(y2019),
+            Some(y2019 + 10 * DAY_MS),
+            4 * DAY_MS,
+        ),
+        ("refused", Some(y2019), Some(y2019 + 2 * DAY_MS), 0),
+        ("withdrawn", Some(y2019), Some(y2019 + DAY_MS), 0),
+        ("draft", None, None, 0),
+    ] {
+        sqlx::query(
+            "INSERT INTO health_applications (applicant_id, status, title, purpose_text, data, justification, \
+             safeguards, environment, tools, ethics_ref, secrecy, created_at, updated_at, submitted_at, paused_ms, \
+             decided_at, decision) VALUES ($1, $2, 'A', '', '', '', '', '', '', '', '', $3, $3, $4, $5, $6, '')",
+        )
+        .bind(users[0])
+        .bind(status)
+        .bind(y2019)
+        .bind(submitted)
+        .bind(paused)
+        .bind(decided)
+        .execute(&mut conn)
+        .await
+        .expect("application");
+    }
+
     // The office makes an indicator of every automatic source.
-    let expected: [(&str, &[(i32, f64)]); 8] = [
+    let expected: [(&str, &[(i32, f64)]); 11] = [
         ("requests_received", &[(2024, 1.0), (2025, 2.0)]),
         ("requests_completed", &[(2024, 1.0), (2026, 1.0)]),
         ("request_first_answer_days", &[(2024, 2.0), (2025, 7.0)]),
@@ -1037,6 +1067,9 @@ async fn counted_indicators_give_what_their_documented_queries_give() {
         ("matchmaking_meetings", &[(2019, 1.0)]),
         ("posts_answered", &[(2019, 1.0)]),
         ("events_on_campuses", &[(2019, 1.0)]),
+        ("health_applications_received", &[(2019, 3.0)]),
+        ("health_permits_granted", &[(2019, 1.0)]),
+        ("health_decision_days", &[(2019, 4.0)]),
     ];
     for (n, (auto, _)) in expected.iter().enumerate() {
         let code = format!("{position}.z{n}");

@@ -369,6 +369,8 @@ pub struct ListPage {
     pub items: Vec<ListItem>,
     /// Whether the caller may apply.
     pub may_apply: bool,
+    /// The office's figures (admins): (label, value).
+    pub figures: Vec<(String, String)>,
 }
 
 fn status_text(t: Tr, s: Status) -> String {
@@ -411,10 +413,26 @@ pub(crate) async fn list(
         Some(t.t("permit-list-lead")),
     );
     layout.set_caller(&caller);
+    let figures = if scope.all {
+        let f = state.store().health_application_figures(today).await?;
+        vec![
+            (t.t("permit-figures-received"), f.received.to_string()),
+            (t.t("permit-figures-decided"), f.decided.to_string()),
+            (
+                t.t("permit-figures-median"),
+                f.median_days
+                    .map_or_else(|| t.t("permit-figures-none"), |d| t.number(d)),
+            ),
+            (t.t("permit-figures-active"), f.active.to_string()),
+        ]
+    } else {
+        Vec::new()
+    };
     render(&ListPage {
         layout,
         items,
         may_apply: caller.require(&Action::ApplyForHealthData).is_ok(),
+        figures,
     })
 }
 
