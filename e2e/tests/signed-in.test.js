@@ -29,7 +29,7 @@ async function signIn(page, lang) {
 
 let admin = false;
 for (const lang of ['sv', 'en']) {
-  for (const path of ['/account', '/actors/vecura', '/actors/vecura/edit', '/actors/vecura/history', '/admin/audit', '/admin/audit?object_type=user&who=office@example.se', '/admin/invite', '/admin/import', '/admin/accessibility-reports', '/posts', '/posts/new', '/strategy/halsodata', '/strategy/halsodata/working-group', '/indicators/1', '/indicators/1/edit', '/health-data/cohorts']) {
+  for (const path of ['/account', '/actors/vecura', '/actors/vecura/edit', '/actors/vecura/history', '/admin/audit', '/admin/audit?object_type=user&who=office@example.se', '/admin/invite', '/admin/import', '/admin/accessibility-reports', '/posts', '/posts/new', '/strategy/halsodata', '/strategy/halsodata/working-group', '/indicators/1', '/indicators/1/edit', '/health-data/cohorts', '/health-data/applications', '/health-data/applications/new']) {
     test(`axe: ${lang}${path} signed in`, async (t) => {
       if (!admin) {
         addAdmin();

@@ -3,12 +3,14 @@
 //! each count "about n" or "fewer than 10") is charged to the researcher's budget, kept in the ledger and
 //! returned. The same question asked again returns the ledger's figures at no cost.
 
-use health::cohort::CohortDefinition;
+use domain::permits::{ScopeRule, Variable};
+use domain::sources::EngineData;
+use health::cohort::{CohortDefinition, Domain};
 use health::disclosure::{self, BudgetError, Epsilon, Policy, Released};
 use health::engine::{Breakdown, CohortEngine, EngineError};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
-use store::{Recorded, Store, StoreError};
+use store::{Ledger, Recorded, Store, StoreError};
 
 /// The health data a server answers from: its engine, the disclosure policy and the noise secret.
 #[derive(Clone)]
@@ -57,6 +59,9 @@ pub enum AskError {
     /// The ledger failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The question is outside the project's permit.
+    #[error("{0}")]
+    Scope(ScopeRule),
 }
 
 /// What a question costs: one epsilon for the total and one per breakdown.
@@ -75,25 +80,101 @@ pub fn population(data: &HealthData) -> Released {
     )
 }
 
-/// Asks `definition` (checked) for `user_id`.
+/// The kinds of records a definition uses, as a permit names them.
+pub fn variables(definition: &CohortDefinition) -> Vec<Variable> {
+    let mut out: Vec<Variable> = std::iter::once(&definition.index)
+        .chain(definition.rules.iter().map(|r| &r.criterion))
+        .map(|c| match c.domain {
+            Domain::Condition => Variable::Conditions,
+            Domain::Drug => Variable::Drugs,
+            Domain::Procedure => Variable::Procedures,
+            Domain::Measurement => Variable::Measurements,
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The catalogue source whose population the engine holds (the synthetic population, or the region's loaded
+/// data).
+pub fn engine_source(data: &HealthData, sources: &[store::SourceRow]) -> Option<domain::Slug> {
+    let wanted = if data.synthetic {
+        EngineData::Synthetic
+    } else {
+        EngineData::Loaded
+    };
+    sources
+        .iter()
+        .find(|s| s.source.engine == Some(wanted))
+        .map(|s| s.source.slug.clone())
+}
+
+/// Checks that `definition` stays within the project's permit on `today`; a refusal is audited with its rule.
+pub async fn within_scope(
+    store: &Store,
+    data: &HealthData,
+    user_id: i64,
+    project: &store::ApplicationRow,
+    definition: &CohortDefinition,
+    today: domain::IsoDate,
+) -> Result<(), AskError> {
+    let canonical = definition.canonical();
+    let scope = project
+        .scope()
+        .ok_or(AskError::Scope(ScopeRule::NotInForce(today, today)))?;
+    let sources = store.health_sources().await?;
+    let source = engine_source(data, &sources)
+        .ok_or_else(|| AskError::Scope(ScopeRule::Source("–".into())))?;
+    let day = |d: Option<i32>| {
+        d.map(|days| domain::IsoDate::from_unix_millis(i64::from(days) * 86_400_000))
+    };
+    let checked = scope.check(
+        today,
+        &source,
+        &variables(&canonical),
+        day(canonical.period_start),
+        day(canonical.period_end),
+    );
+    if let Err(rule) = checked {
+        let definition_json = serde_json::to_value(&canonical).unwrap_or_default();
+        store
+            .refuse_out_of_scope(
+                user_id,
+                project.id,
+                &canonical.key_hex(),
+                &definition_json,
+                &rule.to_string(),
+            )
+            .await?;
+        return Err(AskError::Scope(rule));
+    }
+    Ok(())
+}
+
+/// Asks `definition` (checked) for `user_id`, charged to `ledger` (a project's after [`within_scope`]).
 pub async fn ask(
     store: &Store,
     data: &HealthData,
     user_id: i64,
+    ledger: Ledger,
     definition: &CohortDefinition,
 ) -> Result<Asked, AskError> {
     let canonical = definition.canonical();
     let key = canonical.key_hex();
     let definition_json = serde_json::to_value(&canonical).unwrap_or_default();
-    if let Some(before) = store.ask_again(user_id, &key, &definition_json).await? {
-        return repeated(store, user_id, before).await;
+    if let Some(before) = store
+        .ask_again(user_id, ledger, &key, &definition_json)
+        .await?
+    {
+        return repeated(store, user_id, ledger, before).await;
     }
     let cost = cost(&data.policy);
     // Refuse before counting when the budget cannot cover it; the ledger checks again when it charges.
-    let budget = store.health_budget(user_id).await?;
+    let budget = store.ledger_budget(user_id, ledger).await?;
     if let Err(e) = budget.map_or(Err(BudgetError::Spent { cost }), |b| b.charge(cost)) {
         store
-            .refuse_health_question(user_id, &key, &definition_json, cost)
+            .refuse_health_question(user_id, ledger, &key, &definition_json, cost)
             .await?;
         return Err(AskError::Budget(e));
     }
@@ -124,7 +205,7 @@ pub async fn ask(
     let answer = Answer { total, breakdowns };
     let figures = serde_json::to_value(&answer).unwrap_or_default();
     match store
-        .record_health_question(user_id, &key, &definition_json, cost, &figures)
+        .record_health_question(user_id, ledger, &key, &definition_json, cost, &figures)
         .await?
     {
         Recorded::Charged { left } => Ok(Asked {
@@ -133,14 +214,14 @@ pub async fn ask(
             repeated: false,
             left,
         }),
-        Recorded::Repeated(before) => repeated(store, user_id, before).await,
+        Recorded::Repeated(before) => repeated(store, user_id, ledger, before).await,
         Recorded::Refused(e) => Err(AskError::Budget(e)),
     }
 }
 
-async fn left(store: &Store, user_id: i64) -> Result<Epsilon, StoreError> {
+async fn left(store: &Store, user_id: i64, ledger: Ledger) -> Result<Epsilon, StoreError> {
     Ok(store
-        .health_budget(user_id)
+        .ledger_budget(user_id, ledger)
         .await?
         .map_or(Epsilon::ZERO, |b| b.left()))
 }
@@ -149,6 +230,7 @@ async fn left(store: &Store, user_id: i64) -> Result<Epsilon, StoreError> {
 async fn repeated(
     store: &Store,
     user_id: i64,
+    ledger: Ledger,
     before: store::AskedQuestion,
 ) -> Result<Asked, AskError> {
     Ok(Asked {
@@ -156,6 +238,6 @@ async fn repeated(
             .map_err(|e| StoreError::Corrupt(e.to_string()))?,
         cost: Epsilon::ZERO,
         repeated: true,
-        left: left(store, user_id).await?,
+        left: left(store, user_id, ledger).await?,
     })
 }

@@ -523,7 +523,13 @@ mod tests {
         assert_eq!(decide(Some(&staff), &view(2)), Decision::Allow);
         assert_eq!(decide(Some(&other_staff), &view(2)), Decision::Forbidden);
         assert_eq!(decide(Some(&admin), &view(2)), Decision::Allow);
-        assert_eq!(decide(Some(&researcher), &Action::ApplyForHealthData), Decision::Allow);
-        assert_eq!(decide(Some(&staff), &Action::ApplyForHealthData), Decision::Forbidden);
+        assert_eq!(
+            decide(Some(&researcher), &Action::ApplyForHealthData),
+            Decision::Allow
+        );
+        assert_eq!(
+            decide(Some(&staff), &Action::ApplyForHealthData),
+            Decision::Forbidden
+        );
     }
 }

@@ -65,6 +65,20 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// The kinds of records a permit covers (the variables a project's cohort questions may use).
+    Variable {
+        /// Diagnoses (ICD-10).
+        Conditions = "conditions",
+        /// Drugs (ATC).
+        Drugs = "drugs",
+        /// Procedures (KVÅ).
+        Procedures = "procedures",
+        /// Measurements and lab values.
+        Measurements = "measurements",
+    }
+}
+
+vocabulary! {
     /// Where an application stands.
     Status {
         /// Being written by the applicant.
@@ -221,10 +235,14 @@ pub enum MoveError {
     /// The application is incomplete: the named fields.
     #[error("the application is incomplete: {0:?}")]
     Incomplete(Vec<&'static str>),
+    /// A permit needs its privacy budget set in the decision.
+    #[error("a permit needs a privacy budget")]
+    BudgetRequired,
 }
 
 /// Decides a move: the new status or why not. A clarification, conditions and a refusal need a text; a permit
-/// needs every section accepted; a submission needs a complete application.
+/// needs every section accepted and a privacy budget above zero (`budget_milli`); a submission needs a complete
+/// application.
 pub fn decide(
     from: Status,
     m: Move,
@@ -232,6 +250,7 @@ pub fn decide(
     text: &str,
     open_sections: usize,
     missing: &[&'static str],
+    budget_milli: u64,
 ) -> Result<Status, MoveError> {
     let to = m.target(from).ok_or(MoveError::NotFrom(m, from))?;
     if m.side() != side {
@@ -246,6 +265,9 @@ pub fn decide(
     }
     if matches!(m, Move::Approve | Move::ApproveWithConditions) && open_sections > 0 {
         return Err(MoveError::SectionsOpen(open_sections));
+    }
+    if matches!(m, Move::Approve | Move::ApproveWithConditions) && budget_milli == 0 {
+        return Err(MoveError::BudgetRequired);
     }
     if m == Move::Submit && !missing.is_empty() {
         return Err(MoveError::Incomplete(missing.to_vec()));
@@ -283,8 +305,14 @@ pub struct Application {
     pub purpose: Option<Purpose>,
     /// The purpose in the applicant's words.
     pub purpose_text: String,
-    /// The data and variables.
+    /// The data and variables, in words.
     pub data: String,
+    /// The kinds of records asked for.
+    pub variables: Vec<Variable>,
+    /// The first year of data asked for.
+    pub data_from: Option<i32>,
+    /// The last year of data asked for.
+    pub data_to: Option<i32>,
     /// Anonymised or pseudonymised.
     pub form: Option<DataForm>,
     /// Why pseudonymised data is needed.
@@ -342,6 +370,15 @@ impl Application {
         if empty(&self.data) {
             out.push("data");
         }
+        if self.variables.is_empty() {
+            out.push("variables");
+        }
+        if self.data_from.is_none() {
+            out.push("data_from");
+        }
+        if self.data_to.is_none() {
+            out.push("data_to");
+        }
         if self.form.is_none() {
             out.push("form");
         }
@@ -376,6 +413,64 @@ impl Application {
             out.push("secrecy");
         }
         out
+    }
+}
+
+/// A project's scope: what its permit lets its cohort questions use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scope {
+    /// The sources.
+    pub sources: Vec<crate::Slug>,
+    /// The kinds of records.
+    pub variables: Vec<Variable>,
+    /// The years of data (index events), inclusive.
+    pub years: (i32, i32),
+    /// The permit's days, inclusive.
+    pub valid: (IsoDate, IsoDate),
+}
+
+/// Why a question falls outside a project's scope.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ScopeRule {
+    /// The permit is not in force on this day.
+    #[error("the permit is in force from {0} to {1}")]
+    NotInForce(IsoDate, IsoDate),
+    /// The population asked is not a source of the permit.
+    #[error("the permit does not cover the source {0}")]
+    Source(String),
+    /// A criterion uses a kind of record the permit does not cover.
+    #[error("the permit does not cover {0}")]
+    Variable(Variable),
+    /// The question's period is not within the permit's years (or not set).
+    #[error("the permit covers index events from {0} to {1}")]
+    Years(i32, i32),
+}
+
+impl Scope {
+    /// Whether a question on `source`, using `variables`, with index events from `from` to `to` (days as
+    /// dates), asked on `today`, is within the scope; the first rule it breaks otherwise.
+    pub fn check(
+        &self,
+        today: IsoDate,
+        source: &crate::Slug,
+        variables: &[Variable],
+        from: Option<IsoDate>,
+        to: Option<IsoDate>,
+    ) -> Result<(), ScopeRule> {
+        if today < self.valid.0 || today > self.valid.1 {
+            return Err(ScopeRule::NotInForce(self.valid.0, self.valid.1));
+        }
+        if !self.sources.contains(source) {
+            return Err(ScopeRule::Source(source.to_string()));
+        }
+        if let Some(v) = variables.iter().find(|v| !self.variables.contains(v)) {
+            return Err(ScopeRule::Variable(*v));
+        }
+        let (a, b) = self.years;
+        match (from, to) {
+            (Some(f), Some(t)) if f.year() >= a && t.year() <= b => Ok(()),
+            _ => Err(ScopeRule::Years(a, b)),
+        }
     }
 }
 
@@ -430,20 +525,21 @@ mod tests {
         /// and a permit only with every section accepted.
         #[test]
         fn moves_keep_the_rules(from in any_status(), m in any_move(), staff in any::<bool>(),
-                                text in "[a-z ]{0,5}", open in 0usize..3, incomplete in any::<bool>()) {
+                                text in "[a-z ]{0,5}", open in 0usize..3, incomplete in any::<bool>(),
+                                budget in 0u64..3) {
             let side = if staff { Side::Staff } else { Side::Applicant };
             let missing: Vec<&'static str> = if incomplete { vec!["title"] } else { vec![] };
-            match decide(from, m, side, &text, open, &missing) {
+            match decide(from, m, side, &text, open, &missing, budget) {
                 Ok(to) => {
                     prop_assert!(!from.is_closed());
                     prop_assert_eq!(Some(to), m.target(from));
                     prop_assert_eq!(m.side(), side);
-                    if to.granted() { prop_assert_eq!(open, 0); }
+                    if to.granted() { prop_assert_eq!(open, 0); prop_assert!(budget > 0); }
                     if m == Move::Submit { prop_assert!(!incomplete); }
                     if matches!(m, Move::Refuse | Move::Clarify) { prop_assert!(!text.trim().is_empty()); }
                 }
                 Err(_) => prop_assert!(m.target(from).is_none() || m.side() != side || text.trim().is_empty()
-                    || open > 0 || incomplete),
+                    || open > 0 || incomplete || budget == 0),
             }
         }
 

@@ -383,7 +383,7 @@ pub enum UserCommand {
         /// The person's e-mail address (the login name).
         #[arg(long)]
         email: String,
-        /// The role: company, manager, editor, reporter or admin.
+        /// The role: company, manager, editor, reporter, owner, researcher, data-access or admin.
         #[arg(long)]
         role: String,
         /// The actor the role is held for (every role but admin needs one).

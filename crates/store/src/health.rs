@@ -35,11 +35,69 @@ pub enum Recorded {
     Refused(BudgetError),
 }
 
+/// Whose budget a question is charged to: the researcher's own (given by the office), or a project's (an
+/// approved data-permit application, its budget set in the decision). A project's questions are kept in the
+/// ledger under keys of their own, so a question asked in a project and on one's own budget are two entries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ledger {
+    /// The researcher's own budget.
+    Own,
+    /// The project of this application.
+    Project(i64),
+}
+
+impl Ledger {
+    fn key(self, key: &str) -> String {
+        match self {
+            Ledger::Own => key.to_owned(),
+            Ledger::Project(id) => format!("project-{id}:{key}"),
+        }
+    }
+}
+
 impl Store {
     /// A researcher's budget: granted and spent, or `None` when none is granted.
     pub async fn health_budget(&self, user_id: i64) -> Result<Option<Budget>, StoreError> {
         let mut conn = self.pool().acquire().await?;
-        budget(&mut conn, user_id).await
+        budget(&mut conn, user_id, Ledger::Own).await
+    }
+
+    /// The budget of `ledger` as `user_id` asks from it.
+    pub async fn ledger_budget(
+        &self,
+        user_id: i64,
+        ledger: Ledger,
+    ) -> Result<Option<Budget>, StoreError> {
+        let mut conn = self.pool().acquire().await?;
+        budget(&mut conn, user_id, ledger).await
+    }
+
+    /// Records (in the audit log) that a question in a project was refused because the permit does not cover it,
+    /// naming the rule.
+    pub async fn refuse_out_of_scope(
+        &self,
+        user_id: i64,
+        project: i64,
+        key: &str,
+        definition: &Value,
+        rule: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.write_tx().await?;
+        let changes = vec![Change {
+            path: String::new(),
+            before: Value::Null,
+            after: json!({ "action": "refused", "project": project, "rule": rule, "definition": definition }),
+        }];
+        audit(
+            &mut tx,
+            user_id,
+            &Ledger::Project(project).key(key),
+            "refuse-scope",
+            &changes,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Grants `user_id` a budget of `granted` in all (what was spent stays spent), audited as `by`'s change.
@@ -95,9 +153,11 @@ impl Store {
     pub async fn ask_again(
         &self,
         user_id: i64,
+        ledger: Ledger,
         key: &str,
         definition: &Value,
     ) -> Result<Option<AskedQuestion>, StoreError> {
+        let key = &ledger.key(key);
         let mut tx = self.write_tx().await?;
         let before = asked(&mut tx, user_id, key).await?;
         if let Some(b) = &before {
@@ -113,10 +173,12 @@ impl Store {
     pub async fn refuse_health_question(
         &self,
         user_id: i64,
+        ledger: Ledger,
         key: &str,
         definition: &Value,
         cost: Epsilon,
     ) -> Result<(), StoreError> {
+        let key = &ledger.key(key);
         let mut tx = self.write_tx().await?;
         let changes = entry(definition, "refused", &cost.to_string(), &Value::Null);
         audit(&mut tx, user_id, key, "refuse", &changes).await?;
@@ -130,11 +192,13 @@ impl Store {
     pub async fn record_health_question(
         &self,
         user_id: i64,
+        ledger: Ledger,
         key: &str,
         definition: &Value,
         cost: Epsilon,
         released: &Value,
     ) -> Result<Recorded, StoreError> {
+        let key = &ledger.key(key);
         let mut tx = self.write_tx().await?;
         let entry =
             |action: &str, cost: &str, figures: &Value| entry(definition, action, cost, figures);
@@ -143,7 +207,7 @@ impl Store {
             audit(&mut tx, user_id, key, "ask-again", &changes).await?;
             Recorded::Repeated(before)
         } else {
-            let charged = budget(&mut tx, user_id)
+            let charged = budget(&mut tx, user_id, ledger)
                 .await?
                 .ok_or(BudgetError::Spent { cost })
                 .and_then(|b| b.charge(cost));
@@ -210,21 +274,42 @@ async fn audit(
 async fn budget(
     conn: &mut sqlx::AnyConnection,
     user_id: i64,
+    ledger: Ledger,
 ) -> Result<Option<Budget>, StoreError> {
-    let granted: Option<i64> =
-        sqlx::query_scalar("SELECT granted_milli FROM health_budgets WHERE user_id = $1")
+    let (granted, spent): (Option<i64>, Option<i64>) = match ledger {
+        Ledger::Own => (
+            sqlx::query_scalar("SELECT granted_milli FROM health_budgets WHERE user_id = $1")
+                .bind(user_id)
+                .fetch_optional(&mut *conn)
+                .await?,
+            sqlx::query_scalar(
+                "SELECT CAST(SUM(cost_milli) AS BIGINT) FROM health_questions WHERE user_id = $1 \
+                 AND question_key NOT LIKE 'project-%'",
+            )
             .bind(user_id)
+            .fetch_one(&mut *conn)
+            .await?,
+        ),
+        Ledger::Project(id) => (
+            sqlx::query_scalar::<_, Option<i64>>(
+                "SELECT budget_milli FROM health_applications WHERE id = $1 \
+                 AND status IN ('approved', 'approved_with_conditions')",
+            )
+            .bind(id)
             .fetch_optional(&mut *conn)
-            .await?;
+            .await?
+            .flatten(),
+            sqlx::query_scalar(
+                "SELECT CAST(SUM(cost_milli) AS BIGINT) FROM health_questions WHERE question_key LIKE $1",
+            )
+            .bind(format!("project-{id}:%"))
+            .fetch_one(&mut *conn)
+            .await?,
+        ),
+    };
     let Some(granted) = granted else {
         return Ok(None);
     };
-    let spent: Option<i64> = sqlx::query_scalar(
-        "SELECT CAST(SUM(cost_milli) AS BIGINT) FROM health_questions WHERE user_id = $1",
-    )
-    .bind(user_id)
-    .fetch_one(&mut *conn)
-    .await?;
     let milli = |v: i64| Epsilon::from_milli(u64::try_from(v).unwrap_or(0));
     // A budget lowered below what was spent is a spent budget, not an error.
     let granted = milli(granted);

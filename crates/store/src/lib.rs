@@ -55,7 +55,7 @@ pub use followup::{
     CycleRow, FollowUpFail, Reminder, ReportEvent, ReportRow, Revision, RevisionRow,
 };
 pub use graph::{GraphData, GraphEdge, GraphNode};
-pub use health::{AskedQuestion, Recorded};
+pub use health::{AskedQuestion, Ledger, Recorded};
 pub use import::ImportReport;
 pub use matchmaking::{AnswerNotice, MatchFail, Matchmaking, MeetingRequest, Participant, SlotRow};
 pub use people::Person;

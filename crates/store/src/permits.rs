@@ -8,8 +8,8 @@ use crate::rows::{Arg, Sql, get, opt_text};
 use crate::{Store, StoreError, WriteError, now_millis};
 use domain::audit::Change;
 use domain::permits::{
-    Application, Article6, Article9, DataForm, Move, MoveError, Purpose, Section, Side, Status,
-    Verdict, decide,
+    Application, Article6, Article9, DataForm, Move, MoveError, Purpose, Scope, Section, Side,
+    Status, Variable, Verdict, decide,
 };
 use domain::{ApplicationScope, IsoDate, LangText, Slug};
 use serde_json::json;
@@ -111,11 +111,27 @@ pub struct ApplicationRow {
     pub decided_at: Option<i64>,
     /// The decision's reasons or conditions.
     pub decision: String,
+    /// The project's privacy budget set in the decision (thousandths of epsilon).
+    pub budget_milli: Option<i64>,
     /// Last change.
     pub updated_at: i64,
 }
 
 impl ApplicationRow {
+    /// What the permit lets the project ask, once granted with its dates and years.
+    pub fn scope(&self) -> Option<Scope> {
+        let a = &self.application;
+        if !self.status.granted() {
+            return None;
+        }
+        Some(Scope {
+            sources: a.sources.clone(),
+            variables: a.variables.clone(),
+            years: (a.data_from?, a.data_to?),
+            valid: (a.period_from?, a.period_to?),
+        })
+    }
+
     /// The holders of the sources asked for (whose data-access staff review it).
     pub fn holders(&self) -> Vec<Slug> {
         let mut h: Vec<Slug> = self.sources.iter().map(|s| s.holder.clone()).collect();
@@ -155,6 +171,15 @@ fn application_of(r: &AnyRow) -> Result<Application, StoreError> {
         purpose: parse_opt(r, "purpose", Purpose::parse)?,
         purpose_text: get(r, "purpose_text")?,
         data: get(r, "data")?,
+        variables: {
+            let v: String = get(r, "variables")?;
+            v.split(',')
+                .filter(|x| !x.is_empty())
+                .map(|x| Variable::parse(x).ok_or_else(|| corrupt("variables", x)))
+                .collect::<Result<Vec<_>, _>>()?
+        },
+        data_from: year(r, "data_from")?,
+        data_to: year(r, "data_to")?,
         form: parse_opt(r, "form", DataForm::parse)?,
         justification: get(r, "justification")?,
         safeguards: get(r, "safeguards")?,
@@ -167,6 +192,12 @@ fn application_of(r: &AnyRow) -> Result<Application, StoreError> {
         article9: parse_opt(r, "article9", Article9::parse)?,
         secrecy: get(r, "secrecy")?,
     })
+}
+
+fn year(r: &AnyRow, col: &str) -> Result<Option<i32>, StoreError> {
+    get::<Option<i64>>(r, col)?
+        .map(|y| i32::try_from(y).map_err(|_| corrupt(col, &y.to_string())))
+        .transpose()
 }
 
 fn status_of(r: &AnyRow, col: &str) -> Result<Status, StoreError> {
@@ -228,7 +259,8 @@ async fn write_fields(
     sqlx::query(
         "UPDATE health_applications SET title = $1, purpose = $2, purpose_text = $3, data = $4, form = $5, \
          justification = $6, safeguards = $7, period_from = $8, period_to = $9, environment = $10, tools = $11, \
-         ethics_ref = $12, article6 = $13, article9 = $14, secrecy = $15, updated_at = $16 WHERE id = $17",
+         ethics_ref = $12, article6 = $13, article9 = $14, secrecy = $15, updated_at = $16, variables = $17, \
+         data_from = $18, data_to = $19 WHERE id = $20",
     )
     .bind(a.title.trim())
     .bind(a.purpose.map(Purpose::as_str))
@@ -246,6 +278,15 @@ async fn write_fields(
     .bind(a.article9.map(Article9::as_str))
     .bind(a.secrecy.trim())
     .bind(now)
+    .bind(
+        a.variables
+            .iter()
+            .map(|v| v.as_str())
+            .collect::<Vec<_>>()
+            .join(","),
+    )
+    .bind(a.data_from.map(i64::from))
+    .bind(a.data_to.map(i64::from))
     .bind(id)
     .execute(&mut *conn)
     .await?;
@@ -344,6 +385,7 @@ async fn load(conn: &mut AnyConnection, id: i64) -> Result<Option<ApplicationRow
         paused_since: get(&r, "paused_since")?,
         decided_at: get(&r, "decided_at")?,
         decision: get(&r, "decision")?,
+        budget_milli: get(&r, "budget_milli")?,
         updated_at: get(&r, "updated_at")?,
     }))
 }
@@ -381,7 +423,7 @@ impl Store {
                 sqlx::query_scalar(
                     "INSERT INTO health_applications (applicant_id, status, title, purpose_text, data, \
                      justification, safeguards, environment, tools, ethics_ref, secrecy, created_at, updated_at, \
-                     paused_ms, decision) VALUES ($1, 'draft', '', '', '', '', '', '', '', '', '', $2, $2, 0, '') \
+                     paused_ms, decision, variables) VALUES ($1, 'draft', '', '', '', '', '', '', '', '', '', $2, $2, 0, '', '') \
                      RETURNING id",
                 )
                 .bind(applicant)
@@ -522,6 +564,7 @@ impl Store {
         m: Move,
         side: Side,
         text: &str,
+        budget_milli: u64,
         by: i64,
         notice: &PermitNotice,
     ) -> Result<Status, PermitError> {
@@ -540,8 +583,8 @@ impl Store {
             .count();
         let open = Section::ALL.len().saturating_sub(accepted);
         let missing = current.application.missing();
-        let to =
-            decide(from, m, side, text, open, &missing).map_err(|e| WriteError::Rule(e.into()))?;
+        let to = decide(from, m, side, text, open, &missing, budget_milli)
+            .map_err(|e| WriteError::Rule(e.into()))?;
         // The clock: starts at submission, pauses while a clarification is pending, stops at the decision.
         let (mut submitted, mut paused_ms, mut paused_since, mut decided) = (
             current.submitted_at,
@@ -571,7 +614,7 @@ impl Store {
         };
         let res = sqlx::query(
             "UPDATE health_applications SET status = $1, submitted_at = $2, paused_ms = $3, paused_since = $4, \
-             decided_at = $5, decision = $6, updated_at = $7 WHERE id = $8 AND status = $9",
+             decided_at = $5, decision = $6, updated_at = $7, budget_milli = $10 WHERE id = $8 AND status = $9",
         )
         .bind(to.as_str())
         .bind(submitted)
@@ -582,6 +625,11 @@ impl Store {
         .bind(now)
         .bind(id)
         .bind(from.as_str())
+        .bind(if to.granted() {
+            Some(i64::try_from(budget_milli).unwrap_or(i64::MAX))
+        } else {
+            current.budget_milli
+        })
         .execute(&mut *tx)
         .await?;
         if res.rows_affected() != 1 {
@@ -633,11 +681,35 @@ impl Store {
             by,
             id,
             m.as_str(),
-            json!({ "from": from.as_str(), "to": to.as_str(), "notified": to_addresses.len() }),
+            json!({
+                "from": from.as_str(),
+                "to": to.as_str(),
+                "notified": to_addresses.len(),
+                "budget_milli": if to.granted() { Some(budget_milli) } else { None },
+            }),
         )
         .await?;
         tx.commit().await?;
         Ok(to)
+    }
+
+    /// The granted applications of `applicant` (their projects), newest first.
+    pub async fn health_projects(&self, applicant: i64) -> Result<Vec<ApplicationRow>, StoreError> {
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "SELECT id FROM health_applications WHERE applicant_id = $1 \
+             AND status IN ('approved', 'approved_with_conditions') ORDER BY id DESC",
+        )
+        .bind(applicant)
+        .fetch_all(self.pool())
+        .await?;
+        let mut out = Vec::new();
+        let mut conn = self.pool().acquire().await?;
+        for id in ids {
+            if let Some(row) = load(&mut conn, id).await? {
+                out.push(row);
+            }
+        }
+        Ok(out)
     }
 
     /// The office's figures: applications submitted, decided, the median days to a decision on the statutory

@@ -43,6 +43,11 @@ const COMPLETE: &[(&str, &str)] = &[
         "Diagnoses E11, ATC A10BA02, HbA1c values, 2010-2024.",
     ),
     ("form", "pseudonymised"),
+    ("variables", "conditions"),
+    ("variables", "drugs"),
+    ("variables", "measurements"),
+    ("data_from", "2010"),
+    ("data_to", "2024"),
     (
         "justification",
         "Linking dispensings to lab values needs a pseudonym per person.",
@@ -201,7 +206,7 @@ async fn a_researcher_applies_and_the_holders_staff_review_and_decide() {
     let edit = format!("{path}/edit");
     let (status, _, page) = post(&app, &researcher, &edit, &edit, COMPLETE).await;
     assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
-    let (status, _, _) = post(
+    let (status, _, page) = post(
         &app,
         &researcher,
         &path,
@@ -209,7 +214,7 @@ async fn a_researcher_applies_and_the_holders_staff_review_and_decide() {
         &[("move", "submit"), ("status", "draft")],
     )
     .await;
-    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
     assert_eq!(status_of(&app, &researcher, &id).await, "submitted");
     assert_eq!(app.mail("handlaggare@cfh.example").await.len(), 1);
     assert!(app.mail("biobank@pku.example").await.is_empty());
@@ -400,6 +405,20 @@ async fn a_researcher_applies_and_the_holders_staff_review_and_decide() {
         &[
             ("move", "approve_with_conditions"),
             ("text", "Results only as aggregates of at least 10."),
+            ("budget", "nothing"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT, "a permit needs a budget");
+    let (status, _, _) = post(
+        &app,
+        &staff,
+        &path,
+        &format!("{path}/move"),
+        &[
+            ("move", "approve_with_conditions"),
+            ("text", "Results only as aggregates of at least 10."),
+            ("budget", "2,5"),
         ],
     )
     .await;
@@ -408,6 +427,10 @@ async fn a_researcher_applies_and_the_holders_staff_review_and_decide() {
     assert!(page.contains("Approved with conditions"), "{page}");
     assert!(page.contains("Results only as aggregates of at least 10."));
     assert!(page.contains("stopped at the decision"));
+    assert!(
+        page.contains("Privacy budget of the project</dt><dd>2.5<"),
+        "{page}"
+    );
     assert_eq!(app.mail("forskare@ki.example").await.len(), 3);
 
     // Decided: no move is left, through the form or the API.
@@ -416,7 +439,7 @@ async fn a_researcher_applies_and_the_holders_staff_review_and_decide() {
         &researcher,
         &path,
         &format!("{path}/move"),
-        &[("move", "withdraw")],
+        &[("move", "withdraw"), ("confirm", "1")],
     )
     .await;
     assert_eq!(status, StatusCode::CONFLICT);
@@ -489,5 +512,203 @@ async fn a_researcher_applies_and_the_holders_staff_review_and_decide() {
         assert!(actions.contains(&a), "{a} in {actions:?}");
     }
     assert!(rows.iter().all(|r| !r.1.contains("pseudonym")), "{rows:?}");
+    app.stop().await;
+}
+
+/// A granted permit is a project: its cohort questions must stay within the permit's source, kinds of records
+/// and years, are charged to the budget set in the decision (not the researcher's own), and every refusal names
+/// its rule and is audited.
+#[tokio::test]
+async fn a_permit_scopes_the_projects_cohort_questions() {
+    use domain::permits::{
+        Application, Article6, Article9, DataForm, Move, Purpose, Section, Side, Status, Variable,
+        Verdict,
+    };
+    let data = tempfile::tempdir().expect("tempdir");
+    let app = TestApp::spawn_with_health(data.path()).await;
+    let researcher_id = app
+        .user(
+            "forskare@ki.example",
+            "researcher",
+            Some("karolinska-institutet"),
+        )
+        .await;
+    let staff_id = app
+        .user(
+            "syntet@office.example",
+            "data_access",
+            Some("programkontoret-life-science"),
+        )
+        .await;
+    let other_id = app
+        .user(
+            "annan@ki.example",
+            "researcher",
+            Some("karolinska-institutet"),
+        )
+        .await;
+    let store = app.store().await;
+    let today = store::today();
+    let day = |offset: i64| {
+        domain::IsoDate::from_unix_millis((today.days_since_epoch() + offset) * 86_400_000)
+    };
+    let a = Application {
+        title: "Diabetes in the synthetic population".into(),
+        sources: vec![domain::Slug::parse("syntetisk-befolkning").expect("slug")],
+        purpose: Some(Purpose::Research),
+        purpose_text: "Method development.".into(),
+        data: "Diagnoses.".into(),
+        variables: vec![Variable::Conditions],
+        data_from: Some(2010),
+        data_to: Some(2020),
+        form: Some(DataForm::Anonymised),
+        safeguards: "Aggregates only.".into(),
+        period_from: Some(day(-1)),
+        period_to: Some(day(30)),
+        environment: "Samverkan.".into(),
+        tools: "The cohort form.".into(),
+        ethics_ref: "2026-01234-01".into(),
+        article6: Some(Article6::PublicTask),
+        article9: Some(Article9::Research),
+        secrecy: "Synthetic.".into(),
+        ..Application::default()
+    };
+    let id = store
+        .save_health_application(None, researcher_id, &a)
+        .await
+        .expect("draft");
+    let notice = store::PermitNotice {
+        subject: "s".into(),
+        body: "b".into(),
+    };
+    for (from, m, side, by) in [
+        (Status::Draft, Move::Submit, Side::Applicant, researcher_id),
+        (Status::Submitted, Move::Take, Side::Staff, staff_id),
+    ] {
+        store
+            .move_health_application(id, from, m, side, "", 0, by, &notice)
+            .await
+            .expect("move");
+    }
+    for s in Section::ALL {
+        store
+            .review_health_section(id, *s, Verdict::Accepted, "", staff_id)
+            .await
+            .expect("review");
+    }
+    store
+        .move_health_application(
+            id,
+            Status::InReview,
+            Move::Approve,
+            Side::Staff,
+            "",
+            1000,
+            staff_id,
+            &notice,
+        )
+        .await
+        .expect("approved with a budget of 1");
+
+    let researcher = app.signed_in("forskare@ki.example", PASSWORD).await;
+    let ask = |body: serde_json::Value| {
+        let researcher = researcher.clone();
+        let url = format!("{}/api/v1/health-data/cohorts/count", app.base);
+        async move {
+            let res = researcher.post(url).json(&body).send().await.expect("post");
+            let status = res.status();
+            (
+                status,
+                res.json::<serde_json::Value>().await.unwrap_or_default(),
+            )
+        }
+    };
+    let definition = |domain: &str, code: i64, start: Option<&str>, end: Option<&str>| {
+        let days = |d: &str| domain::IsoDate::parse(d).expect("date").days_since_epoch();
+        serde_json::json!({
+            "index": { "domain": domain, "concepts": { "concepts": [code], "descendants": true } },
+            "first_only": false,
+            "age_min": null,
+            "age_max": null,
+            "sex": null,
+            "prior_observation_days": 0,
+            "rules": [],
+            "period_start": start.map(days),
+            "period_end": end.map(days),
+        })
+    };
+    let vocab = health::vocabulary::Vocabulary::built_in();
+    let e11 = vocab.by_code("ICD10", "E11").expect("E11").id;
+    let metformin = vocab.by_code("ATC", "A10BA02").expect("metformin").id;
+
+    // Within the permit: answered, charged to the project (the researcher has no budget of their own).
+    let (status, v) = ask(serde_json::json!({
+        "project": id,
+        "definition": definition("condition", e11, Some("2012-01-01"), Some("2019-12-31")),
+    }))
+    .await;
+    assert_eq!(status, StatusCode::OK, "{v}");
+    assert_eq!(v["budget_left"], "0.5");
+    let (status, _) = ask(serde_json::json!({
+        "definition": definition("condition", e11, Some("2012-01-01"), Some("2019-12-31")),
+    }))
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT, "no budget of one's own");
+
+    // Outside: a kind of record, the years, no period, another's project — each refused with its rule.
+    for (body, rule) in [
+        (
+            serde_json::json!({ "project": id, "definition": definition("drug", metformin, Some("2012-01-01"), Some("2019-12-31")) }),
+            "does not cover Drugs",
+        ),
+        (
+            serde_json::json!({ "project": id, "definition": definition("condition", e11, Some("2005-01-01"), Some("2019-12-31")) }),
+            "covers index events from 2010 to 2020",
+        ),
+        (
+            serde_json::json!({ "project": id, "definition": definition("condition", e11, None, None) }),
+            "covers index events from 2010 to 2020",
+        ),
+        (
+            serde_json::json!({ "project": id + 1000, "definition": definition("condition", e11, Some("2012-01-01"), Some("2019-12-31")) }),
+            "not an approved data-permit application of yours",
+        ),
+    ] {
+        let (status, v) = ask(body).await;
+        assert_eq!(status, StatusCode::CONFLICT, "{v}");
+        assert!(v.to_string().contains(rule), "{rule} in {v}");
+    }
+    // Another researcher cannot ask in this project.
+    let other = app.signed_in("annan@ki.example", PASSWORD).await;
+    let res = other
+        .post(format!("{}/api/v1/health-data/cohorts/count", app.base))
+        .json(&serde_json::json!({ "project": id, "definition": definition("condition", e11, Some("2012-01-01"), Some("2019-12-31")) }))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let _ = other_id;
+
+    // The refusals are audited with their rule; the budget went only to the answered question.
+    let mut conn = sqlx::AnyConnection::connect(&app.db_url())
+        .await
+        .expect("connect");
+    let refusals: Vec<String> = sqlx::query_scalar(
+        "SELECT diff FROM audit_log WHERE object_type = 'health_question' AND action = 'refuse-scope' ORDER BY id",
+    )
+    .fetch_all(&mut conn)
+    .await
+    .expect("audit");
+    assert_eq!(refusals.len(), 3, "{refusals:?}");
+    assert!(
+        refusals[0].contains("does not cover Drugs") || refusals[0].contains("drugs"),
+        "{refusals:?}"
+    );
+    let left = store
+        .ledger_budget(researcher_id, store::Ledger::Project(id))
+        .await
+        .expect("budget")
+        .expect("a project budget");
+    assert_eq!(left.left().to_string(), "0.5");
     app.stop().await;
 }

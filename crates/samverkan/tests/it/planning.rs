@@ -1041,7 +1041,7 @@ async fn counted_indicators_give_what_their_documented_queries_give() {
         sqlx::query(
             "INSERT INTO health_applications (applicant_id, status, title, purpose_text, data, justification, \
              safeguards, environment, tools, ethics_ref, secrecy, created_at, updated_at, submitted_at, paused_ms, \
-             decided_at, decision) VALUES ($1, $2, 'A', '', '', '', '', '', '', '', '', $3, $3, $4, $5, $6, '')",
+             decided_at, decision, variables) VALUES ($1, $2, 'A', '', '', '', '', '', '', '', '', $3, $3, $4, $5, $6, '', '')",
         )
         .bind(users[0])
         .bind(status)

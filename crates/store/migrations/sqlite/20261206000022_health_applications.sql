@@ -2,7 +2,9 @@
 -- data-access staff of the holders of the sources it asks for review it section by section and decide it. The
 -- statutory clock runs from submission, paused while a clarification is pending (paused_ms holds the pauses that
 -- ended, paused_since the one going on). Every move is in the application's history with its note; the audit
--- log records who moved it, never the application's text.
+-- log records who moved it, never the application's text. An approved application is a project: `variables`
+-- (comma-separated), `data_from` and `data_to` (years) and the sources bound its cohort questions, `budget_milli`
+-- (set in the decision) is its privacy budget.
 CREATE TABLE health_applications (
     id            INTEGER PRIMARY KEY,
     applicant_id  INTEGER NOT NULL REFERENCES users (id),
@@ -22,6 +24,10 @@ CREATE TABLE health_applications (
     article6      TEXT,
     article9      TEXT,
     secrecy       TEXT NOT NULL,
+    variables     TEXT NOT NULL,
+    data_from     INTEGER,
+    data_to       INTEGER,
+    budget_milli  INTEGER,
     created_at    INTEGER NOT NULL,
     updated_at    INTEGER NOT NULL,
     submitted_at  INTEGER,

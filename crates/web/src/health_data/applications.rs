@@ -17,7 +17,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::permits::{
     Application, Article6, Article9, DataForm, MAX_TEXT, Move, MoveError, Purpose, Section, Side,
-    Status, Verdict, clock, effective, is_ethics_ref, moves_for,
+    Status, Variable, Verdict, clock, effective, is_ethics_ref, moves_for,
 };
 use domain::{Action, IsoDate, Lang, Slug};
 use i18n::Tr;
@@ -52,6 +52,30 @@ fn read(t: Tr, f: &FormData, known: &[Slug]) -> (Application, Vec<(String, Strin
     };
     let period_from = date("period_from");
     let period_to = date("period_to");
+    let mut year = |name: &str| {
+        let v = f.value(name);
+        if v.is_empty() {
+            return None;
+        }
+        match v.parse::<i32>() {
+            Ok(y) if (1900..=2100).contains(&y) => Some(y),
+            _ => {
+                errs.push((name.to_owned(), t.t("permit-error-year")));
+                None
+            }
+        }
+    };
+    let data_from = year("data_from");
+    let data_to = year("data_to");
+    let mut variables = Vec::new();
+    for v in f.all("variables") {
+        match Variable::parse(&v) {
+            Some(v) if !variables.contains(&v) => variables.push(v),
+            Some(_) => {}
+            None => errs.push(("variables".into(), t.t("field-choose"))),
+        }
+    }
+    variables.sort();
     let mut sources = Vec::new();
     for s in f.all("sources") {
         match Slug::parse(&s).ok().filter(|s| known.contains(s)) {
@@ -79,6 +103,9 @@ fn read(t: Tr, f: &FormData, known: &[Slug]) -> (Application, Vec<(String, Strin
         purpose,
         purpose_text: text("purpose_text", &mut errs),
         data: text("data", &mut errs),
+        variables,
+        data_from,
+        data_to,
         form,
         justification: text("justification", &mut errs),
         safeguards: text("safeguards", &mut errs),
@@ -101,6 +128,11 @@ fn read(t: Tr, f: &FormData, known: &[Slug]) -> (Application, Vec<(String, Strin
         && from > to
     {
         errs.push(("period_to".into(), t.t("permit-error-period")));
+    }
+    if let (Some(from), Some(to)) = (a.data_from, a.data_to)
+        && from > to
+    {
+        errs.push(("data_to".into(), t.t("permit-error-years")));
     }
     if !a.ethics_ref.is_empty() && !is_ethics_ref(&a.ethics_ref) {
         errs.push(("ethics_ref".into(), t.t("permit-error-ethics")));
@@ -128,12 +160,13 @@ fn choices<T: Copy + PartialEq>(
     .collect()
 }
 
-/// The application form, filled with `a`.
+/// The application form, filled with `a` (and, where a date or year could not be read, with what was typed).
 fn form_view(
     t: Tr,
     action: String,
     csrf: String,
     a: &Application,
+    typed: Option<&FormData>,
     sources: &[(Slug, String)],
     errors: &[(String, String)],
 ) -> FormView {
@@ -141,9 +174,25 @@ fn form_view(
         Field::new(kind, name, t.t(&format!("permit-field-{name}")))
             .value(value)
             .maxlength(MAX_TEXT)
+            .required()
     };
     let hinted = |f: Field, name: &str| f.hint(t.t(&format!("permit-hint-{name}")));
-    let date = |d: Option<IsoDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    // A date or year as typed when it could not be read, so the applicant corrects it instead of typing it again.
+    let raw = |name: &str, read: Option<String>| {
+        read.or_else(|| typed.map(|f| f.value(name)))
+            .unwrap_or_default()
+    };
+    let date = |name: &str, d: Option<IsoDate>| raw(name, d.map(|d| d.to_string()));
+    let year = |name: &str, y: Option<i32>| raw(name, y.map(|y| y.to_string()));
+    let select = |name: &str, c: Vec<Choice>| {
+        Field::new(
+            FieldKind::Select,
+            name,
+            t.t(&format!("permit-field-{name}")),
+        )
+        .choices(c)
+        .required()
+    };
     let mut form = FormView {
         intro: vec![t.t("permit-form-intro")],
         action,
@@ -152,25 +201,9 @@ fn form_view(
             FormSection {
                 legend: Some(t.t("permit-section-purpose")),
                 fields: vec![
-                    text(FieldKind::Text, "title", &a.title)
-                        .required()
-                        .maxlength(200),
-                    Field::new(
-                        FieldKind::Checkboxes,
-                        "sources",
-                        t.t("permit-field-sources"),
-                    )
-                    .choices(
-                        sources
-                            .iter()
-                            .map(|(s, title)| Choice {
-                                value: s.to_string(),
-                                label: title.clone(),
-                                selected: a.sources.contains(s),
-                            })
-                            .collect(),
-                    ),
-                    Field::new(FieldKind::Select, "purpose", t.t("permit-field-purpose")).choices(
+                    text(FieldKind::Text, "title", &a.title).maxlength(200),
+                    select(
+                        "purpose",
                         choices(
                             t,
                             Purpose::ALL,
@@ -188,30 +221,72 @@ fn form_view(
             FormSection {
                 legend: Some(t.t("permit-section-data")),
                 fields: vec![
+                    Field::new(
+                        FieldKind::Checkboxes,
+                        "sources",
+                        t.t("permit-field-sources"),
+                    )
+                    .choices(
+                        sources
+                            .iter()
+                            .map(|(s, title)| Choice {
+                                value: s.to_string(),
+                                label: title.clone(),
+                                selected: a.sources.contains(s),
+                            })
+                            .collect(),
+                    ),
+                    Field::new(
+                        FieldKind::Checkboxes,
+                        "variables",
+                        t.t("permit-field-variables"),
+                    )
+                    .hint(t.t("permit-hint-variables"))
+                    .choices(
+                        Variable::ALL
+                            .iter()
+                            .map(|v| Choice {
+                                value: v.as_str().to_owned(),
+                                label: t.t(&format!("permit-variable-{v}")),
+                                selected: a.variables.contains(v),
+                            })
+                            .collect(),
+                    ),
+                    hinted(
+                        text(
+                            FieldKind::Text,
+                            "data_from",
+                            &year("data_from", a.data_from),
+                        ),
+                        "year",
+                    )
+                    .maxlength(4),
+                    hinted(
+                        text(FieldKind::Text, "data_to", &year("data_to", a.data_to)),
+                        "year",
+                    )
+                    .maxlength(4),
                     hinted(text(FieldKind::Textarea, "data", &a.data), "data"),
-                    Field::new(FieldKind::Select, "form", t.t("permit-field-form")).choices(
+                    select(
+                        "form",
                         choices(t, DataForm::ALL, a.form, DataForm::as_str, "permit-form"),
                     ),
-                    hinted(
-                        text(FieldKind::Textarea, "justification", &a.justification),
-                        "justification",
-                    ),
-                    hinted(
-                        text(FieldKind::Textarea, "safeguards", &a.safeguards),
-                        "safeguards",
-                    ),
+                    {
+                        let mut f = hinted(
+                            text(FieldKind::Textarea, "justification", &a.justification),
+                            "justification",
+                        );
+                        f.required = false;
+                        f
+                    },
                 ],
             },
             FormSection {
-                legend: Some(t.t("permit-section-period")),
+                legend: Some(t.t("permit-legend-safeguards")),
                 fields: vec![
                     hinted(
-                        text(FieldKind::Text, "period_from", &date(a.period_from)),
-                        "date",
-                    ),
-                    hinted(
-                        text(FieldKind::Text, "period_to", &date(a.period_to)),
-                        "date",
+                        text(FieldKind::Textarea, "safeguards", &a.safeguards),
+                        "safeguards",
                     ),
                     hinted(
                         text(FieldKind::Textarea, "environment", &a.environment),
@@ -221,28 +296,53 @@ fn form_view(
                 ],
             },
             FormSection {
+                legend: Some(t.t("permit-section-period")),
+                fields: vec![
+                    hinted(
+                        text(
+                            FieldKind::Text,
+                            "period_from",
+                            &date("period_from", a.period_from),
+                        ),
+                        "date",
+                    ),
+                    hinted(
+                        text(
+                            FieldKind::Text,
+                            "period_to",
+                            &date("period_to", a.period_to),
+                        ),
+                        "date",
+                    ),
+                ],
+            },
+            FormSection {
                 legend: Some(t.t("permit-section-law")),
                 fields: vec![
                     hinted(
                         text(FieldKind::Text, "ethics_ref", &a.ethics_ref),
                         "ethics_ref",
                     ),
-                    Field::new(FieldKind::Select, "article6", t.t("permit-field-article6"))
-                        .choices(choices(
+                    select(
+                        "article6",
+                        choices(
                             t,
                             Article6::ALL,
                             a.article6,
                             Article6::as_str,
                             "permit-article6",
-                        )),
-                    Field::new(FieldKind::Select, "article9", t.t("permit-field-article9"))
-                        .choices(choices(
+                        ),
+                    ),
+                    select(
+                        "article9",
+                        choices(
                             t,
                             Article9::ALL,
                             a.article9,
                             Article9::as_str,
                             "permit-article9",
-                        )),
+                        ),
+                    ),
                     hinted(text(FieldKind::Textarea, "secrecy", &a.secrecy), "secrecy"),
                 ],
             },
@@ -280,6 +380,7 @@ fn refusal(t: Tr, e: &PermitError) -> Option<String> {
             MoveError::NotFrom(..) | MoveError::WrongSide(..) => t.t("permit-refused-move"),
             MoveError::TextRequired(m) => t.t(&format!("permit-refused-text-{m}")),
             MoveError::SectionsOpen(n) => t.n("permit-refused-sections", "count", *n as u64),
+            MoveError::BudgetRequired => t.t("permit-refused-budget"),
             MoveError::Incomplete(fields) => {
                 let names: Vec<String> = fields
                     .iter()
@@ -453,6 +554,7 @@ pub(crate) async fn new_page(
         format!("/{}/health-data/applications/new", lang.code()),
         csrf,
         &Application::default(),
+        None,
         &sources,
         &[],
     );
@@ -501,7 +603,7 @@ async fn save(
         None => (t.t("permit-new-title"), "health-data/applications/new"),
     };
     if !errs.is_empty() {
-        let form = form_view(t, action, f.value("csrf"), &a, &sources, &errs);
+        let form = form_view(t, action, f.value("csrf"), &a, Some(f), &sources, &errs);
         return Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
             render(&form_page(lang, caller, &title, path, form))?,
@@ -528,13 +630,18 @@ fn id_of(raw: &str) -> Result<i64, WebError> {
 }
 
 /// The applicant's own application, if it may still be changed.
-async fn editable(state: &AppState, caller: &Caller, id: i64) -> Result<ApplicationRow, WebError> {
+async fn editable(
+    state: &AppState,
+    caller: &Caller,
+    lang: Lang,
+    id: i64,
+) -> Result<ApplicationRow, WebError> {
     let row = visible(state, caller, id).await?;
     if caller.user_id() != Some(row.applicant_id) {
         return Err(WebError::Forbidden);
     }
     if !matches!(row.status, Status::Draft | Status::ClarificationRequested) {
-        return Err(WebError::Rule(Tr::new(Lang::En).t("permit-refused-locked")));
+        return Err(WebError::Rule(Tr::new(lang).t("permit-refused-locked")));
     }
     Ok(row)
 }
@@ -547,7 +654,7 @@ pub(crate) async fn edit_page(
     let lang = lang(&code)?;
     caller.require(&Action::UseOwnAccount)?;
     let t = Tr::new(lang);
-    let row = editable(&state, &caller, id_of(&id)?).await?;
+    let row = editable(&state, &caller, lang, id_of(&id)?).await?;
     let (csrf, cookie) = ensure_session(&state, &caller).await?;
     let sources = source_choices(&state, lang).await?;
     let mut form = form_view(
@@ -555,6 +662,7 @@ pub(crate) async fn edit_page(
         format!("/{}/health-data/applications/{}/edit", lang.code(), row.id),
         csrf,
         &row.application,
+        None,
         &sources,
         &[],
     );
@@ -582,7 +690,7 @@ pub(crate) async fn edit(
     caller.require(&Action::UseOwnAccount)?;
     caller.require(&Action::ChangeData)?;
     caller.check_csrf(Some(&f.value("csrf")))?;
-    let row = editable(&state, &caller, id_of(&id)?).await?;
+    let row = editable(&state, &caller, lang, id_of(&id)?).await?;
     save(&state, lang, &caller, Some(row.id), row.applicant_id, &f).await
 }
 
@@ -596,7 +704,7 @@ pub struct SectionView {
     pub title: String,
     /// The applicant's text: (label, value) pairs.
     pub facts: Vec<(String, String)>,
-    /// The review: verdict in words, note, reviewer and date.
+    /// The review: accepted, note, reviewer and date.
     pub review: Option<(bool, String, String, String)>,
 }
 
@@ -608,6 +716,10 @@ pub struct MoveView {
     pub label: String,
     /// The text box's label, when the move takes a text.
     pub text_label: Option<String>,
+    /// Whether it grants a permit (and so asks for the project's privacy budget).
+    pub grants: bool,
+    /// Whether it cannot be undone and asks for a confirmation (withdrawing).
+    pub confirm: bool,
 }
 
 /// `/{lang}/health-data/applications/{id}`.
@@ -620,26 +732,35 @@ pub struct ApplicationPage {
     pub id: i64,
     /// Status in words.
     pub status: String,
+    /// The status as stored (sent with each move, so a move decided on a page someone has changed since is
+    /// refused).
+    pub status_value: &'static str,
     /// The applicant.
     pub applicant: String,
     /// The clock in words, once submitted.
     pub clock: Option<String>,
     /// The decision's reasons or conditions.
     pub decision: Option<String>,
+    /// The project's privacy budget, once granted.
+    pub budget: Option<String>,
     /// The sections.
     pub sections: Vec<SectionView>,
     /// The history: (date, who, what, note).
     pub events: Vec<(String, String, String, String)>,
     /// Moves the caller may make.
     pub moves: Vec<MoveView>,
+    /// Why approving is not offered yet (sections not accepted).
+    pub approve_later: Option<String>,
     /// Whether the caller reviews sections now.
     pub reviewing: bool,
     /// Whether the applicant may edit.
     pub may_edit: bool,
     /// A notice (saved, moved).
     pub notice: Option<String>,
-    /// What the fields still lack before submission, in words.
-    pub missing: Option<String>,
+    /// A refusal of the last move or review.
+    pub error: Option<String>,
+    /// What the fields still lack before submission.
+    pub missing: Vec<String>,
     /// CSRF token.
     pub csrf: String,
 }
@@ -658,15 +779,26 @@ fn sections(t: Tr, lang: Lang, row: &ApplicationRow) -> Vec<SectionView> {
         v.map_or_else(|| t.t("permit-not-given"), |v| t.t(&format!("{key}-{v}")))
     };
     let date = |d: Option<IsoDate>| d.map_or_else(|| t.t("permit-not-given"), |d| d.to_string());
-    let sources = if row.sources.is_empty() {
-        t.t("permit-not-given")
-    } else {
+    let year = |y: Option<i32>| y.map_or_else(|| t.t("permit-not-given"), |y| y.to_string());
+    let list = |items: Vec<String>| {
+        if items.is_empty() {
+            t.t("permit-not-given")
+        } else {
+            items.join(", ")
+        }
+    };
+    let sources = list(
         row.sources
             .iter()
             .map(|s| s.title.get(lang).to_owned())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+            .collect(),
+    );
+    let variables = list(
+        a.variables
+            .iter()
+            .map(|v| t.t(&format!("permit-variable-{v}")))
+            .collect(),
+    );
     Section::ALL
         .iter()
         .map(|s| {
@@ -680,6 +812,9 @@ fn sections(t: Tr, lang: Lang, row: &ApplicationRow) -> Vec<SectionView> {
                 ],
                 Section::Data => vec![
                     (label("sources"), sources.clone()),
+                    (label("variables"), variables.clone()),
+                    (label("data_from"), year(a.data_from)),
+                    (label("data_to"), year(a.data_to)),
                     (label("data"), or_empty(&a.data)),
                 ],
                 Section::Form => vec![
@@ -739,9 +874,10 @@ fn clock_text(t: Tr, state: &AppState, row: &ApplicationRow, now: i64) -> Option
         now,
         i64::from(state.auth().permit_days),
     );
+    // The day of submission is day 1.
     let days = t.n2(
         "permit-clock",
-        ("used", c.days_used as u64),
+        ("used", (c.days_used + 1) as u64),
         ("allowed", c.days_allowed as u64),
     );
     Some(if c.paused {
@@ -753,30 +889,45 @@ fn clock_text(t: Tr, state: &AppState, row: &ApplicationRow, now: i64) -> Option
     })
 }
 
-pub(crate) async fn page(
-    State(state): State<AppState>,
-    Path((code, id)): Path<(String, String)>,
-    caller: Caller,
-    params: crate::kit::params::Params,
+/// Sections not accepted yet.
+fn open_sections(row: &ApplicationRow) -> usize {
+    Section::ALL.len()
+        - row
+            .reviews
+            .iter()
+            .filter(|r| r.verdict == Verdict::Accepted)
+            .count()
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn application_page(
+    state: &AppState,
+    caller: &Caller,
+    lang: Lang,
+    row: &ApplicationRow,
+    code: StatusCode,
+    notice: Option<String>,
+    error: Option<String>,
 ) -> Result<Response, WebError> {
-    let lang = lang(&code)?;
-    caller.require(&Action::UseOwnAccount)?;
     let t = Tr::new(lang);
-    let row = visible(&state, &caller, id_of(&id)?).await?;
-    let (csrf, cookie) = ensure_session(&state, &caller).await?;
+    let (csrf, cookie) = ensure_session(state, caller).await?;
     let now = store::now_millis();
     let status = effective(row.status, row.application.period_to, store::today());
     let side = if caller.user_id() == Some(row.applicant_id) {
         Some(Side::Applicant)
-    } else if reviews(&caller, &row) {
+    } else if reviews(caller, row) {
         Some(Side::Staff)
     } else {
         None
     };
-    let moves = side
-        .map(|s| moves_for(status, s))
-        .unwrap_or_default()
+    let open = open_sections(row);
+    let all = side.map(|s| moves_for(status, s)).unwrap_or_default();
+    let grants = |m: &Move| matches!(m, Move::Approve | Move::ApproveWithConditions);
+    let approve_later = (open > 0 && all.iter().any(grants))
+        .then(|| t.n("permit-approve-later", "count", open as u64));
+    let moves = all
         .into_iter()
+        .filter(|m| open == 0 || !grants(m))
         .map(|m| MoveView {
             value: m.as_str(),
             label: t.t(&format!("permit-move-{m}")),
@@ -785,21 +936,19 @@ pub(crate) async fn page(
                 Move::Clarify | Move::Respond | Move::ApproveWithConditions | Move::Refuse
             )
             .then(|| t.t(&format!("permit-move-text-{m}"))),
+            grants: grants(&m),
+            confirm: m == Move::Withdraw,
         })
         .collect();
-    let notice = params
-        .get("done")
-        .filter(|d| ["saved", "moved", "reviewed"].contains(d))
-        .map(|d| t.t(&format!("permit-done-{d}")));
-    let missing = (side == Some(Side::Applicant) && status == Status::Draft)
-        .then(|| row.application.missing())
-        .filter(|m| !m.is_empty())
-        .map(|m| {
-            m.iter()
-                .map(|f| t.t(&format!("permit-field-{f}")))
-                .collect::<Vec<_>>()
-                .join(", ")
-        });
+    let missing = if side == Some(Side::Applicant) && status == Status::Draft {
+        row.application
+            .missing()
+            .iter()
+            .map(|f| t.t(&format!("permit-field-{f}")))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let events = row
         .events
         .iter()
@@ -807,11 +956,7 @@ pub(crate) async fn page(
             (
                 IsoDate::from_unix_millis(e.at).to_string(),
                 e.who.clone().unwrap_or_default(),
-                t.t2(
-                    "permit-event",
-                    ("move", &t.t(&format!("permit-move-{}", e.mv))),
-                    ("status", &status_text(t, e.to)),
-                ),
+                status_text(t, e.to),
                 e.note.clone(),
             )
         })
@@ -828,25 +973,57 @@ pub(crate) async fn page(
         Nav::Strategy,
         None,
     );
-    layout.set_caller(&caller);
+    layout.set_caller(caller);
     let page = ApplicationPage {
         layout,
         id: row.id,
         status: status_text(t, status),
+        status_value: row.status.as_str(),
         applicant: row.applicant_name.clone(),
-        clock: clock_text(t, &state, &row, now),
+        clock: clock_text(t, state, row, now),
         decision: (!row.decision.is_empty()).then(|| row.decision.clone()),
-        sections: sections(t, lang, &row),
+        budget: row.budget_milli.filter(|_| status.granted()).map(|b| {
+            health::disclosure::Epsilon::from_milli(u64::try_from(b).unwrap_or(0)).to_string()
+        }),
+        sections: sections(t, lang, row),
         events,
         moves,
+        approve_later,
         reviewing: side == Some(Side::Staff) && status == Status::InReview,
         may_edit: side == Some(Side::Applicant)
             && matches!(status, Status::Draft | Status::ClarificationRequested),
         notice,
+        error,
         missing,
         csrf,
     };
-    Ok(respond(StatusCode::OK, render(&page)?, cookie))
+    Ok(respond(code, render(&page)?, cookie))
+}
+
+pub(crate) async fn page(
+    State(state): State<AppState>,
+    Path((code, id)): Path<(String, String)>,
+    caller: Caller,
+    params: crate::kit::params::Params,
+) -> Result<Response, WebError> {
+    let lang = lang(&code)?;
+    caller.require(&Action::UseOwnAccount)?;
+    let t = Tr::new(lang);
+    let row = visible(&state, &caller, id_of(&id)?).await?;
+    let notice = match params.get("done") {
+        Some("saved") => Some(t.t("permit-done-saved")),
+        Some("reviewed") => Some(t.t("permit-done-reviewed")),
+        Some("moved") => Some(t.t1(
+            "permit-done-moved",
+            "status",
+            status_text(
+                t,
+                effective(row.status, row.application.period_to, store::today()),
+            ),
+        )),
+        _ => None,
+    };
+    application_page(&state, &caller, lang, &row, StatusCode::OK, notice, None).await
 }
 
 fn notice(t: Tr, m: Move, title: &str, link: &str) -> PermitNotice {
@@ -860,24 +1037,35 @@ fn notice(t: Tr, m: Move, title: &str, link: &str) -> PermitNotice {
     }
 }
 
+/// Reads a privacy budget as people write it ("2", "0,5"); none when empty or not a number above zero.
+fn budget_of(raw: &str) -> Option<health::disclosure::Epsilon> {
+    raw.trim()
+        .replace(',', ".")
+        .parse::<health::disclosure::Epsilon>()
+        .ok()
+        .filter(|e| !e.is_zero())
+}
+
+#[allow(clippy::too_many_arguments)]
 async fn make_move(
     state: &AppState,
     caller: &Caller,
     t: Tr,
-    id: i64,
+    row: &ApplicationRow,
     m: Move,
     text: &str,
+    budget: &str,
     seen: Option<Status>,
 ) -> Result<Status, WebError> {
-    let row = visible(state, caller, id).await?;
-    let side = side_of(caller, &row, m)?;
+    let side = side_of(caller, row, m)?;
     let user = caller.user_id().ok_or(WebError::Unauthorized)?;
     if text.chars().count() > MAX_TEXT {
-        return Err(WebError::Invalid {
-            field: "text".into(),
-            message: t.t1("permit-error-long", "max", MAX_TEXT),
-        });
+        return Err(WebError::Rule(t.t1("permit-error-long", "max", MAX_TEXT)));
     }
+    // No budget, or one that is not a number above zero, is 0: the rules refuse a permit without one (after
+    // telling of sections still open, which comes first).
+    let budget_milli = budget_of(budget).map_or(0, |b| b.milli());
+    let id = row.id;
     let link = crate::accounts::account::link(state, &format!("/sv/health-data/applications/{id}"));
     // Notices go out in Swedish with the English text after it: the reader's language is not known here.
     let (sv, en) = (Tr::new(Lang::Sv), Tr::new(Lang::En));
@@ -891,7 +1079,16 @@ async fn make_move(
     };
     state
         .store()
-        .move_health_application(id, seen.unwrap_or(row.status), m, side, text, user, &both)
+        .move_health_application(
+            id,
+            seen.unwrap_or(row.status),
+            m,
+            side,
+            text,
+            budget_milli,
+            user,
+            &both,
+        )
         .await
         .map_err(|e| to_web(t, e))
 }
@@ -907,18 +1104,52 @@ pub(crate) async fn move_form(
     caller.require(&Action::ChangeData)?;
     caller.check_csrf(Some(&f.value("csrf")))?;
     let t = Tr::new(lang);
-    let id = id_of(&id)?;
-    let m = Move::parse(&f.value("move")).ok_or_else(|| WebError::Invalid {
-        field: "move".into(),
-        message: t.t("field-choose"),
-    })?;
+    let row = visible(&state, &caller, id_of(&id)?).await?;
+    let refused = |message: String| {
+        let (state, caller, row) = (&state, &caller, &row);
+        async move {
+            application_page(
+                state,
+                caller,
+                lang,
+                row,
+                StatusCode::CONFLICT,
+                None,
+                Some(message),
+            )
+            .await
+        }
+    };
+    let Some(m) = Move::parse(&f.value("move")) else {
+        return refused(t.t("permit-refused-move")).await;
+    };
+    // Whose move it is comes first: the other side is refused outright.
+    side_of(&caller, &row, m)?;
+    if m == Move::Withdraw && f.value("confirm") != "1" {
+        return refused(t.t("permit-refused-confirm")).await;
+    }
     let seen = Status::parse(&f.value("status"));
-    make_move(&state, &caller, t, id, m, &f.raw("text"), seen).await?;
-    Ok(Redirect::to(&format!(
-        "/{}/health-data/applications/{id}?done=moved",
-        lang.code()
-    ))
-    .into_response())
+    match make_move(
+        &state,
+        &caller,
+        t,
+        &row,
+        m,
+        &f.raw("text"),
+        &f.value("budget"),
+        seen,
+    )
+    .await
+    {
+        Ok(_) => Ok(Redirect::to(&format!(
+            "/{}/health-data/applications/{}?done=moved",
+            lang.code(),
+            row.id
+        ))
+        .into_response()),
+        Err(WebError::Rule(message)) => refused(message).await,
+        Err(e) => Err(e),
+    }
 }
 
 pub(crate) async fn review(
@@ -936,39 +1167,58 @@ pub(crate) async fn review(
     if !reviews(&caller, &row) {
         return Err(WebError::Forbidden);
     }
-    let section = Section::parse(&f.value("section")).ok_or_else(|| WebError::Invalid {
-        field: "section".into(),
-        message: t.t("field-choose"),
-    })?;
-    let verdict = Verdict::parse(&f.value("verdict")).ok_or_else(|| WebError::Invalid {
-        field: "verdict".into(),
-        message: t.t("field-choose"),
-    })?;
+    let section = Section::parse(&f.value("section"));
+    let verdict = Verdict::parse(&f.value("verdict"));
     let note = f.raw("note");
-    if verdict == Verdict::NeedsClarification && note.trim().is_empty() {
-        return Err(WebError::Invalid {
-            field: "note".into(),
-            message: t.t("permit-error-note"),
-        });
-    }
-    if note.chars().count() > MAX_TEXT {
-        return Err(WebError::Invalid {
-            field: "note".into(),
-            message: t.t1("permit-error-long", "max", MAX_TEXT),
-        });
-    }
+    let problem = match (section, verdict) {
+        (None, _) | (_, None) => Some(t.t("permit-error-verdict")),
+        (_, Some(Verdict::NeedsClarification)) if note.trim().is_empty() => {
+            Some(t.t("permit-error-note"))
+        }
+        _ if note.chars().count() > MAX_TEXT => Some(t.t1("permit-error-long", "max", MAX_TEXT)),
+        _ => None,
+    };
+    let (Some(section), Some(verdict), None) = (section, verdict, problem.clone()) else {
+        let message = problem.unwrap_or_default();
+        return application_page(
+            &state,
+            &caller,
+            lang,
+            &row,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            None,
+            Some(message),
+        )
+        .await;
+    };
     let user = caller.user_id().ok_or(WebError::Unauthorized)?;
-    state
+    match state
         .store()
         .review_health_section(row.id, section, verdict, &note, user)
         .await
-        .map_err(|e| to_web(t, e))?;
-    Ok(Redirect::to(&format!(
-        "/{}/health-data/applications/{}?done=reviewed#section-{section}",
-        lang.code(),
-        row.id
-    ))
-    .into_response())
+    {
+        Ok(()) => Ok(Redirect::to(&format!(
+            "/{}/health-data/applications/{}?done=reviewed#section-{section}",
+            lang.code(),
+            row.id
+        ))
+        .into_response()),
+        Err(e) => match to_web(t, e) {
+            WebError::Rule(message) => {
+                application_page(
+                    &state,
+                    &caller,
+                    lang,
+                    &row,
+                    StatusCode::CONFLICT,
+                    None,
+                    Some(message),
+                )
+                .await
+            }
+            other => Err(other),
+        },
+    }
 }
 
 // ----- The API -----
@@ -994,6 +1244,8 @@ pub struct ApplicationOut {
     pub reviews: Vec<(String, String, String)>,
     /// The decision's reasons or conditions.
     pub decision: String,
+    /// The project's privacy budget (epsilon) set in the decision.
+    pub budget: Option<String>,
 }
 
 /// The list of applications the caller may see.
@@ -1073,6 +1325,9 @@ fn out(state: &AppState, row: &ApplicationRow) -> ApplicationOut {
             .map(|r| (r.section.to_string(), r.verdict.to_string(), r.note.clone()))
             .collect(),
         decision: row.decision.clone(),
+        budget: row.budget_milli.map(|b| {
+            health::disclosure::Epsilon::from_milli(u64::try_from(b).unwrap_or(0)).to_string()
+        }),
     }
 }
 
@@ -1085,6 +1340,9 @@ pub struct MoveIn {
     /// The note, reasons or conditions (needed for clarify, respond, approve_with_conditions, refuse).
     #[serde(default)]
     pub text: String,
+    /// The project's privacy budget in epsilon, for approve and approve_with_conditions ("2", "0.5").
+    #[serde(default)]
+    pub budget: String,
 }
 
 /// Moves an application: the applicant submits, responds and withdraws; the data-access staff of a holder take
@@ -1118,7 +1376,18 @@ pub(crate) async fn api_move(
         field: "move".into(),
         message: t.t("field-choose"),
     })?;
-    make_move(&state, &caller, t, id, m, &input.text, None).await?;
+    let row = visible(&state, &caller, id).await?;
+    make_move(
+        &state,
+        &caller,
+        t,
+        &row,
+        m,
+        &input.text,
+        &input.budget,
+        None,
+    )
+    .await?;
     let row = visible(&state, &caller, id).await?;
     Ok(Json(out(&state, &row)))
 }

@@ -134,6 +134,8 @@ pub struct CohortForm {
     pub rules: Vec<RuleRow>,
     /// An ATLAS / Circe definition pasted.
     pub circe: String,
+    /// The project asked within (an application's id), or empty for one's own budget.
+    pub project: String,
 }
 
 /// A released breakdown for the page.
@@ -233,6 +235,8 @@ pub struct CohortsPage {
     pub period: Vec<InputField>,
     /// The rules.
     pub rules: Vec<RuleView>,
+    /// The caller's projects in force: (id, label with what is left, selected).
+    pub projects: Vec<(String, String, bool)>,
 }
 
 impl CohortsPage {
@@ -367,7 +371,30 @@ async fn cohorts_page(
             }
         })
         .collect();
+    let today = store::today();
+    let mut projects = Vec::new();
+    for p in state.store().health_projects(user).await? {
+        if p.scope()
+            .is_some_and(|s| today >= s.valid.0 && today <= s.valid.1)
+        {
+            let left = state
+                .store()
+                .ledger_budget(user, store::Ledger::Project(p.id))
+                .await?
+                .map_or(health::disclosure::Epsilon::ZERO, |b| b.left());
+            projects.push((
+                p.id.to_string(),
+                t.t2(
+                    "health-project-option",
+                    ("title", &p.application.title),
+                    ("left", &left.to_string()),
+                ),
+                form.project == p.id.to_string(),
+            ));
+        }
+    }
     let page = CohortsPage {
+        projects,
         who,
         period,
         rules,
@@ -437,6 +464,7 @@ fn read_form(form: &FormData) -> CohortForm {
             })
             .collect(),
         circe: form.raw("circe"),
+        project: form.value("project"),
     }
 }
 
@@ -726,7 +754,25 @@ pub(crate) async fn ask(
             .await;
         }
     };
-    match app::health::ask(state.store(), &d, user, &definition).await {
+    let ledger = match project_ledger(&state, &d, user, &typed.project, &definition).await {
+        Ok(l) => l,
+        Err(AskError::Scope(rule)) => {
+            return cohorts_page(
+                &state,
+                lang,
+                &caller,
+                StatusCode::CONFLICT,
+                typed,
+                Vec::new(),
+                None,
+                Some(scope_text(t, &rule)),
+            )
+            .await;
+        }
+        Err(AskError::Store(e)) => return Err(e.into()),
+        Err(e) => return Err(WebError::Internal(e.to_string())),
+    };
+    match app::health::ask(state.store(), &d, user, ledger, &definition).await {
         Ok(asked) => {
             let view = answer_view(t, lang, d.policy.threshold(), &asked);
             cohorts_page(
@@ -757,6 +803,59 @@ pub(crate) async fn ask(
         }
         Err(AskError::Engine(e)) => Err(WebError::Internal(e.to_string())),
         Err(AskError::Store(e)) => Err(e.into()),
+        Err(AskError::Scope(rule)) => Err(WebError::Rule(scope_text(t, &rule))),
+    }
+}
+
+/// The ledger a question is charged to: the caller's own, or a project of theirs (an approved application) whose
+/// permit covers the question — checked, and a refusal audited, by `app::health::within_scope`.
+async fn project_ledger(
+    state: &AppState,
+    data: &HealthData,
+    user: i64,
+    project: &str,
+    definition: &CohortDefinition,
+) -> Result<store::Ledger, AskError> {
+    let project = project.trim();
+    if project.is_empty() {
+        return Ok(store::Ledger::Own);
+    }
+    let today = store::today();
+    let row = match project.parse::<i64>() {
+        Ok(id) => state.store().health_application(id).await?,
+        Err(_) => None,
+    };
+    // Only one's own granted application is a project to ask in; anything else is refused as out of force.
+    let Some(row) = row.filter(|r| r.applicant_id == user && r.status.granted()) else {
+        return Err(AskError::Scope(domain::permits::ScopeRule::NotInForce(
+            today, today,
+        )));
+    };
+    app::health::within_scope(state.store(), data, user, &row, definition, today).await?;
+    Ok(store::Ledger::Project(row.id))
+}
+
+/// A scope refusal in words, naming the rule.
+fn scope_text(t: Tr, rule: &domain::permits::ScopeRule) -> String {
+    use domain::permits::ScopeRule as R;
+    match rule {
+        R::NotInForce(a, b) if a == b => t.t("health-scope-no-project"),
+        R::NotInForce(a, b) => t.t2(
+            "health-scope-not-in-force",
+            ("from", &a.to_string()),
+            ("to", &b.to_string()),
+        ),
+        R::Source(s) => t.t1("health-scope-source", "source", s),
+        R::Variable(v) => t.t1(
+            "health-scope-variable",
+            "variable",
+            t.t(&format!("permit-variable-{v}")),
+        ),
+        R::Years(a, b) => t.t2(
+            "health-scope-years",
+            ("from", &a.to_string()),
+            ("to", &b.to_string()),
+        ),
     }
 }
 
@@ -882,7 +981,9 @@ pub struct CountResponse {
 
 /// Count a cohort. The body is either `{"definition": {...}}` in Samverkan's form (see the schema of
 /// `CohortDefinition` in docs/health-data.md) or `{"circe": {...}}`, an ATLAS / Circe cohort expression in the
-/// supported subset. Costs the caller's privacy budget unless the same question was asked before.
+/// supported subset, with `"project": ID` to ask within a project (one's approved data-permit application: the
+/// question must stay within its permit and is charged to its budget). Costs the caller's privacy budget (or the
+/// project's) unless the same question was asked before.
 #[utoipa::path(
     post, path = "/api/v1/health-data/cohorts/count", tag = "health-data",
     request_body(content = Object, description = "The definition", content_type = "application/json"),
@@ -924,7 +1025,18 @@ pub(crate) async fn api_count(
     })?;
     let d = data(&state)?.clone();
     let user = caller.user_id().ok_or(WebError::Unauthorized)?;
-    match app::health::ask(state.store(), &d, user, &definition).await {
+    let project = match json.get("project") {
+        None | Some(serde_json::Value::Null) => String::new(),
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        Some(other) => other.as_str().unwrap_or("-").to_owned(),
+    };
+    let ledger = match project_ledger(&state, &d, user, &project, &definition).await {
+        Ok(l) => l,
+        Err(AskError::Scope(rule)) => return Err(WebError::Rule(scope_text(t, &rule))),
+        Err(AskError::Store(e)) => return Err(e.into()),
+        Err(e) => return Err(WebError::Internal(e.to_string())),
+    };
+    match app::health::ask(state.store(), &d, user, ledger, &definition).await {
         Ok(asked) => Ok(Json(CountResponse {
             data: if d.synthetic {
                 "synthetic".into()
@@ -941,6 +1053,7 @@ pub(crate) async fn api_count(
         Err(AskError::Budget(e)) => Err(WebError::Rule(refusal_text(t, &e))),
         Err(AskError::Engine(e)) => Err(WebError::Internal(e.to_string())),
         Err(AskError::Store(e)) => Err(e.into()),
+        Err(AskError::Scope(rule)) => Err(WebError::Rule(scope_text(t, &rule))),
     }
 }
 
