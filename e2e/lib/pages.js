@@ -40,6 +40,7 @@ export const PAGES = [
   { name: 'health-data sources', path: '/health-data/sources', status: 200 },
   { name: 'health-data source', path: '/health-data/sources/syntetisk-befolkning', status: 200 },
   { name: 'health-data source, facts not stated', path: '/health-data/sources/svenska-tvillingregistret', status: 200 },
+  { name: 'released health-data results', path: '/health-data/outputs', status: 200 },
   { name: 'focus area', path: '/strategy/life-science-foretag', status: 200 },
   { name: 'who does what', path: '/strategy/actors', status: 200 },
   { name: 'plan versions', path: '/strategy/halsodata/versions', status: 200 },

@@ -241,3 +241,103 @@ async fn repeated(
         left: left(store, user_id, ledger).await?,
     })
 }
+
+/// One finding of the output pre-check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// `threshold` (a figure below the threshold shown as a number), `totals` (a breakdown's cells add up to
+    /// more than its total, or to another total when none is suppressed), or `difference` (the total differs from
+    /// an output released earlier in the project by fewer persons than the threshold: the difference could
+    /// single out a small group).
+    pub rule: String,
+    /// Where: the breakdown, or the earlier output's id.
+    pub at: String,
+}
+
+/// The automatic pre-check of an output before the reviewers vote: the disclosure rules applied to the figures
+/// as released, and against the project's outputs released before (`earlier`: (id, answer)).
+pub fn precheck(answer: &Answer, threshold: u64, earlier: &[(i64, Answer)]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let shown = |r: &Released| match r {
+        Released::About(n) => Some(*n),
+        Released::FewerThan(_) => None,
+    };
+    let mut figures = vec![("total".to_owned(), answer.total)];
+    for (b, cells) in &answer.breakdowns {
+        figures.extend(cells.iter().map(|(label, r)| (format!("{b}: {label}"), *r)));
+    }
+    for (at, r) in &figures {
+        if shown(r).is_some_and(|n| n < threshold) {
+            out.push(Finding {
+                rule: "threshold".into(),
+                at: at.clone(),
+            });
+        }
+    }
+    if let Some(total) = shown(&answer.total) {
+        for (b, cells) in &answer.breakdowns {
+            let sum: u64 = cells.iter().filter_map(|(_, r)| shown(r)).sum();
+            let suppressed = cells.iter().any(|(_, r)| r.is_suppressed());
+            if sum > total || (!suppressed && !cells.is_empty() && sum != total) {
+                out.push(Finding {
+                    rule: "totals".into(),
+                    at: b.clone(),
+                });
+            }
+        }
+        for (id, other) in earlier {
+            if let Some(o) = shown(&other.total)
+                && o != total
+                && o.abs_diff(total) < threshold
+            {
+                out.push(Finding {
+                    rule: "difference".into(),
+                    at: id.to_string(),
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod precheck_tests {
+    use super::*;
+
+    fn answer(total: u64, cells: &[u64]) -> Answer {
+        Answer {
+            total: Released::About(total),
+            breakdowns: vec![(
+                "sex".into(),
+                cells
+                    .iter()
+                    .enumerate()
+                    .map(|(i, n)| (i.to_string(), Released::About(*n)))
+                    .collect(),
+            )],
+        }
+    }
+
+    #[test]
+    fn the_precheck_finds_small_figures_loose_totals_and_differences() {
+        assert!(precheck(&answer(100, &[60, 40]), 10, &[]).is_empty());
+        let rules = |f: Vec<Finding>| f.into_iter().map(|f| f.rule).collect::<Vec<_>>();
+        assert_eq!(
+            rules(precheck(&answer(100, &[95, 5]), 10, &[])),
+            ["threshold"]
+        );
+        assert_eq!(
+            rules(precheck(&answer(100, &[60, 50]), 10, &[])),
+            ["totals"]
+        );
+        assert_eq!(
+            rules(precheck(
+                &answer(100, &[60, 40]),
+                10,
+                &[(7, answer(104, &[60, 44]))]
+            )),
+            ["difference"]
+        );
+        assert!(precheck(&answer(100, &[60, 40]), 10, &[(7, answer(150, &[90, 60]))]).is_empty());
+    }
+}

@@ -508,6 +508,80 @@ pub fn clock(
     }
 }
 
+vocabulary! {
+    /// Where a request to release an output stands.
+    OutputStatus {
+        /// Asked for; the reviewers vote.
+        Requested = "requested",
+        /// Both reviewers approved: released with the project.
+        Released = "released",
+        /// A reviewer did not approve: returned to the researcher with the notes.
+        Returned = "returned",
+    }
+}
+
+vocabulary! {
+    /// A reviewer's vote on an output.
+    Vote {
+        /// Release it.
+        Approve = "approve",
+        /// Do not release it.
+        Reject = "reject",
+    }
+}
+
+/// How many independent votes decide an output.
+pub const VOTES_NEEDED: usize = 2;
+
+/// Why a vote is refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum VoteError {
+    /// The output is decided already.
+    #[error("the output is decided already")]
+    Decided,
+    /// The author of an output does not review it.
+    #[error("the author does not review their own output")]
+    Author,
+    /// Each reviewer votes once.
+    #[error("you have voted on this output")]
+    Twice,
+}
+
+/// Decides a vote by `reviewer` on an output by `author` that is `status` with the votes `cast` so far (reviewer
+/// ids): refused, or the status after it — released when every vote approves, returned when one rejects, still
+/// requested while votes are missing.
+pub fn decide_vote(
+    status: OutputStatus,
+    author: i64,
+    reviewer: i64,
+    cast: &[(i64, Vote)],
+    vote: Vote,
+) -> Result<OutputStatus, VoteError> {
+    if status != OutputStatus::Requested {
+        return Err(VoteError::Decided);
+    }
+    if reviewer == author {
+        return Err(VoteError::Author);
+    }
+    if cast.iter().any(|(r, _)| *r == reviewer) {
+        return Err(VoteError::Twice);
+    }
+    let votes: Vec<Vote> = cast.iter().map(|(_, v)| *v).chain([vote]).collect();
+    Ok(if votes.len() < VOTES_NEEDED {
+        OutputStatus::Requested
+    } else if votes.iter().all(|v| *v == Vote::Approve) {
+        OutputStatus::Released
+    } else {
+        OutputStatus::Returned
+    })
+}
+
+/// Whether `viewer` sees the votes of an output: its own vote always; the others' once every vote is in, so
+/// that neither reviewer is swayed by the other.
+pub fn sees_vote(status: OutputStatus, viewer: i64, voter: i64) -> bool {
+    viewer == voter || status != OutputStatus::Requested
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -554,6 +628,89 @@ mod tests {
             prop_assert_eq!(later.days_used, c.days_used);
             prop_assert!(later.paused);
         }
+    }
+
+    proptest! {
+        /// An output is released only by two approving votes of two reviewers who are not its author; no one
+        /// votes twice or after the decision; a vote stays hidden from the other reviewer until both are in.
+        #[test]
+        fn outputs_need_two_independent_approvals(votes in proptest::collection::vec((1i64..5, any::<bool>()), 0..6)) {
+            let author = 1;
+            let mut status = OutputStatus::Requested;
+            let mut cast: Vec<(i64, Vote)> = Vec::new();
+            for (reviewer, yes) in votes {
+                let v = if yes { Vote::Approve } else { Vote::Reject };
+                match decide_vote(status, author, reviewer, &cast, v) {
+                    Ok(next) => {
+                        prop_assert!(reviewer != author);
+                        prop_assert!(!cast.iter().any(|(r, _)| *r == reviewer));
+                        cast.push((reviewer, v));
+                        status = next;
+                    }
+                    Err(_) => prop_assert!(reviewer == author || status != OutputStatus::Requested
+                        || cast.iter().any(|(r, _)| *r == reviewer)),
+                }
+            }
+            if status == OutputStatus::Released {
+                prop_assert_eq!(cast.len(), VOTES_NEEDED);
+                prop_assert!(cast.iter().all(|(_, v)| *v == Vote::Approve));
+            }
+            prop_assert!(cast.len() <= VOTES_NEEDED);
+            if cast.len() == 1 {
+                prop_assert!(!sees_vote(status, 99, cast[0].0));
+            }
+        }
+    }
+
+    #[test]
+    fn the_scope_names_the_first_rule_broken() {
+        let d = |y, m, day| IsoDate::new(y, m, day).expect("date");
+        let synth = crate::Slug::parse("syntetisk-befolkning").expect("slug");
+        let scope = Scope {
+            sources: vec![synth.clone()],
+            variables: vec![Variable::Conditions],
+            years: (2010, 2020),
+            valid: (d(2026, 1, 1), d(2026, 12, 31)),
+        };
+        let today = d(2026, 6, 1);
+        let inside = (Some(d(2012, 1, 1)), Some(d(2019, 12, 31)));
+        assert_eq!(
+            scope.check(today, &synth, &[Variable::Conditions], inside.0, inside.1),
+            Ok(())
+        );
+        assert_eq!(
+            scope.check(
+                d(2027, 1, 1),
+                &synth,
+                &[Variable::Conditions],
+                inside.0,
+                inside.1
+            ),
+            Err(ScopeRule::NotInForce(d(2026, 1, 1), d(2026, 12, 31)))
+        );
+        let other = crate::Slug::parse("pku-biobanken").expect("slug");
+        assert!(matches!(
+            scope.check(today, &other, &[], inside.0, inside.1),
+            Err(ScopeRule::Source(_))
+        ));
+        assert_eq!(
+            scope.check(today, &synth, &[Variable::Drugs], inside.0, inside.1),
+            Err(ScopeRule::Variable(Variable::Drugs))
+        );
+        assert_eq!(
+            scope.check(today, &synth, &[Variable::Conditions], None, inside.1),
+            Err(ScopeRule::Years(2010, 2020))
+        );
+        assert_eq!(
+            scope.check(
+                today,
+                &synth,
+                &[Variable::Conditions],
+                inside.0,
+                Some(d(2021, 1, 1))
+            ),
+            Err(ScopeRule::Years(2010, 2020))
+        );
     }
 
     #[test]

@@ -100,6 +100,8 @@ vocabulary! {
         /// Median days from a data-permit application's submission to its decision, without the days a
         /// clarification was pending, by the year of the decision.
         HealthDecisionDays = "health_decision_days",
+        /// Results of health-data projects released after the output review, per year.
+        HealthOutputsReleased = "health_outputs_released",
     }
 }
 

@@ -1477,6 +1477,7 @@ auto-events_on_campuses = Events held on a campus, per year
 auto-health_applications_received = Data-permit applications submitted, per year
 auto-health_permits_granted = Data permits granted, per year
 auto-health_decision_days = Median days to a data-permit decision (pauses left out), by year of decision
+auto-health_outputs_released = Health-data results released after review, per year
 counted-how = How Samverkan counts this
 counted-how-intro = Samverkan runs this query against its own database:
 counted-rule-count = Each calendar year (Stockholm time) of the column at gets the number of rows.
@@ -2182,3 +2183,57 @@ health-scope-not-in-force = The permit is in force from { $from } to { $to }.
 health-scope-source = The permit does not cover the population these questions are asked of ({ $source }).
 health-scope-variable = The permit does not cover { $variable }.
 health-scope-years = The permit covers index events from { $from } to { $to }: set the period within those years.
+
+## The output review
+output-list-title = Released results
+output-list-lead = Results of health-data projects, released after two reviewers checked that no figure reveals a person.
+output-none = No results are released yet.
+output-project = Project
+output-figures = Figures
+output-area = Focus area
+output-area-none = No focus area
+output-indicators = Indicators
+output-indicators-hint = The codes of the area's indicators the result informs, separated by commas (for example 1.a, 1.b).
+output-precheck = Pre-check and review
+output-precheck-clean = The automatic pre-check found nothing: no figure below the threshold, totals consistent, no small difference from an earlier release of the project.
+output-finding-threshold = A figure below the threshold is shown as a number ({ $at }).
+output-finding-totals = The cells of a breakdown do not add up to its total ({ $at }).
+output-finding-difference = The total differs from result { $at } of the project by fewer persons than the threshold: the difference could single out a small group.
+output-votes-in = { $count ->
+    [0] No reviewer has voted yet; two must approve.
+    [one] One of two reviewers has voted; the votes are shown when both are in.
+   *[other] Both reviewers have voted.
+}
+output-vote-legend = Your vote
+output-vote-hint = You vote independently: the other reviewer's vote is shown only when both are in. Two approvals release the result; one rejection returns it.
+output-vote-approve = Approve the release
+output-vote-reject = Do not release
+output-vote-note = Note
+output-vote-save = Save the vote
+output-link-legend = Link to the strategy
+output-link-save = Save the link
+output-status-requested = Waiting for review
+output-status-released = Released
+output-status-returned = Returned
+output-done-voted = Your vote is saved.
+output-done-linked = The link is saved.
+output-error-title = Give the result a title of at most 200 characters.
+output-error-description = Write at most 10000 characters.
+output-error-question = Choose an answer of the project.
+output-error-vote = Choose to approve or not.
+output-error-area-first = Choose the focus area the indicators belong to.
+output-error-indicator = { $code } is not an indicator of that focus area.
+output-refused-decided = The result is decided already.
+output-refused-author = You do not review your own result.
+output-refused-twice = You have voted on this result.
+output-refused-not-released = Only a released result is linked to the strategy.
+output-project-title = The project's results
+output-project-none = No result has been asked to be released yet.
+output-request-legend = Ask to release an answer
+output-request-hint = Two reviewers who are not you check the figures before anyone else sees them; an automatic pre-check runs first.
+output-question-label = Answer
+output-question = Asked { $date }: { $total } persons
+output-title-label = Title of the result
+output-description-label = What it shows
+output-request-submit = Ask to release it
+permit-figures-outputs = Results released after review

@@ -1477,6 +1477,7 @@ auto-events_on_campuses = Evenemang som hållits på ett campus, per år
 auto-health_applications_received = Inlämnade ansökningar om dataåtkomst, per år
 auto-health_permits_granted = Beviljade datatillstånd, per år
 auto-health_decision_days = Median antal dagar till beslut om datatillstånd (uppehåll oräknade), per beslutsår
+auto-health_outputs_released = Utlämnade resultat från hälsodataprojekt, per år
 counted-how = Så räknar Samverkan
 counted-how-intro = Samverkan kör den här frågan mot sin egen databas:
 counted-rule-count = Varje kalenderår (svensk tid) i kolumnen at får antalet rader.
@@ -2182,3 +2183,57 @@ health-scope-not-in-force = Tillståndet gäller från { $from } till { $to }.
 health-scope-source = Tillståndet omfattar inte den population frågorna ställs till ({ $source }).
 health-scope-variable = Tillståndet omfattar inte { $variable }.
 health-scope-years = Tillståndet omfattar indexhändelser från { $from } till { $to }: ange en period inom de åren.
+
+## The output review
+output-list-title = Utlämnade resultat
+output-list-lead = Resultat från hälsodataprojekt, utlämnade sedan två granskare har kontrollerat att ingen siffra röjer en person.
+output-none = Inga resultat är utlämnade ännu.
+output-project = Projekt
+output-figures = Siffror
+output-area = Utvecklingsområde
+output-area-none = Inget utvecklingsområde
+output-indicators = Indikatorer
+output-indicators-hint = Koderna för de indikatorer i området som resultatet belyser, åtskilda med kommatecken (till exempel 1.a, 1.b).
+output-precheck = Förhandskontroll och granskning
+output-precheck-clean = Den automatiska förhandskontrollen fann inget: ingen siffra under tröskeln, summorna stämmer och ingen liten skillnad mot ett tidigare utlämnat resultat i projektet.
+output-finding-threshold = En siffra under tröskeln visas som ett tal ({ $at }).
+output-finding-totals = Cellerna i en uppdelning summerar inte till totalen ({ $at }).
+output-finding-difference = Totalen skiljer sig från projektets resultat { $at } med färre personer än tröskeln: skillnaden kan peka ut en liten grupp.
+output-votes-in = { $count ->
+    [0] Ingen granskare har röstat ännu; två måste godkänna.
+    [one] En av två granskare har röstat; rösterna visas när båda har kommit in.
+   *[other] Båda granskarna har röstat.
+}
+output-vote-legend = Din röst
+output-vote-hint = Du röstar självständigt: den andra granskarens röst visas först när båda har kommit in. Två godkännanden lämnar ut resultatet; ett nej skickar tillbaka det.
+output-vote-approve = Godkänn utlämnandet
+output-vote-reject = Lämna inte ut
+output-vote-note = Anteckning
+output-vote-save = Spara rösten
+output-link-legend = Koppla till strategin
+output-link-save = Spara kopplingen
+output-status-requested = Väntar på granskning
+output-status-released = Utlämnat
+output-status-returned = Återsänt
+output-done-voted = Din röst är sparad.
+output-done-linked = Kopplingen är sparad.
+output-error-title = Ge resultatet en rubrik på högst 200 tecken.
+output-error-description = Skriv högst 10 000 tecken.
+output-error-question = Välj ett av projektets svar.
+output-error-vote = Välj om du godkänner eller inte.
+output-error-area-first = Välj det utvecklingsområde som indikatorerna hör till.
+output-error-indicator = { $code } är inte en indikator i det utvecklingsområdet.
+output-refused-decided = Resultatet är redan avgjort.
+output-refused-author = Du granskar inte ditt eget resultat.
+output-refused-twice = Du har redan röstat om resultatet.
+output-refused-not-released = Bara ett utlämnat resultat kopplas till strategin.
+output-project-title = Projektets resultat
+output-project-none = Inget resultat har begärts utlämnat ännu.
+output-request-legend = Begär att ett svar lämnas ut
+output-request-hint = Två granskare som inte är du kontrollerar siffrorna innan någon annan ser dem; först körs en automatisk förhandskontroll.
+output-question-label = Svar
+output-question = Ställd { $date }: { $total } personer
+output-title-label = Resultatets rubrik
+output-description-label = Vad det visar
+output-request-submit = Begär utlämnande
+permit-figures-outputs = Resultat utlämnade efter granskning

@@ -101,6 +101,11 @@ pub fn counted(code: AutoIndicator) -> Counted {
             Rule::Count,
             Param::None,
         ),
+        A::HealthOutputsReleased => (
+            include_str!("../queries/counted/health_outputs_released.sql"),
+            Rule::Count,
+            Param::None,
+        ),
         A::HealthDecisionDays => (
             include_str!("../queries/counted/health_decision_days.sql"),
             Rule::Median,

@@ -19,6 +19,7 @@ mod health;
 mod import;
 mod matchmaking;
 mod migrations;
+mod outputs;
 mod people;
 mod permits;
 mod plans;
@@ -58,6 +59,7 @@ pub use graph::{GraphData, GraphEdge, GraphNode};
 pub use health::{AskedQuestion, Ledger, Recorded};
 pub use import::ImportReport;
 pub use matchmaking::{AnswerNotice, MatchFail, Matchmaking, MeetingRequest, Participant, SlotRow};
+pub use outputs::{OutputError, OutputRow, OutputVote, ProjectQuestion};
 pub use people::Person;
 pub use permits::{
     ApplicationEvent, ApplicationFigures, ApplicationRow, AskedSource, PermitError, PermitNotice,

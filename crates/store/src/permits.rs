@@ -748,6 +748,11 @@ impl Store {
                 f.active += 1;
             }
         }
+        let released: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM health_outputs WHERE status = 'released'")
+                .fetch_one(self.pool())
+                .await?;
+        f.outputs_released = u64::try_from(released).unwrap_or(0);
         days.sort_by(f64::total_cmp);
         f.median_days = match days.len() {
             0 => None,
@@ -769,4 +774,6 @@ pub struct ApplicationFigures {
     pub median_days: Option<f64>,
     /// Permits in force today.
     pub active: u64,
+    /// Results released after the output review.
+    pub outputs_released: u64,
 }

@@ -710,5 +710,157 @@ async fn a_permit_scopes_the_projects_cohort_questions() {
         .expect("budget")
         .expect("a project budget");
     assert_eq!(left.left().to_string(), "0.5");
+
+    // ----- The output review: the researcher asks to release the answer; two staff vote blind. -----
+    let second_id = app
+        .user(
+            "granskare@office.example",
+            "data_access",
+            Some("programkontoret-life-science"),
+        )
+        .await;
+    app.user("office@example.se", "admin", None).await;
+    let questions = store.project_questions(id).await.expect("questions");
+    assert_eq!(questions.len(), 1);
+    let project_path = format!("/en/health-data/applications/{id}");
+    let (status, location, page) = post(
+        &app,
+        &researcher,
+        &project_path,
+        &format!("{project_path}/outputs"),
+        &[
+            ("question", questions[0].key.as_str()),
+            ("title", "Type 2 diabetes, 2012-2019"),
+            ("description", "Persons with a first diagnosis."),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
+    let output_path = location.clone();
+    let output_id: i64 = location
+        .rsplit('/')
+        .next()
+        .and_then(|s| s.parse().ok())
+        .expect("output id");
+    let page = unescape(&app.page(&researcher, &output_path).await);
+    assert!(
+        page.contains("The automatic pre-check found nothing"),
+        "{page}"
+    );
+    assert!(page.contains("No reviewer has voted yet"));
+    // Not public before it is released, nor to another researcher.
+    let (status, _) = app.get(&output_path).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let other = app.signed_in("annan@ki.example", PASSWORD).await;
+    let res = other
+        .get(format!("{}{output_path}", app.base))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    // The author does not review it.
+    let (status, _, _) = post(
+        &app,
+        &researcher,
+        &output_path,
+        &format!("{output_path}/vote"),
+        &[("vote", "approve")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    let first = app.signed_in("syntet@office.example", PASSWORD).await;
+    let second = app.signed_in("granskare@office.example", PASSWORD).await;
+    let (status, _, _) = post(
+        &app,
+        &first,
+        &output_path,
+        &format!("{output_path}/vote"),
+        &[("vote", "approve"), ("note", "Aggregates only; fine.")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    // The second reviewer does not see the first vote before voting.
+    let page = unescape(&app.page(&second, &output_path).await);
+    assert!(page.contains("One of two reviewers has voted"), "{page}");
+    assert!(!page.contains("Aggregates only; fine."), "{page}");
+    assert!(page.contains("Save the vote"));
+    // The first may not vote twice.
+    let (status, _, _) = post(
+        &app,
+        &first,
+        &output_path,
+        &format!("{output_path}/vote"),
+        &[("vote", "approve")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let (status, _, _) = post(
+        &app,
+        &second,
+        &output_path,
+        &format!("{output_path}/vote"),
+        &[("vote", "approve")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let page = unescape(&app.page(&second, &output_path).await);
+    assert!(page.contains("Released"));
+    assert!(
+        page.contains("Aggregates only; fine."),
+        "both votes are shown once both are in"
+    );
+    // Released: public, listed, with the project's title and no exact count.
+    let (status, public) = app.get(&output_path).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(public.contains("Diabetes in the synthetic population"));
+    assert!(public.contains("about "), "{public}");
+    assert!(!public.contains("Save the vote"));
+    let (_, list) = app.get("/en/health-data/outputs").await;
+    assert!(list.contains("Type 2 diabetes, 2012-2019"));
+
+    // The office links it to a focus area and an indicator; a code of another area is refused.
+    let office = app.signed_in("office@example.se", PASSWORD).await;
+    let (status, _, _) = post(
+        &app,
+        &office,
+        &output_path,
+        &format!("{output_path}/link"),
+        &[("area", "halsodata"), ("indicators", "2.a")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, _, _) = post(
+        &app,
+        &office,
+        &output_path,
+        &format!("{output_path}/link"),
+        &[("area", "halsodata"), ("indicators", "1.a")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, public) = app.get(&output_path).await;
+    assert!(public.contains("/en/strategy/halsodata"), "{public}");
+    assert!(public.contains("Indicators: 1.a"), "{public}");
+    // Staff may not link; the researcher may not either.
+    let (status, _, _) = post(
+        &app,
+        &first,
+        &output_path,
+        &format!("{output_path}/link"),
+        &[("area", "")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    let actions: Vec<String> = sqlx::query_scalar(
+        "SELECT action FROM audit_log WHERE object_type = 'health_output' AND object_key = $1 ORDER BY id",
+    )
+    .bind(output_id.to_string())
+    .fetch_all(&mut conn)
+    .await
+    .expect("audit");
+    assert_eq!(actions, ["request", "vote", "vote", "link"]);
+    let _ = second_id;
     app.stop().await;
 }

@@ -1054,8 +1054,31 @@ async fn counted_indicators_give_what_their_documented_queries_give() {
         .expect("application");
     }
 
+    // Outputs of the granted application: one released in 2019, one waiting for review.
+    let granted: i64 =
+        one("SELECT id FROM health_applications WHERE status = 'approved_with_conditions'")
+            .fetch_one(&mut conn)
+            .await
+            .expect("granted")
+            .get("id");
+    for (status, decided) in [("released", Some(y2019 + 20 * DAY_MS)), ("requested", None)] {
+        sqlx::query(
+            "INSERT INTO health_outputs (application_id, author_id, question_key, title, description, definition, \
+             figures, findings, status, requested_at, decided_at, indicators) \
+             VALUES ($1, $2, 'k', 'O', '', '{}', '{}', '[]', $3, $4, $5, '')",
+        )
+        .bind(granted)
+        .bind(users[0])
+        .bind(status)
+        .bind(y2019)
+        .bind(decided)
+        .execute(&mut conn)
+        .await
+        .expect("output");
+    }
+
     // The office makes an indicator of every automatic source.
-    let expected: [(&str, &[(i32, f64)]); 11] = [
+    let expected: [(&str, &[(i32, f64)]); 12] = [
         ("requests_received", &[(2024, 1.0), (2025, 2.0)]),
         ("requests_completed", &[(2024, 1.0), (2026, 1.0)]),
         ("request_first_answer_days", &[(2024, 2.0), (2025, 7.0)]),
@@ -1070,6 +1093,7 @@ async fn counted_indicators_give_what_their_documented_queries_give() {
         ("health_applications_received", &[(2019, 3.0)]),
         ("health_permits_granted", &[(2019, 1.0)]),
         ("health_decision_days", &[(2019, 4.0)]),
+        ("health_outputs_released", &[(2019, 1.0)]),
     ];
     for (n, (auto, _)) in expected.iter().enumerate() {
         let code = format!("{position}.z{n}");

@@ -525,6 +525,10 @@ pub(crate) async fn list(
                     .map_or_else(|| t.t("permit-figures-none"), |d| t.number(d)),
             ),
             (t.t("permit-figures-active"), f.active.to_string()),
+            (
+                t.t("permit-figures-outputs"),
+                f.outputs_released.to_string(),
+            ),
         ]
     } else {
         Vec::new()
@@ -761,6 +765,12 @@ pub struct ApplicationPage {
     pub error: Option<String>,
     /// What the fields still lack before submission.
     pub missing: Vec<String>,
+    /// The project's outputs: (link, title, status in words).
+    pub outputs: Vec<(String, String, String)>,
+    /// The project's answered questions the applicant may ask to release: (ledger key, label).
+    pub questions: Vec<(String, String)>,
+    /// Whether this is a project (a granted permit) whose outputs are shown.
+    pub project: bool,
     /// CSRF token.
     pub csrf: String,
 }
@@ -966,6 +976,16 @@ async fn application_page(
     } else {
         row.application.title.clone()
     };
+    let project = status.granted() && side.is_some();
+    let (outputs, mut questions) = if project {
+        super::outputs::of_project(state, t, lang, row).await?
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    // Only the applicant asks to release, and only while the permit is in force.
+    if side != Some(Side::Applicant) || status == Status::Expired {
+        questions.clear();
+    }
     let mut layout = Layout::new(
         lang,
         &title,
@@ -975,6 +995,9 @@ async fn application_page(
     );
     layout.set_caller(caller);
     let page = ApplicationPage {
+        outputs,
+        questions,
+        project,
         layout,
         id: row.id,
         status: status_text(t, status),

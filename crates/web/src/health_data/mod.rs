@@ -23,6 +23,7 @@ use std::sync::LazyLock;
 use utoipa::ToSchema;
 
 pub(crate) mod applications;
+pub(crate) mod outputs;
 pub(crate) mod sources;
 
 static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(Vocabulary::built_in);
@@ -37,7 +38,7 @@ fn data(state: &AppState) -> Result<&HealthData, WebError> {
 }
 
 /// A released count in words: "about 1,234" or "fewer than 10".
-fn released_text(t: Tr, r: Released) -> String {
+pub(crate) fn released_text(t: Tr, r: Released) -> String {
     match r {
         Released::About(n) => t.t1("health-about", "count", t.amount(n as f64)),
         Released::FewerThan(k) => t.t1("health-fewer-than", "count", k),
@@ -1156,6 +1157,34 @@ pub(crate) fn routes() -> crate::kit::routes::Routes {
                 Rule::SignedIn,
             ),
             post(applications::review),
+        ),
+        (
+            spec(
+                "POST",
+                "/{lang}/health-data/applications/{id}/outputs",
+                Rule::SignedIn,
+            ),
+            post(outputs::request),
+        ),
+        (
+            spec("GET", "/{lang}/health-data/outputs", Rule::Public),
+            get(outputs::list),
+        ),
+        (
+            spec("GET", "/{lang}/health-data/outputs/{id}", Rule::Public),
+            get(outputs::page),
+        ),
+        (
+            spec(
+                "POST",
+                "/{lang}/health-data/outputs/{id}/vote",
+                Rule::SignedIn,
+            ),
+            post(outputs::vote),
+        ),
+        (
+            spec("POST", "/{lang}/health-data/outputs/{id}/link", Rule::Admin),
+            post(outputs::link),
         ),
         (
             spec("GET", "/api/v1/health-data/applications", Rule::SignedIn),
