@@ -6,7 +6,10 @@
 // a clarification is asked, the note, and the statutory clock paused; changes the application and sends the
 // clarification.
 // The staff cannot approve while a section is not accepted; they accept all nine and approve with conditions.
-// The researcher sees "Beviljad med villkor" and the conditions, with the clock stopped. The list, the form
+// The researcher sees "Beviljad med villkor" and the conditions, with the clock stopped, then asks a cohort
+// question within the project (answered from the project's budget; one outside the permit's years is refused with
+// the rule named), and asks to release the answer; two staff vote without seeing each other's vote until both are
+// in, and the released result is public. The list, the form
 // and the application page pass axe in both languages, and the application page and the form fit 320 px
 // without scrolling sideways.
 //
@@ -23,6 +26,8 @@ import { axeCheck, formatViolations, openPage, screenshotIfFailed } from '../lib
 const s = session();
 const RESEARCHER = { email: 'forskare@ki.example', password: 'Metformin och HbA1c 2026 Solna' };
 const STAFF = { email: 'handlaggare@cfh.example', password: 'Granskning av ansökningar 2026' };
+const STAFF2 = { email: 'granskare@cfh.example', password: 'Andra granskaren av resultat 2026' };
+const OUTPUT = 'Typ 2-diabetes 2012–2019';
 const SHOTS = '/tmp/permits-shots';
 
 const TITLE = 'Metformin och HbA1c i Stockholm';
@@ -161,6 +166,7 @@ test('a researcher applies for a data permit in Swedish without JavaScript; the 
     const r = researcher;
     await r.getByLabel('Rubrik').fill(TITLE);
     await r.getByLabel('Region Stockholms sammanhängande hälsodata').check();
+    await r.getByLabel('Syntetisk Stockholmsbefolkning (OMOP CDM)').check();
     await field(r, 'Ändamål').selectOption({ label: 'Vetenskaplig forskning (e)' });
     await r.getByLabel('Ändamålet beskrivet').fill('Om metformin som sätts in tidigt sänker HbA1c efter två år.');
     await r.getByLabel('Diagnoser (ICD-10)').check();
@@ -173,7 +179,7 @@ test('a researcher applies for a data permit in Swedish without JavaScript; the 
     await r.getByLabel('Skäl till att pseudonymiserade uppgifter behövs').fill('Uttag av läkemedel ska kopplas till labbvärden per person.');
     await field(r, 'Skyddsåtgärder').fill('Resultat granskas innan de lämnas ut.');
     await r.getByLabel('Tillstånd från (datum)').fill('2027-13-01'); // no 13th month
-    await r.getByLabel('Tillstånd till och med (datum)').fill('2028-12-31');
+    await r.getByLabel('Tillstånd till och med (datum)').fill('2030-12-31');
     await field(r, 'Behandlingsmiljö').fill('Regionens säkra behandlingsmiljö.');
     await field(r, 'Verktyg').fill('R och Python');
     await r.getByLabel('Diarienummer för etikgodkännandet').fill('2026-01234-01');
@@ -202,7 +208,7 @@ test('a researcher applies for a data permit in Swedish without JavaScript; the 
     assert.equal(new URL(r.url()).hash, target);
 
     // Corrected and saved; only this one application exists (the refused save kept nothing).
-    await r.getByLabel('Tillstånd från (datum)').fill('2027-01-01');
+    await r.getByLabel('Tillstånd från (datum)').fill('2026-01-01');
     response = await follow(r, r.getByRole('button', { name: 'Spara ansökan' }));
     assert.equal(response.status(), 200);
     const appPath = new URL(r.url()).pathname;
@@ -274,7 +280,7 @@ test('a researcher applies for a data permit in Swedish without JavaScript; the 
 
     await follow(r, r.getByRole('link', { name: 'Ändra ansökan' }));
     assert.equal(await text(r.locator('h1')), 'Ändra ansökan');
-    assert.equal(await r.getByLabel('Tillstånd från (datum)').inputValue(), '2027-01-01');
+    assert.equal(await r.getByLabel('Tillstånd från (datum)').inputValue(), '2026-01-01');
     await field(r, 'Skyddsåtgärder').fill(SAFEGUARDS_AFTER);
     await follow(r, r.getByRole('button', { name: 'Spara ansökan' }));
     assert.equal(await text(r.locator('[role=status]')), 'Ansökan är sparad.');
@@ -325,6 +331,68 @@ test('a researcher applies for a data permit in Swedish without JavaScript; the 
     await assertFits320(r, 'the decided application', 'researcher-decided-320.png');
     await r.goto(`${s.baseURL}/sv/health-data/applications`);
     assert.equal(await text(r.locator('table tbody tr td:nth-child(2)')), 'Beviljad med villkor');
+
+    // ----- The researcher works within the project: a question inside the permit is answered from its budget. --
+    await r.goto(`${s.baseURL}/sv/health-data/cohorts`);
+    await r.getByLabel('Fråga inom').selectOption({ label: `Projekt: ${TITLE} (2 kvar)` });
+    await r.getByLabel('Koder', { exact: true }).first().fill('E11');
+    await r.getByLabel('Indexhändelse från och med (datum)').fill('2012-01-01');
+    await r.getByLabel('Indexhändelse till och med (datum)').fill('2019-12-31');
+    await follow(r, r.getByRole('button', { name: 'Ställ frågan' }));
+    assert.match(await text(r.locator('main')), /Personer i kohorten: (cirka [\d\u00a0]+|färre än 10)/);
+    // A drug question is outside the permit's kinds of records? Drugs are covered; a period before 2010 is not.
+    await r.getByLabel('Fråga inom').selectOption({ label: `Projekt: ${TITLE} (1,5 kvar)` });
+    await r.getByLabel('Indexhändelse från och med (datum)').fill('2005-01-01');
+    const refused = await follow(r, r.getByRole('button', { name: 'Ställ frågan' }));
+    assert.equal(refused.status(), 409);
+    assert.match(await text(r.locator('main')), /Tillståndet omfattar indexhändelser från 2010 till 2024/);
+
+    // ----- ... and asks to release the answer; two staff vote without seeing each other's vote. -----
+    await r.goto(`${s.baseURL}${appPath}`);
+    const release = r.getByRole('group', { name: 'Begär att ett svar lämnas ut' });
+    await release.getByLabel('Resultatets rubrik').fill(OUTPUT);
+    await release.getByLabel('Vad det visar').fill('Personer med en första diagnos typ 2-diabetes.');
+    await follow(r, release.getByRole('button', { name: 'Begär utlämnande' }));
+    const outputPath = new URL(r.url()).pathname;
+    assert.match(outputPath, /^\/sv\/health-data\/outputs\/\d+$/);
+    assert.equal(await fact(r, 'Status'), 'Väntar på granskning');
+    assert.match(await text(r.locator('main')), /Ingen granskare har röstat ännu; två måste godkänna\./);
+    await assertAxe(r, 'an output waiting for review, in Swedish');
+
+    const enOutput = outputPath.replace('/sv/', '/en/');
+    await staff.goto(`${s.baseURL}${enOutput}`);
+    await staff.getByRole('radio', { name: 'Approve the release' }).check();
+    await staff.getByLabel('Note').fill('Aggregates; nothing small.');
+    await follow(staff, staff.getByRole('button', { name: 'Save the vote' }));
+    assert.equal(await text(staff.locator('[role=status]')), 'Your vote is saved.');
+    addUser(STAFF2, 'data-access', 'centrum-for-halsodata');
+    const second = await openPage(s.browser, { bypassCSP: true });
+    try {
+      await signIn(second, 'en', STAFF2);
+      await second.goto(`${s.baseURL}${enOutput}`);
+      assert.match(await text(second.locator('main')), /One of two reviewers has voted/);
+      assert.doesNotMatch(await text(second.locator('main')), /Aggregates; nothing small\./, 'the first vote is hidden');
+      await assertAxe(second, 'an output to vote on, in English');
+      await second.getByRole('radio', { name: 'Approve the release' }).check();
+      await follow(second, second.getByRole('button', { name: 'Save the vote' }));
+      assert.equal(await fact(second, 'Status'), 'Released');
+      assert.match(await text(second.locator('main')), /Aggregates; nothing small\./, 'both votes are shown once in');
+    } finally {
+      await second.context().close();
+    }
+
+    // ----- Released: anyone reads it, with its figures as released. -----
+    const visitor = await openPage(s.browser, { bypassCSP: true });
+    try {
+      await visitor.goto(`${s.baseURL}/en/health-data/outputs`);
+      await follow(visitor, visitor.getByRole('link', { name: OUTPUT }));
+      assert.equal(await fact(visitor, 'Project'), TITLE);
+      assert.match(await text(visitor.locator('main')), /Persons: (about [\d,]+|fewer than 10)/);
+      await assertAxe(visitor, 'a released output, in English');
+      await assertFits320(visitor, 'a released output', 'output-released-320.png');
+    } finally {
+      await visitor.context().close();
+    }
   } catch (e) {
     const failed = (who) => ({ passed: false, name: `permits ${who}`, diagnostic: t.diagnostic?.bind(t) });
     await screenshotIfFailed(failed('researcher'), researcher);

@@ -205,11 +205,15 @@ async fn person_page(
         budget: state.store().health_budget(id).await?.map(|b| {
             format!(
                 "{} {}",
-                t.t1("people-budget-now", "granted", b.granted()),
+                t.t1(
+                    "people-budget-now",
+                    "granted",
+                    crate::health_data::epsilon_text(t, b.granted()),
+                ),
                 t.t2(
                     "people-budget-spent",
-                    ("spent", &b.spent().to_string()),
-                    ("left", &b.left().to_string())
+                    ("spent", &crate::health_data::epsilon_text(t, b.spent())),
+                    ("left", &crate::health_data::epsilon_text(t, b.left()))
                 )
             )
         }),

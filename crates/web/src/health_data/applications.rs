@@ -1006,7 +1006,10 @@ async fn application_page(
         clock: clock_text(t, state, row, now),
         decision: (!row.decision.is_empty()).then(|| row.decision.clone()),
         budget: row.budget_milli.filter(|_| status.granted()).map(|b| {
-            health::disclosure::Epsilon::from_milli(u64::try_from(b).unwrap_or(0)).to_string()
+            super::epsilon_text(
+                t,
+                health::disclosure::Epsilon::from_milli(u64::try_from(b).unwrap_or(0)),
+            )
         }),
         sections: sections(t, lang, row),
         events,

@@ -37,6 +37,12 @@ fn data(state: &AppState) -> Result<&HealthData, WebError> {
         .ok_or_else(|| WebError::Unavailable("no health data is loaded".into()))
 }
 
+/// A privacy budget or cost as the page's language writes numbers ("1,5" in Swedish, "1.5" in English). The API
+/// keeps the plain form.
+pub(crate) fn epsilon_text(t: Tr, e: health::disclosure::Epsilon) -> String {
+    t.number(e.milli() as f64 / 1000.0)
+}
+
 /// A released count in words: "about 1,234" or "fewer than 10".
 pub(crate) fn released_text(t: Tr, r: Released) -> String {
     match r {
@@ -86,7 +92,9 @@ pub(crate) async fn overview(
         population: d.map(|d| released_text(t, app::health::population(d))),
         synthetic: d.is_none_or(|d| d.synthetic),
         threshold: d.map_or(10, |d| d.policy.threshold()),
-        cost: d.map_or_else(String::new, |d| app::health::cost(&d.policy).to_string()),
+        cost: d.map_or_else(String::new, |d| {
+            epsilon_text(t, app::health::cost(&d.policy))
+        }),
         may_ask: caller.require(&Action::AskHealthData).is_ok(),
     })
 }
@@ -388,7 +396,7 @@ async fn cohorts_page(
                 t.t2(
                     "health-project-option",
                     ("title", &p.application.title),
-                    ("left", &left.to_string()),
+                    ("left", &epsilon_text(t, left)),
                 ),
                 form.project == p.id.to_string(),
             ));
@@ -406,7 +414,7 @@ async fn cohorts_page(
         refusal,
         budget: left.map_or_else(
             || t.t("health-no-budget"),
-            |l| t.t1("health-budget-left", "left", l),
+            |l| t.t1("health-budget-left", "left", epsilon_text(t, l)),
         ),
         csrf,
         synthetic: d.synthetic,
@@ -718,9 +726,9 @@ fn answer_view(t: Tr, lang: Lang, threshold: u64, asked: &Asked) -> AnswerView {
         .collect();
     AnswerView {
         total: released_text(t, asked.answer.total),
-        cost: asked.cost.to_string(),
+        cost: epsilon_text(t, asked.cost),
         repeated: asked.repeated,
-        left: asked.left.to_string(),
+        left: epsilon_text(t, asked.left),
         breakdowns,
     }
 }
@@ -865,11 +873,11 @@ fn refusal_text(t: Tr, e: &health::disclosure::BudgetError) -> String {
     match e {
         BudgetError::Exceeds { cost, left } => t.t2(
             "health-refused-exceeds",
-            ("cost", &cost.to_string()),
-            ("left", &left.to_string()),
+            ("cost", &epsilon_text(t, *cost)),
+            ("left", &epsilon_text(t, *left)),
         ),
         BudgetError::Spent { cost } | BudgetError::Overspent { granted: cost, .. } => {
-            t.t1("health-refused-spent", "cost", cost)
+            t.t1("health-refused-spent", "cost", epsilon_text(t, *cost))
         }
     }
 }
