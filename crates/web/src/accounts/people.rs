@@ -208,12 +208,12 @@ async fn person_page(
                 t.t1(
                     "people-budget-now",
                     "granted",
-                    crate::health_data::epsilon_text(t, b.granted()),
+                    crate::kit::labels::epsilon_text(t, b.granted()),
                 ),
                 t.t2(
                     "people-budget-spent",
-                    ("spent", &crate::health_data::epsilon_text(t, b.spent())),
-                    ("left", &crate::health_data::epsilon_text(t, b.left()))
+                    ("spent", &crate::kit::labels::epsilon_text(t, b.spent())),
+                    ("left", &crate::kit::labels::epsilon_text(t, b.left()))
                 )
             )
         }),

@@ -1006,7 +1006,7 @@ async fn application_page(
         clock: clock_text(t, state, row, now),
         decision: (!row.decision.is_empty()).then(|| row.decision.clone()),
         budget: row.budget_milli.filter(|_| status.granted()).map(|b| {
-            super::epsilon_text(
+            crate::kit::labels::epsilon_text(
                 t,
                 health::disclosure::Epsilon::from_milli(u64::try_from(b).unwrap_or(0)),
             )
@@ -1092,7 +1092,10 @@ async fn make_move(
     // telling of sections still open, which comes first).
     let budget_milli = budget_of(budget).map_or(0, |b| b.milli());
     let id = row.id;
-    let link = crate::accounts::account::link(state, &format!("/sv/health-data/applications/{id}"));
+    let link = format!(
+        "{}/sv/health-data/applications/{id}",
+        state.auth().base_url.trim_end_matches('/')
+    );
     // Notices go out in Swedish with the English text after it: the reader's language is not known here.
     let (sv, en) = (Tr::new(Lang::Sv), Tr::new(Lang::En));
     let (a, b) = (

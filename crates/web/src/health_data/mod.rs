@@ -37,11 +37,7 @@ fn data(state: &AppState) -> Result<&HealthData, WebError> {
         .ok_or_else(|| WebError::Unavailable("no health data is loaded".into()))
 }
 
-/// A privacy budget or cost as the page's language writes numbers ("1,5" in Swedish, "1.5" in English). The API
-/// keeps the plain form.
-pub(crate) fn epsilon_text(t: Tr, e: health::disclosure::Epsilon) -> String {
-    t.number(e.milli() as f64 / 1000.0)
-}
+use crate::kit::labels::epsilon_text;
 
 /// A released count in words: "about 1,234" or "fewer than 10".
 pub(crate) fn released_text(t: Tr, r: Released) -> String {

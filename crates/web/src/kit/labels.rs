@@ -27,3 +27,9 @@ pub fn relation_label(t: Tr, kind: RelationKind, dir: RelationDirection) -> Stri
     };
     t.t(&format!("relation-{kind}-{suffix}"))
 }
+
+/// A privacy budget or cost as the page's language writes numbers ("1,5" in Swedish, "1.5" in English). The API
+/// keeps the plain form.
+pub fn epsilon_text(t: Tr, e: health::disclosure::Epsilon) -> String {
+    t.number(e.milli() as f64 / 1000.0)
+}
