@@ -1065,14 +1065,25 @@ pub(crate) async fn api_count(
 /// Health data's part of the API document.
 #[derive(utoipa::OpenApi)]
 #[openapi(
-    paths(api_concepts, api_count, sources::api_list, sources::api_jsonld),
+    paths(
+        api_concepts,
+        api_count,
+        sources::api_list,
+        sources::api_jsonld,
+        applications::api_list,
+        applications::api_get,
+        applications::api_move
+    ),
     components(schemas(
         ConceptItem,
         ConceptList,
         CountResponse,
         ReleasedSchema,
         sources::SourceOut,
-        sources::SourceList
+        sources::SourceList,
+        applications::ApplicationOut,
+        applications::ApplicationList,
+        applications::MoveIn
     ))
 )]
 pub(crate) struct Api;
