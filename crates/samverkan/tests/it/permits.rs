@@ -473,7 +473,7 @@ async fn a_researcher_applies_and_the_holders_staff_review_and_decide() {
             .as_array()
             .expect("items")
             .iter()
-            .any(|i| i[0].as_i64().map(|n| n.to_string()).as_deref() == Some(id.as_str()));
+            .any(|i| i["id"].as_i64().map(|n| n.to_string()).as_deref() == Some(id.as_str()));
         assert_eq!(has, sees, "{v}");
     }
 

@@ -1269,25 +1269,47 @@ pub struct ApplicationOut {
     pub clock_allowed: i64,
     /// Whether the clock is paused (a clarification is pending).
     pub clock_paused: bool,
-    /// Each section's review: section, verdict, note.
-    pub reviews: Vec<(String, String, String)>,
+    /// Each section's review.
+    pub reviews: Vec<ReviewOut>,
     /// The decision's reasons or conditions.
     pub decision: String,
     /// The project's privacy budget (epsilon) set in the decision.
     pub budget: Option<String>,
 }
 
+/// A section's review.
+#[derive(Serialize, ToSchema)]
+pub struct ReviewOut {
+    /// The section: purpose, data, form, safeguards, period, environment, ethics, legal_basis or secrecy.
+    pub section: String,
+    /// accepted or needs_clarification.
+    pub verdict: String,
+    /// The reviewer's note.
+    pub note: String,
+}
+
+/// An application on the list.
+#[derive(Serialize, ToSchema)]
+pub struct ApplicationItem {
+    /// Id.
+    pub id: i64,
+    /// Title.
+    pub title: String,
+    /// Status.
+    pub status: String,
+}
+
 /// The list of applications the caller may see.
 #[derive(Serialize, ToSchema)]
 pub struct ApplicationList {
-    /// (id, title, status).
-    pub items: Vec<(i64, String, String)>,
+    /// The applications, last changed first.
+    pub items: Vec<ApplicationItem>,
 }
 
 /// The data-permit applications the caller may see: their own, and (data-access staff) those asking for their
 /// body's sources.
 #[utoipa::path(
-    get, path = "/api/v1/health-data/applications", tag = "health-data",
+    get, path = "/api/v1/health-data/applications", tag = "health-data", operation_id = "list_health_applications",
     responses((status = 200, description = "Applications", body = ApplicationList),
               (status = 401, description = "Not signed in", body = crate::kit::api::ErrorBody)),
     security(("bearer" = []))
@@ -1304,14 +1326,18 @@ pub(crate) async fn api_list(
         .health_applications(&domain::application_scope(principal))
         .await?
         .into_iter()
-        .map(|(id, title, status, _, _)| (id, title, effective(status, None, today).to_string()))
+        .map(|(id, title, status, _, _)| ApplicationItem {
+            id,
+            title,
+            status: effective(status, None, today).to_string(),
+        })
         .collect();
     Ok(Json(ApplicationList { items }))
 }
 
 /// One data-permit application.
 #[utoipa::path(
-    get, path = "/api/v1/health-data/applications/{id}", tag = "health-data",
+    get, path = "/api/v1/health-data/applications/{id}", tag = "health-data", operation_id = "get_health_application",
     params(("id" = i64, Path, description = "The application")),
     responses((status = 200, description = "The application", body = ApplicationOut),
               (status = 401, description = "Not signed in", body = crate::kit::api::ErrorBody),
@@ -1351,7 +1377,11 @@ fn out(state: &AppState, row: &ApplicationRow) -> ApplicationOut {
         reviews: row
             .reviews
             .iter()
-            .map(|r| (r.section.to_string(), r.verdict.to_string(), r.note.clone()))
+            .map(|r| ReviewOut {
+                section: r.section.to_string(),
+                verdict: r.verdict.to_string(),
+                note: r.note.clone(),
+            })
             .collect(),
         decision: row.decision.clone(),
         budget: row.budget_milli.map(|b| {
@@ -1377,10 +1407,11 @@ pub struct MoveIn {
 /// Moves an application: the applicant submits, responds and withdraws; the data-access staff of a holder take
 /// it in review, ask for clarification and decide.
 #[utoipa::path(
-    post, path = "/api/v1/health-data/applications/{id}/move", tag = "health-data",
+    post, path = "/api/v1/health-data/applications/{id}/move", tag = "health-data", operation_id = "move_health_application",
     params(("id" = i64, Path, description = "The application")),
     request_body = MoveIn,
     responses((status = 200, description = "The application after the move", body = ApplicationOut),
+              (status = 400, description = "The body is not a JSON object", body = crate::kit::api::ErrorBody),
               (status = 401, description = "Not signed in", body = crate::kit::api::ErrorBody),
               (status = 403, description = "Not this side's move", body = crate::kit::api::ErrorBody),
               (status = 404, description = "No such application", body = crate::kit::api::ErrorBody),

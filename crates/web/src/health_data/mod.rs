@@ -1083,6 +1083,8 @@ pub(crate) async fn api_count(
         sources::SourceList,
         applications::ApplicationOut,
         applications::ApplicationList,
+        applications::ApplicationItem,
+        applications::ReviewOut,
         applications::MoveIn
     ))
 )]

@@ -250,7 +250,7 @@ pub struct SourceList {
 
 /// The catalogue of health-data sources.
 #[utoipa::path(
-    get, path = "/api/v1/health-data/sources", tag = "health-data",
+    get, path = "/api/v1/health-data/sources", tag = "health-data", operation_id = "list_health_sources",
     responses((status = 200, description = "The sources", body = SourceList))
 )]
 pub(crate) async fn api_list(State(state): State<AppState>) -> Result<Json<SourceList>, WebError> {
@@ -438,7 +438,7 @@ pub fn dcat(base: &str, rows: &[SourceRow], data: Option<&HealthData>) -> Value 
 /// The catalogue of health-data sources as DCAT-AP 3 in JSON-LD (`application/ld+json`), with HealthDCAT-AP's
 /// population coverage and, for a source the cohort engine holds, its released number of persons.
 #[utoipa::path(
-    get, path = "/api/v1/health-data/sources.jsonld", tag = "health-data",
+    get, path = "/api/v1/health-data/sources.jsonld", tag = "health-data", operation_id = "health_sources_dcat",
     responses((status = 200, description = "A dcat:Catalog in JSON-LD", content_type = "application/ld+json", body = Object))
 )]
 pub(crate) async fn api_jsonld(State(state): State<AppState>) -> Result<Response, WebError> {
