@@ -67,7 +67,7 @@ test('a researcher asks a cohort question within a budget the office gives, in S
     const answer = page.locator('section.health-answer');
     const total = norm(await answer.locator('.big-number').innerText());
     assert.match(total, /^Personer i kohorten: (cirka \d[\d\u00a0 ]*|färre än 10)$/);
-    assert.match(norm(await answer.innerText()), /Frågan kostade 0\.5 av din integritetsbudget\. Kvar av integritetsbudgeten: 1\.5\./);
+    assert.match(norm(await answer.innerText()), /Frågan kostade 0,5 av din integritetsbudget\. Kvar av integritetsbudgeten: 1,5\./);
     const cells = (await answer.locator('table td').allInnerTexts()).map(norm);
     assert.ok(cells.length > 10, `cells: ${cells.length}`);
     for (const c of cells) assert.match(c, /^(cirka \d[\d\u00a0 ]*|färre än 10)$/, `a cell shows only released counts: ${c}`);
