@@ -56,11 +56,12 @@ impl Mailer {
     }
 }
 
-/// Delivers every queued message that is due; returns how many were sent and how many failed.
+/// Delivers every queued message that is due and that this server claims (another server running the same loop
+/// claims the others); returns how many were sent and how many failed.
 pub async fn deliver_due(store: &Store, mailer: &Mailer) -> anyhow::Result<(usize, usize)> {
     let (mut sent, mut failed) = (0, 0);
     loop {
-        let batch = store.mail_due(50).await?;
+        let batch = store.claim_due_mail(50).await?;
         if batch.is_empty() {
             return Ok((sent, failed));
         }

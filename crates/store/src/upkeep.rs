@@ -46,6 +46,10 @@ const RETRY_DELAYS_MS: [i64; 5] = [60_000, 300_000, 1_800_000, 7_200_000, 21_600
 /// After this many failed attempts a message is left alone (and visible as failed in the outbox).
 pub const MAX_MAIL_ATTEMPTS: i64 = 10;
 
+/// How long a server holds a claimed message before another may try it (a delivery that takes longer is taken
+/// for a crash).
+pub const MAIL_LEASE_MS: i64 = 300_000;
+
 impl Store {
     /// Remembers a sign-in that was sent to the provider, bound to the browser's session.
     pub async fn begin_oidc_login(
@@ -123,18 +127,40 @@ impl Store {
             .collect()
     }
 
-    /// Queued e-mail that is due for a delivery attempt, oldest first.
-    pub async fn mail_due(&self, limit: i64) -> Result<Vec<OutgoingMail>, StoreError> {
+    /// Claims queued e-mail that is due for a delivery attempt, oldest first, for this server alone: each message
+    /// is claimed by moving its next attempt `MAIL_LEASE_MS` ahead with an update that applies only while it is
+    /// still due, so two servers reading the outbox at once never both deliver it (on PostgreSQL the second update
+    /// waits for the first and then finds the row no longer due; on SQLite writes are serialised). A server that
+    /// dies holding a claim leaves the message due again when the lease ends. The caller records the outcome with
+    /// [`Store::mail_sent`] or [`Store::mail_failed`].
+    pub async fn claim_due_mail(&self, limit: i64) -> Result<Vec<OutgoingMail>, StoreError> {
+        let now = now_millis();
         let rows = sqlx::query(
             "SELECT id, to_addr, subject, body, created_at FROM email_outbox \
              WHERE sent_at IS NULL AND attempts < $1 AND next_attempt_at <= $2 ORDER BY id LIMIT $3",
         )
         .bind(MAX_MAIL_ATTEMPTS)
-        .bind(now_millis())
+        .bind(now)
         .bind(limit)
         .fetch_all(self.pool())
         .await?;
-        rows.iter().map(OutgoingMail::from_row).collect()
+        let mut claimed = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let mail = OutgoingMail::from_row(r)?;
+            let res = sqlx::query(
+                "UPDATE email_outbox SET next_attempt_at = $1 \
+                 WHERE id = $2 AND sent_at IS NULL AND next_attempt_at <= $3",
+            )
+            .bind(now + MAIL_LEASE_MS)
+            .bind(mail.id)
+            .bind(now)
+            .execute(self.pool())
+            .await?;
+            if res.rows_affected() == 1 {
+                claimed.push(mail);
+            }
+        }
+        Ok(claimed)
     }
 
     /// Records a successful delivery.

@@ -254,3 +254,38 @@ async fn a_single_sign_on_attempt_is_taken_once_and_only_by_the_browser_that_sta
     );
     app.stop().await;
 }
+
+/// Two servers draining one outbox at once each claim their own messages: every message is delivered by one of
+/// them, none by both, and a claimed message is not claimed again until its lease ends.
+#[tokio::test]
+async fn two_servers_draining_one_outbox_never_claim_the_same_message() {
+    let app = TestApp::spawn().await;
+    let first = app.store().await;
+    let second = app.store().await;
+    for n in 0..40 {
+        first
+            .queue_mail(&format!("person{n}@example.se"), "Hello", "A message")
+            .await
+            .expect("queue");
+    }
+    let mut a = Vec::new();
+    let mut b = Vec::new();
+    loop {
+        let (x, y) = tokio::join!(first.claim_due_mail(7), second.claim_due_mail(7));
+        let (x, y) = (x.expect("claim"), y.expect("claim"));
+        if x.is_empty() && y.is_empty() {
+            break;
+        }
+        a.extend(x.into_iter().map(|m| m.id));
+        b.extend(y.into_iter().map(|m| m.id));
+    }
+    let mut all: Vec<i64> = a.iter().chain(&b).copied().collect();
+    all.sort_unstable();
+    let claimed = all.len();
+    all.dedup();
+    assert_eq!(all.len(), claimed, "no message is claimed by both servers");
+    assert_eq!(claimed, 40, "every message is claimed by one of them");
+    // Claimed and not yet reported: nobody may claim them again before the lease ends.
+    assert!(first.claim_due_mail(50).await.expect("claim").is_empty());
+    app.stop().await;
+}
