@@ -96,17 +96,20 @@ pub fn variables(definition: &CohortDefinition) -> Vec<Variable> {
     out
 }
 
-/// The catalogue source whose population the engine holds (the synthetic population, or the region's loaded
-/// data).
+/// Whether the engine holds the population a catalogue source's figures come from: the synthetic population,
+/// or a region's loaded data.
+pub fn holds(data: &HealthData, engine: EngineData) -> bool {
+    match engine {
+        EngineData::Synthetic => data.synthetic,
+        EngineData::Loaded => !data.synthetic,
+    }
+}
+
+/// The catalogue source whose population the engine holds.
 pub fn engine_source(data: &HealthData, sources: &[store::SourceRow]) -> Option<domain::Slug> {
-    let wanted = if data.synthetic {
-        EngineData::Synthetic
-    } else {
-        EngineData::Loaded
-    };
     sources
         .iter()
-        .find(|s| s.source.engine == Some(wanted))
+        .find(|s| s.source.engine.is_some_and(|e| holds(data, e)))
         .map(|s| s.source.slug.clone())
 }
 

@@ -120,15 +120,6 @@ fn count(row: &AnyRow, column: &str) -> Result<u64, StoreError> {
     u64::try_from(n).map_err(|_| StoreError::Corrupt(format!("negative count in {column}")))
 }
 
-fn year(row: &AnyRow, column: &str) -> Result<Option<i32>, StoreError> {
-    get::<Option<i64>>(row, column)?
-        .map(|y| {
-            i32::try_from(y)
-                .map_err(|_| StoreError::Corrupt(format!("year out of range in {column}")))
-        })
-        .transpose()
-}
-
 pub(crate) fn kind(row: &AnyRow) -> Result<ActorKind, StoreError> {
     let text: String = get(row, "kind")?;
     ActorKind::parse(&text)
@@ -197,8 +188,8 @@ fn relation_from_row(row: &AnyRow) -> Result<RelationRow, StoreError> {
             .ok_or_else(|| StoreError::Corrupt(format!("unknown relation kind {kind_text:?}")))?,
         to: slug(row, "to_slug")?,
         to_name: lang_text(row, "to_name")?,
-        since: year(row, "since_year")?,
-        until: year(row, "until_year")?,
+        since: crate::rows::opt_year(row, "since_year")?,
+        until: crate::rows::opt_year(row, "until_year")?,
         source: opt_text(row, "source")?,
     })
 }

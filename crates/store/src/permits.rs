@@ -4,7 +4,7 @@
 //! audit entry per write that names the move, never the application's text.
 
 use crate::audit::{AuditRecord, record};
-use crate::rows::{Arg, Sql, get, opt_text};
+use crate::rows::{Arg, Sql, get, opt_text, opt_year};
 use crate::{Store, StoreError, WriteError, now_millis};
 use domain::audit::Change;
 use domain::permits::{
@@ -178,8 +178,8 @@ fn application_of(r: &AnyRow) -> Result<Application, StoreError> {
                 .map(|x| Variable::parse(x).ok_or_else(|| corrupt("variables", x)))
                 .collect::<Result<Vec<_>, _>>()?
         },
-        data_from: year(r, "data_from")?,
-        data_to: year(r, "data_to")?,
+        data_from: opt_year(r, "data_from")?,
+        data_to: opt_year(r, "data_to")?,
         form: parse_opt(r, "form", DataForm::parse)?,
         justification: get(r, "justification")?,
         safeguards: get(r, "safeguards")?,
@@ -192,12 +192,6 @@ fn application_of(r: &AnyRow) -> Result<Application, StoreError> {
         article9: parse_opt(r, "article9", Article9::parse)?,
         secrecy: get(r, "secrecy")?,
     })
-}
-
-fn year(r: &AnyRow, col: &str) -> Result<Option<i32>, StoreError> {
-    get::<Option<i64>>(r, col)?
-        .map(|y| i32::try_from(y).map_err(|_| corrupt(col, &y.to_string())))
-        .transpose()
 }
 
 fn status_of(r: &AnyRow, col: &str) -> Result<Status, StoreError> {
@@ -753,12 +747,7 @@ impl Store {
                 .fetch_one(self.pool())
                 .await?;
         f.outputs_released = u64::try_from(released).unwrap_or(0);
-        days.sort_by(f64::total_cmp);
-        f.median_days = match days.len() {
-            0 => None,
-            n if n % 2 == 1 => Some(days[n / 2]),
-            n => Some((days[n / 2 - 1] + days[n / 2]) / 2.0),
-        };
+        f.median_days = crate::requests::median(&mut days);
         Ok(f)
     }
 }

@@ -30,6 +30,16 @@ pub(crate) fn lang_text(row: &AnyRow, prefix: &str) -> Result<LangText, StoreErr
 }
 
 /// Reads an optional text column, treating an empty string as absent.
+/// A year in an integer column that may be null.
+pub(crate) fn opt_year(row: &AnyRow, column: &str) -> Result<Option<i32>, StoreError> {
+    get::<Option<i64>>(row, column)?
+        .map(|y| {
+            i32::try_from(y)
+                .map_err(|_| StoreError::Corrupt(format!("year out of range in {column}")))
+        })
+        .transpose()
+}
+
 pub(crate) fn opt_text(row: &AnyRow, column: &str) -> Result<Option<String>, StoreError> {
     Ok(get::<Option<String>>(row, column)?.filter(|s| !s.is_empty()))
 }

@@ -2,7 +2,7 @@
 //! it with each holder's name.
 
 use crate::audit::{AuditRecord, record};
-use crate::rows::{get, lang_text, opt_text, slug};
+use crate::rows::{get, lang_text, opt_text, opt_year, slug};
 use crate::{Store, StoreError, now_millis};
 use domain::audit::Change;
 use domain::sources::{Access, EngineData, Frequency, HealthSource};
@@ -30,12 +30,6 @@ fn optional(row: &AnyRow, prefix: &str) -> Result<Option<LangText>, StoreError> 
     Ok((!t.sv.is_empty() || !t.en.is_empty()).then_some(t))
 }
 
-fn year(row: &AnyRow, column: &str) -> Result<Option<i32>, StoreError> {
-    get::<Option<i64>>(row, column)?
-        .map(|y| i32::try_from(y).map_err(|_| corrupt(column, &y.to_string())))
-        .transpose()
-}
-
 fn source_row(r: &AnyRow) -> Result<SourceRow, StoreError> {
     let access: String = get(r, "access")?;
     let frequency = opt_text(r, "frequency")?
@@ -55,8 +49,8 @@ fn source_row(r: &AnyRow) -> Result<SourceRow, StoreError> {
             description: lang_text(r, "description")?,
             content: lang_text(r, "content")?,
             population: optional(r, "population")?,
-            period_from: year(r, "period_from")?,
-            period_to: year(r, "period_to")?,
+            period_from: opt_year(r, "period_from")?,
+            period_to: opt_year(r, "period_to")?,
             frequency,
             legal_basis: optional(r, "legal_basis")?,
             how_to_apply: optional(r, "how_to_apply")?,

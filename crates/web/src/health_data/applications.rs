@@ -10,6 +10,7 @@ use crate::kit::caller::Caller;
 use crate::kit::error::{WebError, api_lang};
 use crate::kit::forms::{Choice, Field, FieldKind, FormData, FormView, Section as FormSection};
 use crate::kit::page::{FormPage, Layout, Link, Nav, ensure_session, lang, render, respond};
+use crate::kit::params::path_id;
 use askama::Template;
 use axum::Json;
 use axum::extract::{Path, State};
@@ -626,13 +627,6 @@ async fn save(
     .into_response())
 }
 
-fn id_of(raw: &str) -> Result<i64, WebError> {
-    raw.parse::<i64>()
-        .ok()
-        .filter(|i| *i > 0)
-        .ok_or(WebError::NotFound)
-}
-
 /// The applicant's own application, if it may still be changed.
 async fn editable(
     state: &AppState,
@@ -658,7 +652,7 @@ pub(crate) async fn edit_page(
     let lang = lang(&code)?;
     caller.require(&Action::UseOwnAccount)?;
     let t = Tr::new(lang);
-    let row = editable(&state, &caller, lang, id_of(&id)?).await?;
+    let row = editable(&state, &caller, lang, path_id(&id)?).await?;
     let (csrf, cookie) = ensure_session(&state, &caller).await?;
     let sources = source_choices(&state, lang).await?;
     let mut form = form_view(
@@ -694,7 +688,7 @@ pub(crate) async fn edit(
     caller.require(&Action::UseOwnAccount)?;
     caller.require(&Action::ChangeData)?;
     caller.check_csrf(Some(&f.value("csrf")))?;
-    let row = editable(&state, &caller, lang, id_of(&id)?).await?;
+    let row = editable(&state, &caller, lang, path_id(&id)?).await?;
     save(&state, lang, &caller, Some(row.id), row.applicant_id, &f).await
 }
 
@@ -1035,7 +1029,7 @@ pub(crate) async fn page(
     let lang = lang(&code)?;
     caller.require(&Action::UseOwnAccount)?;
     let t = Tr::new(lang);
-    let row = visible(&state, &caller, id_of(&id)?).await?;
+    let row = visible(&state, &caller, path_id(&id)?).await?;
     let notice = match params.get("done") {
         Some("saved") => Some(t.t("permit-done-saved")),
         Some("reviewed") => Some(t.t("permit-done-reviewed")),
@@ -1133,7 +1127,7 @@ pub(crate) async fn move_form(
     caller.require(&Action::ChangeData)?;
     caller.check_csrf(Some(&f.value("csrf")))?;
     let t = Tr::new(lang);
-    let row = visible(&state, &caller, id_of(&id)?).await?;
+    let row = visible(&state, &caller, path_id(&id)?).await?;
     let refused = |message: String| {
         let (state, caller, row) = (&state, &caller, &row);
         async move {
@@ -1192,7 +1186,7 @@ pub(crate) async fn review(
     caller.require(&Action::ChangeData)?;
     caller.check_csrf(Some(&f.value("csrf")))?;
     let t = Tr::new(lang);
-    let row = visible(&state, &caller, id_of(&id)?).await?;
+    let row = visible(&state, &caller, path_id(&id)?).await?;
     if !reviews(&caller, &row) {
         return Err(WebError::Forbidden);
     }
@@ -1351,7 +1345,7 @@ pub(crate) async fn api_get(
     caller: Caller,
 ) -> Result<Json<ApplicationOut>, WebError> {
     caller.require(&Action::UseOwnAccount)?;
-    let row = visible(&state, &caller, id_of(&id)?).await?;
+    let row = visible(&state, &caller, path_id(&id)?).await?;
     Ok(Json(out(&state, &row)))
 }
 
@@ -1429,7 +1423,7 @@ pub(crate) async fn api_move(
     caller.require(&Action::UseOwnAccount)?;
     caller.require(&Action::ChangeData)?;
     let t = Tr::new(api_lang(&headers));
-    let id = id_of(&id)?;
+    let id = path_id(&id)?;
     let input: MoveIn = serde_json::from_value(crate::kit::json::object_body(&body)?)
         .map_err(|e| WebError::BadBody(e.to_string()))?;
     let m = Move::parse(&input.mv).ok_or_else(|| WebError::Invalid {

@@ -8,6 +8,7 @@ use crate::kit::caller::Caller;
 use crate::kit::error::WebError;
 use crate::kit::forms::FormData;
 use crate::kit::page::{Layout, Nav, ensure_session, lang, render, respond};
+use crate::kit::params::path_id;
 use app::health::{Answer, Finding};
 use askama::Template;
 use axum::extract::{Path, State};
@@ -71,13 +72,6 @@ async fn visible(
     Ok((output, project))
 }
 
-fn id_of(raw: &str) -> Result<i64, WebError> {
-    raw.parse::<i64>()
-        .ok()
-        .filter(|i| *i > 0)
-        .ok_or(WebError::NotFound)
-}
-
 /// A request to release an answer of the project.
 pub(crate) async fn request(
     State(state): State<AppState>,
@@ -92,7 +86,7 @@ pub(crate) async fn request(
     let t = Tr::new(lang);
     let project = state
         .store()
-        .health_application(id_of(&id)?)
+        .health_application(path_id(&id)?)
         .await?
         .ok_or(WebError::NotFound)?;
     let user = caller.user_id().ok_or(WebError::Unauthorized)?;
@@ -257,7 +251,7 @@ pub(crate) async fn page(
 ) -> Result<Response, WebError> {
     let lang = lang(&code)?;
     let t = Tr::new(lang);
-    let (o, project) = visible(&state, &caller, id_of(&id)?).await?;
+    let (o, project) = visible(&state, &caller, path_id(&id)?).await?;
     let (csrf, cookie) = ensure_session(&state, &caller).await?;
     let user = caller.user_id().unwrap_or(0);
     let holders = project.holders();
@@ -265,12 +259,23 @@ pub(crate) async fn page(
     let insider = o.status != OutputStatus::Released || reviewer || user == o.author_id;
     let findings: Vec<Finding> = serde_json::from_value(o.findings.clone()).unwrap_or_default();
     let (total, tables) = tables(t, &o.figures);
+    // The focus areas are read once: for the office's link form, and for the name of the linked area.
+    let all_areas = if o.area.is_some() || caller.may(&Action::ManageStrategy) {
+        state.store().focus_areas().await?
+    } else {
+        Vec::new()
+    };
+    let area = o.area.as_ref().and_then(|slug| {
+        all_areas.iter().find(|a| &a.slug == slug).map(|a| {
+            (
+                format!("/{}/strategy/{}", lang.code(), a.slug),
+                a.name.get(lang).to_owned(),
+            )
+        })
+    });
     let areas = if caller.may(&Action::ManageStrategy) {
-        state
-            .store()
-            .focus_areas()
-            .await?
-            .into_iter()
+        all_areas
+            .iter()
             .map(|a| {
                 let selected = o.area.as_ref() == Some(&a.slug);
                 (a.slug.to_string(), a.name.get(lang).to_owned(), selected)
@@ -278,21 +283,6 @@ pub(crate) async fn page(
             .collect()
     } else {
         Vec::new()
-    };
-    let area = match &o.area {
-        Some(slug) => state
-            .store()
-            .focus_areas()
-            .await?
-            .into_iter()
-            .find(|a| &a.slug == slug)
-            .map(|a| {
-                (
-                    format!("/{}/strategy/{}", lang.code(), a.slug),
-                    a.name.get(lang).to_owned(),
-                )
-            }),
-        None => None,
     };
     let mut layout = Layout::new(lang, &o.title, "health-data/outputs", Nav::Strategy, None);
     layout.set_caller(&caller);
@@ -346,7 +336,7 @@ pub(crate) async fn vote(
     caller.require(&Action::ChangeData)?;
     caller.check_csrf(Some(&f.value("csrf")))?;
     let t = Tr::new(lang);
-    let (o, project) = visible(&state, &caller, id_of(&id)?).await?;
+    let (o, project) = visible(&state, &caller, path_id(&id)?).await?;
     caller.require(&Action::ReviewHealthApplication(&project.holders()))?;
     let Some(vote) = Vote::parse(&f.value("vote")) else {
         return Err(WebError::Invalid {
@@ -391,7 +381,7 @@ pub(crate) async fn link(
     caller.require(&Action::ManageStrategy)?;
     caller.check_csrf(Some(&f.value("csrf")))?;
     let t = Tr::new(lang);
-    let (o, _) = visible(&state, &caller, id_of(&id)?).await?;
+    let (o, _) = visible(&state, &caller, path_id(&id)?).await?;
     let area = match f.value("area").as_str() {
         "" => None,
         s => Some(Slug::parse(s).map_err(|_| WebError::Invalid {

@@ -12,7 +12,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
-use domain::sources::{EngineData, HealthSource};
+use domain::sources::HealthSource;
 use domain::{Lang, Slug};
 use health::disclosure::Released;
 use i18n::Tr;
@@ -24,11 +24,7 @@ use utoipa::ToSchema;
 /// The released number of persons of a source the engine holds, if it holds it.
 fn coverage(data: Option<&HealthData>, source: &HealthSource) -> Option<Released> {
     let d = data?;
-    let holds = match source.engine? {
-        EngineData::Synthetic => d.synthetic,
-        EngineData::Loaded => !d.synthetic,
-    };
-    holds.then(|| app::health::population(d))
+    app::health::holds(d, source.engine?).then(|| app::health::population(d))
 }
 
 fn period(t: Tr, s: &HealthSource) -> Option<String> {
