@@ -267,10 +267,16 @@ pub async fn start_with_health(
     if let Err(e) = state.sync_search().await {
         tracing::warn!(error = %e, "the search index could not be built yet");
     }
+    let data_follower = state.follow_data();
     let app = web::router(state);
-    let task = tokio::spawn(web::serve(listener, app, async move {
-        let _ = stopped.await;
-    }));
+    let task = tokio::spawn(async move {
+        let served = web::serve(listener, app, async move {
+            let _ = stopped.await;
+        })
+        .await;
+        data_follower.abort();
+        served
+    });
     Ok(Running { addr, task, stop })
 }
 

@@ -134,9 +134,12 @@ async fn run() -> anyhow::Result<()> {
                 store.clone(),
                 std::time::Duration::from_secs(2),
             );
+            // Their writes empty this server's cache of answers within half a second.
+            let data_follower = state.follow_data();
             let app = web::router(state);
             web::serve(listener, app, shutdown_signal()).await?;
             follower.abort();
+            data_follower.abort();
             background.stop();
             store.close().await;
             tracing::info!("stopped");

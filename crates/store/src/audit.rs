@@ -174,6 +174,21 @@ impl Store {
         Ok(())
     }
 
+    /// A stamp of the audited data's version: how many audit entries have an id above `floor`, and the largest id.
+    /// Every write records an entry in its own transaction, so the stamp changes when any write commits on any
+    /// server. The count keeps it right on PostgreSQL, where a sequence hands out ids before commit and a lower
+    /// id may commit after a higher one: the largest id alone would miss it, the count above a recent floor does
+    /// not (an index range scan, cheap when `floor` is close to the largest id).
+    pub async fn data_stamp(&self, floor: i64) -> Result<(i64, i64), StoreError> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) AS n, COALESCE(MAX(id), 0) AS last FROM audit_log WHERE id > $1",
+        )
+        .bind(floor)
+        .fetch_one(self.pool())
+        .await?;
+        Ok((get(&row, "n")?, get(&row, "last")?))
+    }
+
     /// The object types and the actions that occur in the log, sorted (for the filter form).
     pub async fn audit_vocabulary(&self) -> Result<(Vec<String>, Vec<String>), StoreError> {
         let types =

@@ -41,6 +41,7 @@ struct Inner {
     metrics: Metrics,
     started: Instant,
     health: std::sync::OnceLock<app::health::HealthData>,
+    answers: kit::cache::AnswerCache,
 }
 
 impl AppState {
@@ -78,6 +79,7 @@ impl AppState {
             metrics: Metrics::default(),
             started: Instant::now(),
             health: std::sync::OnceLock::new(),
+            answers: kit::cache::AnswerCache::default(),
         }))
     }
 
@@ -125,6 +127,17 @@ impl AppState {
     /// Rebuilds the whole search index from the database.
     pub async fn rebuild_search(&self) -> Result<usize, kit::error::WebError> {
         Ok(self.0.search.rebuild(&self.0.store).await?)
+    }
+
+    /// The anonymous visitors' answers kept per data version (`kit::cache`).
+    pub fn answers(&self) -> &kit::cache::AnswerCache {
+        &self.0.answers
+    }
+
+    /// Starts following the database's data version (writes by other servers and by background work), which
+    /// keeps the cache of answers right; the task runs until aborted.
+    pub fn follow_data(&self) -> tokio::task::JoinHandle<()> {
+        kit::cache::follow(self.clone())
     }
 
     pub(crate) fn metrics(&self) -> &Metrics {
@@ -237,6 +250,11 @@ pub fn router(state: AppState) -> Router {
         // gzip for clients that ask (pages, JSON, the graph bundle), outside the error renderer so that an error
         // page is compressed like any other body, never labelled as compressed when it is not.
         .layer(tower_http::compression::CompressionLayer::new())
+        // Outside the compression, so a kept answer is kept compressed (per Accept-Encoding).
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            kit::cache::middleware,
+        ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             search::sync_after_writes,

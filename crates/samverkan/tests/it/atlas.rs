@@ -198,7 +198,11 @@ async fn export_then_import_changes_nothing_and_an_edited_file_updates_only_what
     let app = TestApp::spawn().await;
     let store = app.store().await;
     let json = app
-        .get_with("/api/v1/export/atlas.json", &[])
+        .get_with(
+            "/api/v1/export/atlas.json",
+            // The imports write behind the server's back: ask past its cache of answers.
+            &[("cache-control", "no-cache")],
+        )
         .await
         .text()
         .await
@@ -273,7 +277,11 @@ async fn bad_files_get_every_problem_with_line_and_column_and_change_nothing() {
     let app = TestApp::spawn().await;
     let store = app.store().await;
     let before = app
-        .get_with("/api/v1/export/atlas.json", &[])
+        .get_with(
+            "/api/v1/export/atlas.json",
+            // The imports write behind the server's back: ask past its cache of answers.
+            &[("cache-control", "no-cache")],
+        )
         .await
         .text()
         .await
@@ -348,7 +356,11 @@ async fn bad_files_get_every_problem_with_line_and_column_and_change_nothing() {
         ),
     ];
     let after_setup = app
-        .get_with("/api/v1/export/atlas.json", &[])
+        .get_with(
+            "/api/v1/export/atlas.json",
+            // The imports write behind the server's back: ask past its cache of answers.
+            &[("cache-control", "no-cache")],
+        )
         .await
         .text()
         .await
@@ -366,7 +378,11 @@ async fn bad_files_get_every_problem_with_line_and_column_and_change_nothing() {
         }
     }
     let after = app
-        .get_with("/api/v1/export/atlas.json", &[])
+        .get_with(
+            "/api/v1/export/atlas.json",
+            // The imports write behind the server's back: ask past its cache of answers.
+            &[("cache-control", "no-cache")],
+        )
         .await
         .text()
         .await

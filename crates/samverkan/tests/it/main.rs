@@ -7,6 +7,7 @@
 mod api;
 mod atlas;
 mod auth;
+mod cache;
 mod cli;
 mod dataset;
 mod events;

@@ -6,7 +6,7 @@ use crate::kit::labels::{kind_label, kinds_label, ownership_label, relation_labe
 use crate::kit::page::{Layout, Link, Nav, Pagination};
 use crate::kit::text::Text;
 use askama::Template;
-use domain::{Actor, ActorKind, Campus, Lang, LangText, PageRequest, RelationKind, Slug};
+use domain::{Actor, ActorKind, Campus, Lang, LangText, PageRequest, RelationKind, Slug, Tag};
 use i18n::Tr;
 use store::{
     ActorFilter, ActorSummary, CampusSummary, Paged, RelationDirection, RelationRow, TagCount,
@@ -33,17 +33,20 @@ fn source_label(t: Tr, source: &str) -> Text {
     }
 }
 
-fn campus_name(campuses: &[CampusSummary], slug: &Slug, lang: Lang) -> String {
+fn campus_name<'a>(
+    mut campuses: impl Iterator<Item = &'a Campus>,
+    slug: &Slug,
+    lang: Lang,
+) -> String {
     campuses
-        .iter()
-        .find(|c| &c.campus.slug == slug)
-        .map_or_else(|| slug.to_string(), |c| c.campus.name.get(lang).to_owned())
+        .find(|c| &c.slug == slug)
+        .map_or_else(|| slug.to_string(), |c| c.name.get(lang).to_owned())
 }
 
-fn tag_label(tags: &[TagCount], slug: &Slug, lang: Lang) -> String {
+fn tag_label(tags: &[Tag], slug: &Slug, lang: Lang) -> String {
     tags.iter()
-        .find(|t| &t.tag.slug == slug)
-        .map_or_else(|| slug.to_string(), |t| t.tag.label.get(lang).to_owned())
+        .find(|t| &t.slug == slug)
+        .map_or_else(|| slug.to_string(), |t| t.label.get(lang).to_owned())
 }
 
 // ----------------------------------------------------------------------------------------------------------
@@ -114,7 +117,7 @@ impl ActorListPage {
                 campuses: a
                     .campuses
                     .iter()
-                    .map(|c| campus_name(campuses, c, lang))
+                    .map(|c| campus_name(campuses.iter().map(|s| &s.campus), c, lang))
                     .collect(),
                 excerpt: Text::of(&a.description, lang).map(excerpt),
             })
@@ -246,11 +249,7 @@ fn period(t: Tr, since: Option<i32>, until: Option<i32>) -> String {
 }
 
 /// schema.org `Organization` data for an actor page, as JSON safe to put in a `<script>` data block.
-fn organization_json_ld(
-    actor: &Actor,
-    lang: Lang,
-    campuses: &[CampusSummary],
-) -> crate::kit::ScriptJson {
+fn organization_json_ld(actor: &Actor, lang: Lang, campuses: &[Campus]) -> crate::kit::ScriptJson {
     let mut org = serde_json::json!({
         "@context": "https://schema.org",
         "@type": "Organization",
@@ -261,7 +260,7 @@ fn organization_json_ld(
         "taxID": actor.org_number,
         "address": actor.address,
         "location": actor.campuses.iter().map(|c| serde_json::json!({
-            "@type": "Place", "name": campus_name(campuses, c, lang)
+            "@type": "Place", "name": campus_name(campuses.iter(), c, lang)
         })).collect::<Vec<_>>(),
         "knowsAbout": actor.tags.iter().map(Slug::as_str).collect::<Vec<_>>(),
     });
@@ -277,8 +276,8 @@ impl ActorPage {
         lang: Lang,
         actor: Actor,
         relations: Vec<RelationRow>,
-        campuses: &[CampusSummary],
-        tags: &[TagCount],
+        campuses: &[Campus],
+        tags: &[Tag],
     ) -> ActorPage {
         let t = Tr::new(lang);
         let json_ld = organization_json_ld(&actor, lang, campuses);
@@ -342,7 +341,7 @@ impl ActorPage {
                 .iter()
                 .map(|c| Link {
                     href: format!("/{}/campuses/{c}", lang.code()),
-                    text: campus_name(campuses, c, lang),
+                    text: campus_name(campuses.iter(), c, lang),
                 })
                 .collect(),
             website: actor.website.as_ref().map(|w| Link {

@@ -4,6 +4,7 @@ use crate::kit::error::WebError;
 use axum::extract::Path;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use std::io::Write;
 
 struct Asset {
     name: &'static str,
@@ -66,6 +67,41 @@ fn fingerprints() -> &'static [String] {
     PRINTS.get_or_init(|| ASSETS.iter().map(|a| fingerprint(a.body)).collect())
 }
 
+/// Each asset compressed with gzip at the best level, made once (not per request), or `None` when compressing
+/// does not make it smaller.
+fn gzipped() -> &'static [Option<Vec<u8>>] {
+    static GZIPPED: std::sync::OnceLock<Vec<Option<Vec<u8>>>> = std::sync::OnceLock::new();
+    GZIPPED.get_or_init(|| {
+        ASSETS
+            .iter()
+            .map(|a| {
+                let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+                e.write_all(a.body).ok()?;
+                e.finish().ok().filter(|gz| gz.len() < a.body.len())
+            })
+            .collect()
+    })
+}
+
+/// Whether the client takes gzip (`Accept-Encoding: gzip`, not with `q=0`).
+fn accepts_gzip(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|coding| {
+            let mut parts = coding.split(';').map(str::trim);
+            let name = parts.next().unwrap_or("");
+            let refused = parts.any(|p| {
+                p.strip_prefix("q=")
+                    .and_then(|q| q.parse::<f32>().ok())
+                    .is_some_and(|q| q == 0.0)
+            });
+            (name.eq_ignore_ascii_case("gzip") || name == "*") && !refused
+        })
+}
+
 /// The URL of an asset with its fingerprint, for templates.
 pub(crate) fn url(name: &str) -> String {
     match ASSETS.iter().position(|a| a.name == name) {
@@ -86,24 +122,86 @@ pub(crate) async fn serve(
         .position(|a| a.name == file)
         .ok_or(WebError::NotFound)?;
     let asset = &ASSETS[i];
-    let etag = format!("\"{}\"", fingerprints().get(i).map_or("", String::as_str));
-    let cache = (header::CACHE_CONTROL, "public, max-age=31536000, immutable");
+    let print = fingerprints().get(i).map_or("", String::as_str);
+    // Each representation has its own tag; the gzip one is sent as it was compressed at the first request.
+    let gz = gzipped()
+        .get(i)
+        .and_then(Option::as_deref)
+        .filter(|_| accepts_gzip(&headers));
+    let etag = match gz {
+        Some(_) => format!("\"{print}-gz\""),
+        None => format!("\"{print}\""),
+    };
+    let common = [
+        (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+        (header::VARY, "Accept-Encoding"),
+    ];
     if headers
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
         == Some(etag.as_str())
     {
-        return Ok((
-            StatusCode::NOT_MODIFIED,
-            [(header::ETAG, etag.clone())],
-            [cache],
-        )
-            .into_response());
+        return Ok((StatusCode::NOT_MODIFIED, [(header::ETAG, etag)], common).into_response());
     }
-    Ok((
-        [(header::CONTENT_TYPE, asset.content_type), cache],
+    let mut res = (
+        [(header::CONTENT_TYPE, asset.content_type)],
+        common,
         [(header::ETAG, etag)],
-        asset.body,
+        gz.unwrap_or(asset.body),
     )
-        .into_response())
+        .into_response();
+    if gz.is_some() {
+        res.headers_mut().insert(
+            header::CONTENT_ENCODING,
+            axum::http::HeaderValue::from_static("gzip"),
+        );
+    }
+    Ok(res)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+    use std::io::Read;
+
+    fn with(encoding: &str) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        h.insert(
+            header::ACCEPT_ENCODING,
+            HeaderValue::from_str(encoding).expect("valid in the test"),
+        );
+        h
+    }
+
+    #[test]
+    fn gzip_is_sent_to_those_who_take_it() {
+        assert!(accepts_gzip(&with("gzip, deflate, br")));
+        assert!(accepts_gzip(&with("br;q=1.0, gzip;q=0.8")));
+        assert!(accepts_gzip(&with("*")));
+        assert!(!accepts_gzip(&with("gzip;q=0, br")));
+        assert!(!accepts_gzip(&with("br")));
+        assert!(!accepts_gzip(&HeaderMap::new()));
+    }
+
+    #[test]
+    fn every_compressed_asset_is_its_original() {
+        for (asset, gz) in ASSETS.iter().zip(gzipped()) {
+            if let Some(gz) = gz {
+                let mut out = Vec::new();
+                flate2::read::GzDecoder::new(gz.as_slice())
+                    .read_to_end(&mut out)
+                    .expect("valid in the test");
+                assert_eq!(out, asset.body, "{}", asset.name);
+            }
+        }
+        let css = ASSETS
+            .iter()
+            .position(|a| a.name == "style.css")
+            .expect("valid in the test");
+        assert!(
+            gzipped()[css].is_some(),
+            "the style sheet is worth compressing"
+        );
+    }
 }

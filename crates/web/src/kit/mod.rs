@@ -4,6 +4,7 @@ pub mod api;
 mod architecture;
 pub mod assets;
 pub mod audit;
+pub mod cache;
 pub mod caller;
 pub mod error;
 pub mod forms;

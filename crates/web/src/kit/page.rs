@@ -384,19 +384,25 @@ pub(crate) async fn ensure_session(
     ))
 }
 
+/// A page that may carry a form: `no-store` when it is made for someone — it starts a session (`cookie`) or the
+/// caller has one (their CSRF token, their name) — so that no browser or proxy keeps it; a visitor's page
+/// without either is the same for everyone and may be kept like any public page.
 pub(crate) fn respond(
     status: StatusCode,
     html: axum::response::Html<String>,
     cookie: Option<String>,
 ) -> Response {
+    let personal = cookie.is_some() || FRAME.try_with(|f| !f.csrf.is_empty()).unwrap_or(true);
     let mut res = (status, html).into_response();
     if let Some(c) = cookie
         && let Ok(v) = HeaderValue::from_str(&c)
     {
         res.headers_mut().append(header::SET_COOKIE, v);
     }
-    res.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if personal {
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     res
 }
 

@@ -35,7 +35,17 @@ pub(crate) async fn metrics(State(state): State<AppState>) -> impl IntoResponse 
             header::CONTENT_TYPE,
             "text/plain; version=0.0.4; charset=utf-8",
         )],
-        state.metrics().render(state.uptime_seconds()),
+        {
+            let mut text = state.metrics().render(state.uptime_seconds());
+            let (hits, misses) = state.answers().counts();
+            text.push_str(&format!(
+                "# HELP samverkan_answer_cache_total Anonymous GET requests answered from the cache of answers \
+                 (hit) or made anew (miss).\n# TYPE samverkan_answer_cache_total counter\n\
+                 samverkan_answer_cache_total{{result=\"hit\"}} {hits}\n\
+                 samverkan_answer_cache_total{{result=\"miss\"}} {misses}\n"
+            ));
+            text
+        },
     )
 }
 
