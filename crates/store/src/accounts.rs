@@ -389,6 +389,32 @@ impl Store {
         Ok(())
     }
 
+    /// The site's secret called `name`, shared by every server on this database: made at random by the first
+    /// server that asks (a second server asking at the same moment keeps the first one's).
+    pub async fn site_secret(&self, name: &str) -> Result<Vec<u8>, StoreError> {
+        let read = || async {
+            sqlx::query_scalar::<_, String>("SELECT value FROM site_secrets WHERE name = $1")
+                .bind(name)
+                .fetch_optional(self.pool())
+                .await
+        };
+        if let Some(value) = read().await? {
+            return Ok(value.into_bytes());
+        }
+        sqlx::query(
+            "INSERT INTO site_secrets (name, value, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING",
+        )
+        .bind(name)
+        .bind(random_token(""))
+        .bind(now_millis())
+        .execute(self.pool())
+        .await?;
+        read()
+            .await?
+            .map(String::into_bytes)
+            .ok_or_else(|| StoreError::Corrupt(format!("the site secret {name} is missing")))
+    }
+
     /// Ends a session.
     pub async fn delete_session(&self, token: &str) -> Result<(), StoreError> {
         sqlx::query("DELETE FROM sessions WHERE id_hash = $1")

@@ -42,6 +42,7 @@ struct Inner {
     started: Instant,
     health: std::sync::OnceLock<app::health::HealthData>,
     answers: kit::cache::AnswerCache,
+    visitor_key: tokio::sync::OnceCell<Vec<u8>>,
 }
 
 impl AppState {
@@ -80,6 +81,7 @@ impl AppState {
             started: Instant::now(),
             health: std::sync::OnceLock::new(),
             answers: kit::cache::AnswerCache::default(),
+            visitor_key: tokio::sync::OnceCell::new(),
         }))
     }
 
@@ -132,6 +134,16 @@ impl AppState {
     /// The anonymous visitors' answers kept per data version (`kit::cache`).
     pub fn answers(&self) -> &kit::cache::AnswerCache {
         &self.0.answers
+    }
+
+    /// The key visitor tokens are signed with, shared by every server of the site (read once).
+    pub(crate) async fn visitor_key(&self) -> Result<&[u8], kit::error::WebError> {
+        let key = self
+            .0
+            .visitor_key
+            .get_or_try_init(|| self.0.store.site_secret("visitor"))
+            .await?;
+        Ok(key)
     }
 
     /// Starts following the database's data version (writes by other servers and by background work), which

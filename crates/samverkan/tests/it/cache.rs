@@ -261,3 +261,105 @@ async fn another_servers_write_empties_this_servers_cache() {
     other.stop().await.expect("stop");
     app.stop().await;
 }
+
+/// The number of sessions in the database.
+async fn sessions(app: &TestApp) -> i64 {
+    use sqlx::Connection;
+    sqlx::any::install_default_drivers();
+    let mut conn = sqlx::AnyConnection::connect(&app.db_url())
+        .await
+        .expect("connect");
+    sqlx::query_scalar("SELECT COUNT(*) FROM sessions")
+        .fetch_one(&mut conn)
+        .await
+        .expect("count")
+}
+
+#[tokio::test]
+async fn a_visitors_form_writes_nothing_and_any_server_of_the_site_checks_it() {
+    let app = TestApp::spawn().await;
+    app.user("besok@example.se", "editor", Some("vecura")).await;
+    let before = sessions(&app).await;
+    for path in [
+        "/en/login",
+        "/sv/signup",
+        "/sv/password/forgot",
+        "/sv/accessibility",
+    ] {
+        let res = app.get_with(path, &[]).await;
+        assert_eq!(res.status(), StatusCode::OK, "{path}");
+        assert!(res.headers().contains_key("set-cookie"), "{path}");
+        assert_eq!(res.headers()["cache-control"], "no-store", "{path}");
+    }
+    assert_eq!(
+        sessions(&app).await,
+        before,
+        "visiting forms writes no session"
+    );
+
+    // The form served by one server is accepted by another (they share the site's key).
+    let other = samverkan::start(app.store().await, "127.0.0.1:0")
+        .await
+        .expect("second server");
+    let other_base = format!("http://{}", other.addr);
+    let browser = app.browser();
+    let csrf = app.csrf(&browser, "/en/login").await;
+    let res = browser
+        .post(format!("{other_base}/en/login"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("email", "besok@example.se"),
+            ("password", PASSWORD),
+            ("next", ""),
+        ])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(
+        res.status(),
+        StatusCode::SEE_OTHER,
+        "signed in on the other server"
+    );
+    assert_eq!(
+        sessions(&app).await,
+        before + 1,
+        "signing in starts a stored session"
+    );
+
+    // A token whose signature does not hold is no session: its form is refused.
+    let res = app.get_with("/en/login", &[]).await;
+    let cookie = res.headers()["set-cookie"]
+        .to_str()
+        .expect("cookie")
+        .split(';')
+        .next()
+        .expect("value")
+        .to_owned();
+    let csrf = csrf_in(&res.text().await.expect("body")).expect("csrf");
+    let forged = format!(
+        "{}{}",
+        &cookie[..cookie.len() - 1],
+        if cookie.ends_with('0') { '1' } else { '0' }
+    );
+    for (jar, status) in [
+        (cookie.as_str(), StatusCode::SEE_OTHER),
+        (forged.as_str(), StatusCode::FORBIDDEN),
+    ] {
+        let res = app
+            .client
+            .post(format!("{}/en/login", app.base))
+            .header("cookie", jar)
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("email", "besok@example.se"),
+                ("password", PASSWORD),
+                ("next", ""),
+            ])
+            .send()
+            .await
+            .expect("post");
+        assert_eq!(res.status(), status, "{jar}");
+    }
+    other.stop().await.expect("stop");
+    app.stop().await;
+}

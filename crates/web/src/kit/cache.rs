@@ -181,7 +181,9 @@ fn has_session(headers: &HeaderMap) -> bool {
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
-        .any(|c| c.trim_start().starts_with(SESSION_COOKIE))
+        .filter_map(|c| c.trim().strip_prefix(SESSION_COOKIE)?.strip_prefix('='))
+        // A visitor token (a signed-out visitor who opened a form) sees what every visitor sees.
+        .any(|value| !crate::kit::caller::is_visitor_token(value))
 }
 
 /// Whether an answer is the same for every anonymous visitor and may be kept.
@@ -324,6 +326,7 @@ mod tests {
         assert!(key_of(&get("/sv/actors/vecura", &[])).is_some());
         assert!(key_of(&get("/sv/actors", &[("cookie", "lang=sv")])).is_some());
         assert!(key_of(&get("/sv/actors", &[("cookie", "a=b; svk_session=x")])).is_none());
+        assert!(key_of(&get("/sv/actors", &[("cookie", "svk_session=v1.1.ab.cd")])).is_some());
         assert!(key_of(&get("/api/v1/actors", &[("authorization", "Bearer x")])).is_none());
         for ops in ["/healthz", "/readyz", "/metrics", "/static/style.css"] {
             assert!(key_of(&get(ops, &[])).is_none(), "{ops}");

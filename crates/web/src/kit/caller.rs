@@ -167,6 +167,16 @@ impl FromRequestParts<AppState> for Caller {
                 caller.require(&Action::ChangeData)?;
             }
         } else if let Some(token) = cookie(&parts.headers, SESSION_COOKIE)
+            && is_visitor_token(&token)
+        {
+            // A visitor's token is checked by its signature: no database row, no read.
+            let key = state.visitor_key().await?;
+            if let Some(session) =
+                read_visitor(key, &token, now_millis(), state.auth().absolute_timeout_ms)
+            {
+                caller.session = Some((token, session));
+            }
+        } else if let Some(token) = cookie(&parts.headers, SESSION_COOKIE)
             && let Some(session) = state.store().session(&token).await?
         {
             let now = now_millis();
@@ -234,6 +244,70 @@ impl Caller {
             _ => Err(WebError::Csrf),
         }
     }
+}
+
+// ----- Visitor tokens -----
+//
+// A signed-out visitor who opens a form (sign in, sign up, the accessibility report...) needs a CSRF token bound
+// to their browser. Rather than a database row per visit, the session cookie then holds a token the server signs:
+// `v1.{issued ms}.{nonce}.{HMAC-SHA256(site key, "visitor" · issued · nonce)}`, and the CSRF token is
+// HMAC-SHA256(site key, "csrf" · nonce). Any server of the site checks it with the key they share
+// (`site_secrets`); it lives as long as a session may (`absolute_timeout_ms`). Signing in replaces it with a
+// session in the database, as before.
+
+const VISITOR_PREFIX: &str = "v1.";
+
+/// Whether a session cookie's value is a visitor token (rather than a session in the database).
+pub(crate) fn is_visitor_token(token: &str) -> bool {
+    token.starts_with(VISITOR_PREFIX)
+}
+
+fn mac_hex(key: &[u8], purpose: &str, data: &str) -> String {
+    use hmac::Mac;
+    let mut mac = <hmac::Hmac<sha2::Sha256> as Mac>::new_from_slice(key)
+        .unwrap_or_else(|_| unreachable!("HMAC takes a key of any length"));
+    mac.update(purpose.as_bytes());
+    mac.update(&[0]);
+    mac.update(data.as_bytes());
+    mac.finalize()
+        .into_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn visitor_session(key: &[u8], issued: i64, nonce: &str) -> Session {
+    Session {
+        user_id: None,
+        csrf_token: mac_hex(key, "csrf", nonce),
+        created_at: issued,
+        last_seen_at: issued,
+    }
+}
+
+/// A new visitor token issued at `now`, and the session it stands for.
+pub(crate) fn mint_visitor(key: &[u8], now: i64) -> (String, Session) {
+    let nonce = store::secrets::random_token("");
+    let body = format!("{now}.{nonce}");
+    let token = format!("{VISITOR_PREFIX}{body}.{}", mac_hex(key, "visitor", &body));
+    (token, visitor_session(key, now, &nonce))
+}
+
+/// The session a visitor token stands for, when its signature holds and it is not older than `max_age_ms`.
+pub(crate) fn read_visitor(key: &[u8], token: &str, now: i64, max_age_ms: i64) -> Option<Session> {
+    let rest = token.strip_prefix(VISITOR_PREFIX)?;
+    let (body, mac) = rest.rsplit_once('.')?;
+    let (issued_text, nonce) = body.split_once('.')?;
+    let issued: i64 = issued_text.parse().ok()?;
+    let well_formed = issued.to_string() == issued_text
+        && nonce.len() == 64
+        && nonce
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase());
+    if !well_formed || !constant_time_eq(mac_hex(key, "visitor", body).as_bytes(), mac.as_bytes()) {
+        return None;
+    }
+    (issued <= now && now - issued <= max_age_ms).then(|| visitor_session(key, issued, nonce))
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
@@ -319,5 +393,57 @@ mod tests {
             forwarded_client(peer, &headers(&["nonsense"]), &proxy),
             peer
         );
+    }
+}
+
+#[cfg(test)]
+mod visitor_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const KEY: &[u8] = b"a site key for the tests";
+    const DAY: i64 = 86_400_000;
+
+    #[test]
+    fn a_visitor_token_stands_for_its_session_until_it_is_too_old() {
+        let (token, session) = mint_visitor(KEY, 1_000);
+        assert!(is_visitor_token(&token));
+        let read = read_visitor(KEY, &token, 1_000 + DAY, DAY).expect("valid");
+        assert_eq!(read.csrf_token, session.csrf_token);
+        assert_eq!(read.user_id, None);
+        assert!(
+            read_visitor(KEY, &token, 1_001 + DAY, DAY).is_none(),
+            "too old"
+        );
+        assert!(
+            read_visitor(KEY, &token, 999, DAY).is_none(),
+            "from the future"
+        );
+        assert!(
+            read_visitor(b"another key", &token, 1_000, DAY).is_none(),
+            "another site"
+        );
+        let (other, other_session) = mint_visitor(KEY, 1_000);
+        assert_ne!(token, other);
+        assert_ne!(
+            session.csrf_token, other_session.csrf_token,
+            "a token per visitor"
+        );
+    }
+
+    proptest! {
+        /// No change to a token's text (one character replaced, or cut short) leaves a token that is accepted.
+        #[test]
+        fn a_changed_token_is_refused(at in 0usize..200, ch in proptest::char::range('-', 'z'), cut in any::<bool>()) {
+            let (token, _) = mint_visitor(KEY, 5_000);
+            let at = at % token.len();
+            let changed: String = if cut {
+                token[..at].to_owned()
+            } else {
+                token.char_indices().map(|(i, c)| if i == at { ch } else { c }).collect()
+            };
+            prop_assume!(changed != token);
+            prop_assert!(read_visitor(KEY, &changed, 5_000, DAY).is_none());
+        }
     }
 }

@@ -377,7 +377,9 @@ pub(crate) async fn ensure_session(
     if let Some(csrf) = caller.csrf() {
         return Ok((csrf.to_owned(), None));
     }
-    let (token, session) = state.store().create_session(None).await?;
+    // A signed visitor token, not a database row: a visit to a form writes nothing.
+    let (token, session) =
+        crate::kit::caller::mint_visitor(state.visitor_key().await?, store::now_millis());
     Ok((
         session.csrf_token,
         Some(session_cookie(state.auth(), &token)),
