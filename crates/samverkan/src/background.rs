@@ -1,6 +1,8 @@
 //! What the server does beside answering requests: delivering queued e-mail over SMTP, purging rows that have
 //! outlived their use, and queuing the follow-up's reminders (checked with the purge, every ten minutes).
-//! All run on the server's runtime and stop with it.
+//! All run on the server's runtime and stop with it. With several servers on one database, each message is sent by
+//! the server that claims it (`Store::claim_due_mail`) and each upkeep round runs on the server that holds its
+//! lease (`Store::take_lease`); `serve --role web` leaves all of it to other servers.
 
 use anyhow::Context;
 use lettre::message::{Mailbox, header::ContentType};
@@ -12,6 +14,8 @@ use store::Store;
 const DELIVERY_INTERVAL: Duration = Duration::from_secs(2);
 /// How often old sessions, links and login attempts are purged.
 const PURGE_INTERVAL: Duration = Duration::from_secs(10 * 60);
+/// How long a server holds the upkeep round's lease: a little less than the round's interval.
+const UPKEEP_LEASE_MS: i64 = 9 * 60 * 1000;
 /// Login attempts are kept this long (well beyond the longest throttling window), then purged.
 const KEEP_LOGIN_ATTEMPTS_MS: i64 = 30 * 24 * 60 * 60 * 1000;
 
@@ -94,10 +98,27 @@ pub fn spawn(store: Store, mailer: Option<Mailer>, auth: &web::AuthSettings) -> 
     let purge_store = store.clone();
     let base_url = auth.base_url.clone();
     let answer_days = auth.answer_days;
+    // The upkeep round runs on one server at a time: each round takes a lease that ends a little before the next
+    // round, so the server that holds it keeps it while it lives and another takes over when it stops.
+    let holder = store::secrets::random_token("server-");
     let purge = tokio::spawn(async move {
         let mut tick = tokio::time::interval(PURGE_INTERVAL);
         loop {
             tick.tick().await;
+            match purge_store
+                .take_lease("upkeep", &holder, UPKEEP_LEASE_MS)
+                .await
+            {
+                Ok(true) => {}
+                Ok(false) => {
+                    tracing::debug!("another server holds the upkeep lease");
+                    continue;
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "taking the upkeep lease failed");
+                    continue;
+                }
+            }
             match purge_store
                 .purge_expired(idle, absolute, KEEP_LOGIN_ATTEMPTS_MS)
                 .await

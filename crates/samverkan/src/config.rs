@@ -207,6 +207,36 @@ pub struct ServeArgs {
     /// population under the data folder, `health/synthetic`, made with 20,000 persons at the first start).
     #[arg(long, env = "SAMVERKAN_HEALTH_DATA", value_name = "DIR")]
     pub health_data: Option<std::path::PathBuf>,
+    /// What this server does when several share one database: `all` (default) answers requests and does the
+    /// background work, `web` only answers requests, `worker` only does the background work (delivering mail,
+    /// purges, reminders; it still answers /healthz, /readyz and /metrics on its address).
+    #[arg(long, env = "SAMVERKAN_ROLE", value_enum)]
+    pub role: Option<ServerRole>,
+}
+
+/// What a server does (see `serve --role`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum ServerRole {
+    /// Answers requests and does the background work.
+    #[default]
+    All,
+    /// Answers requests only.
+    Web,
+    /// Does the background work only (and answers the operations endpoints).
+    Worker,
+}
+
+impl ServerRole {
+    /// Whether this server delivers mail, purges and queues reminders.
+    pub fn works(self) -> bool {
+        self != ServerRole::Web
+    }
+
+    /// Whether this server answers the site's requests.
+    pub fn serves(self) -> bool {
+        self != ServerRole::Worker
+    }
 }
 
 /// Everything `serve` needs beyond the shared settings.
@@ -220,6 +250,8 @@ pub struct ServeSettings {
     pub smtp: Option<(String, String)>,
     /// The health data folder, when not the default.
     pub health_data: Option<std::path::PathBuf>,
+    /// What this server does.
+    pub role: ServerRole,
 }
 
 impl ServeArgs {
@@ -246,6 +278,7 @@ impl ServeArgs {
                 .oidc_client_secret
                 .or_else(|| file.oidc_client_secret.clone()),
             health_data: self.health_data,
+            role: self.role.or(file.role),
         }
     }
 
@@ -322,6 +355,7 @@ impl ServeArgs {
             oidc,
             smtp,
             health_data: self.health_data,
+            role: self.role.unwrap_or_default(),
         })
     }
 }
@@ -472,6 +506,8 @@ pub struct FileConfig {
     pub oidc_client_id: Option<String>,
     /// OpenID Connect client secret.
     pub oidc_client_secret: Option<String>,
+    /// What this server does: all, web or worker.
+    pub role: Option<ServerRole>,
 }
 
 /// The settings in force after merging file, environment and flags.

@@ -120,27 +120,41 @@ async fn run() -> anyhow::Result<()> {
                 applied,
                 "search index ready"
             );
-            samverkan::health::attach(&state, &settings.data_dir, serve.health_data.as_deref())
-                .await?;
+            let role = serve.role;
+            if role.serves() {
+                samverkan::health::attach(&state, &settings.data_dir, serve.health_data.as_deref())
+                    .await?;
+            }
             let listener = tokio::net::TcpListener::bind(&settings.addr)
                 .await
                 .with_context(|| format!("cannot listen on {}", settings.addr))?;
             let addr = listener.local_addr()?;
-            tracing::info!(db = %redact(&settings.db), "Samverkan is serving on http://{addr}/");
-            let background = samverkan::background::spawn(store.clone(), mailer, &serve.auth);
-            // Writes by other servers on the same database reach this server's index within two seconds.
-            let follower = app::search::keep_in_step(
-                state.search_state().clone(),
-                store.clone(),
-                std::time::Duration::from_secs(2),
-            );
-            // Their writes empty this server's cache of answers within half a second.
-            let data_follower = state.follow_data();
-            let app = web::router(state);
+            tracing::info!(db = %redact(&settings.db), role = ?role, "Samverkan is serving on http://{addr}/");
+            let background = role
+                .works()
+                .then(|| samverkan::background::spawn(store.clone(), mailer, &serve.auth));
+            let (followers, app) = if role.serves() {
+                // Writes by other servers on the same database reach this server's index within two seconds,
+                // and empty its cache of answers within half a second.
+                let followers = vec![
+                    app::search::keep_in_step(
+                        state.search_state().clone(),
+                        store.clone(),
+                        std::time::Duration::from_secs(2),
+                    ),
+                    state.follow_data(),
+                ];
+                (followers, web::router(state))
+            } else {
+                (Vec::new(), web::operations_router(state))
+            };
             web::serve(listener, app, shutdown_signal()).await?;
-            follower.abort();
-            data_follower.abort();
-            background.stop();
+            for f in followers {
+                f.abort();
+            }
+            if let Some(b) = background {
+                b.stop();
+            }
             store.close().await;
             tracing::info!("stopped");
         }

@@ -464,11 +464,10 @@ impl Store {
             .collect()
     }
 
-    /// Every campus without counting its actors (for their names).
-    pub async fn campus_names(&self) -> Result<Vec<Campus>, StoreError> {
-        let rows = sqlx::query("SELECT * FROM campuses")
-            .fetch_all(self.pool())
-            .await?;
+    /// Every campus in `lang`'s order of names, without counting its actors (for their names and choices).
+    pub async fn campus_names(&self, lang: Lang) -> Result<Vec<Campus>, StoreError> {
+        let sql = format!("SELECT * FROM campuses ORDER BY {}", sort_column(lang));
+        let rows = sqlx::query(&sql).fetch_all(self.pool()).await?;
         rows.iter().map(campus_from_row).collect()
     }
 

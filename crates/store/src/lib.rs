@@ -9,6 +9,7 @@ mod actor_rows;
 mod actors;
 mod audit;
 mod catalogue;
+mod changes;
 pub mod counted;
 mod edit;
 mod events;
@@ -49,6 +50,7 @@ pub use catalogue::{
     CatalogueFilter, PhotoMeta, PremisesRow, ProviderSummary, STALE_AFTER_MS, ServiceRow,
     StoredTemplate,
 };
+pub use changes::ChangeListener;
 pub use edit::ActorUpdate;
 pub use events::{EventFilter, EventRow, MeetingPlaceRow, NewsImage, NewsRow};
 pub use feedback::AccessibilityReport;
@@ -223,6 +225,8 @@ pub struct Paged<T> {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// The URL it was opened with (a PostgreSQL listener opens a connection of its own).
+    url: std::sync::Arc<str>,
 }
 
 static DRIVERS: Once = Once::new();
@@ -263,7 +267,11 @@ impl Store {
             Backend::Postgres => options.max_connections(16).connect(url).await,
         }
         .map_err(StoreError::Connect)?;
-        Ok(Store { pool, backend })
+        Ok(Store {
+            pool,
+            backend,
+            url: url.into(),
+        })
     }
 
     /// The backend this store talks to.

@@ -127,6 +127,30 @@ impl Store {
             .collect()
     }
 
+    /// Takes the lease `name` for `holder` until `ttl_ms` from now, when it is free: never taken, ended, or
+    /// already `holder`'s (which renews it). Answers whether `holder` has it now. One statement, so two servers
+    /// asking at once cannot both get it (an upsert whose update applies only to a free lease).
+    pub async fn take_lease(
+        &self,
+        name: &str,
+        holder: &str,
+        ttl_ms: i64,
+    ) -> Result<bool, StoreError> {
+        let now = now_millis();
+        let done = sqlx::query(
+            "INSERT INTO leases (name, holder, until_ms) VALUES ($1, $2, $3) \
+             ON CONFLICT (name) DO UPDATE SET holder = $2, until_ms = $3 \
+             WHERE leases.until_ms <= $4 OR leases.holder = $2",
+        )
+        .bind(name)
+        .bind(holder)
+        .bind(now + ttl_ms)
+        .bind(now)
+        .execute(self.pool())
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
     /// Claims queued e-mail that is due for a delivery attempt, oldest first, for this server alone: each message
     /// is claimed by moving its next attempt `MAIL_LEASE_MS` ahead with an update that applies only while it is
     /// still due, so two servers reading the outbox at once never both deliver it (on PostgreSQL the second update

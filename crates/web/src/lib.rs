@@ -305,6 +305,22 @@ pub fn router(state: AppState) -> Router {
     .with_state(state)
 }
 
+/// Only the operations endpoints (`/healthz`, `/readyz`, `/metrics`), for a server that does background work
+/// only (`serve --role worker`); anything else is 404.
+pub fn operations_router(state: AppState) -> Router {
+    let mut app: Router<AppState> = Router::new();
+    for (spec, method_router) in ops::routes() {
+        app = app.route(spec.path, method_router);
+    }
+    app.fallback(|| async { kit::error::WebError::NotFound })
+        .layer(middleware::from_fn(kit::page::render_errors))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            ops::metrics::track,
+        ))
+        .with_state(state)
+}
+
 /// Serves `app` on `listener` until `shutdown` resolves, then lets requests in flight finish.
 pub async fn serve(
     listener: tokio::net::TcpListener,

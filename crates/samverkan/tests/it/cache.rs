@@ -226,14 +226,21 @@ async fn signed_in_people_and_answers_that_set_cookies_never_come_from_the_cache
 }
 
 #[tokio::test]
-async fn another_servers_write_empties_this_servers_cache() {
+async fn another_servers_write_reaches_this_servers_pages_and_search() {
     let app = TestApp::spawn().await;
     let token = admin_token(&app).await;
     let other = samverkan::start(app.store().await, "127.0.0.1:0")
         .await
         .expect("second server");
     let other_base = format!("http://{}", other.addr);
-    prime(&other_base, &["/sv/actors/vecura"], "ekorrar").await;
+    primed(
+        &other_base,
+        &[
+            ("/sv/actors/vecura", "ekorrar"),
+            ("/api/v1/search?q=ekorrar&lang=sv", "\"vecura\""),
+        ],
+    )
+    .await;
     patch(
         &app,
         &token,
@@ -241,13 +248,16 @@ async fn another_servers_write_empties_this_servers_cache() {
         json!({"description": {"sv": "Vecura och ekorrar.", "en": "Vecura and ekorrar."}}),
     )
     .await;
-    // The other server learns of the write from the database (it reads the data version twice a second);
-    // wait for it with a deadline rather than a fixed pause.
+    // The other server learns of the write from the database (it reads the data version twice a second, and at
+    // once when PostgreSQL notifies it); its page and its search follow. Wait with a deadline, not a pause.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     loop {
         if read(&other_base, "/sv/actors/vecura")
             .await
             .contains("ekorrar")
+            && read(&other_base, "/api/v1/search?q=ekorrar&lang=sv")
+                .await
+                .contains("\"vecura\"")
         {
             break;
         }
@@ -361,5 +371,29 @@ async fn a_visitors_form_writes_nothing_and_any_server_of_the_site_checks_it() {
         assert_eq!(res.status(), status, "{jar}");
     }
     other.stop().await.expect("stop");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn postgresql_wakes_a_listening_server_at_each_write() {
+    let app = TestApp::spawn().await;
+    // SQLite serves one server: it has no notices (its listener never wakes), so there is nothing to prove there.
+    if !app.db_url().starts_with("postgres") {
+        app.stop().await;
+        return;
+    }
+    let token = admin_token(&app).await;
+    let mut listener = app.store().await.change_listener().await.expect("listen");
+    patch(
+        &app,
+        &token,
+        "vecura",
+        json!({"description": {"sv": "Väcker lyssnaren.", "en": "Wakes the listener."}}),
+    )
+    .await;
+    tokio::time::timeout(std::time::Duration::from_secs(30), listener.next())
+        .await
+        .expect("a notice within the deadline")
+        .expect("notice");
     app.stop().await;
 }

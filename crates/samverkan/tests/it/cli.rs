@@ -110,10 +110,16 @@ async fn config_precedence_is_file_then_environment_then_flag() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-#[tokio::test]
-async fn serve_seeds_an_empty_database_and_stops_gracefully_on_sigterm() {
-    let db = TestDb::create().await;
-    let data_dir = std::env::temp_dir().join(format!("samverkan-data-{}", std::process::id()));
+/// A running `samverkan serve` with JSON logs: the child, its address, whether it said it loaded the Stockholm
+/// data, and the rest of its log.
+struct Served {
+    child: std::process::Child,
+    addr: String,
+    seeded: bool,
+    lines: std::io::Lines<BufReader<std::process::ChildStderr>>,
+}
+
+fn serve(db: &TestDb, data_dir: &std::path::Path, extra: &[&str]) -> Served {
     let mut child = samverkan()
         .args([
             "serve",
@@ -124,14 +130,14 @@ async fn serve_seeds_an_empty_database_and_stops_gracefully_on_sigterm() {
             "--log-format",
             "json",
         ])
+        .args(extra)
         .arg("--data-dir")
-        .arg(&data_dir)
+        .arg(data_dir)
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn");
     let stderr = child.stderr.take().expect("stderr");
     let mut lines = BufReader::new(stderr).lines();
-    let mut addr = None;
     let mut seeded = false;
     for line in lines.by_ref() {
         let line = line.expect("line");
@@ -144,11 +150,60 @@ async fn serve_seeds_an_empty_database_and_stops_gracefully_on_sigterm() {
             .as_str()
             .and_then(|m| m.strip_prefix("Samverkan is serving on http://"))
         {
-            addr = Some(m.trim_end_matches('/').to_owned());
-            break;
+            let addr = m.trim_end_matches('/').to_owned();
+            return Served {
+                child,
+                addr,
+                seeded,
+                lines,
+            };
         }
     }
-    let addr = addr.expect("serving line");
+    let _ = child.kill();
+    let _ = child.wait();
+    panic!("the server never said where it serves");
+}
+
+fn stop(mut served: Served) -> Vec<String> {
+    let pid = served.child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .expect("kill")
+            .success()
+    );
+    let status = served.child.wait().expect("wait");
+    assert!(status.success(), "clean exit on SIGTERM: {status:?}");
+    served.lines.map_while(Result::ok).collect()
+}
+
+#[tokio::test]
+async fn a_worker_answers_only_the_operations_endpoints() {
+    let db = TestDb::create().await;
+    let data_dir = std::env::temp_dir().join(format!("samverkan-worker-{}", std::process::id()));
+    let served = serve(&db, &data_dir, &["--role", "worker"]);
+    for (path, status) in [
+        ("/healthz", 200),
+        ("/metrics", 200),
+        ("/sv/", 404),
+        ("/api/v1/actors", 404),
+    ] {
+        let res = reqwest::get(format!("http://{}{path}", served.addr))
+            .await
+            .expect("get");
+        assert_eq!(res.status().as_u16(), status, "{path}");
+    }
+    stop(served);
+    let _ = std::fs::remove_dir_all(&data_dir);
+}
+
+#[tokio::test]
+async fn serve_seeds_an_empty_database_and_stops_gracefully_on_sigterm() {
+    let db = TestDb::create().await;
+    let data_dir = std::env::temp_dir().join(format!("samverkan-data-{}", std::process::id()));
+    let served = serve(&db, &data_dir, &[]);
+    let (addr, seeded) = (served.addr.clone(), served.seeded);
     assert!(seeded);
     assert!(data_dir.is_dir(), "data folder created");
     let body = reqwest::get(format!("http://{addr}/en/actors?per_page=100"))
@@ -158,17 +213,7 @@ async fn serve_seeds_an_empty_database_and_stops_gracefully_on_sigterm() {
         .await
         .expect("text");
     assert!(body.contains("Vecura"));
-    let pid = child.id().to_string();
-    assert!(
-        Command::new("kill")
-            .args(["-TERM", &pid])
-            .status()
-            .expect("kill")
-            .success()
-    );
-    let status = child.wait().expect("wait");
-    assert!(status.success(), "clean exit on SIGTERM: {status:?}");
-    let rest: Vec<String> = lines.map_while(Result::ok).collect();
+    let rest = stop(served);
     assert!(rest.iter().any(|l| l.contains("stopped")), "{rest:?}");
     let _ = std::fs::remove_dir_all(&data_dir);
 }

@@ -289,3 +289,54 @@ async fn two_servers_draining_one_outbox_never_claim_the_same_message() {
     assert!(first.claim_due_mail(50).await.expect("claim").is_empty());
     app.stop().await;
 }
+
+/// The upkeep round (purges, the office's daily list, notices, reminders) runs on one server at a time: two
+/// servers asking for its lease at once get it once; the holder renews it; another takes it only when it ends.
+#[tokio::test]
+async fn one_server_at_a_time_holds_the_upkeep_lease() {
+    let app = TestApp::spawn().await;
+    let first = app.store().await;
+    let second = app.store().await;
+    for round in 0..10 {
+        let name = format!("round-{round}");
+        let (x, y) = tokio::join!(
+            first.take_lease(&name, "server-a", 60_000),
+            second.take_lease(&name, "server-b", 60_000)
+        );
+        let (x, y) = (x.expect("lease"), y.expect("lease"));
+        assert!(x != y, "exactly one server holds {name}: {x} {y}");
+        let holder = if x { &first } else { &second };
+        let (me, other) = if x {
+            ("server-a", "server-b")
+        } else {
+            ("server-b", "server-a")
+        };
+        assert!(holder.take_lease(&name, me, 60_000).await.expect("renew"));
+        assert!(
+            !holder
+                .take_lease(&name, other, 60_000)
+                .await
+                .expect("taken")
+        );
+    }
+    // A lease that has ended (a server that stopped) is taken by another.
+    assert!(
+        first
+            .take_lease("ended", "server-a", -1)
+            .await
+            .expect("lease")
+    );
+    assert!(
+        second
+            .take_lease("ended", "server-b", 60_000)
+            .await
+            .expect("take over")
+    );
+    assert!(
+        !first
+            .take_lease("ended", "server-a", 60_000)
+            .await
+            .expect("held")
+    );
+    app.stop().await;
+}

@@ -50,13 +50,13 @@ pub(crate) async fn company_fields(
     campuses.extend(
         state
             .store()
-            .campuses(lang)
+            .campus_names(lang)
             .await?
             .into_iter()
             .map(|c| Choice {
-                selected: campus == c.campus.slug.as_str(),
-                value: c.campus.slug.as_str().into(),
-                label: c.campus.name.get(lang).to_owned(),
+                selected: campus == c.slug.as_str(),
+                value: c.slug.as_str().into(),
+                label: c.name.get(lang).to_owned(),
             }),
     );
     Ok(vec![

@@ -4,7 +4,8 @@
 //! Freshness. The data version is a number this server moves forward (1) after every request that may have
 //! written, before that request's answer leaves (so the writer's next request sees its change), and (2) whenever
 //! the database's stamp — the audit log's entries, which every write adds to in its own transaction — changes,
-//! read by [`follow`] every half second (so another server's write is seen within that). An answer is made after
+//! read by [`follow`] every half second and at once when PostgreSQL notifies a write (so another server's write is
+//! seen within that). An answer is made after
 //! the version it is filed under was read, so it is never older than that version; a version change empties the
 //! cache. Answers that depend on the clock (an event passing from upcoming to past) are kept at most a minute.
 //!
@@ -49,9 +50,25 @@ const KEPT_HEADERS: [HeaderName; 5] = [
 struct Entry {
     version: u64,
     made: Instant,
+    /// A mark that answers to this key are not kept (they set a cookie, are too large...): later requests are
+    /// made at once instead of waiting for one another.
+    pass: bool,
     etag: HeaderValue,
     headers: Vec<(HeaderName, HeaderValue)>,
     body: Bytes,
+}
+
+impl Entry {
+    fn pass(version: u64) -> Entry {
+        Entry {
+            version,
+            made: Instant::now(),
+            pass: true,
+            etag: HeaderValue::from_static("\"\""),
+            headers: Vec::new(),
+            body: Bytes::new(),
+        }
+    }
 }
 
 #[derive(Clone)]
@@ -100,7 +117,7 @@ impl AnswerCache {
 
     /// Compares the database's stamp with the last one read and invalidates when it moved (and at the first
     /// reading, since answers may have been kept before it).
-    pub async fn check(&self, store: &store::Store) -> Result<(), store::StoreError> {
+    pub async fn check(&self, store: &store::Store) -> Result<bool, store::StoreError> {
         let lock = || {
             self.stamp
                 .lock()
@@ -123,7 +140,7 @@ impl AnswerCache {
         if moved {
             self.invalidate();
         }
-        Ok(())
+        Ok(moved)
     }
 
     /// (hits, misses) since the start, for /metrics.
@@ -135,16 +152,38 @@ impl AnswerCache {
     }
 }
 
-/// Reads the database's stamp every [`FOLLOW_EVERY`] so that writes made by other servers (and by background
-/// work on this one) empty this server's cache; runs until aborted.
+/// Follows the data written by other servers (and by background work on this one): reads the database's stamp
+/// every [`FOLLOW_EVERY`], and at once when PostgreSQL notifies a write; when it moved, the cache is emptied and the
+/// search index catches up. Runs until aborted.
 pub fn follow(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
+        let mut notices = match state.store().change_listener().await {
+            Ok(l) => l,
+            Err(e) => {
+                tracing::warn!(error = %e, "listening for other servers' writes failed; polling only");
+                store::ChangeListener::none()
+            }
+        };
         let mut tick = tokio::time::interval(FOLLOW_EVERY);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
-            tick.tick().await;
-            if let Err(e) = state.answers().check(state.store()).await {
-                tracing::warn!(error = %e, "reading the data version failed");
+            tokio::select! {
+                _ = tick.tick() => {}
+                heard = notices.next() => {
+                    if let Err(e) = heard {
+                        tracing::warn!(error = %e, "the notice of other servers' writes failed; polling only");
+                        notices = store::ChangeListener::none();
+                    }
+                }
+            }
+            match state.answers().check(state.store()).await {
+                Ok(true) => {
+                    if let Err(e) = state.sync_search().await {
+                        tracing::warn!(error = %e, "search index catch-up failed");
+                    }
+                }
+                Ok(false) => {}
+                Err(e) => tracing::warn!(error = %e, "reading the data version failed"),
             }
         }
     })
@@ -263,18 +302,44 @@ pub(crate) async fn middleware(
         .iter()
         .filter_map(|v| v.to_str().ok())
         .any(|v| v.contains("no-cache"));
-    if !fresh
-        && let Some(entry) = cache.entries.get(&key)
-        && entry.version == version
-        && entry.made.elapsed() < MAX_AGE
-    {
-        cache.hits.fetch_add(1, Ordering::Relaxed);
-        return answer(&entry, req.headers());
-    }
+    let current = |e: &Entry| e.version == version && e.made.elapsed() < MAX_AGE;
+    // One request makes a missing answer while the others asking for it at the same time wait for it (after a
+    // write empties the cache, 200 visitors of one page cost one page, not 200); a kept answer is used only if
+    // it was made under this request's version.
+    let guard = if fresh {
+        None
+    } else {
+        match cache.entries.get_value_or_guard_async(&key).await {
+            Ok(entry) if current(&entry) => {
+                if entry.pass {
+                    // Known not to be kept (it sets a cookie, say): made for this request, no waiting.
+                    cache.misses.fetch_add(1, Ordering::Relaxed);
+                    return next.run(req).await;
+                }
+                cache.hits.fetch_add(1, Ordering::Relaxed);
+                return answer(&entry, req.headers());
+            }
+            Ok(_) => None,
+            Err(guard) => Some(guard),
+        }
+    };
     cache.misses.fetch_add(1, Ordering::Relaxed);
     let req_headers = req.headers().clone();
     let res = next.run(req).await;
+    let keep = |entry: Entry| {
+        if cache.version() != version {
+            return; // made under a version that has passed; the waiters make their own
+        }
+        let entry = Arc::new(entry);
+        match guard {
+            Some(g) => {
+                let _ = g.insert(entry);
+            }
+            None => cache.entries.insert(key, entry),
+        }
+    };
     if !keepable(&res) {
+        keep(Entry::pass(version));
         return res;
     }
     let (parts, body) = res.into_parts();
@@ -288,6 +353,7 @@ pub(crate) async fn middleware(
     let entry = Entry {
         version,
         made: Instant::now(),
+        pass: false,
         etag: etag_of(&body),
         headers: KEPT_HEADERS
             .iter()
@@ -302,8 +368,10 @@ pub(crate) async fn middleware(
         body,
     };
     let res = answer(&entry, &req_headers);
-    if entry.body.len() <= LARGEST && cache.version() == version {
-        cache.entries.insert(key, Arc::new(entry));
+    if entry.body.len() <= LARGEST {
+        keep(entry);
+    } else {
+        keep(Entry::pass(version));
     }
     res
 }
