@@ -8,7 +8,8 @@ Starts the release binary on a temporary SQLite database with the Stockholm data
      and actor pages in English too) and the main API lists, each alone for --duration seconds: requests/s and
      its share of /healthz;
   3. the 200-user mix with wrk (200 connections, --mix-duration seconds): the pages and API lists at random, the
-     reads only, then the same with scripts/load's PATCH updates at its weight (one request in 36): p50 and p99;
+     reads only, then with scripts/load's PATCH of an actor once a second per wrk thread, then with that PATCH at
+     scripts/load's weight (one request in 36): p50 and p99;
   4. memory at regional scale: a second server on `samverkan generate --actors 10000`, every actor page and list
      page read in both languages, resident memory (VmRSS) and its peak (VmHWM) after the crawl.
 Writes bench/results/pages.json and pages.md. Exits 1 when any request failed.
@@ -107,16 +108,19 @@ def status(url: str, headers: dict | None = None) -> int:
         return e.code
 
 
-def lua_mix(paths: list[str], token: str | None, folder: str) -> str:
+def lua_mix(paths: list[str], token: str | None, folder: str, every_second: bool = False) -> str:
     """A wrk script that picks a path at random per request; with a token, one request in 36 is scripts/load's
-    PATCH of an actor's description."""
+    PATCH of an actor's description (or, `every_second`, the first request of each second on each wrk thread)."""
     lines = ["local paths = {" + ",".join(json.dumps(p) for p in paths) + "}",
              "local slugs = {" + ",".join(json.dumps(s) for s in UPDATE_SLUGS) + "}",
              "local n = 0",
+             "local second = 0",
              "math.randomseed(os.time())",
              "request = function()"]
     if token:
-        lines += ["  if math.random(36) == 1 then",
+        condition = "os.time() ~= second" if every_second else "math.random(36) == 1"
+        lines += [f"  if {condition} then",
+                  "    second = os.time()",
                   "    n = n + 1",
                   "    local body = string.format('{\"description\":{\"sv\":\"Beskrivning under last, ändring %d.\","
                   "\"en\":\"Description under load, change %d.\"}}', n, n)",
@@ -124,7 +128,7 @@ def lua_mix(paths: list[str], token: str | None, folder: str) -> str:
                   f"      {{['Authorization'] = 'Bearer {token}', ['Content-Type'] = 'application/json'}}, body)",
                   "  end"]
     lines += ["  return wrk.format('GET', paths[math.random(#paths)])", "end"]
-    path = os.path.join(folder, "mix-writes.lua" if token else "mix.lua")
+    path = os.path.join(folder, f"mix-{'none' if not token else 'second' if every_second else 'request'}.lua")
     with open(path, "w") as f:
         f.write("\n".join(lines) + "\n")
     return path
@@ -174,15 +178,15 @@ def plot(rows: list[dict]) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(8, 0.22 * len(rows) + 1.2))
-    names = [f"{r['name']} ({r['path']})" if r["kind"] == "api" else r["name"] for r in rows]
+    names = [r["name"] for r in rows]
     colors = ["tab:blue" if r["kind"] == "page" else "tab:orange" for r in rows]
     ax.barh(range(len(rows)), [r["share_of_healthz"] for r in rows], color=colors)
     ax.set_yticks(range(len(rows)), [n if len(n) < 60 else n[:57] + "..." for n in names], fontsize=7)
     ax.invert_yaxis()
     ax.axvline(0.25, color="grey", linestyle=":", label="25% goal (every public page)")
     ax.axvline(0.40, color="black", linestyle="--", label="40% goal (home and actor pages)")
-    ax.set_xlabel("requests/s as a share of /healthz in the same run (wrk, 64 connections)")
-    ax.set_title("Pages (blue) and API lists (orange) against the server's ceiling, 2 cores")
+    ax.set_xlabel("requests/s ÷ /healthz's in the same run\n(wrk, 64 connections)", fontsize=8)
+    ax.set_title("Share of /healthz, 2 cores\n(blue: pages, orange: API lists)", fontsize=9)
     ax.legend(fontsize=7, loc="lower right")
     fig.tight_layout()
     fig.savefig(os.path.join(ROOT, "docs", "img", "pages.svg"))
@@ -228,6 +232,9 @@ def main() -> int:
             paths = [p for _, p in pages + apis]
             print(f"==> mix, reads ({args.mix_duration} s)", file=sys.stderr)
             mix = wrk(server.base, args.mix_connections, args.mix_duration, pid, lua_mix(paths, None, tmp))
+            print(f"==> mix with an update a second ({args.mix_duration} s)", file=sys.stderr)
+            mix_second = wrk(server.base, args.mix_connections, args.mix_duration, pid,
+                             lua_mix(paths, token, tmp, every_second=True))
             print(f"==> mix with updates ({args.mix_duration} s)", file=sys.stderr)
             mix_writes = wrk(server.base, args.mix_connections, args.mix_duration, pid, lua_mix(paths, token, tmp))
             idle = memory(pid)
@@ -236,10 +243,11 @@ def main() -> int:
         problems = server.problems
         regional = regional_memory(binary, tmp, args.actors) if args.actors else None
 
-    failures = sum(r["failures"] for r in rows + healthz) + mix["failures"] + mix_writes["failures"] + (
+    failures = sum(r["failures"] for r in rows + healthz) + mix["failures"] + mix_writes["failures"] + mix_second[
+        "failures"] + (
         regional["failed"] if regional else 0)
     result = {**meta, "connections": args.connections, "duration_s": args.duration, "healthz": healthz,
-              "healthz_mean_rps": round(ceiling, 1), "pages": rows, "mix_reads": mix, "mix_with_updates": mix_writes,
+              "healthz_mean_rps": round(ceiling, 1), "pages": rows, "mix_reads": mix, "mix_update_each_second": mix_second, "mix_with_updates": mix_writes,
               "memory_stockholm": idle, "memory_regional": regional, "server_warnings": problems[:50],
               "failures": failures}
     rerun = "bench/run pages" + (f" --duration {args.duration}" if args.duration != 10 else "") + (
@@ -254,12 +262,12 @@ def main() -> int:
         [[r["name"], f"`{r['path']}`", r["rps"], r["share_of_healthz"], r["p50_ms"], r["p99_ms"],
           r["server_cpu_cores"], r["failures"]] for r in rows])
     md += ["", f"The mix: {args.mix_connections} connections for {args.mix_duration} s, each request a page or API "
-           "list above at random; then the same with scripts/load's PATCH of an actor's description as one request "
-           "in 36.", ""]
+           "list above at random; then the same with scripts/load's PATCH of an actor's description once a second on "
+           "each of wrk's two threads; then with that PATCH as one request in 36 (scripts/load's weight).", ""]
     md += benchkit.md_table(["mix", "requests", "req/s", "p50 ms", "p99 ms", "failures"],
-                            [["reads", mix["requests"], mix["rps"], mix["p50_ms"], mix["p99_ms"], mix["failures"]],
-                             ["reads and updates", mix_writes["requests"], mix_writes["rps"], mix_writes["p50_ms"],
-                              mix_writes["p99_ms"], mix_writes["failures"]]])
+                            [[name, m["requests"], m["rps"], m["p50_ms"], m["p99_ms"], m["failures"]]
+                             for name, m in (("reads", mix), ("reads, an update a second per thread", mix_second),
+                                             ("reads, one request in 36 an update", mix_writes))])
     md += ["", f"- Memory with the Stockholm data after the runs: {idle['rss_mib']} MiB resident, "
            f"peak {idle['peak_rss_mib']} MiB"]
     if regional:

@@ -149,8 +149,10 @@ async fn run() -> anyhow::Result<()> {
                 (Vec::new(), web::operations_router(state))
             };
             web::serve(listener, app, shutdown_signal()).await?;
+            // Stopped and waited for before the pool closes, so none of them is cut off mid-query.
             for f in followers {
                 f.abort();
+                let _ = f.await;
             }
             if let Some(b) = background {
                 b.stop();

@@ -43,6 +43,8 @@ struct Inner {
     health: std::sync::OnceLock<app::health::HealthData>,
     answers: kit::cache::AnswerCache,
     visitor_key: tokio::sync::OnceCell<Vec<u8>>,
+    campus_names: kit::cache::PerVersion<[Vec<domain::Campus>; 2]>,
+    tag_names: kit::cache::PerVersion<Vec<domain::Tag>>,
 }
 
 impl AppState {
@@ -82,6 +84,8 @@ impl AppState {
             health: std::sync::OnceLock::new(),
             answers: kit::cache::AnswerCache::default(),
             visitor_key: tokio::sync::OnceCell::new(),
+            campus_names: kit::cache::PerVersion::default(),
+            tag_names: kit::cache::PerVersion::default(),
         }))
     }
 
@@ -144,6 +148,35 @@ impl AppState {
             .get_or_try_init(|| self.0.store.site_secret("visitor"))
             .await?;
         Ok(key)
+    }
+
+    /// The campuses in `lang`'s order of names, read once per data version.
+    pub(crate) async fn campus_names(
+        &self,
+        lang: domain::Lang,
+    ) -> Result<Vec<domain::Campus>, kit::error::WebError> {
+        let store = &self.0.store;
+        let both = self
+            .0
+            .campus_names
+            .get(&self.0.answers, async {
+                Ok::<_, store::StoreError>([
+                    store.campus_names(domain::Lang::Sv).await?,
+                    store.campus_names(domain::Lang::En).await?,
+                ])
+            })
+            .await?;
+        Ok(both[usize::from(lang == domain::Lang::En)].clone())
+    }
+
+    /// Every tag, read once per data version.
+    pub(crate) async fn tag_names(&self) -> Result<Arc<Vec<domain::Tag>>, kit::error::WebError> {
+        let store = &self.0.store;
+        Ok(self
+            .0
+            .tag_names
+            .get(&self.0.answers, store.tag_names())
+            .await?)
     }
 
     /// Starts following the database's data version (writes by other servers and by background work), which

@@ -47,18 +47,11 @@ pub(crate) async fn company_fields(
         label: t.t("company-campus-none"),
         selected: campus.is_empty(),
     }];
-    campuses.extend(
-        state
-            .store()
-            .campus_names(lang)
-            .await?
-            .into_iter()
-            .map(|c| Choice {
-                selected: campus == c.slug.as_str(),
-                value: c.slug.as_str().into(),
-                label: c.name.get(lang).to_owned(),
-            }),
-    );
+    campuses.extend(state.campus_names(lang).await?.into_iter().map(|c| Choice {
+        selected: campus == c.slug.as_str(),
+        value: c.slug.as_str().into(),
+        label: c.name.get(lang).to_owned(),
+    }));
     Ok(vec![
         Field::new(
             FieldKind::Text,

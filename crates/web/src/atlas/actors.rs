@@ -47,8 +47,8 @@ pub(crate) async fn actor(
     let actor = store.actor(&slug).await?.ok_or(WebError::NotFound)?;
     let relations = store.relations_of(&slug, lang).await?;
     // Only the names (the counts of actors per campus and tag are for the list's filters).
-    let campuses = store.campus_names(lang).await?;
-    let tags = store.tag_names().await?;
+    let campuses = state.campus_names(lang).await?;
+    let tags = state.tag_names().await?;
     let mut page = ActorPage::build(lang, actor, relations, &campuses, &tags);
     page.layout.set_caller(&caller);
     page.can_edit = caller.require(&domain::Action::EditActor(&slug)).is_ok();

@@ -2,7 +2,8 @@
 //! memory for the data version it was made from, with an `ETag` so a browser that has it gets `304 Not Modified`.
 //!
 //! Freshness. The data version is a number this server moves forward (1) after every request that may have
-//! written, before that request's answer leaves (so the writer's next request sees its change), and (2) whenever
+//! written and did — its write moved the audit log's stamp — before that request's answer leaves (so the writer's
+//! next request sees its change), and (2) whenever
 //! the database's stamp — the audit log's entries, which every write adds to in its own transaction — changes,
 //! read by [`follow`] every half second and at once when PostgreSQL notifies a write (so another server's write is
 //! seen within that). An answer is made after
@@ -152,6 +153,42 @@ impl AnswerCache {
     }
 }
 
+/// A value read from the database and kept for one data version (a read model): a page that needs it on every
+/// visit (the campuses' names in a form) reads it once per version instead of once per request. Read after the
+/// version, so never older than it, like the answers.
+pub struct PerVersion<T>(std::sync::Mutex<Option<(u64, Arc<T>)>>);
+
+impl<T> Default for PerVersion<T> {
+    fn default() -> Self {
+        PerVersion(std::sync::Mutex::new(None))
+    }
+}
+
+impl<T> PerVersion<T> {
+    /// The value for the current version, loaded with `load` when there is none yet.
+    pub async fn get<E, F>(&self, cache: &AnswerCache, load: F) -> Result<Arc<T>, E>
+    where
+        F: std::future::Future<Output = Result<T, E>>,
+    {
+        let lock = || {
+            self.0
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        let version = cache.version();
+        if let Some((v, value)) = &*lock()
+            && *v == version
+        {
+            return Ok(value.clone());
+        }
+        let value = Arc::new(load.await?);
+        if cache.version() == version {
+            *lock() = Some((version, value.clone()));
+        }
+        Ok(value)
+    }
+}
+
 /// Follows the data written by other servers (and by background work on this one): reads the database's stamp
 /// every [`FOLLOW_EVERY`], and at once when PostgreSQL notifies a write; when it moved, the cache is emptied and the
 /// search index catches up. Runs until aborted.
@@ -287,8 +324,10 @@ pub(crate) async fn middleware(
     let Some(key) = key_of(&req) else {
         let writes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
         let res = next.run(req).await;
-        if writes {
-            // Even a refused write may have recorded something (a denied attempt); forgetting is always safe.
+        // A request that may have written compares the data stamp before its answer leaves: every write adds to
+        // the audit log, so a request that wrote nothing (a match, a cohort question, a refused form) keeps the
+        // cache. When the stamp cannot be read, forgetting everything is the safe answer.
+        if writes && cache.check(state.store()).await.is_err() {
             cache.invalidate();
         }
         return res;
