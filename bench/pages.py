@@ -59,34 +59,10 @@ def page_templates() -> list[tuple[str, str]]:
     return pages + [("home (English)", "/en/"), ("actor vecura (English)", "/en/actors/vecura")]
 
 
-def to_ms(value: str) -> float:
-    m = re.match(r"([\d.]+)(us|ms|s|m)$", value)
-    n, unit = float(m.group(1)), m.group(2)
-    return round(n * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit], 3)
-
-
 def wrk(url: str, connections: int, seconds: int, pid: int, script: str | None = None) -> dict:
-    threads = max(1, min(os.cpu_count() or 1, connections))
-    cmd = ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s", "--latency", "--timeout", "10s"]
-    if script:
-        cmd += ["-s", script]
-    cpu0 = cpu_seconds(pid)
-    out = subprocess.run(cmd + [url], capture_output=True, text=True, check=True).stdout
-    cpu = cpu_seconds(pid) - cpu0
-    total = int(re.search(r"(\d+) requests in", out).group(1))
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    pct = {p: to_ms(v) for p, v in re.findall(r"^\s+(50|75|90|99)%\s+(\S+)", out, re.M)}
-    non2xx = int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", out)) else 0
-    sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
-    errors = sum(int(x) for x in sock.groups()) if sock else 0
-    return {"requests": total, "rps": round(rps, 1), "p50_ms": pct.get("50"), "p99_ms": pct.get("99"),
-            "failures": non2xx + errors, "server_cpu_cores": round(cpu / seconds, 2)}
-
-
-def cpu_seconds(pid: int) -> float:
-    with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    r = benchkit.run_wrk(url, connections, seconds, pid, script)
+    return {"requests": r["requests"], "rps": r["rps"], "p50_ms": r["p50_ms"], "p99_ms": r["p99_ms"],
+            "failures": r["failures"], "server_cpu_cores": r["server_cpu_cores_used"]}
 
 
 def memory(pid: int) -> dict:

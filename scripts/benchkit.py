@@ -271,3 +271,39 @@ def postgres_database(prefix: str):
         yield f"postgres://{PG_USER}:{PG_PASSWORD}@127.0.0.1:{port}/{name}"
     finally:
         _psql(port, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def proc_cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def to_ms(value: str) -> float:
+    """A wrk duration (`812.00us`, `4.59ms`, `1.19s`) in milliseconds."""
+    m = re.match(r"([\d.]+)(us|ms|s|m)$", value)
+    n, unit = float(m.group(1)), m.group(2)
+    return round(n * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit], 3)
+
+
+def run_wrk(url: str, connections: int, seconds: int, server_pid: int, script: str | None = None) -> dict:
+    """wrk against `url` (with a Lua `script` when given): requests, req/s, p50 and p99, failures (non-2xx/3xx and
+    socket errors), the server's CPU in cores, and wrk's own report as `output`."""
+    threads = max(1, min(os.cpu_count() or 1, connections))
+    cmd = ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s", "--latency", "--timeout", "10s"]
+    if script:
+        cmd += ["-s", script]
+    cpu0 = proc_cpu_seconds(server_pid)
+    out = subprocess.run(cmd + [url], capture_output=True, text=True, check=True).stdout
+    cpu = proc_cpu_seconds(server_pid) - cpu0
+    total = int(re.search(r"(\d+) requests in", out).group(1))
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    pct = {p: to_ms(v) for p, v in re.findall(r"^\s+(50|75|90|99)%\s+(\S+)", out, re.M)}
+    non2xx = int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", out)) else 0
+    sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    socket_errors = sum(int(x) for x in sock.groups()) if sock else 0
+    return {"tool": f"wrk -t{threads} -c{connections} -d{seconds}s", "requests": total,
+            "failures": non2xx + socket_errors, "non_2xx": non2xx, "socket_errors": socket_errors,
+            "rps": round(rps, 1), "p50_ms": pct.get("50"), "p99_ms": pct.get("99"),
+            "server_cpu_cores_used": round(cpu / seconds, 2), "output": out}

@@ -17,9 +17,7 @@ Usage: scripts/load [--database sqlite|postgres] [--no-updates] [--users N] [--r
 import argparse
 import contextlib
 import csv
-import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -36,36 +34,10 @@ LOCUSTFILE = os.path.join(HERE, "load_locustfile.py")
 SIGNIN_ACTORS = ["vecura", "a-working-lab", "akademiska-hus", "stockholm-life-tech"]
 
 
-def proc_cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process so far."""
-    with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def to_ms(value: str) -> float:
-    m = re.match(r"([\d.]+)(us|ms|s|m)", value)
-    n, unit = float(m.group(1)), m.group(2)
-    return round(n * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit], 3)
-
-
 def run_wrk(base: str, connections: int, seconds: int, server_pid: int) -> dict:
-    threads = max(1, min(os.cpu_count() or 1, connections))
-    cpu0 = proc_cpu_seconds(server_pid)
-    out = subprocess.run(["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s", "--latency",
-                          "--timeout", "10s", f"{base}/healthz"], capture_output=True, text=True, check=True).stdout
-    cpu = proc_cpu_seconds(server_pid) - cpu0
-    print(out)
-    total = int(re.search(r"(\d+) requests in", out).group(1))
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    pct = {p: to_ms(v) for p, v in re.findall(r"^\s+(50|75|90|99)%\s+(\S+)", out, re.M)}
-    non2xx = int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", out)) else 0
-    sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
-    socket_errors = sum(int(x) for x in sock.groups()) if sock else 0
-    return {"tool": f"wrk -t{threads} -c{connections} -d{seconds}s", "requests": total,
-            "failures": non2xx + socket_errors, "non_2xx": non2xx, "socket_errors": socket_errors,
-            "rps": round(rps, 1), "p50_ms": pct.get("50"), "p99_ms": pct.get("99"),
-            "server_cpu_cores_used": round(cpu / seconds, 2)}
+    r = benchkit.run_wrk(f"{base}/healthz", connections, seconds, server_pid)
+    print(r.pop("output"))
+    return r
 
 
 def run_locust(base: str, mode: str, users: int, spawn_rate: int, seconds: int, wait: str, env_extra: dict,
@@ -78,13 +50,13 @@ def run_locust(base: str, mode: str, users: int, spawn_rate: int, seconds: int, 
            "--exit-code-on-error", "0", "--loglevel", "WARNING"]
     print(f"==> locust ({mode}): {users} users, spawn rate {spawn_rate}/s, {seconds} s, think time {wait}",
           file=sys.stderr)
-    cpu0 = proc_cpu_seconds(server_pid)
+    cpu0 = benchkit.proc_cpu_seconds(server_pid)
     t0 = time.monotonic()
     before = os.times()
     res = subprocess.run(cmd, env=env, capture_output=True, text=True)
     after = os.times()
     wall = time.monotonic() - t0
-    cpu = proc_cpu_seconds(server_pid) - cpu0
+    cpu = benchkit.proc_cpu_seconds(server_pid) - cpu0
     sys.stderr.write(res.stderr[-6000:])
     if res.returncode != 0:
         raise RuntimeError(f"locust exited with {res.returncode}")

@@ -162,20 +162,3 @@ impl SearchState {
         Ok(total)
     }
 }
-
-/// Keeps the index in step with writes made by other servers on the same database, every `every`.
-pub fn keep_in_step(
-    search: Arc<SearchState>,
-    store: Store,
-    every: std::time::Duration,
-) -> tokio::task::JoinHandle<()> {
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(every);
-        loop {
-            tick.tick().await;
-            if let Err(e) = search.sync(&store).await {
-                tracing::warn!(error = %e, "search index catch-up failed");
-            }
-        }
-    })
-}

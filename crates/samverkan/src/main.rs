@@ -133,24 +133,16 @@ async fn run() -> anyhow::Result<()> {
             let background = role
                 .works()
                 .then(|| samverkan::background::spawn(store.clone(), mailer, &serve.auth));
-            let (followers, app) = if role.serves() {
-                // Writes by other servers on the same database reach this server's index within two seconds,
-                // and empty its cache of answers within half a second.
-                let followers = vec![
-                    app::search::keep_in_step(
-                        state.search_state().clone(),
-                        store.clone(),
-                        std::time::Duration::from_secs(2),
-                    ),
-                    state.follow_data(),
-                ];
-                (followers, web::router(state))
+            // Writes by other servers on the same database empty this server's cache of answers and reach its
+            // search index within half a second (see web::kit::cache::follow).
+            let (follower, app) = if role.serves() {
+                (Some(state.follow_data()), web::router(state))
             } else {
-                (Vec::new(), web::operations_router(state))
+                (None, web::operations_router(state))
             };
             web::serve(listener, app, shutdown_signal()).await?;
-            // Stopped and waited for before the pool closes, so none of them is cut off mid-query.
-            for f in followers {
+            // Stopped and waited for before the pool closes, so it is not cut off mid-query.
+            if let Some(f) = follower {
                 f.abort();
                 let _ = f.await;
             }

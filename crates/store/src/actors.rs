@@ -199,6 +199,13 @@ const RELATION_SELECT: &str = "SELECT f.slug AS from_slug, f.name_sv AS from_nam
      r.since_year, r.until_year, r.source \
      FROM relations r JOIN actors f ON f.id = r.from_actor_id JOIN actors t ON t.id = r.to_actor_id";
 
+fn tag_from_row(row: &AnyRow) -> Result<Tag, StoreError> {
+    Ok(Tag {
+        slug: slug(row, "slug")?,
+        label: lang_text(row, "label")?,
+    })
+}
+
 fn page_args(page: PageRequest) -> Result<(i64, i64), StoreError> {
     let offset = i64::try_from(page.offset()).map_err(|_| StoreError::OutOfRange("page"))?;
     Ok((i64::from(page.per_page()), offset))
@@ -476,14 +483,7 @@ impl Store {
         let rows = sqlx::query("SELECT slug, label_sv, label_en FROM tags")
             .fetch_all(self.pool())
             .await?;
-        rows.iter()
-            .map(|row| {
-                Ok(Tag {
-                    slug: slug(row, "slug")?,
-                    label: lang_text(row, "label")?,
-                })
-            })
-            .collect()
+        rows.iter().map(tag_from_row).collect()
     }
 
     /// One campus, or `None` when no campus has that slug.
@@ -507,10 +507,7 @@ impl Store {
         rows.iter()
             .map(|row| {
                 Ok(TagCount {
-                    tag: Tag {
-                        slug: slug(row, "slug")?,
-                        label: lang_text(row, "label")?,
-                    },
+                    tag: tag_from_row(row)?,
                     actor_count: count(row, "actor_count")?,
                 })
             })

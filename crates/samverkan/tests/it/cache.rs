@@ -19,18 +19,6 @@ async fn admin_token(app: &TestApp) -> String {
     .expect("token")
 }
 
-async fn patch(app: &TestApp, token: &str, slug: &str, body: serde_json::Value) {
-    let res = app
-        .client
-        .patch(format!("{}/api/v1/actors/{slug}", app.base))
-        .bearer_auth(token)
-        .json(&body)
-        .send()
-        .await
-        .expect("patch");
-    assert_eq!(res.status(), StatusCode::OK, "PATCH {slug}");
-}
-
 /// An anonymous GET of `path` on `base`, asserting 200.
 async fn read(base: &str, path: &str) -> String {
     let res = reqwest::get(format!("{base}{path}")).await.expect("get");
@@ -65,8 +53,7 @@ async fn every_kept_view_shows_a_write_on_the_next_request() {
         ("/sv/search?q=zebrafisk", "href=\"/sv/actors/kth\""),
     ];
     primed(&app.base, &described).await;
-    patch(
-        &app,
+    app.patch_actor(
         &token,
         "kth",
         json!({"description": {"sv": "KTH forskar på zebrafisk.", "en": "KTH studies zebrafisk."}}),
@@ -88,8 +75,7 @@ async fn every_kept_view_shows_a_write_on_the_next_request() {
         "/sv/",
     ];
     prime(&app.base, &named, "Zebrahögskolan").await;
-    patch(
-        &app,
+    app.patch_actor(
         &token,
         "kth",
         json!({"name": {"sv": "Aa Zebrahögskolan", "en": "Aa Zebrahögskolan"}}),
@@ -175,9 +161,7 @@ async fn a_kept_answer_has_an_etag_that_answers_304_until_the_data_changes() {
         assert_eq!(gz.status(), StatusCode::OK, "{path} gzip");
         assert_eq!(gz.headers()["content-encoding"], "gzip");
         assert_ne!(gz.headers()["etag"], etag.as_str());
-        patch(
-            &app,
-            &token,
+        app.patch_actor(&token,
             "vecura",
             json!({"name": {"sv": format!("Vecura {}", path.len()), "en": format!("Vecura {}", path.len())}}),
         )
@@ -229,10 +213,7 @@ async fn signed_in_people_and_answers_that_set_cookies_never_come_from_the_cache
 async fn another_servers_write_reaches_this_servers_pages_and_search() {
     let app = TestApp::spawn().await;
     let token = admin_token(&app).await;
-    let other = samverkan::start(app.store().await, "127.0.0.1:0")
-        .await
-        .expect("second server");
-    let other_base = format!("http://{}", other.addr);
+    let (other, other_base) = app.another_server().await;
     primed(
         &other_base,
         &[
@@ -241,8 +222,7 @@ async fn another_servers_write_reaches_this_servers_pages_and_search() {
         ],
     )
     .await;
-    patch(
-        &app,
+    app.patch_actor(
         &token,
         "vecura",
         json!({"description": {"sv": "Vecura och ekorrar.", "en": "Vecura and ekorrar."}}),
@@ -308,10 +288,7 @@ async fn a_visitors_form_writes_nothing_and_any_server_of_the_site_checks_it() {
     );
 
     // The form served by one server is accepted by another (they share the site's key).
-    let other = samverkan::start(app.store().await, "127.0.0.1:0")
-        .await
-        .expect("second server");
-    let other_base = format!("http://{}", other.addr);
+    let (other, other_base) = app.another_server().await;
     let browser = app.browser();
     let csrf = app.csrf(&browser, "/en/login").await;
     let res = browser
@@ -384,8 +361,7 @@ async fn postgresql_wakes_a_listening_server_at_each_write() {
     }
     let token = admin_token(&app).await;
     let mut listener = app.store().await.change_listener().await.expect("listen");
-    patch(
-        &app,
+    app.patch_actor(
         &token,
         "vecura",
         json!({"description": {"sv": "Väcker lyssnaren.", "en": "Wakes the listener."}}),

@@ -179,6 +179,33 @@ impl TestApp {
             .expect("request")
     }
 
+    /// A second server on this test's database, as another machine of the same site runs it; and its address.
+    pub async fn another_server(&self) -> (samverkan::Running, String) {
+        let other = samverkan::start(self.store().await, "127.0.0.1:0")
+            .await
+            .expect("second server");
+        let base = format!("http://{}", other.addr);
+        (other, base)
+    }
+
+    /// PATCH the actor `slug` through the API with `token`, asserting 200.
+    pub async fn patch_actor(&self, token: &str, slug: &str, body: serde_json::Value) {
+        let res = self
+            .client
+            .patch(format!("{}/api/v1/actors/{slug}", self.base))
+            .bearer_auth(token)
+            .json(&body)
+            .send()
+            .await
+            .expect("patch");
+        assert_eq!(
+            res.status(),
+            reqwest::StatusCode::OK,
+            "PATCH {slug}: {}",
+            res.text().await.unwrap_or_default()
+        );
+    }
+
     /// The database URL of this test.
     pub fn db_url(&self) -> String {
         self._db.url()

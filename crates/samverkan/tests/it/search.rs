@@ -34,23 +34,6 @@ fn slugs(v: &Value) -> Vec<String> {
         .collect()
 }
 
-async fn patch(app: &TestApp, token: &str, slug: &str, body: Value) {
-    let res = app
-        .client
-        .patch(format!("{}/api/v1/actors/{slug}", app.base))
-        .bearer_auth(token)
-        .json(&body)
-        .send()
-        .await
-        .expect("patch");
-    assert_eq!(
-        res.status(),
-        StatusCode::OK,
-        "{}",
-        res.text().await.unwrap_or_default()
-    );
-}
-
 async fn matched(app: &TestApp, need: &str, lang: &str) -> Vec<Value> {
     let res = app
         .client
@@ -162,7 +145,7 @@ async fn the_index_follows_every_write_and_reindex_equals_incremental() {
     .expect("token");
 
     // An edit is searchable as soon as it is saved, in the other language too (through the term list).
-    patch(&app, &token, "turn-up", json!({"description": {"sv": "Vi har lediga lokaler för företag i Kista.", "en": "Events and venues."}})).await;
+    app.patch_actor(&token, "turn-up", json!({"description": {"sv": "Vi har lediga lokaler för företag i Kista.", "en": "Events and venues."}})).await;
     let r = search(&app, "vacant premises", "&type=actor").await;
     let hit = r["items"]
         .as_array()
@@ -180,7 +163,7 @@ async fn the_index_follows_every_write_and_reindex_equals_incremental() {
     );
 
     // Indexed text never comes back as markup.
-    patch(&app, &token, "biolamina", json!({"description": {"sv": "<script>alert(1)</script> laminin för cellodling", "en": "<img src=x onerror=alert(1)> laminin for cell culture"}})).await;
+    app.patch_actor(&token, "biolamina", json!({"description": {"sv": "<script>alert(1)</script> laminin för cellodling", "en": "<img src=x onerror=alert(1)> laminin for cell culture"}})).await;
     let r = search(&app, "laminin", "").await;
     let snippet = r["items"][0]["snippet_html"]
         .as_str()
@@ -212,13 +195,8 @@ async fn the_index_follows_every_write_and_reindex_equals_incremental() {
         .await
         .expect("delete actor");
     conn.close().await.ok();
-    patch(
-        &app,
-        &token,
-        "kth",
-        json!({"website": "https://www.kth.se/"}),
-    )
-    .await;
+    app.patch_actor(&token, "kth", json!({"website": "https://www.kth.se/"}))
+        .await;
     let r = search(&app, "vacant premises", "").await;
     assert!(
         !slugs(&r).contains(&"turn-up".to_owned()),
@@ -401,10 +379,7 @@ async fn a_second_server_on_the_same_database_follows_the_change_log() {
     )
     .await
     .expect("token");
-    let other = samverkan::start(app.store().await, "127.0.0.1:0")
-        .await
-        .expect("second server");
-    let other_base = format!("http://{}", other.addr);
+    let (other, other_base) = app.another_server().await;
     let find = |base: String| async move {
         let v: Value = reqwest::get(format!("{base}/api/v1/search?q=zebrafisk&lang=sv"))
             .await
@@ -415,8 +390,7 @@ async fn a_second_server_on_the_same_database_follows_the_change_log() {
         slugs(&v)
     };
     assert!(find(other_base.clone()).await.is_empty());
-    patch(
-        &app,
+    app.patch_actor(
         &token,
         "kth",
         json!({"description": {"sv": "KTH forskar på zebrafisk.", "en": "KTH studies zebrafish."}}),
@@ -484,18 +458,10 @@ async fn a_server_whose_changes_were_purged_rebuilds_its_index() {
     )
     .await
     .expect("token");
-    let other = samverkan::start(app.store().await, "127.0.0.1:0")
-        .await
-        .expect("second server");
-    let other_base = format!("http://{}", other.addr);
-    patch(&app, &token, "kth", json!({"description": {"sv": "KTH forskar på sjöstjärnor.", "en": "KTH studies starfish."}})).await;
-    patch(
-        &app,
-        &token,
-        "kth",
-        json!({"website": "https://www.kth.se/"}),
-    )
-    .await;
+    let (other, other_base) = app.another_server().await;
+    app.patch_actor(&token, "kth", json!({"description": {"sv": "KTH forskar på sjöstjärnor.", "en": "KTH studies starfish."}})).await;
+    app.patch_actor(&token, "kth", json!({"website": "https://www.kth.se/"}))
+        .await;
     // The log keeps only its newest entry, as if a long-running purge had passed the second server by.
     let mut conn = sqlx::AnyConnection::connect(&app.db_url())
         .await

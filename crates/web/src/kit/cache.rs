@@ -18,7 +18,8 @@
 //! reload) is answered anew.
 
 use crate::AppState;
-use crate::kit::caller::SESSION_COOKIE;
+use crate::kit::caller::{SESSION_COOKIE, cookie, is_visitor_token};
+use crate::kit::header_items;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
@@ -37,6 +38,8 @@ const LARGEST: usize = 4 * 1024 * 1024;
 const MAX_AGE: Duration = Duration::from_secs(60);
 /// How often [`follow`] reads the database's stamp.
 pub const FOLLOW_EVERY: Duration = Duration::from_millis(500);
+/// Every how many ticks of [`follow`] the search index catches up even when the stamp did not move (two seconds).
+const SEARCH_FALLBACK_TICKS: u32 = 4;
 /// How far below the largest audit id the stamp's count starts (see `Store::data_stamp`).
 const STAMP_WINDOW: i64 = 10_000;
 /// The response headers a kept answer carries over (the outer layers add the security headers again).
@@ -191,7 +194,8 @@ impl<T> PerVersion<T> {
 
 /// Follows the data written by other servers (and by background work on this one): reads the database's stamp
 /// every [`FOLLOW_EVERY`], and at once when PostgreSQL notifies a write; when it moved, the cache is emptied and the
-/// search index catches up. Runs until aborted.
+/// search index catches up (which it also does every two seconds, as a fallback). The one follower a server runs;
+/// runs until aborted.
 pub fn follow(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut notices = match state.store().change_listener().await {
@@ -203,7 +207,9 @@ pub fn follow(state: AppState) -> tokio::task::JoinHandle<()> {
         };
         let mut tick = tokio::time::interval(FOLLOW_EVERY);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let mut ticks: u32 = 0;
         loop {
+            ticks = ticks.wrapping_add(1);
             tokio::select! {
                 _ = tick.tick() => {}
                 heard = notices.next() => {
@@ -213,14 +219,19 @@ pub fn follow(state: AppState) -> tokio::task::JoinHandle<()> {
                     }
                 }
             }
-            match state.answers().check(state.store()).await {
-                Ok(true) => {
-                    if let Err(e) = state.sync_search().await {
-                        tracing::warn!(error = %e, "search index catch-up failed");
-                    }
+            let moved = match state.answers().check(state.store()).await {
+                Ok(moved) => moved,
+                Err(e) => {
+                    tracing::warn!(error = %e, "reading the data version failed");
+                    false
                 }
-                Ok(false) => {}
-                Err(e) => tracing::warn!(error = %e, "reading the data version failed"),
+            };
+            // The search index follows when the stamp moved, and every [`SEARCH_FALLBACK_TICKS`] ticks whatever
+            // it says (its change log is its own truth).
+            if (moved || ticks.is_multiple_of(SEARCH_FALLBACK_TICKS))
+                && let Err(e) = state.sync_search().await
+            {
+                tracing::warn!(error = %e, "search index catch-up failed");
             }
         }
     })
@@ -251,15 +262,10 @@ fn key_of(req: &Request) -> Option<String> {
     Some(format!("{encoding}\n{uri}"))
 }
 
+/// Whether the request carries a session, as the caller extractor reads it. A visitor token (a signed-out visitor
+/// who opened a form) is none: such a visitor sees what every visitor sees.
 fn has_session(headers: &HeaderMap) -> bool {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|c| c.trim().strip_prefix(SESSION_COOKIE)?.strip_prefix('='))
-        // A visitor token (a signed-out visitor who opened a form) sees what every visitor sees.
-        .any(|value| !crate::kit::caller::is_visitor_token(value))
+    cookie(headers, SESSION_COOKIE).is_some_and(|value| !is_visitor_token(&value))
 }
 
 /// Whether an answer is the same for every anonymous visitor and may be kept.
@@ -267,11 +273,8 @@ fn keepable(res: &Response) -> bool {
     if res.status() != StatusCode::OK || res.headers().contains_key(header::SET_COOKIE) {
         return false;
     }
-    !res.headers()
-        .get_all(header::CACHE_CONTROL)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .any(|v| v.contains("no-store") || v.contains("private"))
+    !header_items(res.headers(), header::CACHE_CONTROL)
+        .any(|d| d.starts_with("no-store") || d.starts_with("private"))
 }
 
 fn etag_of(body: &[u8]) -> HeaderValue {
@@ -284,12 +287,8 @@ fn matches_etag(headers: &HeaderMap, etag: &HeaderValue) -> bool {
     let Ok(tag) = etag.to_str() else {
         return false;
     };
-    headers
-        .get_all(header::IF_NONE_MATCH)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .map(|t| t.trim().trim_start_matches("W/"))
+    header_items(headers, header::IF_NONE_MATCH)
+        .map(|t| t.trim_start_matches("W/"))
         .any(|t| t == tag || t == "*")
 }
 
@@ -335,12 +334,7 @@ pub(crate) async fn middleware(
     let version = cache.version();
     // `Cache-Control: no-cache` from the client (a hard reload) asks for an answer made now: past the cache, the
     // new answer kept. It matters only for a write the follower has not seen yet (within half a second).
-    let fresh = req
-        .headers()
-        .get_all(header::CACHE_CONTROL)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .any(|v| v.contains("no-cache"));
+    let fresh = header_items(req.headers(), header::CACHE_CONTROL).any(|d| d == "no-cache");
     let current = |e: &Entry| e.version == version && e.made.elapsed() < MAX_AGE;
     // One request makes a missing answer while the others asking for it at the same time wait for it (after a
     // write empties the cache, 200 visitors of one page cost one page, not 200); a kept answer is used only if

@@ -22,4 +22,18 @@ mod translations;
 mod urls;
 
 pub use script_json::ScriptJson;
+
+/// The comma-separated items of every `name` header (`Accept-Encoding`, `Cache-Control`, `If-None-Match`),
+/// trimmed; values that are not text are skipped.
+pub(crate) fn header_items(
+    headers: &axum::http::HeaderMap,
+    name: axum::http::HeaderName,
+) -> impl Iterator<Item = &str> {
+    headers
+        .get_all(name)
+        .into_iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+}
 pub use urls::{actors_url, local_path};
