@@ -215,7 +215,8 @@ def main() -> int:
            f"- Failures in all runs: **{failures}**"
            + ("" if failures == 0 else " (see load.json: failure_messages)"),
            f"- Server warnings/errors logged: {len(problems)}"]
-    name = "load" + ("" if args.database == "sqlite" else "-postgres") + ("-no-updates" if args.no_updates else "")
+    name = ("load" + ("" if args.database == "sqlite" else "-postgres") + ("-no-updates" if args.no_updates else "")
+            + ("" if args.wait == "0" else f"-wait-{args.wait}"))
     benchkit.write_results(name, result, md)
     print("\n".join(md))
     if failures or not alive:
