@@ -48,8 +48,8 @@ class Server:
     """A running `samverkan serve`: base URL, process, and the log lines at WARN and above (read by a thread so
     that the server never blocks on a full pipe)."""
 
-    def __init__(self, binary: str, folder: str, db: str):
-        self.base, self.proc = start_server(binary, folder, db)
+    def __init__(self, binary: str, folder: str, db: str, extra: tuple[str, ...] = ()):
+        self.base, self.proc = start_server(binary, folder, db, extra)
         self.problems: list[str] = []
         self.lines = 0
         self.graph_computations = 0

@@ -17,15 +17,19 @@ SVK_LOAD_MODE=healthz: only GET /healthz (the load generator's own ceiling on th
 Every answer other than the expected status (200; 303 for sign-in and sign-out) counts as a failure.
 Settings come from the environment: SVK_ADMIN_TOKEN, SVK_SIGNIN_EMAILS (comma-separated), SVK_PASSWORD,
 SVK_WAIT ("0" or "MIN-MAX" seconds of think time between tasks), SVK_NO_UPDATES=1 (leave the writes out),
-SVK_COMPANY_TOKEN and SVK_MANAGER_TOKEN (a BioLamina member and a Vecura manager, for the requests)."""
+SVK_COMPANY_TOKEN and SVK_MANAGER_TOKEN (a BioLamina member and a Vecura manager, for the requests),
+SVK_JOURNAL (a file: scripts/cluster reads from it each failed request with when it started and ended, and each
+acknowledged write — the description change's number, the access request's id — to check that none was lost)."""
 import itertools
+import json
 import os
 import random
 import re
 import threading
+import time
 import urllib.parse
 
-from locust import between, constant, task
+from locust import between, constant, events, task
 from locust.contrib.fasthttp import FastHttpUser
 
 MODE = os.environ.get("SVK_LOAD_MODE", "mix")
@@ -81,6 +85,24 @@ CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 _emails = itertools.cycle(EMAILS or ["nobody@example.se"])
 _lock = threading.Lock()
 _counter = itertools.count()
+
+
+_journal = open(os.environ["SVK_JOURNAL"], "a", buffering=1) if os.environ.get("SVK_JOURNAL") else None
+
+
+def journal(**entry):
+    """Appends one line to the journal (when there is one): a failure or an acknowledged write."""
+    if _journal is not None:
+        with _lock:
+            _journal.write(json.dumps(entry) + "\n")
+
+
+@events.request.add_listener
+def on_request(request_type, name, response_time, response_length, exception=None, **_):
+    if exception is not None:
+        end = time.time()
+        journal(failed=f"{request_type} {name}", error=str(exception)[:200], start=end - response_time / 1000,
+                end=end)
 
 
 def wait_time_setting():
@@ -170,6 +192,8 @@ class Visitor(FastHttpUser):
                                      json=body, headers={"Authorization": f"Bearer {ADMIN_TOKEN}"},
                                      catch_response=True) as res:
                 expect(res, 200)
+                if res.status_code == 200:
+                    journal(ack="description", slug=slug, n=n)
 
         @task(4)
         def search(self):
@@ -195,7 +219,10 @@ class Visitor(FastHttpUser):
                 if res.status_code != 201:
                     return
                 rid = res.json()["id"]
+                journal(ack="request", id=rid)
             with self.client.post(f"/api/v1/access-requests/{rid}/transition", json={"move": "accept"},
                                   name="POST /api/v1/access-requests/{id}/transition",
                                   headers={"Authorization": f"Bearer {MANAGER_TOKEN}"}, catch_response=True) as res:
                 expect(res, 200)
+                if res.status_code == 200:
+                    journal(ack="accepted", id=rid)

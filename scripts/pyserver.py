@@ -6,12 +6,13 @@ import subprocess
 import tempfile
 
 
-def start_server(binary: str, folder: str, db: str):
-    """Starts `samverkan serve` on a free loopback port with `db`; returns (base URL, process). The process's
-    stderr (JSON log lines) is left for the caller to read further."""
+def start_server(binary: str, folder: str, db: str, extra: tuple[str, ...] = ()):
+    """Starts `samverkan serve` on a free loopback port with `db` (and the further flags `extra`); returns (base
+    URL, process). The process's stderr (JSON log lines) is left for the caller to read further."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("SAMVERKAN_")}
     proc = subprocess.Popen(
-        [binary, "serve", "--addr", "127.0.0.1:0", "--db", db, "--data-dir", folder, "--log-format", "json"],
+        [binary, "serve", "--addr", "127.0.0.1:0", "--db", db, "--data-dir", folder, "--log-format", "json",
+         *extra],
         stderr=subprocess.PIPE, text=True, env=env, cwd=folder)
     for line in proc.stderr:
         m = re.search(r"serving on (http://[0-9.:]+)/", line)

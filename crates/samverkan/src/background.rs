@@ -61,11 +61,12 @@ impl Mailer {
 }
 
 /// Delivers every queued message that is due and that this server claims (another server running the same loop
-/// claims the others); returns how many were sent and how many failed.
+/// claims the others); returns how many were sent and how many failed. Each message is claimed just before it is
+/// sent, so a server that dies mid-delivery leaves at most one message waiting for its claim to lapse.
 pub async fn deliver_due(store: &Store, mailer: &Mailer) -> anyhow::Result<(usize, usize)> {
     let (mut sent, mut failed) = (0, 0);
     loop {
-        let batch = store.claim_due_mail(50).await?;
+        let batch = store.claim_due_mail(1).await?;
         if batch.is_empty() {
             return Ok((sent, failed));
         }

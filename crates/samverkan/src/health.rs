@@ -50,8 +50,10 @@ pub fn load(dir: &Path, out: &Path) -> anyhow::Result<health_engine::load::Loade
 pub const FIRST_START_PERSONS: u64 = 20_000;
 
 /// Opens the health data for `state`: `dir` when given, else the synthetic population under the data folder,
-/// made (20,000 persons, seed 1996) when it is not there yet. The noise secret is `health/noise.key` under the
-/// data folder, made at the first start.
+/// made (20,000 persons, seed 1996) when it is not there yet. The noise secret is the site's (`site_secrets`,
+/// `health-noise`), so every server of the site gives the same answer to the same question: answers that differed
+/// by server could be averaged until the noise wore away. A `health/noise.key` an earlier release kept in the
+/// data folder becomes the site's key when the site has none, so the answers given before stay the same.
 pub async fn attach(
     state: &web::AppState,
     data_dir: &Path,
@@ -85,16 +87,16 @@ pub async fn attach(
     let engine = health_engine::ParquetEngine::open(&folder)
         .await
         .with_context(|| format!("opening the health data in {}", folder.display()))?;
-    let key_file = health_dir.join("noise.key");
-    let secret = match std::fs::read(&key_file) {
-        Ok(k) if k.len() >= 32 => k,
-        _ => {
-            let key = store::secrets::random_token("").into_bytes();
-            write_private(&key_file, &key)
-                .with_context(|| format!("writing {}", key_file.display()))?;
-            key
-        }
-    };
+    let earlier = std::fs::read_to_string(health_dir.join("noise.key"))
+        .ok()
+        .filter(|k| k.len() >= 32);
+    let secret = state
+        .store()
+        .site_secret_or("health-noise", || {
+            earlier.unwrap_or_else(|| store::secrets::random_token(""))
+        })
+        .await
+        .context("reading the site's noise secret")?;
     state.set_health(app::health::HealthData {
         engine: std::sync::Arc::new(engine),
         policy: health::disclosure::Policy::default(),
@@ -103,17 +105,4 @@ pub async fn attach(
     });
     tracing::info!(dir = %folder.display(), synthetic, "health data ready");
     Ok(())
-}
-
-/// Writes a file only its owner can read (the noise secret).
-fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    options.open(path)?.write_all(bytes)
 }

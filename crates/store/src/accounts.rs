@@ -392,6 +392,16 @@ impl Store {
     /// The site's secret called `name`, shared by every server on this database: made at random by the first
     /// server that asks (a second server asking at the same moment keeps the first one's).
     pub async fn site_secret(&self, name: &str) -> Result<Vec<u8>, StoreError> {
+        self.site_secret_or(name, || random_token("")).await
+    }
+
+    /// [`Store::site_secret`], made with `first` when the site has none yet (a key an earlier release kept
+    /// elsewhere becomes the site's). Whatever `first` gives, every server gets the value stored first.
+    pub async fn site_secret_or(
+        &self,
+        name: &str,
+        first: impl FnOnce() -> String,
+    ) -> Result<Vec<u8>, StoreError> {
         let read = || async {
             sqlx::query_scalar::<_, String>("SELECT value FROM site_secrets WHERE name = $1")
                 .bind(name)
@@ -405,7 +415,7 @@ impl Store {
             "INSERT INTO site_secrets (name, value, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING",
         )
         .bind(name)
-        .bind(random_token(""))
+        .bind(first())
         .bind(now_millis())
         .execute(self.pool())
         .await?;

@@ -68,6 +68,35 @@ fn every_subcommand_has_help() {
     }
 }
 
+#[test]
+fn the_container_file_starts_each_role_with_flags_the_binary_takes() {
+    let file = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../deploy/Containerfile"
+    ))
+    .expect("deploy/Containerfile");
+    let mut roles = Vec::new();
+    for line in file.lines().filter(|l| l.starts_with("CMD ")) {
+        let cmd: Vec<String> = serde_json::from_str(&line[4..]).expect("CMD in exec form");
+        assert_eq!(cmd[0], "samverkan", "{line}");
+        // clap checks every flag and the role's value before it prints the help.
+        let out = samverkan()
+            .args(&cmd[1..])
+            .arg("--help")
+            .output()
+            .expect("run");
+        assert!(
+            out.status.success(),
+            "{line}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let at = cmd.iter().position(|a| a == "--role").expect("--role") + 1;
+        roles.push(cmd[at].clone());
+    }
+    roles.sort();
+    assert_eq!(roles, ["web", "worker"]);
+}
+
 #[tokio::test]
 async fn config_precedence_is_file_then_environment_then_flag() {
     let file_db = TestDb::create().await;

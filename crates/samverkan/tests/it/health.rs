@@ -12,8 +12,18 @@ async fn post_form(
     path: &str,
     fields: &[(&str, &str)],
 ) -> (StatusCode, String) {
+    post_form_to(&app.base, who, path, fields).await
+}
+
+/// [`post_form`] to the server at `base`.
+async fn post_form_to(
+    base: &str,
+    who: &reqwest::Client,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> (StatusCode, String) {
     let page = who
-        .get(format!("{}{path}", app.base))
+        .get(format!("{base}{path}"))
         .send()
         .await
         .expect("get")
@@ -24,7 +34,7 @@ async fn post_form(
     let mut form: Vec<(&str, &str)> = vec![("csrf", csrf.as_str())];
     form.extend_from_slice(fields);
     let res = who
-        .post(format!("{}{path}", app.base))
+        .post(format!("{base}{path}"))
         .form(&form)
         .send()
         .await
@@ -39,6 +49,66 @@ fn total_of(page: &str) -> String {
         .and_then(|rest| rest.split('<').next())
         .unwrap_or_default()
         .to_owned()
+}
+
+/// Every released figure of an answer page: its total and each cell of its breakdowns, in order.
+fn figures_of(page: &str) -> Vec<String> {
+    page.split("about ")
+        .skip(1)
+        .map(|rest| {
+            rest.chars()
+                .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == ' ')
+                .collect::<String>()
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn every_server_of_the_site_gives_the_same_answer_to_the_same_question() {
+    let (one, two) = (
+        tempfile::tempdir().expect("tempdir"),
+        tempfile::tempdir().expect("tempdir"),
+    );
+    // A noise key an earlier release kept in the data folder becomes the site's, so its answers stay the same.
+    let earlier = "8JmZ0c1hW2pY4rT6uV8xA0bC2dE4fG6hJ8kL0mN2pQ4";
+    std::fs::create_dir_all(one.path().join("health")).expect("mkdir");
+    std::fs::write(one.path().join("health/noise.key"), earlier).expect("write key");
+    let app = TestApp::spawn_with_health(one.path()).await;
+    let (other, other_base) = app.another_server_with_health(two.path()).await;
+    let store = app.store().await;
+    assert_eq!(
+        store.site_secret("health-noise").await.expect("secret"),
+        earlier.as_bytes()
+    );
+    assert!(
+        !two.path().join("health/noise.key").exists(),
+        "no key of a server's own"
+    );
+    let office = app.user("office@example.se", "admin", None).await;
+    let mut researchers = Vec::new();
+    for email in ["forskare-a@ki.example", "forskare-b@ki.example"] {
+        let id = app
+            .user(email, "researcher", Some("karolinska-institutet"))
+            .await;
+        store
+            .set_health_budget(office, id, "1".parse().expect("epsilon"))
+            .await
+            .expect("budget");
+        researchers.push(app.signed_in(email, PASSWORD).await);
+    }
+    // Two researchers ask the same question, each on another server: the same figures, every cell of them (were
+    // the noise drawn from a key per server, averaging the servers' answers would wear it away).
+    let question = [("codes", "E11"), ("descendants", "1"), ("first", "1")];
+    let path = "/en/health-data/cohorts";
+    let (status, on_one) = post_form_to(&app.base, &researchers[0], path, &question).await;
+    assert_eq!(status, StatusCode::OK, "{on_one}");
+    let (status, on_two) = post_form_to(&other_base, &researchers[1], path, &question).await;
+    assert_eq!(status, StatusCode::OK, "{on_two}");
+    let figures = figures_of(&on_one);
+    assert!(figures.len() > 5, "{on_one}");
+    assert_eq!(figures, figures_of(&on_two));
+    other.stop().await.expect("stop");
+    app.stop().await;
 }
 
 #[tokio::test]

@@ -188,6 +188,18 @@ impl TestApp {
         (other, base)
     }
 
+    /// [`TestApp::another_server`] with health data under its own `data_dir`.
+    pub async fn another_server_with_health(
+        &self,
+        data_dir: &std::path::Path,
+    ) -> (samverkan::Running, String) {
+        let other = samverkan::start_with_health(self.store().await, "127.0.0.1:0", Some(data_dir))
+            .await
+            .expect("second server");
+        let base = format!("http://{}", other.addr);
+        (other, base)
+    }
+
     /// PATCH the actor `slug` through the API with `token`, asserting 200.
     pub async fn patch_actor(&self, token: &str, slug: &str, body: serde_json::Value) {
         let res = self

@@ -6,7 +6,8 @@
 //! next request sees its change), and (2) whenever
 //! the database's stamp — the audit log's entries, which every write adds to in its own transaction — changes,
 //! read by [`follow`] every half second and at once when PostgreSQL notifies a write (so another server's write is
-//! seen within that). An answer is made after
+//! seen within that). Either way the search index catches up before the version moves ([`catch_up`]). An answer
+//! is made after
 //! the version it is filed under was read, so it is never older than that version; a version change empties the
 //! cache. Answers that depend on the clock (an event passing from upcoming to past) are kept at most a minute.
 //!
@@ -19,6 +20,7 @@
 
 use crate::AppState;
 use crate::kit::caller::{SESSION_COOKIE, cookie, is_visitor_token};
+use crate::kit::error::WebError;
 use crate::kit::header_items;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
@@ -88,8 +90,8 @@ impl quick_cache::Weighter<String, Arc<Entry>> for Weigher {
 pub struct AnswerCache {
     entries: quick_cache::sync::Cache<String, Arc<Entry>, Weigher>,
     version: AtomicU64,
-    /// The last stamp read: (floor, entries above it, largest id).
-    stamp: std::sync::Mutex<Option<(i64, i64, i64)>>,
+    /// The last stamp read: (floor, entries above it, largest id). Held for a whole round of [`catch_up`].
+    stamp: tokio::sync::Mutex<Option<(i64, i64, i64)>>,
     hits: AtomicU64,
     misses: AtomicU64,
 }
@@ -100,7 +102,7 @@ impl Default for AnswerCache {
             // The estimate of items only sizes the tables; the weight bounds the cache.
             entries: quick_cache::sync::Cache::with_weighter(4096, BUDGET, Weigher),
             version: AtomicU64::new(0),
-            stamp: std::sync::Mutex::new(None),
+            stamp: tokio::sync::Mutex::new(None),
             hits: AtomicU64::new(0),
             misses: AtomicU64::new(0),
         }
@@ -119,15 +121,13 @@ impl AnswerCache {
         self.entries.clear();
     }
 
-    /// Compares the database's stamp with the last one read and invalidates when it moved (and at the first
-    /// reading, since answers may have been kept before it).
-    pub async fn check(&self, store: &store::Store) -> Result<bool, store::StoreError> {
-        let lock = || {
-            self.stamp
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-        };
-        let prev = *lock();
+    /// Reads the database's stamp into `stamp`; whether it moved since the last reading (or this is the first,
+    /// since answers may have been kept before it).
+    async fn read_stamp(
+        stamp: &mut Option<(i64, i64, i64)>,
+        store: &store::Store,
+    ) -> Result<bool, store::StoreError> {
+        let prev = *stamp;
         let floor = prev.map_or(0, |s| s.0);
         let (n, last) = store.data_stamp(floor).await?;
         let mut next = (floor, n, last);
@@ -140,10 +140,7 @@ impl AnswerCache {
             next = (floor, n, last);
             moved = true;
         }
-        *lock() = Some(next);
-        if moved {
-            self.invalidate();
-        }
+        *stamp = Some(next);
         Ok(moved)
     }
 
@@ -192,6 +189,23 @@ impl<T> PerVersion<T> {
     }
 }
 
+/// One round of following the data: reads the database's stamp and, when it moved, brings the search index up to
+/// date and only then moves the version (emptying the cache), so that an answer made under the new version comes
+/// from an index holding every write the stamp counts (a search answered between the two would otherwise be kept
+/// under the new version without the write). One round at a time on a server: a writing request's round waits
+/// for the follower's, so it never finds the stamp read but the cache not yet emptied.
+pub(crate) async fn catch_up(state: &AppState) -> Result<bool, WebError> {
+    let cache = state.answers();
+    let mut stamp = cache.stamp.lock().await;
+    let moved = AnswerCache::read_stamp(&mut stamp, state.store()).await?;
+    if moved {
+        let synced = state.sync_search().await;
+        cache.invalidate();
+        synced?;
+    }
+    Ok(moved)
+}
+
 /// Follows the data written by other servers (and by background work on this one): reads the database's stamp
 /// every [`FOLLOW_EVERY`], and at once when PostgreSQL notifies a write; when it moved, the cache is emptied and the
 /// search index catches up (which it also does every two seconds, as a fallback). The one follower a server runs;
@@ -219,16 +233,17 @@ pub fn follow(state: AppState) -> tokio::task::JoinHandle<()> {
                     }
                 }
             }
-            let moved = match state.answers().check(state.store()).await {
+            let moved = match catch_up(&state).await {
                 Ok(moved) => moved,
                 Err(e) => {
-                    tracing::warn!(error = %e, "reading the data version failed");
+                    tracing::warn!(error = %e, "following the data failed");
                     false
                 }
             };
-            // The search index follows when the stamp moved, and every [`SEARCH_FALLBACK_TICKS`] ticks whatever
-            // it says (its change log is its own truth).
-            if (moved || ticks.is_multiple_of(SEARCH_FALLBACK_TICKS))
+            // The search index also catches up every [`SEARCH_FALLBACK_TICKS`] ticks whatever the stamp says (its
+            // change log is its own truth).
+            if !moved
+                && ticks.is_multiple_of(SEARCH_FALLBACK_TICKS)
                 && let Err(e) = state.sync_search().await
             {
                 tracing::warn!(error = %e, "search index catch-up failed");
@@ -326,7 +341,7 @@ pub(crate) async fn middleware(
         // A request that may have written compares the data stamp before its answer leaves: every write adds to
         // the audit log, so a request that wrote nothing (a match, a cohort question, a refused form) keeps the
         // cache. When the stamp cannot be read, forgetting everything is the safe answer.
-        if writes && cache.check(state.store()).await.is_err() {
+        if writes && catch_up(&state).await.is_err() {
             cache.invalidate();
         }
         return res;
