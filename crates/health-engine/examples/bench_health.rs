@@ -11,7 +11,6 @@
 //! The exact counts go to `DIR/exact-<size>.json` only so that `bench/health.py` can check that DuckDB counts the
 //! same; they are never part of the results.
 
-use health::cohort::{CohortDefinition, ConceptSet, Criterion, Domain, Rule, Sex, Window};
 use health::disclosure::{self, Policy};
 use health::engine::CohortEngine;
 use health::vocabulary::Vocabulary;
@@ -25,44 +24,6 @@ fn arg(name: &str) -> Option<String> {
     args.iter()
         .position(|a| a == name)
         .and_then(|i| args.get(i + 1).cloned())
-}
-
-fn criterion(domain: Domain, id: i64) -> Criterion {
-    Criterion {
-        domain,
-        concepts: ConceptSet {
-            concepts: vec![id],
-            descendants: true,
-        },
-    }
-}
-
-fn shapes(v: &Vocabulary) -> Vec<(&'static str, CohortDefinition)> {
-    let id = |voc: &str, code: &str| v.by_code(voc, code).expect(code).id;
-    let t2d = criterion(Domain::Condition, id("ICD10", "E11"));
-    let one = CohortDefinition::new(t2d.clone());
-    let mut demographic = one.clone();
-    demographic.age_min = Some(40);
-    demographic.age_max = Some(64);
-    demographic.sex = Some(Sex::Female);
-    let mut rule = CohortDefinition::new(criterion(Domain::Drug, id("ATC", "A10BA02")));
-    rule.rules.push(Rule {
-        criterion: t2d,
-        has: true,
-        times: 1,
-        window: Window {
-            start: -365,
-            end: 0,
-        },
-    });
-    let mut breakdown = one.clone();
-    breakdown.first_only = true;
-    vec![
-        ("one concept", one),
-        ("concept, age and sex", demographic),
-        ("index and a rule in a window", rule),
-        ("first event, broken down", breakdown),
-    ]
 }
 
 fn peak_rss_mib() -> f64 {
@@ -136,7 +97,7 @@ async fn main() {
         let open_s = t.elapsed().as_secs_f64();
         let mut shape_results = Vec::new();
         let mut exact = Vec::new();
-        for (name, def) in shapes(&vocab) {
+        for (name, def) in health_engine::shapes::benchmark_shapes(&vocab) {
             let mut times = Vec::new();
             let mut total = 0;
             for _ in 0..runs {

@@ -119,19 +119,33 @@ fn date_column<'a>(
         .ok_or_else(|| EngineError::Read(format!("the column {name} is missing or not a date")))
 }
 
+/// The engine's settings on top of `config` (DataFusion's own, or a Ballista session's).
+pub fn configure(config: SessionConfig) -> SessionConfig {
+    // Filter pushdown into the decoder (late materialisation) measured slower here: the concept's pages are found
+    // by the page index, and the few columns read are all needed.
+    config.with_target_partitions(2).with_parquet_pruning(true)
+}
+
 impl ParquetEngine {
     /// Opens the population in `dir` (the files `person.parquet`, `observation_period.parquet`, … as
     /// `samverkan health generate` or `load` writes them), reading persons and observation periods into memory.
+    /// The scans run in this process.
     pub async fn open(dir: &Path) -> Result<ParquetEngine, EngineError> {
+        ParquetEngine::open_on(
+            SessionContext::new_with_config(configure(SessionConfig::new())),
+            dir,
+        )
+        .await
+    }
+
+    /// [`ParquetEngine::open`] with the scans run by `ctx` — a Ballista cluster's session (`health-cluster`),
+    /// whose executors must read the same files at the same paths. The rules run here either way.
+    pub async fn open_on(ctx: SessionContext, dir: &Path) -> Result<ParquetEngine, EngineError> {
         if !dir.join("person.parquet").exists() {
             return Err(EngineError::NoData);
         }
-        // Filter pushdown into the decoder (late materialisation) measured slower here: the concept's pages are
-        // found by the page index, and the few columns read are all needed.
-        let config = SessionConfig::new()
-            .with_target_partitions(2)
-            .with_parquet_pruning(true);
-        let ctx = SessionContext::new_with_config(config);
+        let dir = std::path::absolute(dir).map_err(read_err)?;
+        let dir = dir.as_path();
         for t in crate::tables::ALL {
             let path: PathBuf = dir.join(format!("{}.parquet", t.name));
             if path.exists() {

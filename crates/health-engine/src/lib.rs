@@ -5,6 +5,9 @@
 pub mod engine;
 pub mod generate;
 pub mod load;
+pub mod shapes;
 pub mod tables;
 
-pub use engine::ParquetEngine;
+/// The DataFusion the engine is built on, for a crate that gives it another session (`health-cluster`).
+pub use datafusion;
+pub use engine::{ParquetEngine, configure};

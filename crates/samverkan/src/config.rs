@@ -39,6 +39,8 @@ pub struct GlobalArgs {
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
+// Parsed once per run: the size of the largest variant costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
 pub enum Command {
     /// Migrate, load the built-in Stockholm data set into an empty database, and serve the web site and API.
     Serve(ServeArgs),
@@ -207,6 +209,11 @@ pub struct ServeArgs {
     /// population under the data folder, `health/synthetic`, made with 20,000 persons at the first start).
     #[arg(long, env = "SAMVERKAN_HEALTH_DATA", value_name = "DIR")]
     pub health_data: Option<std::path::PathBuf>,
+    /// Health data: run the cohort engine's scans on the Apache Ballista cluster whose scheduler is at this
+    /// address (df://HOST:PORT; see `samverkan health serve-scheduler`) instead of in this server. Its executors
+    /// must read the health data's files at the same paths.
+    #[arg(long, env = "SAMVERKAN_HEALTH_CLUSTER", value_name = "URL")]
+    pub health_cluster: Option<String>,
     /// What this server does when several share one database: `all` (default) answers requests and does the
     /// background work, `web` only answers requests, `worker` only does the background work (delivering mail,
     /// purges, reminders; it still answers /healthz, /readyz and /metrics on its address).
@@ -250,6 +257,8 @@ pub struct ServeSettings {
     pub smtp: Option<(String, String)>,
     /// The health data folder, when not the default.
     pub health_data: Option<std::path::PathBuf>,
+    /// The Ballista scheduler that runs the cohort engine's scans, when not this server.
+    pub health_cluster: Option<String>,
     /// What this server does.
     pub role: ServerRole,
 }
@@ -277,13 +286,18 @@ impl ServeArgs {
             oidc_client_secret: self
                 .oidc_client_secret
                 .or_else(|| file.oidc_client_secret.clone()),
-            health_data: self.health_data,
+            health_data: self.health_data.or_else(|| file.health_data.clone()),
+            health_cluster: self.health_cluster.or_else(|| file.health_cluster.clone()),
             role: self.role.or(file.role),
         }
     }
 
     /// The merged settings; `addr` is the resolved listening address. Refuses a half-configured single sign-on.
     pub fn settings(self, addr: &str) -> anyhow::Result<ServeSettings> {
+        if let Some(url) = &self.health_cluster {
+            health_cluster::check_address(url)
+                .map_err(|e| anyhow::anyhow!("--health-cluster: {e}"))?;
+        }
         let defaults = web::AuthSettings::default();
         let auth = web::AuthSettings {
             base_url: self.base_url.unwrap_or_else(|| format!("http://{addr}")),
@@ -355,6 +369,7 @@ impl ServeArgs {
             oidc,
             smtp,
             health_data: self.health_data,
+            health_cluster: self.health_cluster,
             role: self.role.unwrap_or_default(),
         })
     }
@@ -406,6 +421,32 @@ pub enum HealthCommand {
         /// replaced only when this one succeeds.
         #[arg(long, value_name = "DIR")]
         out: Option<std::path::PathBuf>,
+    },
+    /// Run an Apache Ballista scheduler for the cohort engine (`serve --health-cluster df://ADDR` uses it).
+    /// Runs until stopped (SIGTERM or Ctrl-C).
+    ServeScheduler {
+        /// The address to listen on.
+        #[arg(long, default_value = "127.0.0.1:50050", value_name = "HOST:PORT")]
+        addr: std::net::SocketAddr,
+    },
+    /// Run an Apache Ballista executor that joins a scheduler and runs the cohort engine's scans. It reads the
+    /// health data's files at the paths the asking server gives. Runs until stopped (SIGTERM or Ctrl-C).
+    ServeExecutor {
+        /// The scheduler's address.
+        #[arg(long, default_value = "127.0.0.1:50050", value_name = "HOST:PORT")]
+        scheduler: std::net::SocketAddr,
+        /// The executor's Arrow Flight address (results are fetched from it).
+        #[arg(long, default_value = "127.0.0.1:50051", value_name = "HOST:PORT")]
+        addr: std::net::SocketAddr,
+        /// The port of the executor's task service, on the same host.
+        #[arg(long, default_value_t = 50052, value_name = "PORT")]
+        grpc_port: u16,
+        /// Tasks run at once (default: the machine's cores).
+        #[arg(long, value_name = "N")]
+        cores: Option<usize>,
+        /// Where stage outputs are written (default: a temporary folder).
+        #[arg(long, value_name = "DIR")]
+        work_dir: Option<std::path::PathBuf>,
     },
 }
 
@@ -506,6 +547,10 @@ pub struct FileConfig {
     pub oidc_client_id: Option<String>,
     /// OpenID Connect client secret.
     pub oidc_client_secret: Option<String>,
+    /// Health data folder.
+    pub health_data: Option<PathBuf>,
+    /// Ballista scheduler for the cohort engine's scans (df://HOST:PORT).
+    pub health_cluster: Option<String>,
     /// What this server does: all, web or worker.
     pub role: Option<ServerRole>,
 }

@@ -58,6 +58,7 @@ pub async fn attach(
     state: &web::AppState,
     data_dir: &Path,
     dir: Option<&Path>,
+    cluster: Option<&str>,
 ) -> anyhow::Result<()> {
     let health_dir = data_dir.join("health");
     std::fs::create_dir_all(&health_dir)
@@ -84,9 +85,19 @@ pub async fn attach(
         .context("generating the synthetic population")?;
         tracing::info!(persons = FIRST_START_PERSONS, dir = %folder.display(), "made a synthetic population");
     }
-    let engine = health_engine::ParquetEngine::open(&folder)
-        .await
-        .with_context(|| format!("opening the health data in {}", folder.display()))?;
+    let engine = match cluster {
+        None => health_engine::ParquetEngine::open(&folder)
+            .await
+            .with_context(|| format!("opening the health data in {}", folder.display()))?,
+        Some(url) => health_cluster::open_engine(url, &folder)
+            .await
+            .with_context(|| {
+                format!(
+                    "opening the health data in {} on the cluster at {url}",
+                    folder.display()
+                )
+            })?,
+    };
     let earlier = std::fs::read_to_string(health_dir.join("noise.key"))
         .ok()
         .filter(|k| k.len() >= 32);
@@ -103,6 +114,6 @@ pub async fn attach(
         secret: std::sync::Arc::new(secret),
         synthetic,
     });
-    tracing::info!(dir = %folder.display(), synthetic, "health data ready");
+    tracing::info!(dir = %folder.display(), synthetic, cluster, "health data ready");
     Ok(())
 }

@@ -261,7 +261,7 @@ pub async fn start_with_health(
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let state = web::AppState::new(store, web::AuthSettings::default());
     if let Some(dir) = data_dir {
-        crate::health::attach(&state, dir, None).await?;
+        crate::health::attach(&state, dir, None, None).await?;
     }
     // A database that cannot be read leaves the index unbuilt; `/readyz` says so until it can be.
     if let Err(e) = state.sync_search().await {

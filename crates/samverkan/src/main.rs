@@ -18,6 +18,21 @@ fn init_logging(settings: &Settings) {
     {
         filter = filter.add_directive(quiet);
     }
+    // Libraries that log through the `log` crate, kept to warnings unless the setting names them: the search
+    // index (each commit at info), and Ballista's client and core (each job at info, and a cohort question is
+    // several). A directive's target is a prefix, so the scheduler's and the executors' own lines
+    // (`ballista_scheduler`, `ballista_executor`) stay at the setting's level.
+    for (name, directive) in [
+        ("tantivy", "tantivy=warn"),
+        ("ballista", "ballista::extension=warn"),
+        ("ballista", "ballista_core=warn"),
+    ] {
+        if !settings.log.contains(name)
+            && let Ok(quiet) = directive.parse()
+        {
+            filter = filter.add_directive(quiet);
+        }
+    }
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr);
@@ -122,8 +137,13 @@ async fn run() -> anyhow::Result<()> {
             );
             let role = serve.role;
             if role.serves() {
-                samverkan::health::attach(&state, &settings.data_dir, serve.health_data.as_deref())
-                    .await?;
+                samverkan::health::attach(
+                    &state,
+                    &settings.data_dir,
+                    serve.health_data.as_deref(),
+                    serve.health_cluster.as_deref(),
+                )
+                .await?;
             }
             let listener = tokio::net::TcpListener::bind(&settings.addr)
                 .await
@@ -212,6 +232,33 @@ async fn run() -> anyhow::Result<()> {
                 for (file, column) in &loaded.ignored {
                     println!("Left out {file}: {column} (not an OMOP column).");
                 }
+            }
+            HealthCommand::ServeScheduler { addr } => {
+                tracing::info!("the cohort engine's Ballista scheduler listens on {addr}");
+                tokio::select! {
+                    r = health_cluster::serve_scheduler(addr) => r?,
+                    () = shutdown_signal() => tracing::info!("stopped"),
+                }
+            }
+            HealthCommand::ServeExecutor {
+                scheduler,
+                addr,
+                grpc_port,
+                cores,
+                work_dir,
+            } => {
+                let cores = cores.unwrap_or_else(|| {
+                    std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+                });
+                tracing::info!(%scheduler, cores, "a Ballista executor for the cohort engine listens on {addr}");
+                health_cluster::serve_executor(health_cluster::ExecutorSettings {
+                    scheduler,
+                    addr,
+                    grpc_port,
+                    cores,
+                    work_dir,
+                })
+                .await?;
             }
         },
         Command::Outbox { to, all } => {

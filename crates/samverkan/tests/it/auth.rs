@@ -242,6 +242,58 @@ async fn repeated_failures_lock_the_account_and_throttle_the_address() {
 }
 
 #[tokio::test]
+async fn a_session_a_lockout_and_a_throttled_address_hold_on_every_server_of_the_site() {
+    let app = TestApp::spawn().await;
+    let (other, other_base) = app.another_server().await;
+    let bases = [app.base.clone(), other_base.clone()];
+    app.user("tvaservrar@example.se", "editor", Some("vecura"))
+        .await;
+    // A session started on one server is known to the other.
+    let c = app.signed_in("tvaservrar@example.se", PASSWORD).await;
+    let res = c
+        .get(format!("{other_base}/en/account"))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(
+        res.text()
+            .await
+            .expect("text")
+            .contains("tvaservrar@example.se")
+    );
+    // Failures counted on both servers lock the account on both.
+    app.user("las@example.se", "editor", Some("vecura")).await;
+    let c = app.browser();
+    for i in 0..5 {
+        app.login_at(&bases[i % 2], &c, "las@example.se", "wrong password 123")
+            .await;
+    }
+    for base in &bases {
+        let res = app.login_at(base, &c, "las@example.se", PASSWORD).await;
+        assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS, "{base}");
+    }
+    // Failures from one address spread over both servers make that address wait on both.
+    for i in 0..16 {
+        app.login_at(
+            &bases[i % 2],
+            &c,
+            &format!("ingen{i}@example.se"),
+            "wrong password 123",
+        )
+        .await;
+    }
+    for base in &bases {
+        let res = app
+            .login_at(base, &c, "tvaservrar@example.se", PASSWORD)
+            .await;
+        assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS, "{base}");
+    }
+    other.stop().await.expect("stop");
+    app.stop().await;
+}
+
+#[tokio::test]
 async fn forms_without_the_csrf_token_are_refused_and_change_nothing() {
     let app = TestApp::spawn().await;
     app.user("ed@example.se", "editor", Some("vecura")).await;

@@ -55,6 +55,8 @@ fn every_subcommand_has_help() {
         vec!["seed", "--help"],
         vec!["backup", "--help"],
         vec!["restore", "--help"],
+        vec!["health", "serve-scheduler", "--help"],
+        vec!["health", "serve-executor", "--help"],
         vec!["user", "add", "--help"],
         vec!["token", "create", "--help"],
     ] {
@@ -367,7 +369,7 @@ fn run_with_backtrace(args: &[&str], stdin: &str) -> std::process::Output {
 async fn a_user_error_is_a_message_and_exit_code_1_never_a_stack_trace() {
     let db = TestDb::create().await;
     let url = db.url();
-    let cases: [(&[&str], &str, &str); 4] = [
+    let cases: [(&[&str], &str, &str); 5] = [
         (
             &[
                 "user",
@@ -418,6 +420,19 @@ async fn a_user_error_is_a_message_and_exit_code_1_never_a_stack_trace() {
             ],
             "",
             "--email",
+        ),
+        (
+            &[
+                "serve",
+                "--addr",
+                "127.0.0.1:0",
+                "--health-cluster",
+                "http://127.0.0.1:50050",
+                "--db",
+                &url,
+            ],
+            "",
+            "--health-cluster: the cluster address \"http://127.0.0.1:50050\" is not of the form df://HOST:PORT",
         ),
     ];
     for (args, stdin, says) in cases {

@@ -295,18 +295,36 @@ impl TestApp {
         email: &str,
         password: &str,
     ) -> reqwest::Response {
-        let csrf = self.csrf(c, "/en/login").await;
-        self.post_form(
-            c,
-            "/en/login",
-            &[
+        self.login_at(&self.base, c, email, password).await
+    }
+
+    /// [`TestApp::login`] on the server at `base` (another server of the site, on this test's database).
+    pub async fn login_at(
+        &self,
+        base: &str,
+        c: &reqwest::Client,
+        email: &str,
+        password: &str,
+    ) -> reqwest::Response {
+        let html = c
+            .get(format!("{base}/en/login"))
+            .send()
+            .await
+            .expect("get")
+            .text()
+            .await
+            .expect("text");
+        let csrf = csrf_in(&html).expect("a csrf field on the sign-in form");
+        c.post(format!("{base}/en/login"))
+            .form(&[
                 ("csrf", csrf.as_str()),
                 ("email", email),
                 ("password", password),
                 ("next", ""),
-            ],
-        )
-        .await
+            ])
+            .send()
+            .await
+            .expect("post")
     }
 
     /// The CSRF token in the first form of the page at `path`, fetched with `c`.
