@@ -9,14 +9,12 @@
 //! The population is `DIR/PERSONS` as `bench/run health` writes it, generated (seed 1996) when missing. Writes
 //! bench/results/health-cluster.json and health-cluster.md.
 
-use health::disclosure::{self, Policy};
 use health::engine::{CohortCount, CohortEngine};
 use health::vocabulary::Vocabulary;
 use health_engine::ParquetEngine;
-use std::net::{SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Instant;
 
 fn arg(name: &str) -> Option<String> {
     let args: Vec<String> = std::env::args().collect();
@@ -30,97 +28,20 @@ fn median(mut v: Vec<f64>) -> f64 {
     v[v.len() / 2]
 }
 
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_address() -> SocketAddr {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free port")
-}
-
-async fn listening(addr: SocketAddr) {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while tokio::net::TcpStream::connect(addr).await.is_err() {
-        assert!(Instant::now() < deadline, "nothing listens at {addr}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
-/// A scheduler and `n` executors of one core each; returns the scheduler's URL and the processes.
-async fn cluster(bin: &Path, n: usize) -> (String, Vec<Running>) {
-    let scheduler = free_address();
-    let start = |args: Vec<String>| {
-        Running(
-            Command::new(bin)
-                .args(args)
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .expect("start samverkan"),
-        )
-    };
-    let mut procs = vec![start(vec![
-        "health".into(),
-        "serve-scheduler".into(),
-        "--addr".into(),
-        scheduler.to_string(),
-    ])];
-    listening(scheduler).await;
-    for _ in 0..n {
-        let (flight, grpc) = (free_address(), free_address());
-        procs.push(start(vec![
-            "health".into(),
-            "serve-executor".into(),
-            "--scheduler".into(),
-            scheduler.to_string(),
-            "--addr".into(),
-            flight.to_string(),
-            "--grpc-port".into(),
-            grpc.port().to_string(),
-            "--cores".into(),
-            "1".into(),
-        ]));
-        listening(flight).await;
-        listening(grpc).await;
-    }
-    (format!("df://{scheduler}"), procs)
-}
-
 /// Each shape's median time in ms, and its answers.
 async fn time_shapes(
     engine: &dyn CohortEngine,
     runs: usize,
 ) -> Vec<(&'static str, f64, CohortCount)> {
-    let policy = Policy::default();
-    let secret = b"benchmark secret".to_vec();
     let mut out = Vec::new();
     for (name, def) in health_engine::shapes::benchmark_shapes(&Vocabulary::built_in()) {
         let mut times = Vec::new();
         let mut last = None;
         for _ in 0..runs {
-            let t = Instant::now();
-            let count = engine.count(&def).await.expect("count");
-            let key = def.key();
-            let released = disclosure::release(&policy, &secret, &key, "total", count.total);
-            for (b, cells) in &count.breakdowns {
-                std::hint::black_box(disclosure::release_breakdown(
-                    &policy,
-                    &secret,
-                    &key,
-                    b.as_str(),
-                    count.total,
-                    cells,
-                ));
-            }
-            times.push(t.elapsed().as_secs_f64() * 1000.0);
-            std::hint::black_box(released);
+            let (ms, count) = health_engine::shapes::timed_answer(engine, &def)
+                .await
+                .expect("count");
+            times.push(ms);
             last = Some(count);
         }
         eprintln!("  {name}: {:.1} ms", median(times.clone()));
@@ -162,9 +83,11 @@ async fn main() {
     drop(embedded);
     for n in [1, 2] {
         eprintln!("Ballista, {n} executor(s) of one core");
-        let (url, procs) = cluster(&bin, n).await;
+        let cluster = health_cluster::loopback::start(&bin, n, 1, None)
+            .await
+            .expect("a scheduler and its executors");
         let t = Instant::now();
-        let engine = health_cluster::open_engine(&url, &dir)
+        let engine = health_cluster::open_engine(&cluster.url, &dir)
             .await
             .expect("open on the cluster");
         let open_s = t.elapsed().as_secs_f64();
@@ -181,7 +104,7 @@ async fn main() {
             "shapes": timed.iter().map(|(n, ms, _)| serde_json::json!({"shape": n, "median_ms": ms})).collect::<Vec<_>>(),
         }));
         drop(engine);
-        drop(procs);
+        drop(cluster);
     }
     let results = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../bench/results");
     let commit = Command::new("git")

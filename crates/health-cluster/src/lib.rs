@@ -9,6 +9,8 @@
 //! so both ends must be built on the same DataFusion, and one binary guarantees it (and is one thing to deploy).
 //! The executors read the files at the paths the asking server gives: on one machine, or a shared mount.
 
+pub mod loopback;
+
 use ballista::prelude::{SessionConfigExt, SessionContextExt};
 use health_engine::ParquetEngine;
 use health_engine::datafusion::execution::SessionStateBuilder;

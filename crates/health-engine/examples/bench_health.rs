@@ -11,8 +11,6 @@
 //! The exact counts go to `DIR/exact-<size>.json` only so that `bench/health.py` can check that DuckDB counts the
 //! same; they are never part of the results.
 
-use health::disclosure::{self, Policy};
-use health::engine::CohortEngine;
 use health::vocabulary::Vocabulary;
 use health_engine::ParquetEngine;
 use health_engine::generate::{Options, generate};
@@ -66,8 +64,6 @@ async fn main() {
         PathBuf::from(arg("--dir").unwrap_or_else(|| "/var/tmp/samverkan-bench/health".into()));
     let reuse = std::env::args().any(|a| a == "--reuse");
     let vocab = Vocabulary::built_in();
-    let policy = Policy::default();
-    let secret = b"benchmark secret".to_vec();
     let mut results = Vec::new();
     for &n in &sizes {
         let dir = root.join(n.to_string());
@@ -101,29 +97,11 @@ async fn main() {
             let mut times = Vec::new();
             let mut total = 0;
             for _ in 0..runs {
-                let t = Instant::now();
-                let count = engine.count(&def).await.expect("count");
                 // Disclosure control included: the total and every cell released.
-                let key = def.key();
-                let released = disclosure::release(&policy, &secret, &key, "total", count.total);
-                let cells: usize = count
-                    .breakdowns
-                    .iter()
-                    .map(|(b, cells)| {
-                        disclosure::release_breakdown(
-                            &policy,
-                            &secret,
-                            &key,
-                            b.as_str(),
-                            count.total,
-                            cells,
-                        )
-                        .cells
-                        .len()
-                    })
-                    .sum();
-                times.push(t.elapsed().as_secs_f64() * 1000.0);
-                std::hint::black_box((released, cells));
+                let (ms, count) = health_engine::shapes::timed_answer(&engine, &def)
+                    .await
+                    .expect("count");
+                times.push(ms);
                 total = count.total.exact_for_tests();
             }
             exact.push(serde_json::json!({ "shape": name, "exact": total }));

@@ -3,7 +3,10 @@
 //! an inclusion rule in a window; the first event, with its breakdowns.
 
 use health::cohort::{CohortDefinition, ConceptSet, Criterion, Domain, Rule, Sex, Window};
+use health::disclosure::{self, Policy};
+use health::engine::{CohortCount, CohortEngine, EngineError};
 use health::vocabulary::Vocabulary;
+use std::time::Instant;
 
 fn criterion(domain: Domain, id: i64) -> Criterion {
     Criterion {
@@ -43,4 +46,31 @@ pub fn benchmark_shapes(v: &Vocabulary) -> Vec<(&'static str, CohortDefinition)>
         ("index and a rule in a window", rule),
         ("first event, broken down", breakdown),
     ]
+}
+
+/// The benchmarks' unit of work: `def` counted by `engine` and released as a researcher gets it (the noisy total
+/// and every cell of the four breakdowns, with disclosure control's policy). Returns the milliseconds it took and
+/// the exact answer, which stays with the benchmark (to compare engines, never to print).
+pub async fn timed_answer(
+    engine: &dyn CohortEngine,
+    def: &CohortDefinition,
+) -> Result<(f64, CohortCount), EngineError> {
+    let policy = Policy::default();
+    let secret = b"benchmark secret";
+    let t = Instant::now();
+    let count = engine.count(def).await?;
+    let key = def.key();
+    let released = disclosure::release(&policy, secret, &key, "total", count.total);
+    let cells: usize = count
+        .breakdowns
+        .iter()
+        .map(|(b, cells)| {
+            disclosure::release_breakdown(&policy, secret, &key, b.as_str(), count.total, cells)
+                .cells
+                .len()
+        })
+        .sum();
+    let ms = t.elapsed().as_secs_f64() * 1000.0;
+    std::hint::black_box((released, cells));
+    Ok((ms, count))
 }

@@ -5,56 +5,7 @@
 use health::cohort::{CohortDefinition, ConceptSet, Criterion, Domain, Rule, Sex, Window};
 use health::engine::{CohortCount, CohortEngine};
 use health::vocabulary::Vocabulary;
-use std::net::{SocketAddr, TcpListener};
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
-
-/// A process stopped when the test ends, whatever happens.
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// Starts the binary with `args`, its log going to `log`.
-fn start(args: &[String], log: &Path) -> Running {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_samverkan"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("SAMVERKAN_") {
-            cmd.env_remove(k);
-        }
-    }
-    Running(
-        cmd.args(args)
-            .stdout(Stdio::null())
-            .stderr(std::fs::File::create(log).expect("log file"))
-            .spawn()
-            .expect("start samverkan"),
-    )
-}
-
-fn free_address() -> SocketAddr {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free port")
-}
-
-/// Waits until something listens at `addr` (the process has started), for at most a minute.
-async fn listening(addr: SocketAddr, who: &mut Running) {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while tokio::net::TcpStream::connect(addr).await.is_err() {
-        assert!(
-            who.0.try_wait().expect("status").is_none(),
-            "the process at {addr} ended"
-        );
-        assert!(Instant::now() < deadline, "nothing listens at {addr}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
+use std::time::Duration;
 
 fn criterion(
     v: &Vocabulary,
@@ -145,51 +96,19 @@ async fn a_scheduler_and_two_executors_answer_as_the_embedded_engine() {
     )
     .expect("generate");
 
-    let scheduler = free_address();
-    let mut sched = start(
-        &[
-            "health".into(),
-            "serve-scheduler".into(),
-            "--addr".into(),
-            scheduler.to_string(),
-        ],
-        &data.path().join("scheduler.log"),
-    );
-    listening(scheduler, &mut sched).await;
-    let mut executors = Vec::new();
-    let mut logs = Vec::new();
-    for i in 0..2 {
-        let (flight, grpc) = (free_address(), free_address());
-        let work = data.path().join(format!("executor-{i}"));
-        std::fs::create_dir_all(&work).expect("work dir");
-        let log = data.path().join(format!("executor-{i}.log"));
-        let mut exec = start(
-            &[
-                "health".into(),
-                "serve-executor".into(),
-                "--scheduler".into(),
-                scheduler.to_string(),
-                "--addr".into(),
-                flight.to_string(),
-                "--grpc-port".into(),
-                grpc.port().to_string(),
-                "--cores".into(),
-                "1".into(),
-                "--work-dir".into(),
-                work.to_string_lossy().into_owned(),
-            ],
-            &log,
-        );
-        listening(flight, &mut exec).await;
-        listening(grpc, &mut exec).await;
-        executors.push(exec);
-        logs.push(log);
-    }
+    let cluster = health_cluster::loopback::start(
+        std::path::Path::new(env!("CARGO_BIN_EXE_samverkan")),
+        2,
+        1,
+        Some(data.path()),
+    )
+    .await
+    .expect("a scheduler and two executors");
 
     let embedded = health_engine::ParquetEngine::open(&population)
         .await
         .expect("embedded engine");
-    let on_cluster = health_cluster::open_engine(&format!("df://{scheduler}"), &population)
+    let on_cluster = health_cluster::open_engine(&cluster.url, &population)
         .await
         .expect("engine on the cluster");
     assert!(
@@ -205,7 +124,8 @@ async fn a_scheduler_and_two_executors_answer_as_the_embedded_engine() {
         );
     }
     // Each executor ran tasks of its own (Ballista's executor logs each task it is given).
-    for log in &logs {
+    assert_eq!(cluster.executor_logs.len(), 2);
+    for log in &cluster.executor_logs {
         let text = std::fs::read_to_string(log).expect("executor log");
         assert!(
             text.contains("Execute task"),
@@ -214,7 +134,9 @@ async fn a_scheduler_and_two_executors_answer_as_the_embedded_engine() {
         );
     }
     // A cluster that is not there is an error, not a hang.
-    let nowhere = free_address();
+    let nowhere = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port");
     let refused = tokio::time::timeout(
         Duration::from_secs(60),
         health_cluster::open_engine(&format!("df://{nowhere}"), &population),
@@ -222,5 +144,5 @@ async fn a_scheduler_and_two_executors_answer_as_the_embedded_engine() {
     .await
     .expect("an answer within a minute");
     assert!(refused.is_err());
-    drop(executors);
+    drop(cluster);
 }
