@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 
@@ -103,6 +104,44 @@ def create_token(binary: str, folder: str, db: str, email: str) -> str:
     if not m:
         raise RuntimeError(f"no token in the output of token create: {out!r}")
     return m.group(0)
+
+
+def mix_accounts(binary: str, folder: str, db: str, prefix: str, signin_users: int, actors: list[str]) -> dict:
+    """The accounts scripts/load_locustfile.py works with, created on `db`: an admin, a BioLamina member and a
+    Vecura manager with API tokens, and `signin_users` editors (of `actors` in turn) who sign in with PASSWORD.
+    Returns the locustfile's SVK_* settings for them."""
+    tokens = {}
+    for who, role, actor in [("admin", "admin", None), ("company", "company", "biolamina"),
+                             ("manager", "manager", "vecura")]:
+        email = f"{prefix}-{who}@example.se"
+        add_user(binary, folder, db, email, role, actor)
+        tokens[who] = create_token(binary, folder, db, email)
+    emails = []
+    for i in range(signin_users):
+        email = f"{prefix}-user-{i:02d}@example.se"
+        add_user(binary, folder, db, email, "editor", actors[i % len(actors)])
+        emails.append(email)
+    return {"SVK_ADMIN_TOKEN": tokens["admin"], "SVK_COMPANY_TOKEN": tokens["company"],
+            "SVK_MANAGER_TOKEN": tokens["manager"], "SVK_SIGNIN_EMAILS": ",".join(emails), "SVK_PASSWORD": PASSWORD}
+
+
+def request(method: str, url: str, token: str | None = None, body: dict | None = None, cookie: str | None = None,
+            timeout: float = 30) -> tuple[int, bytes]:
+    """One HTTP request with urllib: JSON `body`, a bearer `token`, a session `cookie`; returns (status, body),
+    an HTTP error status included."""
+    data = json.dumps(body).encode() if body is not None else None
+    req = urllib.request.Request(url, data=data, method=method)
+    if body is not None:
+        req.add_header("Content-Type", "application/json")
+    if token:
+        req.add_header("Authorization", f"Bearer {token}")
+    if cookie:
+        req.add_header("Cookie", f"svk_session={cookie}")
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as res:
+            return res.status, res.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
 
 
 def sign_in(base: str, email: str, lang: str = "en") -> str:

@@ -31,12 +31,11 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.error
-import urllib.request
 
 sys.dont_write_bytecode = True  # no __pycache__ in scripts/
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import benchkit  # noqa: E402
+from benchkit import request  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 LOCUSTFILE = os.path.join(HERE, "load_locustfile.py")
@@ -48,21 +47,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def request(method: str, url: str, body: dict | None = None, token: str | None = None,
-            timeout: float = 10) -> tuple[int, bytes]:
-    data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(url, data=data, method=method)
-    if data is not None:
-        req.add_header("Content-Type", "application/json")
-    if token:
-        req.add_header("Authorization", f"Bearer {token}")
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as res:
-            return res.status, res.read()
-    except urllib.error.HTTPError as e:
-        return e.code, e.read()
 
 
 class Sink:
@@ -175,9 +159,8 @@ def edits_reach_the_other_server(a: str, b: str, token: str, n: int) -> list[flo
     for i in range(n):
         slug = EDIT_SLUGS[i % len(EDIT_SLUGS)]
         w = word(i)
-        status, body = request("PATCH", f"{a}/api/v1/actors/{slug}",
-                               {"description": {"sv": f"Ändrad för prov {w}.", "en": f"Edited for test {w}."}},
-                               token)
+        status, body = request("PATCH", f"{a}/api/v1/actors/{slug}", token,
+                               {"description": {"sv": f"Ändrad för prov {w}.", "en": f"Edited for test {w}."}})
         if status != 200:
             raise RuntimeError(f"PATCH {slug} on server A: HTTP {status}: {body[:200]!r}")
         acknowledged = time.monotonic()
@@ -321,25 +304,13 @@ def main() -> int:
         print("==> server A (seeds the database), then server B", file=sys.stderr)
         a = benchkit.Server(binary, dirs[0], db, flags)
         stack.callback(a.stop)
-        benchkit.add_user(binary, tmp, db, "cluster-admin@example.se")
-        token = benchkit.create_token(binary, tmp, db, "cluster-admin@example.se")
-        benchkit.add_user(binary, tmp, db, "cluster-company@example.se", "company", "biolamina")
-        company_token = benchkit.create_token(binary, tmp, db, "cluster-company@example.se")
-        benchkit.add_user(binary, tmp, db, "cluster-manager@example.se", "manager", "vecura")
-        manager_token = benchkit.create_token(binary, tmp, db, "cluster-manager@example.se")
-        emails = []
-        for i in range(10):
-            e = f"cluster-user-{i:02d}@example.se"
-            benchkit.add_user(binary, tmp, db, e, "editor", "vecura")
-            emails.append(e)
+        env = benchkit.mix_accounts(binary, tmp, db, "cluster", 10, ["vecura"])
         b = benchkit.Server(binary, dirs[1], db, flags)
         stack.callback(b.stop)
         proxy = stack.enter_context(haproxy(tmp, [a.base, b.base]))
-        env = {"SVK_ADMIN_TOKEN": token, "SVK_SIGNIN_EMAILS": ",".join(emails), "SVK_PASSWORD": benchkit.PASSWORD,
-               "SVK_COMPANY_TOKEN": company_token, "SVK_MANAGER_TOKEN": manager_token}
 
         print(f"==> {edits} edits on server A, each searched for on server B", file=sys.stderr)
-        latencies = edits_reach_the_other_server(a.base, b.base, token, edits)
+        latencies = edits_reach_the_other_server(a.base, b.base, env["SVK_ADMIN_TOKEN"], edits)
         worst = max(latencies)
         median = statistics.median(latencies)
         checks.append(("an edit on A is found by search on B within 1 s", worst <= SEARCH_BOUND_S,

@@ -27,31 +27,14 @@ import tempfile
 import threading
 import time
 import urllib.error
-import urllib.request
 
 sys.dont_write_bytecode = True  # no __pycache__ in scripts/
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import benchkit  # noqa: E402
+from benchkit import request  # noqa: E402
 
 ADMIN = "crash-admin@example.se"
 MARKER = re.compile(r"crash-[a-z]+-r\d+-c\d+-n\d+")
-
-
-def request(method: str, url: str, token: str | None = None, body: dict | None = None, cookie: str | None = None,
-            timeout: float = 30) -> tuple[int, bytes]:
-    data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(url, data=data, method=method)
-    if body is not None:
-        req.add_header("Content-Type", "application/json")
-    if token:
-        req.add_header("Authorization", f"Bearer {token}")
-    if cookie:
-        req.add_header("Cookie", f"svk_session={cookie}")
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as res:
-            return res.status, res.read()
-    except urllib.error.HTTPError as e:
-        return e.code, e.read()
 
 
 class Writer(threading.Thread):

@@ -125,17 +125,7 @@ def main() -> int:
             db = f"sqlite://{tmp}/load.db"
         server = benchkit.Server(binary, tmp, db)
         try:
-            benchkit.add_user(binary, tmp, db, "load-admin@example.se", "admin")
-            token = benchkit.create_token(binary, tmp, db, "load-admin@example.se")
-            benchkit.add_user(binary, tmp, db, "load-company@example.se", "company", "biolamina")
-            company_token = benchkit.create_token(binary, tmp, db, "load-company@example.se")
-            benchkit.add_user(binary, tmp, db, "load-manager@example.se", "manager", "vecura")
-            manager_token = benchkit.create_token(binary, tmp, db, "load-manager@example.se")
-            emails = []
-            for i in range(args.signin_users):
-                email = f"load-user-{i:02d}@example.se"
-                benchkit.add_user(binary, tmp, db, email, "editor", SIGNIN_ACTORS[i % len(SIGNIN_ACTORS)])
-                emails.append(email)
+            accounts = benchkit.mix_accounts(binary, tmp, db, "load", args.signin_users, SIGNIN_ACTORS)
             # Warm up: the graph snapshot is computed on the first request.
             for path in ["/healthz", "/sv/", "/api/v1/graph", "/sv/atlas"]:
                 get(server.base + path)
@@ -146,10 +136,7 @@ def main() -> int:
                                         "0", {}, tmp, pid)
             computations_before = server.graph_computations
             mix = run_locust(server.base, "mix", args.users, args.spawn_rate, args.run_time, args.wait,
-                             {"SVK_ADMIN_TOKEN": token, "SVK_SIGNIN_EMAILS": ",".join(emails),
-                              "SVK_COMPANY_TOKEN": company_token, "SVK_MANAGER_TOKEN": manager_token,
-                              "SVK_PASSWORD": benchkit.PASSWORD,
-                              "SVK_NO_UPDATES": "1" if args.no_updates else ""}, tmp, pid)
+                             {**accounts, "SVK_NO_UPDATES": "1" if args.no_updates else ""}, tmp, pid)
             mix["graph_recomputations"] = server.graph_computations - computations_before
             alive = server.proc.poll() is None
         finally:

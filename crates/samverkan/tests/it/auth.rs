@@ -369,20 +369,7 @@ async fn an_editor_of_vecura_edits_vecura_and_not_ana_futura() {
     let mut body = app.json("/api/v1/actors/vecura").await;
     body["description"]["en"] =
         serde_json::json!("Vecura makes cell therapies under GMP for clinical trials.");
-    let res = app
-        .client
-        .patch(format!("{}/api/v1/actors/vecura", app.base))
-        .bearer_auth(&token)
-        .json(&body)
-        .send()
-        .await
-        .expect("patch");
-    assert_eq!(
-        res.status(),
-        StatusCode::OK,
-        "{}",
-        res.text().await.unwrap_or_default()
-    );
+    app.patch_actor(&token, "vecura", body).await;
     let (_, page) = app.get("/en/actors/vecura").await;
     assert!(page.contains("Vecura makes cell therapies under GMP for clinical trials."));
 

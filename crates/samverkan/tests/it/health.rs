@@ -2,7 +2,7 @@
 //! budget the office gives, answers that pass disclosure control, the same question free the second time, a
 //! clear refusal when the budget is spent, bad input refused without cost, and every question audited.
 
-use crate::helpers::{PASSWORD, TestApp, csrf_in, unescape};
+use crate::helpers::{PASSWORD, TestApp, csrf_in, form_at, unescape};
 use reqwest::StatusCode;
 use sqlx::Connection;
 
@@ -22,23 +22,7 @@ async fn post_form_to(
     path: &str,
     fields: &[(&str, &str)],
 ) -> (StatusCode, String) {
-    let page = who
-        .get(format!("{base}{path}"))
-        .send()
-        .await
-        .expect("get")
-        .text()
-        .await
-        .expect("text");
-    let csrf = csrf_in(&page).unwrap_or_default();
-    let mut form: Vec<(&str, &str)> = vec![("csrf", csrf.as_str())];
-    form.extend_from_slice(fields);
-    let res = who
-        .post(format!("{base}{path}"))
-        .form(&form)
-        .send()
-        .await
-        .expect("post");
+    let res = form_at(base, who, path, fields).await;
     let status = res.status();
     (status, unescape(&res.text().await.expect("text")))
 }

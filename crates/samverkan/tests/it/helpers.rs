@@ -306,25 +306,8 @@ impl TestApp {
         email: &str,
         password: &str,
     ) -> reqwest::Response {
-        let html = c
-            .get(format!("{base}/en/login"))
-            .send()
-            .await
-            .expect("get")
-            .text()
-            .await
-            .expect("text");
-        let csrf = csrf_in(&html).expect("a csrf field on the sign-in form");
-        c.post(format!("{base}/en/login"))
-            .form(&[
-                ("csrf", csrf.as_str()),
-                ("email", email),
-                ("password", password),
-                ("next", ""),
-            ])
-            .send()
-            .await
-            .expect("post")
+        let fields = [("email", email), ("password", password), ("next", "")];
+        form_at(base, c, "/en/login", &fields).await
     }
 
     /// The CSRF token in the first form of the page at `path`, fetched with `c`.
@@ -348,6 +331,32 @@ impl TestApp {
 
 /// The password the test users get.
 pub const PASSWORD: &str = "Flemingsberg campus 2026!";
+
+/// Fills the form on the page at `base` + `path` as a browser would: reads the page for its CSRF token (none when
+/// the page has no form), then posts `fields` with it to the same address.
+pub async fn form_at(
+    base: &str,
+    c: &reqwest::Client,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    let page = c
+        .get(format!("{base}{path}"))
+        .send()
+        .await
+        .expect("get")
+        .text()
+        .await
+        .expect("text");
+    let csrf = csrf_in(&page).unwrap_or_default();
+    let mut form: Vec<(&str, &str)> = vec![("csrf", csrf.as_str())];
+    form.extend_from_slice(fields);
+    c.post(format!("{base}{path}"))
+        .form(&form)
+        .send()
+        .await
+        .expect("post")
+}
 
 /// The value of the first `csrf` hidden field in `html`.
 pub fn csrf_in(html: &str) -> Option<String> {
