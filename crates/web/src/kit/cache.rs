@@ -207,9 +207,9 @@ pub(crate) async fn catch_up(state: &AppState) -> Result<bool, WebError> {
 }
 
 /// Follows the data written by other servers (and by background work on this one): reads the database's stamp
-/// every [`FOLLOW_EVERY`], and at once when PostgreSQL notifies a write; when it moved, the cache is emptied and the
-/// search index catches up (which it also does every two seconds, as a fallback). The one follower a server runs;
-/// runs until aborted.
+/// every [`FOLLOW_EVERY`], and at once when PostgreSQL notifies a write; when it moved, the search index catches up
+/// and then the cache is emptied ([`catch_up`]); the index also catches up every two seconds, as a fallback. The
+/// one follower a server runs; runs until aborted.
 pub fn follow(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut notices = match state.store().change_listener().await {
